@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// Keyword coverage of the TextMate grammar.
+//
+// Reads every keyword of the schema layer of grammar/journey.ebnf (the quoted
+// lowercase words) and tokenizes each one with grammar/journey.tmLanguage.json
+// in the position the EBNF gives it:
+//   - a statement keyword (the literal an alternative starts with, such as
+//     `kind` or `persona`) must be scoped `keyword.*.<kw>.journey` or
+//     `storage.type.<kw>.journey` when it starts a statement;
+//   - an argument keyword (any other literal, such as `awareness` after
+//     `kind`, `target` after `kpi`, `yes` after `monitored`) must be scoped
+//     `constant.language.*` or `keyword.*` after each statement keyword that
+//     leads to it.
+// A keyword added to the EBNF but not to the grammar makes this script fail.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const vsctm = require('vscode-textmate');
+const oniguruma = require('vscode-oniguruma');
+
+const root = path.resolve(__dirname, '..');
+const ebnfPath = path.join(root, 'journey.ebnf');
+const grammarPath = path.join(root, 'journey.tmLanguage.json');
+
+// ---------- EBNF ------------------------------------------------------------
+
+function schemaLayer(text) {
+  const marker = text.indexOf('Schema layer');
+  if (marker < 0) throw new Error(`${ebnfPath}: no "Schema layer" section found`);
+  // drop the comment that holds the marker, then every other comment
+  const rest = text.slice(text.indexOf('*)', marker) + 2);
+  return rest.replace(/\(\*[\s\S]*?\*\)/g, ' ');
+}
+
+function tokenize(body) {
+  const re = /\s*(?:("[^"]*"|'[^']*')|([A-Za-z_][A-Za-z0-9_]*)|(\S))/gy;
+  const out = [];
+  let m;
+  while ((m = re.exec(body)) !== null) {
+    if (m[1] !== undefined) out.push({ t: 'lit', v: m[1].slice(1, -1) });
+    else if (m[2] !== undefined) out.push({ t: 'ref', v: m[2] });
+    else out.push({ t: 'punct', v: m[3] });
+  }
+  return out;
+}
+
+function splitAlternatives(tokens) {
+  const alts = [[]];
+  let depth = 0;
+  for (const tok of tokens) {
+    if (tok.t === 'punct' && '([{'.includes(tok.v)) depth++;
+    if (tok.t === 'punct' && ')]}'.includes(tok.v)) depth--;
+    if (depth === 0 && tok.t === 'punct' && tok.v === '|') alts.push([]);
+    else alts[alts.length - 1].push(tok);
+  }
+  return alts.filter((a) => a.length > 0);
+}
+
+const isKeyword = (tok) => tok.t === 'lit' && /^[a-z_]+$/.test(tok.v);
+
+// The literals an alternative starts with: `"kind" , …` or `( "says" | "does" ) , …`.
+function leadingLiterals(alt) {
+  if (isKeyword(alt[0])) return [alt[0].v];
+  if (alt[0].t === 'punct' && alt[0].v === '(') {
+    const group = [];
+    for (const tok of alt.slice(1)) {
+      if (tok.t === 'punct' && tok.v === ')') return group;
+      if (isKeyword(tok)) group.push(tok.v);
+      else if (!(tok.t === 'punct' && tok.v === '|')) return [];
+    }
+  }
+  return [];
+}
+
+function analyse(text) {
+  const productions = new Map();
+  for (const m of schemaLayer(text).matchAll(/([a-z_]+)\s*=([^;]*);/g)) {
+    productions.set(m[1], splitAlternatives(tokenize(m[2])));
+  }
+  // an alternative made of one literal only is a value of an enumeration
+  const isEnumValue = (alt) => alt.length === 1 && isKeyword(alt[0]);
+
+  const statementKeywords = new Set();
+  const argumentUses = []; // { keyword, production, leaders: [] | null }
+  const leadersOf = new Map(); // production -> leading literals of alternatives referencing it
+
+  for (const [name, alts] of productions) {
+    for (const alt of alts) {
+      const lead = isEnumValue(alt) ? [] : leadingLiterals(alt);
+      lead.forEach((k) => statementKeywords.add(k));
+      for (const tok of alt) {
+        if (isKeyword(tok) && !lead.includes(tok.v)) {
+          argumentUses.push({ keyword: tok.v, production: name, leaders: lead.length ? lead : null });
+        }
+        if (tok.t === 'ref' && productions.has(tok.v) && lead.length) {
+          if (!leadersOf.has(tok.v)) leadersOf.set(tok.v, new Set());
+          lead.forEach((k) => leadersOf.get(tok.v).add(k));
+        }
+      }
+    }
+  }
+  const argumentKeywords = new Map(); // keyword -> Set(leader)
+  for (const use of argumentUses) {
+    const leaders = use.leaders || [...(leadersOf.get(use.production) || [])];
+    if (leaders.length === 0) {
+      throw new Error(`cannot tell which statement "${use.keyword}" (in ${use.production}) belongs to`);
+    }
+    if (!argumentKeywords.has(use.keyword)) argumentKeywords.set(use.keyword, new Set());
+    leaders.forEach((l) => argumentKeywords.get(use.keyword).add(l));
+  }
+  const all = new Set([...statementKeywords, ...argumentKeywords.keys()]);
+  return { statementKeywords, argumentKeywords, all };
+}
+
+// ---------- TextMate --------------------------------------------------------
+
+async function loadGrammar() {
+  const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer;
+  await oniguruma.loadWASM(wasm);
+  const registry = new vsctm.Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async (scopeName) =>
+      scopeName === 'source.journey'
+        ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath)
+        : null,
+  });
+  return registry.loadGrammar('source.journey');
+}
+
+// Tokenizes `lines` and returns the scopes of the token at `column` of the last line.
+function scopesAt(grammar, lines, column) {
+  let stack = vsctm.INITIAL;
+  let tokens = [];
+  for (const line of lines) {
+    const r = grammar.tokenizeLine(line, stack);
+    stack = r.ruleStack;
+    tokens = r.tokens;
+  }
+  const tok = tokens.find((t) => t.startIndex <= column && column < t.endIndex);
+  return tok ? tok.scopes : [];
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function main() {
+  const { statementKeywords, argumentKeywords, all } = analyse(fs.readFileSync(ebnfPath, 'utf8'));
+  if (statementKeywords.size < 20 || argumentKeywords.size < 10) {
+    throw new Error(`${ebnfPath}: found only ${statementKeywords.size} statement and ` +
+      `${argumentKeywords.size} argument keywords; the EBNF layout changed?`);
+  }
+  const grammar = await loadGrammar();
+  const failures = [];
+  let checks = 0;
+
+  for (const kw of statementKeywords) {
+    const wanted = new RegExp(`^(?:keyword\\.[a-z.]*|storage\\.type)\\.${escape(kw)}\\.journey$`);
+    // as the first statement of a file and nested in a block
+    for (const [lines, col] of [[[`${kw} x`], 0], [['phase p {', `  ${kw} x`], 2]]) {
+      checks++;
+      const scopes = scopesAt(grammar, lines, col);
+      if (!scopes.some((s) => wanted.test(s))) {
+        failures.push(`statement keyword "${kw}" in "${lines.join(" / ")}": got [${scopes.join(' ')}]`);
+      }
+    }
+  }
+  for (const [kw, leaders] of argumentKeywords) {
+    for (const leader of leaders) {
+      const line = `  ${leader} ${kw}`;
+      checks++;
+      const scopes = scopesAt(grammar, ['phase p {', line], leader.length + 3);
+      const ok = scopes.some((s) => /^(?:constant\.language|keyword)\./.test(s)) &&
+        !scopes.some((s) => s.startsWith('variable.') || s.startsWith('invalid.'));
+      if (!ok) failures.push(`argument keyword "${kw}" after "${leader}": got [${scopes.join(' ')}]`);
+    }
+  }
+
+  console.log(`keyword coverage: ${all.size} keywords from ${path.relative(process.cwd(), ebnfPath)} ` +
+    `(${statementKeywords.size} statement, ${argumentKeywords.size} argument)`);
+  for (const f of failures) console.log(`  not scoped: ${f}`);
+  console.log(`keyword coverage: ${checks - failures.length} passed, ${failures.length} failed`);
+  if (failures.length) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(`keyword coverage: ${e.message}`);
+  process.exitCode = 1;
+});
