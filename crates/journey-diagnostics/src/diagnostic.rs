@@ -1,0 +1,148 @@
+use crate::{CodeInfo, FileId, Span};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A span in a file with an optional message, e.g. "first defined here".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Label {
+            file,
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// Replace `span` in `file` by `new_text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub file: FileId,
+    pub span: Span,
+    pub new_text: String,
+}
+
+/// A named set of edits that resolves a diagnostic (a quick fix in editors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+}
+
+/// One finding. Build with [`Diagnostic::new`] and the `with_*` methods.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the problem is. Its message may be empty.
+    pub primary: Label,
+    /// Related places (the other definition, the contradicting claim …).
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+    pub notes: Vec<String>,
+    pub fixes: Vec<Fix>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: &CodeInfo, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: code.code,
+            name: code.name,
+            severity: code.default_severity,
+            message: message.into(),
+            primary: Label::new(file, span, ""),
+            secondary: Vec::new(),
+            help: None,
+            notes: Vec::new(),
+            fixes: Vec::new(),
+        }
+    }
+
+    pub fn file(&self) -> FileId {
+        self.primary.file
+    }
+
+    pub fn span(&self) -> Span {
+        self.primary.span
+    }
+
+    pub fn with_label(mut self, message: impl Into<String>) -> Self {
+        self.primary.message = message.into();
+        self
+    }
+
+    pub fn with_secondary(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label::new(file, span, message));
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// A fix made of one edit in the primary file.
+    pub fn with_fix(
+        mut self,
+        title: impl Into<String>,
+        span: Span,
+        new_text: impl Into<String>,
+    ) -> Self {
+        let file = self.primary.file;
+        self.fixes.push(Fix {
+            title: title.into(),
+            edits: vec![TextEdit {
+                file,
+                span,
+                new_text: new_text.into(),
+            }],
+        });
+        self
+    }
+
+    /// Stable order for output: file, position, then code.
+    pub fn sort_key(&self) -> (FileId, u32, u32, &'static str) {
+        (
+            self.primary.file,
+            self.primary.span.start,
+            self.primary.span.end,
+            self.code,
+        )
+    }
+}

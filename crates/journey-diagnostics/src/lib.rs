@@ -1,0 +1,25 @@
+//! Diagnostics as data.
+//!
+//! Every stage of journeyc (lexer, parser, schema lowering, semantic checks,
+//! messaging lints, configuration) reports problems as [`Diagnostic`] values:
+//! a stable code, a severity, a message, labelled byte spans, help, notes and
+//! optional fix edits. Renderings — the terminal (ariadne), JSON, SARIF, GitHub
+//! annotations and the language server — are views of this one type, so every
+//! front end shows the same finding in the same place.
+//!
+//! Positions are byte offsets ([`Span`]) everywhere inside; [`LineIndex`]
+//! turns them into line/column pairs (by Unicode scalar or UTF-16 unit) only
+//! at the edges.
+
+mod code;
+mod diagnostic;
+mod line_index;
+pub mod render;
+mod source;
+mod span;
+
+pub use code::{CodeInfo, Level};
+pub use diagnostic::{Diagnostic, Fix, Label, Severity, TextEdit};
+pub use line_index::{LineCol, LineIndex};
+pub use source::{SourceFile, SourceMap};
+pub use span::{FileId, Span};

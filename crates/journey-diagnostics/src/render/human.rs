@@ -1,0 +1,149 @@
+use crate::{Diagnostic, Severity, SourceMap, Span};
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
+use std::fmt::Write;
+
+/// Options for the terminal rendering.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    pub color: bool,
+}
+
+/// Lines longer than this are not shown as an excerpt: a 10 MB line would
+/// flood the terminal. Such findings fall back to `path:line:col` alone.
+const MAX_EXCERPT_LINE: usize = 2_000;
+
+/// The terminal rendering: ariadne reports with `path:line:col`, the source
+/// excerpt, labels, help and notes.
+pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, opts: HumanOptions) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        render_one(&mut out, d, sources, opts);
+    }
+    out
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, opts: HumanOptions) {
+    let labels_ok = std::iter::once(&d.primary)
+        .chain(&d.secondary)
+        .all(|l| excerpt_ok(sources, l.file, l.span));
+    if !labels_ok {
+        render_plain(out, d, sources);
+        return;
+    }
+
+    let kind = match d.severity {
+        Severity::Error => ReportKind::Error,
+        Severity::Warning => ReportKind::Warning,
+        Severity::Info => ReportKind::Advice,
+    };
+    let path = |file| {
+        sources
+            .get(file)
+            .map(|f| f.path.clone())
+            .unwrap_or_default()
+    };
+    let primary_color = match d.severity {
+        Severity::Error => Color::Red,
+        Severity::Warning => Color::Yellow,
+        Severity::Info => Color::Cyan,
+    };
+    let primary_range = visible_range(sources, d.primary.file, d.primary.span);
+    let mut report = Report::build(kind, (path(d.primary.file), primary_range.clone()))
+        .with_config(
+            Config::default()
+                .with_color(opts.color)
+                .with_index_type(IndexType::Byte),
+        )
+        .with_code(d.code)
+        .with_message(&d.message);
+    let mut primary = Label::new((path(d.primary.file), primary_range)).with_color(primary_color);
+    if !d.primary.message.is_empty() {
+        primary = primary.with_message(&d.primary.message);
+    }
+    report = report.with_label(primary);
+    for l in &d.secondary {
+        let range = visible_range(sources, l.file, l.span);
+        let mut label = Label::new((path(l.file), range)).with_color(Color::Blue);
+        if !l.message.is_empty() {
+            label = label.with_message(&l.message);
+        }
+        report = report.with_label(label);
+    }
+    if let Some(help) = &d.help {
+        report = report.with_help(help);
+    }
+    for fix in &d.fixes {
+        report = report.with_help(format!("fix available: {}", fix.title));
+    }
+    for note in &d.notes {
+        report = report.with_note(note);
+    }
+    let mut files: Vec<_> = std::iter::once(d.primary.file)
+        .chain(d.secondary.iter().map(|l| l.file))
+        .collect();
+    files.sort();
+    files.dedup();
+    let cache = ariadne::sources(files.into_iter().filter_map(|id| {
+        sources
+            .get(id)
+            .map(|f| (f.path.clone(), f.text.to_string()))
+    }));
+    let mut buf = Vec::new();
+    if report.finish().write(cache, &mut buf).is_ok() {
+        out.push_str(&String::from_utf8_lossy(&buf));
+    } else {
+        render_plain(out, d, sources);
+    }
+}
+
+fn excerpt_ok(sources: &SourceMap, file: crate::FileId, span: Span) -> bool {
+    let Some(f) = sources.get(file) else {
+        return false;
+    };
+    if span.end as usize > f.text.len() {
+        return false;
+    }
+    let first = f.line_index.line_of(span.start);
+    let last = f.line_index.line_of(span.end);
+    (first..=last).all(|line| {
+        let start = f.line_index.line_start(line).unwrap_or(0);
+        let end = f.line_index.line_end(&f.text, line).unwrap_or(start);
+        (end - start) as usize <= MAX_EXCERPT_LINE
+    })
+}
+
+/// Ariadne draws nothing for an empty range; widen it to the next
+/// character (or the previous one at the end of the text).
+fn visible_range(sources: &SourceMap, file: crate::FileId, span: Span) -> std::ops::Range<usize> {
+    let Some(f) = sources.get(file) else {
+        return span.range();
+    };
+    let text = &f.text;
+    let mut range = span.range();
+    if range.is_empty() {
+        if let Some(c) = text[range.start..].chars().next() {
+            range.end = range.start + c.len_utf8();
+        } else if let Some(c) = text[..range.start].chars().next_back() {
+            range.start -= c.len_utf8();
+        }
+    }
+    range
+}
+
+/// Without a source excerpt: for missing files and overlong lines.
+fn render_plain(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
+    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
+    if let Some(f) = sources.get(d.primary.file) {
+        let lc = f.line_index.line_col_chars(&f.text, d.primary.span.start);
+        let _ = writeln!(out, "  --> {}:{}:{}", f.path, lc.line + 1, lc.col + 1);
+    }
+    if !d.primary.message.is_empty() {
+        let _ = writeln!(out, "  = {}", d.primary.message);
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "  = help: {help}");
+    }
+    for note in &d.notes {
+        let _ = writeln!(out, "  = note: {note}");
+    }
+}

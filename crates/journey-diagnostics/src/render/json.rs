@@ -1,0 +1,106 @@
+use crate::{Diagnostic, FileId, SourceMap, Span};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::Summary;
+
+/// A position as the JSON output reports it. Lines and columns are 1-based;
+/// `column` counts Unicode scalar values, `utf16_column` UTF-16 code units
+/// (for tools that speak LSP), `offset` is the 0-based byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub offset: u32,
+    pub line: u32,
+    pub column: u32,
+    pub utf16_column: u32,
+}
+
+fn position(sources: &SourceMap, file: FileId, offset: u32) -> Position {
+    match sources.get(file) {
+        Some(f) => {
+            let chars = f.line_index.line_col_chars(&f.text, offset);
+            let utf16 = f.line_index.line_col_utf16(&f.text, offset);
+            Position {
+                offset,
+                line: chars.line + 1,
+                column: chars.col + 1,
+                utf16_column: utf16.col + 1,
+            }
+        }
+        None => Position {
+            offset,
+            line: 0,
+            column: 0,
+            utf16_column: 0,
+        },
+    }
+}
+
+/// `{"path": …, "start": Position, "end": Position}` for a span.
+pub fn location_json(sources: &SourceMap, file: FileId, span: Span) -> Value {
+    json!({
+        "path": sources.get(file).map(|f| f.path.as_str()).unwrap_or(""),
+        "start": position(sources, file, span.start),
+        "end": position(sources, file, span.end),
+    })
+}
+
+fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Value {
+    let label = |l: &crate::Label, primary: bool| {
+        let mut v = location_json(sources, l.file, l.span);
+        v["message"] = json!(l.message);
+        v["primary"] = json!(primary);
+        v
+    };
+    let mut labels = vec![label(&d.primary, true)];
+    labels.extend(d.secondary.iter().map(|l| label(l, false)));
+    let fixes: Vec<Value> = d
+        .fixes
+        .iter()
+        .map(|fix| {
+            json!({
+                "title": fix.title,
+                "edits": fix.edits.iter().map(|e| {
+                    let mut v = location_json(sources, e.file, e.span);
+                    v["new_text"] = json!(e.new_text);
+                    v
+                }).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let loc = location_json(sources, d.primary.file, d.primary.span);
+    json!({
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.as_str(),
+        "message": d.message,
+        "path": loc["path"],
+        "start": loc["start"],
+        "end": loc["end"],
+        "labels": labels,
+        "help": d.help,
+        "notes": d.notes,
+        "fixes": fixes,
+    })
+}
+
+/// The machine-readable report: every diagnostic plus the summary counts.
+/// The shape is documented in the README and kept stable.
+pub fn render_json(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    files_checked: usize,
+) -> String {
+    let summary = Summary::new(diagnostics, files_checked);
+    let doc = json!({
+        "version": 1,
+        "diagnostics": diagnostics.iter().map(|d| diagnostic_json(d, sources)).collect::<Vec<_>>(),
+        "summary": {
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+            "files": summary.files,
+        },
+    });
+    serde_json::to_string_pretty(&doc).expect("JSON values always serialise")
+}

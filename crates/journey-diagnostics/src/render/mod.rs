@@ -1,0 +1,83 @@
+//! Renderings of [`crate::Diagnostic`]s. Each takes the diagnostics and the
+//! [`crate::SourceMap`] they point into and returns text; none of them
+//! decides anything about the findings themselves.
+
+mod human;
+mod json;
+mod short;
+
+pub use human::{render_human, HumanOptions};
+pub use json::{location_json, render_json, Position};
+pub use short::render_short;
+
+use crate::{Diagnostic, Severity};
+
+/// Counts of findings by severity, for the closing summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub files: usize,
+}
+
+impl Summary {
+    pub fn new(diagnostics: &[Diagnostic], files: usize) -> Self {
+        let mut s = Summary {
+            files,
+            ..Summary::default()
+        };
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+        }
+        s
+    }
+
+    /// "3 errors, 1 warning in 5 files", or "no problems in 5 files".
+    pub fn line(&self) -> String {
+        fn count(n: usize, one: &str, many: &str) -> String {
+            format!("{n} {}", if n == 1 { one } else { many })
+        }
+        let mut parts = Vec::new();
+        if self.errors > 0 {
+            parts.push(count(self.errors, "error", "errors"));
+        }
+        if self.warnings > 0 {
+            parts.push(count(self.warnings, "warning", "warnings"));
+        }
+        if self.infos > 0 {
+            parts.push(count(self.infos, "note", "notes"));
+        }
+        let files = count(self.files, "file", "files");
+        if parts.is_empty() {
+            format!("no problems in {files}")
+        } else {
+            format!("{} in {files}", parts.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_line_pluralises() {
+        let s = Summary {
+            errors: 3,
+            warnings: 1,
+            infos: 0,
+            files: 5,
+        };
+        assert_eq!(s.line(), "3 errors, 1 warning in 5 files");
+        let clean = Summary {
+            files: 1,
+            ..Summary::default()
+        };
+        assert_eq!(clean.line(), "no problems in 1 file");
+    }
+}

@@ -1,0 +1,26 @@
+use crate::{Diagnostic, SourceMap};
+use std::fmt::Write;
+
+/// One line per diagnostic, `path:line:col: severity[CODE]: message`, with
+/// 1-based lines and columns counted in Unicode scalar values — the format
+/// of compilers' `--error-format=short` that editors and `grep` understand.
+pub fn render_short(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let (path, line, col) = match sources.get(d.primary.file) {
+            Some(f) => {
+                let lc = f.line_index.line_col_chars(&f.text, d.primary.span.start);
+                (f.path.as_str(), lc.line + 1, lc.col + 1)
+            }
+            None => ("<unknown>", 0, 0),
+        };
+        let _ = writeln!(
+            out,
+            "{path}:{line}:{col}: {}[{}]: {}",
+            d.severity.as_str(),
+            d.code,
+            d.message
+        );
+    }
+    out
+}

@@ -1,0 +1,288 @@
+//! The lexer: turns text into [`Token`]s with logos.
+//!
+//! Lexing never fails. Every byte of the input ends up in exactly one token
+//! or in the whitespace between tokens, so the token stream plus the text
+//! reproduces the file — the formatter and the language server rely on it.
+//! Malformed input becomes an [`TokenKind::Error`] token (reported once, here)
+//! or a string token flagged as unterminated.
+
+use journey_diagnostics::Span;
+use logos::Logos;
+
+/// What kind of string literal a [`TokenKind::Str`] token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StrShape {
+    /// `"""…"""` rather than `"…"`.
+    pub text_block: bool,
+    /// The closing quote(s) are missing.
+    pub unterminated: bool,
+}
+
+#[derive(Logos, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[logos(skip r"[ \t\f\u{FEFF}]+")]
+pub enum TokenKind {
+    #[regex(r"\r?\n")]
+    Newline,
+    #[regex(r"#[^\r\n]*", allow_greedy = true)]
+    Comment,
+    #[token("{")]
+    LBrace,
+    #[token("}")]
+    RBrace,
+    #[token(",")]
+    Comma,
+    #[token(";")]
+    Semicolon,
+    #[token("->")]
+    Arrow,
+    #[regex(r"[\p{XID_Start}_][\p{XID_Continue}]*")]
+    Ident,
+    #[regex(r"-?[0-9]+(\.[0-9]+)?")]
+    Number,
+    #[regex(r"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")]
+    Date,
+    #[token("\"", lex_string)]
+    Str(StrShape),
+    /// Bytes that start no token; reported by the lexer.
+    Error,
+}
+
+impl TokenKind {
+    /// Tokens the parser never sees: comments are kept aside for the formatter.
+    pub fn is_trivia(self) -> bool {
+        matches!(self, TokenKind::Comment)
+    }
+
+    /// Tokens that can stand as a statement argument.
+    pub fn is_value(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Ident | TokenKind::Number | TokenKind::Date | TokenKind::Str(_)
+        )
+    }
+
+    /// How the token is named in "expected …" messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            TokenKind::Newline => "end of line",
+            TokenKind::Comment => "comment",
+            TokenKind::LBrace => "`{`",
+            TokenKind::RBrace => "`}`",
+            TokenKind::Comma => "`,`",
+            TokenKind::Semicolon => "`;`",
+            TokenKind::Arrow => "`->`",
+            TokenKind::Ident => "identifier",
+            TokenKind::Number => "number",
+            TokenKind::Date => "date",
+            TokenKind::Str(StrShape {
+                text_block: true, ..
+            }) => "text block",
+            TokenKind::Str(_) => "string",
+            TokenKind::Error => "invalid character",
+        }
+    }
+}
+
+/// Scans a string literal after its opening quote. Stops at the closing
+/// quote, or — unterminated — before the line break (`"…"`) or at the end of
+/// the input (`"""…"""`), so an unclosed quote cannot swallow the file.
+fn lex_string(lex: &mut logos::Lexer<TokenKind>) -> StrShape {
+    let rest = lex.remainder().as_bytes();
+    if rest.starts_with(b"\"\"") {
+        // Text block: find the closing `"""`, honouring backslash escapes.
+        let mut i = 2;
+        while i < rest.len() {
+            match rest[i] {
+                b'\\' => i += 2,
+                b'"' if rest[i..].starts_with(b"\"\"\"") => {
+                    lex.bump(i + 3);
+                    return StrShape {
+                        text_block: true,
+                        unterminated: false,
+                    };
+                }
+                _ => i += 1,
+            }
+        }
+        lex.bump(rest.len());
+        return StrShape {
+            text_block: true,
+            unterminated: true,
+        };
+    }
+    let mut i = 0;
+    while i < rest.len() {
+        match rest[i] {
+            b'\\' if matches!(rest.get(i + 1), Some(b'\n' | b'\r') | None) => break,
+            b'\\' => i += 2,
+            b'"' => {
+                lex.bump(i + 1);
+                return StrShape {
+                    text_block: false,
+                    unterminated: false,
+                };
+            }
+            b'\n' | b'\r' => break,
+            _ => i += 1,
+        }
+    }
+    // Never split a UTF-8 sequence: the escape skip above may land inside one.
+    let mut end = i.min(rest.len());
+    // `persona x "Sabine {`: the brace at the line end most likely opens
+    // the block, so leave it out of the string and keep the block intact.
+    let line = &rest[..end];
+    let trimmed = line.trim_ascii_end();
+    if trimmed.ends_with(b"{") {
+        end = trimmed.len() - 1;
+        end = rest[..end].trim_ascii_end().len();
+    }
+    let text = lex.remainder();
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    lex.bump(end);
+    StrShape {
+        text_block: false,
+        unterminated: true,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+impl Token {
+    pub fn text(self, src: &str) -> &str {
+        &src[self.span.range()]
+    }
+}
+
+/// All tokens of `src`, comments included, whitespace excluded.
+pub fn lex(src: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(src.len() / 5);
+    let mut lexer = TokenKind::lexer(src);
+    while let Some(result) = lexer.next() {
+        let span: Span = lexer.span().into();
+        let kind = result.unwrap_or(TokenKind::Error);
+        // Merge runs of invalid bytes into one error token.
+        if kind == TokenKind::Error {
+            if let Some(last) = tokens.last_mut() {
+                let last: &mut Token = last;
+                if last.kind == TokenKind::Error && last.span.end == span.start {
+                    last.span.end = span.end;
+                    continue;
+                }
+            }
+        }
+        tokens.push(Token { kind, span });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<(TokenKind, &str)> {
+        lex(src)
+            .into_iter()
+            .map(|t| (t.kind, t.text(src)))
+            .collect()
+    }
+
+    const STR: TokenKind = TokenKind::Str(StrShape {
+        text_block: false,
+        unterminated: false,
+    });
+
+    #[test]
+    fn statement_tokens() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("kpi reach \"Reichweite\" target 50000 # note\n"),
+            vec![
+                (Ident, "kpi"),
+                (Ident, "reach"),
+                (STR, "\"Reichweite\""),
+                (Ident, "target"),
+                (Number, "50000"),
+                (Comment, "# note"),
+                (Newline, "\n"),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_numbers_arrows_and_unicode_identifiers() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("by 2027-06-30 -1.5 loyalty->kündigung"),
+            vec![
+                (Ident, "by"),
+                (Date, "2027-06-30"),
+                (Number, "-1.5"),
+                (Ident, "loyalty"),
+                (Arrow, "->"),
+                (Ident, "kündigung"),
+            ]
+        );
+    }
+
+    #[test]
+    fn strings_with_escapes_and_text_blocks() {
+        let toks = kinds(
+            r#"says "a \"b\" c" """x
+y""""#,
+        );
+        assert_eq!(toks[1], (STR, r#""a \"b\" c""#));
+        assert_eq!(
+            toks[2].0,
+            TokenKind::Str(StrShape {
+                text_block: true,
+                unterminated: false
+            })
+        );
+    }
+
+    #[test]
+    fn unterminated_string_stops_at_the_line_end() {
+        let toks = kinds("says \"open\nnext 1");
+        assert_eq!(
+            toks[1],
+            (
+                TokenKind::Str(StrShape {
+                    text_block: false,
+                    unterminated: true
+                }),
+                "\"open"
+            )
+        );
+        assert_eq!(toks[2].0, TokenKind::Newline);
+        assert_eq!(toks[3], (TokenKind::Ident, "next"));
+    }
+
+    #[test]
+    fn unterminated_string_leaves_a_trailing_brace_to_the_block() {
+        let toks = kinds("persona p \"Sabine {\n");
+        assert_eq!(toks[2].1, "\"Sabine");
+        assert_eq!(toks[3].0, TokenKind::LBrace);
+    }
+
+    #[test]
+    fn invalid_bytes_merge_into_one_error() {
+        let toks = kinds("a %%% b");
+        assert_eq!(toks[1], (TokenKind::Error, "%%%"));
+        assert_eq!(toks[2], (TokenKind::Ident, "b"));
+    }
+
+    #[test]
+    fn escape_before_multibyte_char_keeps_boundaries() {
+        // A backslash before "ü" skips two bytes and lands inside it.
+        let src = "\"\\ü";
+        let toks = lex(src);
+        assert_eq!(toks.len(), 1);
+        assert_eq!(toks[0].span.end as usize, src.len());
+    }
+}

@@ -1,0 +1,323 @@
+//! The parser: tokens to the generic [`SourceTree`], with chumsky.
+//!
+//! It never fails. Every statement is parsed with a recovery strategy that
+//! keeps what was understood (the keyword, the arguments before the problem,
+//! a block after it) and skips the rest of the line, so one typo costs one
+//! diagnostic and the following statements and blocks are still parsed.
+//! A block whose `}` is missing ends at the end of the file with an error at
+//! its `{`; a stray `}` is reported and skipped.
+
+use crate::codes;
+use crate::lexer::{Token, TokenKind};
+use crate::tree::{Arg, Block, SourceTree, Statement, Value, ValueKind};
+use chumsky::input::ValueInput;
+use chumsky::prelude::*;
+use journey_diagnostics::{Diagnostic, FileId, Span};
+
+/// Blocks nested deeper than this are reported and flattened. Real journeys
+/// nest four levels at most (goal → actor → impact); the limit keeps every
+/// recursive pass over the tree bounded whatever the input.
+pub const MAX_DEPTH: usize = 32;
+
+type Err<'t> = Rich<'t, TokenKind, SimpleSpan, String>;
+type Extra<'t> = extra::Err<Err<'t>>;
+
+/// Custom errors carry their code in front of the message, split off again
+/// in [`to_diagnostic`].
+const CODE_SEP: char = '\u{1f}';
+
+fn custom(code: &str, span: SimpleSpan, message: impl std::fmt::Display) -> Err<'static> {
+    Rich::custom(span, format!("{code}{CODE_SEP}{message}"))
+}
+
+fn sp(s: SimpleSpan) -> Span {
+    Span::new(s.start as u32, s.end as u32)
+}
+
+fn value_kind(k: TokenKind) -> ValueKind {
+    match k {
+        TokenKind::Number => ValueKind::Number,
+        TokenKind::Date => ValueKind::Date,
+        TokenKind::Str(shape) => ValueKind::Str(shape),
+        _ => ValueKind::Ident,
+    }
+}
+
+fn is_line_end(k: &TokenKind) -> bool {
+    matches!(k, TokenKind::Newline | TokenKind::Semicolon)
+}
+
+fn source_parser<'t, I>() -> impl Parser<'t, I, Vec<Statement>, Extra<'t>>
+where
+    I: ValueInput<'t, Token = TokenKind, Span = SimpleSpan>,
+{
+    use TokenKind::*;
+    let separators = any().filter(is_line_end).ignored().repeated();
+
+    let value = any()
+        .filter(|k: &TokenKind| k.is_value())
+        .map_with(|k, e| Value {
+            kind: value_kind(k),
+            span: sp(e.span()),
+        })
+        .labelled("a value");
+    let comma = just(Comma).then(just(Newline).repeated());
+    // A comma at the end of a list promises another value; report it at
+    // the comma (not at whatever comes next) and offer to remove it.
+    let trailing_comma = just(Comma)
+        .map_with(|_, e| e.span())
+        .then_ignore(just(Newline).repeated())
+        .validate(|span: SimpleSpan, _, emitter| {
+            emitter.emit(custom(
+                codes::UNEXPECTED_TOKEN.code,
+                span,
+                "a comma must be followed by another value",
+            ));
+        });
+    let arg = value
+        .separated_by(comma)
+        .at_least(1)
+        .collect::<Vec<_>>()
+        .then_ignore(trailing_comma.or_not())
+        .map_with(|mut values, e| {
+            if values.len() == 1 {
+                Arg::Value(values.pop().expect("at least one"))
+            } else {
+                Arg::List(values, sp(e.span()))
+            }
+        })
+        .or(just(Arrow).map_with(|_, e| Arg::Arrow(sp(e.span()))));
+    let keyword = just(Ident)
+        .map_with(|_, e| sp(e.span()))
+        .labelled("a keyword");
+    // Anything the rest of a broken line may hold.
+    let stray = any().filter(|k: &TokenKind| !matches!(k, Newline | Semicolon | LBrace | RBrace));
+    let statement_end = any()
+        .filter(|k: &TokenKind| matches!(k, Newline | Semicolon | RBrace))
+        .ignored()
+        .or(end())
+        .rewind()
+        .labelled("the end of the line");
+
+    // An item inside a block or at the top level: a statement, or something
+    // that is not one (reported, skipped, `None`). Never fails while there
+    // is input other than `}`.
+    let item = recursive(|item| {
+        let block = just(LBrace)
+            .map_with(|_, e| sp(e.span()))
+            .then(
+                separators.ignore_then(item.then_ignore(separators).repeated().collect::<Vec<_>>()),
+            )
+            .then(
+                just(RBrace)
+                    .map_with(|_, e| Some(sp(e.span())))
+                    .or(end().to(None)),
+            )
+            .validate(|((open, items), close), e, emitter| {
+                if close.is_none() {
+                    emitter.emit(custom(
+                        codes::UNCLOSED_BLOCK.code,
+                        SimpleSpan::from(open.range()),
+                        "this block is never closed",
+                    ));
+                }
+                Block {
+                    open,
+                    statements: items.into_iter().flatten().collect::<Vec<Statement>>(),
+                    close,
+                    span: sp(e.span()),
+                }
+            });
+
+        let well_formed = keyword
+            .then(arg.repeated().collect::<Vec<_>>())
+            .then(block.clone().or_not())
+            .then_ignore(statement_end);
+        // Keep the keyword, the arguments before the problem and a block
+        // after it; skip what lies between.
+        let recovered = keyword
+            .then(arg.repeated().collect::<Vec<_>>())
+            .then_ignore(stray.repeated())
+            .then(block.clone().or_not());
+        let statement = well_formed.recover_with(via_parser(recovered)).map_with(
+            |((keyword, args), block), e| Statement {
+                keyword,
+                args,
+                block,
+                span: sp(e.span()),
+            },
+        );
+        let anonymous_block = block.clone().validate(|b, _, emitter| {
+            emitter.emit(custom(
+                codes::EXPECTED_STATEMENT.code,
+                SimpleSpan::from(b.open.range()),
+                "a block needs a keyword before it",
+            ));
+        });
+        let junk = stray
+            .repeated()
+            .at_least(1)
+            .map_with(|_, e| e.span())
+            .then(block.or_not())
+            .validate(|(span, _), _, emitter| {
+                emitter.emit(custom(
+                    codes::EXPECTED_STATEMENT.code,
+                    span,
+                    "expected a statement: a line starts with a keyword",
+                ));
+            });
+        statement
+            .map(Some)
+            .or(anonymous_block.to(None))
+            .or(junk.to(None))
+    });
+
+    let stray_close = just(RBrace)
+        .validate(|_, e, emitter| {
+            emitter.emit(custom(
+                codes::UNMATCHED_CLOSE.code,
+                e.span(),
+                "this `}` closes no block",
+            ));
+        })
+        .to(None);
+    separators
+        .ignore_then(
+            item.or(stray_close)
+                .then_ignore(separators)
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
+        .then_ignore(end())
+        .map(|items| items.into_iter().flatten().collect())
+}
+
+/// The tokens the parser sees: no comments, no invalid bytes (already
+/// reported by the lexer), and no braces nested deeper than [`MAX_DEPTH`]
+/// (reported here).
+fn parser_input(
+    tokens: &[Token],
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(TokenKind, SimpleSpan)> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut depth = 0usize;
+    let mut reported = false;
+    for t in tokens {
+        match t.kind {
+            TokenKind::Comment | TokenKind::Error => continue,
+            TokenKind::LBrace => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    if !reported {
+                        reported = true;
+                        diags.push(
+                            Diagnostic::new(
+                                &codes::TOO_DEEP,
+                                file,
+                                t.span,
+                                format!("blocks are nested more than {MAX_DEPTH} levels deep"),
+                            )
+                            .with_label("this block is too deep")
+                            .with_help("journeys nest at most goal → actor → impact; close the blocks above"),
+                        );
+                    }
+                    continue;
+                }
+            }
+            TokenKind::RBrace if depth > 0 => {
+                depth -= 1;
+                if depth >= MAX_DEPTH {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push((t.kind, SimpleSpan::from(t.span.range())));
+    }
+    out
+}
+
+/// Parses `tokens` (from [`crate::lexer::lex`] over the same text).
+pub(crate) fn parse_tokens(
+    tokens: &[Token],
+    src_len: usize,
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> SourceTree {
+    let input = parser_input(tokens, file, diags);
+    let eoi = SimpleSpan::from(src_len..src_len);
+    let (output, errors) = source_parser()
+        .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
+        .into_output_errors();
+    diags.extend(errors.into_iter().map(|e| to_diagnostic(e, file)));
+    SourceTree {
+        statements: output.unwrap_or_default(),
+    }
+}
+
+fn to_diagnostic(err: Err<'_>, file: FileId) -> Diagnostic {
+    let span = sp(*err.span());
+    match err.reason() {
+        chumsky::error::RichReason::Custom(msg) => {
+            let (code, message) = msg.split_once(CODE_SEP).unwrap_or(("", msg));
+            let info = codes::by_code(code).unwrap_or(&codes::UNEXPECTED_TOKEN);
+            let mut d = Diagnostic::new(info, file, span, message);
+            if message.starts_with("a comma") {
+                d = d
+                    .with_label("nothing follows this comma")
+                    .with_help("remove the comma, or add the next value after it")
+                    .with_fix("remove the trailing comma", span, "");
+            }
+            if info.code == codes::UNCLOSED_BLOCK.code {
+                d = d
+                    .with_label("opened here")
+                    .with_help("add a `}` where the block ends");
+            }
+            d
+        }
+        chumsky::error::RichReason::ExpectedFound { expected, found } => {
+            let found_text = match found {
+                Some(k) => k.describe().to_string(),
+                None => "the end of the file".to_string(),
+            };
+            let mut expected: Vec<String> = expected.iter().map(describe_pattern).collect();
+            expected.sort();
+            expected.dedup();
+            let mut d = Diagnostic::new(
+                &codes::UNEXPECTED_TOKEN,
+                file,
+                span,
+                format!("unexpected {found_text}"),
+            );
+            if !expected.is_empty() {
+                d = d.with_label(format!("expected {}", join_or(&expected)));
+            }
+            if matches!(found.as_deref(), Some(TokenKind::Comma)) {
+                d = d.with_help(
+                    "a comma separates the values of a list; remove it or add a value after it",
+                );
+            }
+            d
+        }
+    }
+}
+
+fn describe_pattern(p: &chumsky::error::RichPattern<'_, TokenKind>) -> String {
+    use chumsky::error::RichPattern;
+    match p {
+        RichPattern::Token(t) => t.describe().to_string(),
+        RichPattern::Label(l) => l.to_string(),
+        RichPattern::EndOfInput => "the end of the file".to_string(),
+        RichPattern::Identifier(s) => format!("`{s}`"),
+        _ => "something else".to_string(),
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

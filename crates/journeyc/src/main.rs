@@ -1,0 +1,52 @@
+//! `journeyc`: the command line of journey-as-code.
+
+mod commands;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Check, format and export customer-journey strategy written in `.journey` files.
+#[derive(Debug, Parser)]
+#[command(name = "journeyc", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check .journey files and report every problem.
+    Check(commands::check::CheckArgs),
+    /// Explain a diagnostic code (e.g. `J0102` or `unterminated-string`).
+    Explain(commands::explain::ExplainArgs),
+}
+
+/// Exit codes, as documented in the README.
+pub mod exit {
+    /// No errors.
+    pub const OK: u8 = 0;
+    /// Findings of error severity remain.
+    pub const FINDINGS: u8 = 1;
+    /// Usage or I/O error.
+    pub const USAGE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+    };
+    ExitCode::from(code)
+}
