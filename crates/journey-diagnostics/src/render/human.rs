@@ -72,11 +72,11 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, opts: Human
     if let Some(help) = &d.help {
         report = report.with_help(help);
     }
-    for fix in &d.fixes {
-        report = report.with_help(format!("fix available: {}", fix.title));
-    }
     for note in &d.notes {
         report = report.with_note(note);
+    }
+    for fix in &d.fixes {
+        report = report.with_note(format!("quick fix available: {}", fix.title));
     }
     let mut files: Vec<_> = std::iter::once(d.primary.file)
         .chain(d.secondary.iter().map(|l| l.file))
