@@ -1,0 +1,73 @@
+//! `journey-gen`: writes generated journeys for benchmarks and load tests.
+//!
+//! ```text
+//! journey-gen file SIZE [--errors] [--seed N] > big.journey     (SIZE: 1k, 10m, 50m …)
+//! journey-gen workspace DIR FILES [--errors] [--seed N]
+//! ```
+
+use journey_workload::{file, write_workspace, Options};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn size(s: &str) -> Option<usize> {
+    let s = s.to_ascii_lowercase();
+    let (num, mult) = match s.chars().last()? {
+        'k' => (&s[..s.len() - 1], 1024),
+        'm' => (&s[..s.len() - 1], 1024 * 1024),
+        _ => (&s[..], 1),
+    };
+    num.parse::<usize>().ok().map(|n| n * mult)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut opts = Options::default();
+    let mut positional = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--errors" => opts.with_errors = true,
+            "--seed" => {
+                i += 1;
+                match args.get(i).and_then(|s| s.parse().ok()) {
+                    Some(seed) => opts.seed = seed,
+                    None => return usage("--seed needs a number"),
+                }
+            }
+            other => positional.push(other.to_string()),
+        }
+        i += 1;
+    }
+    match positional.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["file", s] => {
+            let Some(bytes) = size(s) else {
+                return usage("SIZE is a number with an optional k or m");
+            };
+            let text = file(bytes, opts);
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        ["workspace", dir, n] => {
+            let Ok(n) = n.parse::<usize>() else {
+                return usage("FILES is a number");
+            };
+            match write_workspace(&PathBuf::from(dir), n, opts) {
+                Ok(bytes) => {
+                    eprintln!("wrote {n} files, {bytes} bytes, to {dir}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write to `{dir}`: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        _ => usage("expected `file SIZE` or `workspace DIR FILES`"),
+    }
+}
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("error: {problem}\nusage: journey-gen file SIZE [--errors] [--seed N]\n       journey-gen workspace DIR FILES [--errors] [--seed N]");
+    ExitCode::from(2)
+}
