@@ -1,0 +1,5 @@
+; Indentation for .journey in Helix.
+
+(block) @indent
+
+"}" @outdent

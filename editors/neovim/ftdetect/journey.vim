@@ -1,0 +1,2 @@
+" .journey files (journey-as-code)
+autocmd BufRead,BufNewFile *.journey setfiletype journey
