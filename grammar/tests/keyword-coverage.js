@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Keyword coverage of the TextMate grammar.
+// Keyword coverage of the TextMate and tree-sitter grammars.
 //
 // Reads every keyword of the schema layer of grammar/journey.ebnf (the quoted
 // lowercase words) and tokenizes each one with grammar/journey.tmLanguage.json
@@ -11,7 +11,9 @@
 //     `kind`, `target` after `kpi`, `yes` after `monitored`) must be scoped
 //     `constant.language.*` or `keyword.*` after each statement keyword that
 //     leads to it.
-// A keyword added to the EBNF but not to the grammar makes this script fail.
+// The tree-sitter grammar must lex every statement keyword as a keyword token
+// and its highlight query must name every keyword.
+// A keyword added to the EBNF but not to the grammars makes this script fail.
 'use strict';
 
 const fs = require('fs');
@@ -22,6 +24,8 @@ const oniguruma = require('vscode-oniguruma');
 const root = path.resolve(__dirname, '..');
 const ebnfPath = path.join(root, 'journey.ebnf');
 const grammarPath = path.join(root, 'journey.tmLanguage.json');
+const tsGrammarPath = path.join(root, 'tree-sitter-journey', 'grammar.js');
+const highlightsPath = path.join(root, 'tree-sitter-journey', 'queries', 'highlights.scm');
 
 // ---------- EBNF ------------------------------------------------------------
 
@@ -163,7 +167,7 @@ async function main() {
       checks++;
       const scopes = scopesAt(grammar, lines, col);
       if (!scopes.some((s) => wanted.test(s))) {
-        failures.push(`statement keyword "${kw}" in "${lines.join(" / ")}": got [${scopes.join(' ')}]`);
+        failures.push(`TextMate: statement keyword "${kw}" in "${lines.join(" / ")}" is not scoped: got [${scopes.join(' ')}]`);
       }
     }
   }
@@ -174,13 +178,29 @@ async function main() {
       const scopes = scopesAt(grammar, ['phase p {', line], leader.length + 3);
       const ok = scopes.some((s) => /^(?:constant\.language|keyword)\./.test(s)) &&
         !scopes.some((s) => s.startsWith('variable.') || s.startsWith('invalid.'));
-      if (!ok) failures.push(`argument keyword "${kw}" after "${leader}": got [${scopes.join(' ')}]`);
+      if (!ok) failures.push(`TextMate: argument keyword "${kw}" after "${leader}" is not scoped: got [${scopes.join(' ')}]`);
     }
+  }
+
+  // the tree-sitter grammar lexes every statement keyword as a token, and its
+  // highlight query names every keyword
+  const tsGrammar = fs.readFileSync(tsGrammarPath, 'utf8');
+  const list = /const KEYWORDS = \[([\s\S]*?)\];/.exec(tsGrammar);
+  const tsKeywords = new Set(list ? [...list[1].matchAll(/'([a-z_]+)'/g)].map((m) => m[1]) : []);
+  const highlights = fs.readFileSync(highlightsPath, 'utf8');
+  const queried = new Set([...highlights.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]));
+  for (const kw of statementKeywords) {
+    checks++;
+    if (!tsKeywords.has(kw)) failures.push(`tree-sitter: statement keyword "${kw}" is not in KEYWORDS of ${path.relative(root, tsGrammarPath)}`);
+  }
+  for (const kw of all) {
+    checks++;
+    if (!queried.has(kw)) failures.push(`tree-sitter: keyword "${kw}" does not appear in ${path.relative(root, highlightsPath)}`);
   }
 
   console.log(`keyword coverage: ${all.size} keywords from ${path.relative(process.cwd(), ebnfPath)} ` +
     `(${statementKeywords.size} statement, ${argumentKeywords.size} argument)`);
-  for (const f of failures) console.log(`  not scoped: ${f}`);
+  for (const f of failures) console.log(`  ${f}`);
   console.log(`keyword coverage: ${checks - failures.length} passed, ${failures.length} failed`);
   if (failures.length) process.exitCode = 1;
 }
