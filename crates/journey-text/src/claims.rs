@@ -1,0 +1,1260 @@
+//! Claims: prices, percentages, durations and counts that copy states,
+//! normalised so that the same claim written differently compares equal
+//! (`24h`, `24 Stunden`, `1 day`, `ein Tag`; `9,99 €`, `€9.99`,
+//! `9.99 EUR`) and a different one does not (`48 hours`, `12 €`).
+//!
+//! Each claim has a subject: a known topic (trial, returns, delivery,
+//! notice, warranty, response, discount) named by a word in the same
+//! clause, or else the content words of its clause. Two claims are about
+//! the same thing when their topics are equal or their clauses share a
+//! content word; only then can they contradict each other.
+
+use crate::content::related;
+use crate::lang::{detect_language, Lang};
+use crate::number::{format_value, is_article_one, number_word, parse_number};
+use crate::stem::{fold, stem, stem_german};
+use crate::stop::is_stop_word;
+use crate::token::{tokenize, Token, TokenKind};
+use std::ops::Range;
+
+/// What is measured, with the unit it was normalised to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measure {
+    /// An amount of money in `currency` (ISO code), per `period`.
+    Price {
+        currency: &'static str,
+        period: Period,
+    },
+    Percentage,
+    Duration(DurationUnit),
+    /// A number of things, named by the stem of the word after it.
+    Count {
+        unit: String,
+    },
+}
+
+/// How often a price is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Once,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    fn months(self) -> Option<f64> {
+        match self {
+            Period::Month => Some(1.0),
+            Period::Year => Some(12.0),
+            _ => None,
+        }
+    }
+}
+
+/// The dimension a duration was normalised to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    /// Minutes, hours, days and weeks, in hours.
+    Hours,
+    /// Months and years, in months.
+    Months,
+    /// Business days (Werktage), which do not convert to hours.
+    BusinessDays,
+}
+
+/// Hours in an average month, for comparing "30 Tage" with "1 Monat".
+const HOURS_PER_MONTH: f64 = 730.5;
+
+/// How the value is bounded: "ab 9 €", "bis zu 50 %", "über 40 Filialen".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    /// `ab`, `from`, `at least`, `oder mehr`, `500+`.
+    AtLeast,
+    /// `über`, `over`, `more than`, `mehr als`.
+    Over,
+    /// `bis zu`, `up to`, `max.`, `höchstens`.
+    AtMost,
+    /// `unter`, `under`, `less than`, `weniger als`.
+    Under,
+    /// A surcharge or addition (`10 € mehr`, `zusätzlich 5 €`): not a
+    /// claim about the thing itself, never compared.
+    Extra,
+}
+
+/// A known subject of claims, recognised by words in the same clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicDef {
+    pub key: &'static str,
+    /// Folded word starts; `=word` must match the whole word.
+    words: &'static [&'static str],
+    /// Folded word starts that look like the topic but are not.
+    not: &'static [&'static str],
+}
+
+pub const TOPICS: &[TopicDef] = &[
+    TopicDef {
+        key: "trial",
+        words: &[
+            "trial",
+            "=try",
+            "=tries",
+            "trying",
+            "test",
+            "probe",
+            "probier",
+            "kennenlern",
+        ],
+        not: &[
+            "testsieg",
+            "testbericht",
+            "testimonial",
+            "testurteil",
+            "testergebnis",
+        ],
+    },
+    TopicDef {
+        key: "return",
+        words: &[
+            "return",
+            "refund",
+            "ruckgab",
+            "rucksend",
+            "zuruck",
+            "umtausch",
+            "retour",
+            "widerruf",
+            "ruckerstatt",
+            "erstatt",
+        ],
+        not: &[],
+    },
+    TopicDef {
+        key: "delivery",
+        words: &[
+            "deliver",
+            "shipping",
+            "=ship",
+            "=ships",
+            "=shipped",
+            "shipment",
+            "dispatch",
+            "=arrive",
+            "=arrives",
+            "arrival",
+            "liefer",
+            "versand",
+            "versend",
+            "verschick",
+            "zustell",
+            "ankunft",
+        ],
+        not: &[],
+    },
+    TopicDef {
+        key: "notice",
+        words: &[
+            "cancel", "=notice", "terminat", "kundig", "kundbar", "storn",
+        ],
+        not: &[],
+    },
+    TopicDef {
+        key: "warranty",
+        words: &["warrant", "guarantee", "garantie", "gewahrleist"],
+        not: &[],
+    },
+    TopicDef {
+        key: "response",
+        words: &[
+            "respon", "=reply", "=replies", "answer", "callback", "antwort", "ruckmeld", "ruckruf",
+            "reaktion",
+        ],
+        not: &[],
+    },
+    TopicDef {
+        key: "discount",
+        words: &[
+            "discount", "=off", "=save", "saving", "=sale", "rabatt", "=spar", "sparen",
+            "nachlass", "reduzier",
+        ],
+        not: &[],
+    },
+];
+
+impl TopicDef {
+    fn matches(&self, folded: &str) -> bool {
+        if self.not.iter().any(|n| folded.starts_with(n)) {
+            return false;
+        }
+        self.words.iter().any(|w| match w.strip_prefix('=') {
+            Some(exact) => folded == exact,
+            None => folded.starts_with(w) || (w.len() >= 5 && folded.contains(w)),
+        })
+    }
+}
+
+/// What a claim is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Topic {
+    Known(&'static TopicDef),
+    /// The stems of the content words of the claim's clause.
+    Clause(Vec<String>),
+}
+
+/// One claim found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub measure: Measure,
+    /// The normalised value: an amount, a percentage, hours, months,
+    /// business days or a count.
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub topic: Topic,
+    /// The words of the claim in the text: number, unit, currency and
+    /// period (`€24 per month`, `24 Stunden`), not the qualifier.
+    pub range: Range<usize>,
+}
+
+impl Claim {
+    /// What kind of claim this is, for messages: "trial length",
+    /// "return period", "price", "discount" …
+    pub fn describe(&self) -> String {
+        let topic = match &self.topic {
+            Topic::Known(t) => Some(t.key),
+            Topic::Clause(_) => None,
+        };
+        match (&self.measure, topic) {
+            (Measure::Duration(_), Some("trial")) => "trial length".into(),
+            (Measure::Duration(_), Some("return")) => "return period".into(),
+            (Measure::Duration(_), Some("delivery")) => "delivery time".into(),
+            (Measure::Duration(_), Some("notice")) => "notice period".into(),
+            (Measure::Duration(_), Some("warranty")) => "warranty period".into(),
+            (Measure::Duration(_), Some("response")) => "response time".into(),
+            (Measure::Duration(_), _) => "duration".into(),
+            (Measure::Price { .. }, Some("delivery"))
+                if matches!(self.qualifier, Qualifier::AtLeast | Qualifier::Over) =>
+            {
+                "shipping threshold".into()
+            }
+            (Measure::Price { .. }, Some("delivery")) => "shipping price".into(),
+            (Measure::Price { .. }, Some("trial")) => "trial price".into(),
+            (Measure::Price { .. }, Some("discount")) => "discount".into(),
+            (Measure::Price { .. }, _) => "price".into(),
+            (Measure::Percentage, Some("discount")) => "discount".into(),
+            (Measure::Percentage, _) => "percentage".into(),
+            (Measure::Count { .. }, _) => "count".into(),
+        }
+    }
+
+    /// The value in a canonical spelling, for messages: `24 h`,
+    /// `9.99 EUR/month`, `20 %`.
+    pub fn canonical(&self) -> String {
+        let v = format_value(self.value);
+        match &self.measure {
+            Measure::Price { currency, period } => {
+                let per = match period {
+                    Period::Once => "",
+                    Period::Day => "/day",
+                    Period::Week => "/week",
+                    Period::Month => "/month",
+                    Period::Year => "/year",
+                };
+                format!(
+                    "{} {currency}{per}",
+                    format_value((self.value * 100.0).round() / 100.0)
+                )
+            }
+            Measure::Percentage => format!("{v} %"),
+            Measure::Duration(DurationUnit::Hours) => format!("{v} h"),
+            Measure::Duration(DurationUnit::Months) => format!("{v} months"),
+            Measure::Duration(DurationUnit::BusinessDays) => format!("{v} business days"),
+            Measure::Count { unit } => format!("{v} × {unit}"),
+        }
+    }
+
+    /// True when both claims are about the same thing, so that their
+    /// values must agree.
+    pub fn same_subject(&self, other: &Claim) -> bool {
+        if !self.comparable_measure(other) {
+            return false;
+        }
+        if matches!(self.measure, Measure::Count { .. }) {
+            return true;
+        }
+        match (&self.topic, &other.topic) {
+            (Topic::Known(a), Topic::Known(b)) => a.key == b.key,
+            (Topic::Clause(a), Topic::Clause(b)) => {
+                a.iter().any(|x| b.iter().any(|y| related(x, y)))
+            }
+            _ => false,
+        }
+    }
+
+    fn comparable_measure(&self, other: &Claim) -> bool {
+        match (&self.measure, &other.measure) {
+            (
+                Measure::Price {
+                    currency: c1,
+                    period: p1,
+                },
+                Measure::Price {
+                    currency: c2,
+                    period: p2,
+                },
+            ) => c1 == c2 && (p1 == p2 || (p1.months().is_some() && p2.months().is_some())),
+            (Measure::Percentage, Measure::Percentage) => true,
+            (Measure::Duration(a), Measure::Duration(b)) => {
+                a == b
+                    || !matches!(
+                        (a, b),
+                        (DurationUnit::BusinessDays, _) | (_, DurationUnit::BusinessDays)
+                    )
+            }
+            (Measure::Count { unit: a }, Measure::Count { unit: b }) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Both values in one unit (prices per month, durations in hours);
+    /// durations across hours and months compare with 10 % tolerance.
+    fn common_values(&self, other: &Claim) -> (f64, f64, f64) {
+        match (&self.measure, &other.measure) {
+            (Measure::Price { period: p1, .. }, Measure::Price { period: p2, .. }) if p1 != p2 => {
+                let (m1, m2) = (p1.months().unwrap_or(1.0), p2.months().unwrap_or(1.0));
+                (self.value / m1, other.value / m2, 0.005)
+            }
+            (Measure::Duration(a), Measure::Duration(b)) if a != b => {
+                let hours = |v: f64, u: &DurationUnit| match u {
+                    DurationUnit::Months => v * HOURS_PER_MONTH,
+                    _ => v,
+                };
+                let (x, y) = (hours(self.value, a), hours(other.value, b));
+                (x, y, 0.1 * x.max(y))
+            }
+            _ => (self.value, other.value, 1e-9),
+        }
+    }
+
+    /// True when the two claims are about the same thing and cannot both
+    /// be true: "24 h" and "48 hours", "ab 9 €" and "7 €". Two bounds of
+    /// the same kind ("bis zu 30 %" and "bis zu 50 %") also contradict.
+    pub fn contradicts(&self, other: &Claim) -> bool {
+        if self.qualifier == Qualifier::Extra || other.qualifier == Qualifier::Extra {
+            return false;
+        }
+        if !self.same_subject(other) {
+            return false;
+        }
+        let (a, b, eps) = self.common_values(other);
+        let shipping_threshold = |c: &Claim| {
+            matches!(c.measure, Measure::Price { .. })
+                && matches!(&c.topic, Topic::Known(t) if t.key == "delivery")
+        };
+        let (qa, qb) = if shipping_threshold(self) && shipping_threshold(other) {
+            // "kostenlos ab 50 €": the amount is a threshold, compared as is.
+            (Qualifier::Exact, Qualifier::Exact)
+        } else {
+            (self.qualifier, other.qualifier)
+        };
+        if qa == qb {
+            return (a - b).abs() > eps;
+        }
+        let (lo_a, hi_a) = interval(qa, a, eps);
+        let (lo_b, hi_b) = interval(qb, b, eps);
+        lo_a > hi_b || lo_b > hi_a
+    }
+}
+
+/// The values a qualified claim admits, as a closed interval (strict
+/// bounds nudged by `eps`).
+fn interval(q: Qualifier, v: f64, eps: f64) -> (f64, f64) {
+    let nudge = 2.0 * eps + 1e-9;
+    match q {
+        Qualifier::Exact | Qualifier::Extra => (v - eps, v + eps),
+        Qualifier::AtLeast => (v - eps, f64::INFINITY),
+        Qualifier::Over => (v + nudge, f64::INFINITY),
+        Qualifier::AtMost => (f64::NEG_INFINITY, v + eps),
+        Qualifier::Under => (f64::NEG_INFINITY, v - nudge),
+    }
+}
+
+// ---- recognising units ---------------------------------------------------
+
+fn currency_symbol(t: &Token) -> Option<&'static str> {
+    if t.kind != TokenKind::Symbol {
+        return None;
+    }
+    match t.text {
+        "€" => Some("EUR"),
+        "$" => Some("USD"),
+        "£" => Some("GBP"),
+        _ => None,
+    }
+}
+
+fn currency_word(t: &Token) -> Option<&'static str> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    match t.text {
+        "EUR" | "Euro" | "Euros" | "euro" | "euros" => Some("EUR"),
+        "USD" | "Dollar" | "dollar" | "dollars" | "Dollars" => Some("USD"),
+        "GBP" | "pounds" | "Pfund" => Some("GBP"),
+        "CHF" | "Franken" => Some("CHF"),
+        _ => None,
+    }
+}
+
+/// A currency before an amount: `€`, `$`, `EUR`, `CHF` (not `Euro`).
+fn currency_before(t: &Token) -> Option<&'static str> {
+    currency_symbol(t).or_else(|| match t.text {
+        "EUR" | "USD" | "GBP" | "CHF" => currency_word(t),
+        _ => None,
+    })
+}
+
+/// A duration unit: the unit, and how many of the normalised unit one
+/// of it is.
+fn duration_unit(word: &str) -> Option<(DurationUnit, f64)> {
+    let lower = word.to_lowercase();
+    let h = DurationUnit::Hours;
+    let m = DurationUnit::Months;
+    Some(match lower.as_str() {
+        "min" | "mins" | "minute" | "minutes" | "minuten" | "minütig" | "minütige" => {
+            (h, 1.0 / 60.0)
+        }
+        "h" | "hr" | "hrs" | "hour" | "hours" | "std" | "stunde" | "stunden" | "stündig"
+        | "stündige" | "stündigen" => (h, 1.0),
+        "day" | "days" | "tag" | "tage" | "tagen" | "tages" | "tägig" | "tägige" | "tägigen"
+        | "tägiger" => (h, 24.0),
+        "week" | "weeks" | "woche" | "wochen" | "wöchig" | "wöchige" | "wöchigen" => (h, 168.0),
+        "month" | "months" | "monat" | "monate" | "monaten" | "monats" | "monatig" | "monatige"
+        | "monatigen" => (m, 1.0),
+        "year" | "years" | "jahr" | "jahre" | "jahren" | "jahres" | "jährig" | "jährige"
+        | "jährigen" => (m, 12.0),
+        "werktag" | "werktage" | "werktagen" | "arbeitstag" | "arbeitstage" | "arbeitstagen" => {
+            (DurationUnit::BusinessDays, 1.0)
+        }
+        _ => return None,
+    })
+}
+
+fn period_word(word: &str) -> Option<Period> {
+    Some(match word.to_lowercase().as_str() {
+        "day" | "tag" | "d" => Period::Day,
+        "week" | "woche" | "wk" => Period::Week,
+        "month" | "monat" | "mo" | "mon" | "monatlich" => Period::Month,
+        "year" | "jahr" | "yr" | "jährlich" => Period::Year,
+        _ => return None,
+    })
+}
+
+fn period_adverb(word: &str) -> Option<Period> {
+    Some(match word.to_lowercase().as_str() {
+        "daily" | "täglich" => Period::Day,
+        "weekly" | "wöchentlich" => Period::Week,
+        "monthly" | "monatlich" | "mtl" => Period::Month,
+        "yearly" | "annually" | "jährlich" => Period::Year,
+        _ => return None,
+    })
+}
+
+/// Words after a number that make it no count: clock times, multipliers.
+const NOT_COUNT_UNITS: &[&str] = &[
+    "uhr", "am", "pm", "x", "mal", "times", "of", "von", "aus", "bis", "to", "und", "and", "oder",
+    "or",
+];
+
+/// Adjectives skipped when looking for the noun a number counts (English).
+const COUNT_ADJECTIVES: &[&str] = &[
+    "happy",
+    "satisfied",
+    "new",
+    "great",
+    "different",
+    "other",
+    "extra",
+    "free",
+    "local",
+    "zufriedene",
+    "neue",
+    "glückliche",
+    "verschiedene",
+    "weitere",
+    "eigene",
+    "lokale",
+];
+
+fn lower(t: &Token) -> String {
+    t.text.to_lowercase()
+}
+
+fn word_is(t: Option<&Token>, words: &[&str]) -> bool {
+    t.is_some_and(|t| t.kind == TokenKind::Word && words.contains(&lower(t).as_str()))
+}
+
+// ---- extraction ----------------------------------------------------------
+
+/// Clause numbers for each token: sentence punctuation, commas, colons,
+/// dashes between spaces and line breaks end a clause.
+fn clauses(tokens: &[Token]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut n = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.break_before && i > 0 {
+            n += 1;
+        }
+        let boundary = t.kind == TokenKind::Symbol
+            && match t.text {
+                "." | "!" | "?" | ";" | ":" | "…" | "," | "(" | ")" | "–" | "—" | "•" => {
+                    true
+                }
+                "-" => t.space_before,
+                _ => false,
+            };
+        if boundary {
+            n += 1;
+        }
+        out.push(n);
+    }
+    out
+}
+
+/// Every claim in `text`.
+pub fn extract_claims(text: &str) -> Vec<Claim> {
+    extract_claims_with(text, None)
+}
+
+/// Every claim in `text`; `fallback` is the language assumed when the
+/// text itself is too short to tell (the language of the journey).
+pub fn extract_claims_with(text: &str, fallback: Option<Lang>) -> Vec<Claim> {
+    let lang = detect_language(text).or(fallback);
+    let tokens = tokenize(text);
+    let clause = clauses(&tokens);
+    let mut claims = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match claim_at(&tokens, i, lang) {
+            Some(found) => {
+                let next = found.end_token;
+                claims.push(finish(&tokens, &clause, found, lang));
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    claims
+}
+
+/// A claim as first recognised, before its qualifier and topic.
+struct Found {
+    measure: Measure,
+    value: f64,
+    /// First and one-past-last token of the claim.
+    start_token: usize,
+    end_token: usize,
+    /// Index of the number token (for the qualifier).
+    number_token: usize,
+    /// Tokens of the claim that are words of the unit or period, so they
+    /// are not taken for the claim's subject.
+    unit_tokens: Vec<usize>,
+    /// A `+` right after the number (`500+`).
+    plus_after: bool,
+    /// Where the claim ends when its unit is the first part of a
+    /// hyphenated word (`30-Tage-Rückgaberecht` → `30-Tage`).
+    end_byte: Option<usize>,
+}
+
+fn number_at(tokens: &[Token], i: usize) -> Option<f64> {
+    let t = tokens.get(i)?;
+    (t.kind == TokenKind::Number)
+        .then(|| parse_number(t.text))
+        .flatten()
+}
+
+/// After a number: `,-` or `,–` as in `9,-`.
+fn skip_dash_cents(tokens: &[Token], j: usize) -> usize {
+    if tokens
+        .get(j)
+        .is_some_and(|t| t.is_symbol(',') && !t.space_before)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| (t.is_symbol('-') || t.is_symbol('–')) && !t.space_before)
+    {
+        j + 2
+    } else {
+        j
+    }
+}
+
+fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
+    let t = tokens[i];
+    // Currency first: "€ 9,99", "EUR 9.99".
+    if let Some(currency) = currency_before(&t) {
+        let value = number_at(tokens, i + 1)?;
+        let j = skip_dash_cents(tokens, i + 2);
+        return Some(price(tokens, i, i + 1, j, value, currency));
+    }
+    if t.kind == TokenKind::Word {
+        // "drei Tage", "a day", "ein Monat".
+        let lower = lower(&t);
+        let value = number_word(&lower).or_else(|| is_article_one(&lower).then_some(1.0))?;
+        let unit_tok = tokens.get(i + 1)?;
+        if unit_tok.kind != TokenKind::Word {
+            return None;
+        }
+        let (first_part_range, first_part) = unit_tok.parts().next()?;
+        let (unit, factor) = duration_unit(first_part)?;
+        let whole_unit = first_part_range.end == unit_tok.end();
+        return Some(Found {
+            measure: Measure::Duration(unit),
+            value: value * factor,
+            start_token: i,
+            end_token: i + 2,
+            number_token: i,
+            unit_tokens: if whole_unit { vec![i + 1] } else { Vec::new() },
+            plus_after: false,
+            end_byte: (!whole_unit).then_some(first_part_range.end),
+        });
+    }
+    let value = number_at(tokens, i)?;
+    // Rankings are no counts: "#1", "Nr. 1", "No. 1"; the second half of
+    // "24/7" or "10:30" is no number of its own.
+    if i > 0
+        && !t.space_before
+        && (tokens[i - 1].is_symbol('#')
+            || tokens[i - 1].is_symbol('/')
+            || tokens[i - 1].is_symbol(':'))
+    {
+        return None;
+    }
+    let mut j = skip_dash_cents(tokens, i + 1);
+    let plus_after = tokens
+        .get(j)
+        .is_some_and(|t| t.is_symbol('+') && !t.space_before);
+    if plus_after {
+        j += 1;
+    }
+    let next = tokens.get(j)?;
+    // "24/7" and "10:30" are neither durations nor counts.
+    if (next.is_symbol('/') || next.is_symbol(':'))
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        return None;
+    }
+    if let Some(currency) = currency_symbol(next).or_else(|| currency_word(next)) {
+        let mut f = price(tokens, i, i, j + 1, value, currency);
+        f.plus_after = plus_after;
+        return Some(f);
+    }
+    if next.is_symbol('%') || word_is(Some(next), &["prozent", "percent", "pct"]) {
+        return Some(Found {
+            measure: Measure::Percentage,
+            value,
+            start_token: i,
+            end_token: j + 1,
+            number_token: i,
+            unit_tokens: vec![j],
+            plus_after,
+            end_byte: None,
+        });
+    }
+    if word_is(Some(next), &["per"]) && word_is(tokens.get(j + 1), &["cent"]) {
+        return Some(Found {
+            measure: Measure::Percentage,
+            value,
+            start_token: i,
+            end_token: j + 2,
+            number_token: i,
+            unit_tokens: vec![j, j + 1],
+            plus_after,
+            end_byte: None,
+        });
+    }
+    // "48-hour", "24-Stunden-Lieferung": a hyphen without spaces.
+    let (unit_index, hyphenated) = if next.is_symbol('-')
+        && !next.space_before
+        && tokens.get(j + 1).is_some_and(|t| !t.space_before)
+    {
+        (j + 1, true)
+    } else {
+        (j, false)
+    };
+    let unit_tok = tokens.get(unit_index)?;
+    if unit_tok.kind != TokenKind::Word {
+        return None;
+    }
+    let (part_range, first_part) = unit_tok.parts().next()?;
+    let whole_unit = part_range.end == unit_tok.end();
+    // "Std." is a unit with its dot.
+    if let Some((unit, factor)) = duration_unit(first_part) {
+        let mut end = unit_index + 1;
+        if whole_unit
+            && first_part.eq_ignore_ascii_case("std")
+            && tokens
+                .get(end)
+                .is_some_and(|t| t.is_symbol('.') && !t.space_before)
+        {
+            end += 1;
+        }
+        // "2 Werktage" vs "2 business days".
+        let (unit, factor, end) = if word_is(Some(unit_tok), &["business", "working"])
+            && tokens
+                .get(end)
+                .is_some_and(|t| matches!(lower(t).as_str(), "day" | "days"))
+        {
+            (DurationUnit::BusinessDays, 1.0, end + 1)
+        } else {
+            (unit, factor, end)
+        };
+        return Some(Found {
+            measure: Measure::Duration(unit),
+            value: value * factor,
+            start_token: i,
+            end_token: end,
+            number_token: i,
+            unit_tokens: if whole_unit {
+                vec![unit_index]
+            } else {
+                Vec::new()
+            },
+            plus_after,
+            end_byte: (!whole_unit).then_some(part_range.end),
+        });
+    }
+    if word_is(Some(unit_tok), &["business", "working"])
+        && word_is(tokens.get(unit_index + 1), &["day", "days"])
+    {
+        return Some(Found {
+            measure: Measure::Duration(DurationUnit::BusinessDays),
+            value,
+            start_token: i,
+            end_token: unit_index + 2,
+            number_token: i,
+            unit_tokens: vec![unit_index, unit_index + 1],
+            plus_after,
+            end_byte: None,
+        });
+    }
+    if hyphenated {
+        return None;
+    }
+    count(tokens, i, j, value, lang, plus_after)
+}
+
+fn price(
+    tokens: &[Token],
+    start: usize,
+    number: usize,
+    mut end: usize,
+    value: f64,
+    currency: &'static str,
+) -> Found {
+    let mut unit_tokens: Vec<usize> = (start..end).filter(|&k| k != number).collect();
+    let mut period = Period::Once;
+    // "/ Monat", "/mo", "pro Monat", "per month", "a month", "im Monat",
+    // "monatlich", "mtl.", "p.a.".
+    let t = tokens.get(end);
+    let t1 = tokens.get(end + 1);
+    if let Some(t) = t {
+        let connector = t.is_symbol('/')
+            || word_is(
+                Some(t),
+                &["pro", "per", "a", "an", "im", "je", "each", "every", "in"],
+            );
+        if connector {
+            if let Some(p) = t1.filter(|t| t.is_word()).and_then(|t| period_word(t.text)) {
+                period = p;
+                unit_tokens.extend([end, end + 1]);
+                end += 2;
+            }
+        } else if let Some(p) = t.is_word().then(|| period_adverb(t.text)).flatten() {
+            period = p;
+            unit_tokens.push(end);
+            end += 1;
+            if lower(t) == "mtl"
+                && tokens
+                    .get(end)
+                    .is_some_and(|d| d.is_symbol('.') && !d.space_before)
+            {
+                end += 1;
+            }
+        } else if word_is(Some(t), &["p"])
+            && t1.is_some_and(|d| d.is_symbol('.'))
+            && word_is(tokens.get(end + 2), &["a"])
+        {
+            period = Period::Year;
+            unit_tokens.extend([end, end + 2]);
+            end += if tokens
+                .get(end + 3)
+                .is_some_and(|d| d.is_symbol('.') && !d.space_before)
+            {
+                4
+            } else {
+                3
+            };
+        }
+    }
+    Found {
+        measure: Measure::Price { currency, period },
+        value,
+        start_token: start,
+        end_token: end,
+        number_token: number,
+        unit_tokens,
+        plus_after: false,
+        end_byte: None,
+    }
+}
+
+fn count(
+    tokens: &[Token],
+    i: usize,
+    j: usize,
+    value: f64,
+    lang: Option<Lang>,
+    plus_after: bool,
+) -> Option<Found> {
+    let raw = tokens[i].text;
+    // A year is no count: "seit 1998", "2027".
+    if raw.len() == 4 && (1900.0..=2100.0).contains(&value) {
+        return None;
+    }
+    // Ranks: "Nr. 1", "No. 1", "Nummer 1", "number 1".
+    if i >= 1 && word_is(tokens.get(i - 1), &["nummer", "number"]) {
+        return None;
+    }
+    if i >= 2 && tokens[i - 1].is_symbol('.') && word_is(tokens.get(i - 2), &["nr", "no"]) {
+        return None;
+    }
+    let mut k = j;
+    for _ in 0..2 {
+        let t = tokens.get(k)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let l = lower(t);
+        if NOT_COUNT_UNITS.contains(&l.as_str()) {
+            return None;
+        }
+        if COUNT_ADJECTIVES.contains(&l.as_str()) {
+            k += 1;
+            continue;
+        }
+        if is_stop_word(&l, lang) || l.chars().count() < 2 {
+            return None;
+        }
+        // German nouns are capitalised: "3 neue Touren" skips "neue"
+        // above; a lower-case word here is no noun.
+        if lang == Some(Lang::De) && !t.text.starts_with(char::is_uppercase) && l != "km" {
+            return None;
+        }
+        let (first_range, first) = t.parts().next()?;
+        // German stemming for every unit, so "Filialen" meets "Filiale"
+        // whatever language the rest of the text was taken for.
+        return Some(Found {
+            measure: Measure::Count {
+                unit: stem_german(&fold(first), true),
+            },
+            value,
+            start_token: i,
+            end_token: k + 1,
+            number_token: i,
+            unit_tokens: vec![k],
+            plus_after,
+            end_byte: (first_range.end != t.end()).then_some(first_range.end),
+        });
+    }
+    None
+}
+
+fn qualifier(tokens: &[Token], f: &Found) -> Qualifier {
+    let n = f.start_token;
+    let w = |k: usize| -> String {
+        if k < n {
+            tokens.get(n - 1 - k).map(|t| lower(t)).unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let (p1, p2) = (w(0), w(1));
+    let after = tokens.get(f.end_token).map(lower).unwrap_or_default();
+    let after2 = tokens.get(f.end_token + 1).map(lower).unwrap_or_default();
+    let before_is = |word: &str| p1 == word;
+    let pair = |a: &str, b: &str| p2 == a && p1 == b;
+    if before_is("+") || before_is("plus") || before_is("extra") || p1.starts_with("zusätzlich") {
+        return Qualifier::Extra;
+    }
+    if matches!(
+        after.as_str(),
+        "more" | "mehr" | "extra" | "zusätzlich" | "additional"
+    ) {
+        return Qualifier::Extra;
+    }
+    if pair("more", "than") || pair("mehr", "als") || before_is("über") || before_is("over") {
+        return Qualifier::Over;
+    }
+    if pair("less", "than") || pair("weniger", "als") || before_is("unter") || before_is("under") {
+        return Qualifier::Under;
+    }
+    if pair("bis", "zu")
+        || pair("up", "to")
+        || pair("at", "most")
+        || before_is("max")
+        || before_is("maximal")
+        || before_is("höchstens")
+        || (p1 == "." && p2 == "max")
+    {
+        return Qualifier::AtMost;
+    }
+    if before_is("ab")
+        || before_is("from")
+        || pair("at", "least")
+        || pair("starting", "at")
+        || before_is("mindestens")
+        || before_is("min")
+        || f.plus_after
+        || (matches!(after.as_str(), "oder" | "or") && matches!(after2.as_str(), "mehr" | "more"))
+    {
+        return Qualifier::AtLeast;
+    }
+    Qualifier::Exact
+}
+
+fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> Claim {
+    let range = tokens[f.start_token].start..f.end_byte.unwrap_or(tokens[f.end_token - 1].end());
+    let qualifier = qualifier(tokens, &f);
+    let c = clause[f.number_token];
+    // The subject: the nearest known topic word of the clause, else the
+    // clause's content words. Unit and period words do not count; the
+    // rest of a hyphenated unit word does ("Tage-Rückgaberecht").
+    let mut best: Option<(usize, usize)> = None; // (distance, topic index)
+    let mut stems = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if clause[k] != c || t.kind != TokenKind::Word || f.unit_tokens.contains(&k) {
+            continue;
+        }
+        let whole_is_stop = is_stop_word(&lower(t), lang);
+        for (part_range, part) in t.parts() {
+            if part_range.start < range.end && part_range.end > range.start {
+                continue;
+            }
+            let folded = fold(part);
+            let distance = if k < f.start_token {
+                f.start_token - k
+            } else {
+                k.saturating_sub(f.end_token - 1)
+            };
+            if let Some(ti) = TOPICS.iter().position(|d| d.matches(&folded)) {
+                if best.is_none_or(|(d, i)| (distance, ti) < (d, i)) {
+                    best = Some((distance, ti));
+                }
+            }
+            if !whole_is_stop
+                && folded.chars().count() >= 2
+                && !is_stop_word(&part.to_lowercase(), lang)
+            {
+                stems.push(stem(part, lang));
+            }
+        }
+    }
+    let topic = match best {
+        Some((_, ti)) => Topic::Known(&TOPICS[ti]),
+        None => Topic::Clause(stems),
+    };
+    Claim {
+        measure: f.measure,
+        value: f.value,
+        qualifier,
+        topic,
+        range,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str) -> Vec<(String, String, &'static str)> {
+        extract_claims(text)
+            .into_iter()
+            .map(|c| {
+                let topic = match &c.topic {
+                    Topic::Known(t) => t.key,
+                    Topic::Clause(_) => "-",
+                };
+                (text[c.range.clone()].to_string(), c.canonical(), topic)
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Claim {
+        let mut v = extract_claims(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.remove(0)
+    }
+
+    fn s(a: &str, b: &str, t: &'static str) -> (String, String, &'static str) {
+        (a.to_string(), b.to_string(), t)
+    }
+
+    #[test]
+    fn durations_normalise() {
+        for text in [
+            "Lieferung in 24h",
+            "Lieferung in 24 h",
+            "Lieferung in 24 Stunden",
+            "Lieferung in 24 Std.",
+            "delivery in 1 day",
+            "delivery in one day",
+            "delivery in a day",
+            "Lieferung in einem Tag",
+            "24-Stunden-Lieferung",
+            "24-hour delivery",
+        ] {
+            let c = one(text);
+            assert_eq!(c.measure, Measure::Duration(DurationUnit::Hours), "{text}");
+            assert_eq!(c.value, 24.0, "{text}");
+            assert!(
+                matches!(c.topic, Topic::Known(t) if t.key == "delivery"),
+                "{text}"
+            );
+        }
+        assert_eq!(one("2 Wochen testen").value, 336.0);
+        assert_eq!(one("30 Minuten").value, 0.5);
+        let m = one("2 Jahre Garantie");
+        assert_eq!(
+            (m.measure, m.value),
+            (Measure::Duration(DurationUnit::Months), 24.0)
+        );
+    }
+
+    #[test]
+    fn duration_ranges_cover_number_and_unit() {
+        assert_eq!(
+            claims("Tausch in 48 Stunden 🚲"),
+            vec![s("48 Stunden", "48 h", "-")]
+        );
+        assert_eq!(claims("Tausch in 24h!"), vec![s("24h", "24 h", "-")]);
+        assert_eq!(
+            claims("Das 30-Tage-Rückgaberecht"),
+            vec![s("30-Tage", "720 h", "return")]
+        );
+        assert_eq!(claims("in 24 Std. da"), vec![s("24 Std.", "24 h", "-")]);
+    }
+
+    #[test]
+    fn prices_normalise() {
+        for text in [
+            "nur 9,99 €",
+            "only €9.99",
+            "9.99 EUR",
+            "EUR 9,99",
+            "€ 9,99",
+            "9,99 Euro",
+        ] {
+            let c = one(text);
+            assert_eq!(
+                c.measure,
+                Measure::Price {
+                    currency: "EUR",
+                    period: Period::Once
+                },
+                "{text}"
+            );
+            assert!((c.value - 9.99).abs() < 1e-9, "{text}");
+        }
+        assert_eq!(one("$1,299.00").value, 1299.0);
+        assert_eq!(one("1.299,00 €").value, 1299.0);
+        assert_eq!(one("9,- €").value, 9.0);
+    }
+
+    #[test]
+    fn price_periods() {
+        assert_eq!(
+            claims("for €24 per month, cancel monthly"),
+            vec![s("€24 per month", "24 EUR/month", "-")]
+        );
+        assert_eq!(claims("24 €/Monat")[0].1, "24 EUR/month");
+        assert_eq!(claims("24 € im Monat")[0].1, "24 EUR/month");
+        assert_eq!(claims("24 € monatlich")[0].1, "24 EUR/month");
+        assert_eq!(claims("€24 a month")[0].1, "24 EUR/month");
+        assert_eq!(claims("288 € p.a.")[0].1, "288 EUR/year");
+        // "a month" after a price is its period, not a duration.
+        assert_eq!(claims("€24 a month").len(), 1);
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(
+            claims("20 % Rabatt, 20% off, 20 Prozent"),
+            vec![
+                s("20 %", "20 %", "discount"),
+                s("20%", "20 %", "discount"),
+                s("20 Prozent", "20 %", "-"),
+            ]
+        );
+        assert_eq!(one("2,5 % Zinsen").value, 2.5);
+        assert_eq!(one("50 per cent").value, 50.0);
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(
+            claims("In über 40 Filialen"),
+            vec![s("40 Filialen", "40 × filial", "-")]
+        );
+        assert_eq!(
+            claims("10,000 happy riders"),
+            vec![s("10,000 happy riders", "10000 × rider", "-")]
+        );
+        // Years, times, rankings, ordinals and adjectives are no counts.
+        assert!(claims("Seit 1998 in Köln").is_empty());
+        assert!(claims("Ab 10 Uhr geöffnet").is_empty());
+        assert!(claims("Die Nr. 1 im Test").is_empty());
+        assert!(claims("#1 in Berlin").is_empty());
+        assert!(claims("24/7 erreichbar").is_empty());
+        assert!(claims("Die 3. Generation").is_empty());
+        // A lower-case word after a number in German is no noun.
+        assert!(claims("Wir zeigen dir 3 tolle Touren").is_empty());
+        assert!(claims("am 30.06.2027").is_empty());
+    }
+
+    #[test]
+    fn qualifiers() {
+        assert_eq!(one("ab 9 €").qualifier, Qualifier::AtLeast);
+        assert_eq!(one("from €9").qualifier, Qualifier::AtLeast);
+        assert_eq!(one("bis zu 50 % Rabatt").qualifier, Qualifier::AtMost);
+        assert_eq!(one("up to 50% off").qualifier, Qualifier::AtMost);
+        assert_eq!(one("mehr als 500 Kunden").qualifier, Qualifier::Over);
+        assert_eq!(one("over 500 stores").qualifier, Qualifier::Over);
+        assert_eq!(one("500+ stores").qualifier, Qualifier::AtLeast);
+        assert_eq!(one("weniger als 5 €").qualifier, Qualifier::Under);
+        assert_eq!(one("10 € mehr im Monat").qualifier, Qualifier::Extra);
+        assert_eq!(one("nur 9 €").qualifier, Qualifier::Exact);
+    }
+
+    fn contradict(a: &str, b: &str) -> bool {
+        let a = one(a);
+        let b = one(b);
+        assert_eq!(a.contradicts(&b), b.contradicts(&a), "symmetric");
+        a.contradicts(&b)
+    }
+
+    #[test]
+    fn same_claim_different_spelling_agrees() {
+        assert!(!contradict("Lieferung in 24h", "delivery in 1 day"));
+        assert!(!contradict(
+            "Lieferung in 24 Stunden",
+            "Lieferung in einem Tag"
+        ));
+        assert!(!contradict("Abo für 9,99 €", "Abo nur €9.99"));
+        assert!(!contradict("Abo für 9,99 €", "Abo für 9.99 EUR"));
+        assert!(!contradict(
+            "30 Tage Rückgaberecht",
+            "Rückgabe innerhalb eines Monats"
+        ));
+        assert!(!contradict(
+            "€24 per month for the bike",
+            "the bike for €288 per year"
+        ));
+        assert!(!contradict("2 Jahre Garantie", "24 Monate Garantie"));
+    }
+
+    #[test]
+    fn different_values_contradict() {
+        assert!(contradict("Lieferung in 24h", "Lieferung in 48 Stunden"));
+        assert!(contradict("delivery in 1 day", "delivered within 48 hours"));
+        assert!(contradict("Abo für 9,99 €", "Abo für 12 €"));
+        assert!(contradict(
+            "14 Tage kostenlos testen",
+            "try it free for 30 days"
+        ));
+        assert!(contradict("30 Tage Rückgabe", "Rückgabe in 14 Tagen"));
+        assert!(contradict("20 % Rabatt", "15 % Rabatt"));
+        assert!(contradict("in 40 Filialen", "in 35 Filialen"));
+        assert!(contradict("Tausch in 24h", "Tausch in 48 Stunden"));
+        assert!(contradict(
+            "€24 per month for the bike",
+            "bike for €29 a month"
+        ));
+    }
+
+    #[test]
+    fn different_subjects_do_not_contradict() {
+        // Trial and return periods are different things.
+        assert!(!contradict("14 Tage testen", "30 Tage Rückgabe"));
+        // Generic durations with nothing in common.
+        assert!(!contradict("Tausch in 24h", "Beratung in 48 Stunden"));
+        // Different currencies and periods.
+        assert!(!contradict("9,99 € für das Abo", "$12 für das Abo"));
+        assert!(!contradict(
+            "9 € pro Woche für das Abo",
+            "30 € pro Monat für das Abo"
+        ));
+        // Business days do not convert to hours.
+        assert!(!contradict(
+            "Lieferung in 2 Werktagen",
+            "Lieferung in 48 Stunden"
+        ));
+        // Counts of different things.
+        assert!(!contradict("in 40 Filialen", "mit 35 Mitarbeitern"));
+        // A surcharge is no price.
+        assert!(!contradict("Abo für 9 €", "10 € mehr für das Abo"));
+    }
+
+    #[test]
+    fn qualified_claims_contradict_only_when_disjoint() {
+        assert!(!contradict("bis zu 50 % Rabatt", "20 % Rabatt"));
+        assert!(contradict("bis zu 30 % Rabatt", "bis zu 50 % Rabatt"));
+        assert!(contradict("bis zu 30 % Rabatt", "40 % Rabatt"));
+        assert!(!contradict("ab 9 € für das Abo", "12 € für das Abo"));
+        assert!(contradict("ab 9 € für das Abo", "7 € für das Abo"));
+        assert!(contradict("über 40 Filialen", "in 35 Filialen"));
+        assert!(contradict("über 40 Filialen", "in 40 Filialen"));
+        assert!(!contradict("über 40 Filialen", "in 45 Filialen"));
+        // A shipping threshold is compared as written.
+        assert!(contradict(
+            "Versand kostenlos ab 50 €",
+            "kostenloser Versand ab 30 €"
+        ));
+        assert!(!contradict(
+            "Versand kostenlos ab 50 €",
+            "Versandkostenfrei ab 50 Euro"
+        ));
+    }
+
+    #[test]
+    fn describe_kinds() {
+        assert_eq!(one("14 Tage testen").describe(), "trial length");
+        assert_eq!(one("30 days to return it").describe(), "return period");
+        assert_eq!(one("20 % Rabatt").describe(), "discount");
+        assert_eq!(
+            one("Versand kostenlos ab 50 €").describe(),
+            "shipping threshold"
+        );
+        assert_eq!(one("Tausch in 48 Stunden").describe(), "duration");
+        assert_eq!(
+            one("Kündigung mit 4 Wochen Frist").describe(),
+            "notice period"
+        );
+    }
+
+    #[test]
+    fn ranges_survive_umlauts_and_emoji() {
+        let text = "Grüße 🎉 aus Köln: Rückgabe in 30 Tagen";
+        let c = one(text);
+        assert_eq!(&text[c.range.clone()], "30 Tagen");
+    }
+
+    #[test]
+    fn nothing_in_plain_text() {
+        assert!(extract_claims("").is_empty());
+        assert!(extract_claims("Ausrüstung, die hält.").is_empty());
+        assert!(extract_claims("a bike at your door").is_empty());
+    }
+}

@@ -1,0 +1,75 @@
+//! Telling German from English text.
+
+use crate::stop;
+use crate::token::{tokenize, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    De,
+    En,
+}
+
+impl Lang {
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::De => "German",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// The language of `text`, judged by its stop words and by letters only
+/// German uses (ä, ö, ü, ß); `None` when there is no evidence either way
+/// or it is even.
+pub fn detect_language(text: &str) -> Option<Lang> {
+    let mut de = 0u32;
+    let mut en = 0u32;
+    for t in tokenize(text) {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let lower = t.text.to_lowercase();
+        let is_de = stop::is_german_stop_word(&lower);
+        let is_en = stop::is_english_stop_word(&lower);
+        // Words in both lists ("in", "so", "was") say nothing.
+        if is_de && !is_en {
+            de += 2;
+        } else if is_en && !is_de {
+            en += 2;
+        }
+        if lower.contains(['ä', 'ö', 'ü', 'ß']) {
+            de += 1;
+        }
+    }
+    match de.cmp(&en) {
+        std::cmp::Ordering::Greater => Some(Lang::De),
+        std::cmp::Ordering::Less => Some(Lang::En),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_and_english() {
+        assert_eq!(
+            detect_language("Wir liefern dein Fahrrad in 48 Stunden."),
+            Some(Lang::De)
+        );
+        assert_eq!(
+            detect_language("We bring the bike to your door."),
+            Some(Lang::En)
+        );
+        assert_eq!(detect_language("Grüße"), Some(Lang::De));
+    }
+
+    #[test]
+    fn no_evidence() {
+        assert_eq!(detect_language(""), None);
+        assert_eq!(detect_language("Ledgerly 24/7"), None);
+        // Words in both lists decide nothing.
+        assert_eq!(detect_language("in so"), None);
+    }
+}

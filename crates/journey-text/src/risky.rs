@@ -1,0 +1,230 @@
+//! Risky words: superlatives, guarantees, "free" and absolutes. Copy that
+//! uses them needs evidence or a disclaimer (unfair-competition law in
+//! Germany, advertising codes elsewhere).
+
+use crate::stem::fold;
+use crate::token::{tokenize, Token, TokenKind};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RiskKind {
+    /// "best", "#1", "günstigste", "Testsieger".
+    Superlative,
+    /// "guaranteed", "garantiert", "risk-free".
+    Guarantee,
+    /// "free", "kostenlos", "gratis".
+    Free,
+    /// "100 %".
+    Absolute,
+}
+
+impl RiskKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            RiskKind::Superlative => "a superlative",
+            RiskKind::Guarantee => "a guarantee",
+            RiskKind::Free => "a claim that something is free",
+            RiskKind::Absolute => "an absolute claim",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Risky {
+    pub kind: RiskKind,
+    /// The risky words in the text.
+    pub range: Range<usize>,
+}
+
+const SUPERLATIVE_WORDS: &[&str] = &[
+    "best",
+    "cheapest",
+    "fastest",
+    "greatest",
+    "lowest",
+    "unbeatable",
+    "unrivalled",
+    "unrivaled",
+    "unmatched",
+    "market-leading",
+    "beste",
+    "bester",
+    "bestes",
+    "besten",
+    "bestem",
+    "bestseller",
+];
+
+/// Folded word starts that are superlatives in German.
+const SUPERLATIVE_STARTS: &[&str] = &[
+    "gunstigst",
+    "billigst",
+    "schnellst",
+    "grosst",
+    "unschlagbar",
+    "testsieger",
+    "marktfuhrer",
+    "bestpreis",
+];
+
+const GUARANTEE_WORDS: &[&str] = &["guaranteed", "guarantee", "guarantees", "risk-free"];
+const GUARANTEE_STARTS: &[&str] = &["garantiert", "garantie", "risikofrei", "risikolos"];
+
+const FREE_CONTAINS: &[&str] = &["kostenlos", "kostenfrei", "gratis", "umsonst"];
+
+fn lower(t: Option<&Token>) -> String {
+    t.map(|t| t.text.to_lowercase()).unwrap_or_default()
+}
+
+/// Every risky word of `text`, in order.
+pub fn risky_words(text: &str) -> Vec<Risky> {
+    let tokens = tokenize(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let prev = lower(i.checked_sub(1).and_then(|p| tokens.get(p)));
+        let prev2 = lower(i.checked_sub(2).and_then(|p| tokens.get(p)));
+        let next = lower(tokens.get(i + 1));
+        let mut push = |kind, range| out.push(Risky { kind, range });
+        // "#1"
+        if t.is_symbol('#')
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Number && n.text == "1" && !n.space_before)
+        {
+            push(RiskKind::Superlative, t.start..tokens[i + 1].end());
+            i += 2;
+            continue;
+        }
+        if t.kind == TokenKind::Number {
+            // "100 %", "100%", "100 Prozent", "100 percent".
+            if t.text == "100"
+                && (tokens.get(i + 1).is_some_and(|n| n.is_symbol('%'))
+                    || matches!(next.as_str(), "prozent" | "percent"))
+            {
+                push(RiskKind::Absolute, t.start..tokens[i + 1].end());
+                i += 2;
+                continue;
+            }
+            // "Nr. 1", "No. 1", "Nummer 1", "number 1".
+            if t.text == "1"
+                && ((prev == "." && matches!(prev2.as_str(), "nr" | "no"))
+                    || matches!(prev.as_str(), "nummer" | "number"))
+            {
+                let back = if prev == "." { 2 } else { 1 };
+                push(RiskKind::Superlative, tokens[i - back].start..t.end());
+            }
+            i += 1;
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let l = t.text.to_lowercase();
+        let folded = fold(t.text);
+        // "number one", "Nummer eins".
+        if matches!(l.as_str(), "number" | "nummer") && matches!(next.as_str(), "one" | "eins") {
+            push(RiskKind::Superlative, t.start..tokens[i + 1].end());
+            i += 2;
+            continue;
+        }
+        let superlative = SUPERLATIVE_WORDS.contains(&l.as_str())
+            || SUPERLATIVE_STARTS.iter().any(|s| folded.starts_with(s));
+        // "am besten" (preferably), "do our best", "at best", "all the
+        // best", "best regards" are no claims.
+        let idiom = matches!(
+            prev.as_str(),
+            "am" | "our" | "your" | "my" | "their" | "at" | "his" | "her"
+        ) || (prev == "the" && prev2 == "all")
+            || matches!(next.as_str(), "regards" | "wishes");
+        if superlative && !idiom {
+            push(RiskKind::Superlative, t.range());
+        } else if GUARANTEE_WORDS.contains(&l.as_str())
+            || GUARANTEE_STARTS.iter().any(|s| folded.starts_with(s))
+        {
+            push(RiskKind::Guarantee, t.range());
+        } else if (l == "free" && prev != "feel" && next != "time")
+            || (FREE_CONTAINS.iter().any(|s| folded.contains(s))
+                && !(folded == "umsonst" && prev == "nicht"))
+        {
+            push(RiskKind::Free, t.range());
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(RiskKind, &str)> {
+        risky_words(text)
+            .into_iter()
+            .map(|r| (r.kind, &text[r.range]))
+            .collect()
+    }
+
+    use RiskKind::*;
+
+    #[test]
+    fn english() {
+        assert_eq!(
+            found("The best bike, guaranteed. Free delivery! #1 in Berlin."),
+            vec![
+                (Superlative, "best"),
+                (Guarantee, "guaranteed"),
+                (Free, "Free"),
+                (Superlative, "#1")
+            ]
+        );
+        assert_eq!(
+            found("the number one choice"),
+            vec![(Superlative, "number one")]
+        );
+        assert_eq!(found("100% satisfied"), vec![(Absolute, "100%")]);
+    }
+
+    #[test]
+    fn german() {
+        assert_eq!(
+            found("Die beste Jacke – garantiert kostenlos! Versandkostenfrei."),
+            vec![
+                (Superlative, "beste"),
+                (Guarantee, "garantiert"),
+                (Free, "kostenlos"),
+                (Free, "Versandkostenfrei")
+            ]
+        );
+        assert_eq!(
+            found("Unsere günstigsten Preise"),
+            vec![(Superlative, "günstigsten")]
+        );
+        assert_eq!(
+            found("Die Nr. 1 im Sauerland"),
+            vec![(Superlative, "Nr. 1")]
+        );
+        assert_eq!(found("100 Prozent Bio"), vec![(Absolute, "100 Prozent")]);
+        assert_eq!(found("Testsieger 2026"), vec![(Superlative, "Testsieger")]);
+    }
+
+    #[test]
+    fn near_misses() {
+        assert!(found("Am besten bestellst du gleich.").is_empty());
+        assert!(found("We do our best. All the best, best regards").is_empty());
+        assert!(found("Feel free to ask, in your free time").is_empty());
+        assert!(found("Die Bestellung besteht aus Besteck.").is_empty());
+        assert!(found("Nicht umsonst lieben sie uns.").is_empty());
+        assert!(found("hands-free and carefree").is_empty());
+        assert!(found("Route 1, 100 km, 1 Nr").is_empty());
+    }
+
+    #[test]
+    fn ranges_after_umlauts_and_emoji() {
+        let text = "Grüße 🎉 aus Köln: kostenlos";
+        let r = risky_words(text);
+        assert_eq!(&text[r[0].range.clone()], "kostenlos");
+    }
+}
