@@ -10,7 +10,8 @@
 use crate::codes;
 use crate::lexer::{Token, TokenKind};
 use crate::tree::{Arg, Block, SourceTree, Statement, Value, ValueKind};
-use chumsky::input::ValueInput;
+use chumsky::error::{EmptyErr, LabelError};
+use chumsky::input::{Input, ValueInput};
 use chumsky::prelude::*;
 use journey_diagnostics::{Diagnostic, FileId, Span};
 
@@ -20,14 +21,43 @@ use journey_diagnostics::{Diagnostic, FileId, Span};
 pub const MAX_DEPTH: usize = 32;
 
 type Err<'t> = Rich<'t, TokenKind, SimpleSpan, String>;
-type Extra<'t> = extra::Err<Err<'t>>;
 
 /// Custom errors carry their code in front of the message, split off again
 /// in [`to_diagnostic`].
 const CODE_SEP: char = '\u{1f}';
 
-fn custom(code: &str, span: SimpleSpan, message: impl std::fmt::Display) -> Err<'static> {
-    Rich::custom(span, format!("{code}{CODE_SEP}{message}"))
+/// The error types the parser runs with: [`EmptyErr`] for the fast first
+/// pass (no allocation per failed alternative), [`Rich`] when that pass
+/// found errors and messages are needed.
+trait ParseError<'t, I: Input<'t>>:
+    chumsky::error::Error<'t, I>
+    + LabelError<'t, I, &'static str>
+    + LabelError<'t, I, chumsky::DefaultExpected<'t, TokenKind>>
+{
+    fn custom(code: &str, span: SimpleSpan, message: &str) -> Self;
+}
+
+impl<'t, I> ParseError<'t, I> for Err<'t>
+where
+    I: Input<'t, Token = TokenKind, Span = SimpleSpan>,
+{
+    fn custom(code: &str, span: SimpleSpan, message: &str) -> Self {
+        Rich::custom(span, format!("{code}{CODE_SEP}{message}"))
+    }
+}
+
+impl<'t, I: Input<'t>> ParseError<'t, I> for EmptyErr {
+    fn custom(_: &str, _: SimpleSpan, _: &str) -> Self {
+        EmptyErr::default()
+    }
+}
+
+fn custom<'t, I: Input<'t>, E: ParseError<'t, I>>(
+    code: &str,
+    span: SimpleSpan,
+    message: &str,
+) -> E {
+    E::custom(code, span, message)
 }
 
 fn sp(s: SimpleSpan) -> Span {
@@ -47,9 +77,10 @@ fn is_line_end(k: &TokenKind) -> bool {
     matches!(k, TokenKind::Newline | TokenKind::Semicolon)
 }
 
-fn source_parser<'t, I>() -> impl Parser<'t, I, Vec<Statement>, Extra<'t>>
+fn source_parser<'t, I, E>() -> impl Parser<'t, I, Vec<Statement>, extra::Err<E>>
 where
     I: ValueInput<'t, Token = TokenKind, Span = SimpleSpan>,
+    E: ParseError<'t, I> + 't,
 {
     use TokenKind::*;
     let separators = any().filter(is_line_end).ignored().repeated();
@@ -68,7 +99,7 @@ where
         .map_with(|_, e| e.span())
         .then_ignore(just(Newline).repeated())
         .validate(|span: SimpleSpan, _, emitter| {
-            emitter.emit(custom(
+            emitter.emit(custom::<I, E>(
                 codes::UNEXPECTED_TOKEN.code,
                 span,
                 "a comma must be followed by another value",
@@ -115,7 +146,7 @@ where
             )
             .validate(|((open, items), close), e, emitter| {
                 if close.is_none() {
-                    emitter.emit(custom(
+                    emitter.emit(custom::<I, E>(
                         codes::UNCLOSED_BLOCK.code,
                         SimpleSpan::from(open.range()),
                         "this block is never closed",
@@ -148,7 +179,7 @@ where
             },
         );
         let anonymous_block = block.clone().validate(|b, _, emitter| {
-            emitter.emit(custom(
+            emitter.emit(custom::<I, E>(
                 codes::EXPECTED_STATEMENT.code,
                 SimpleSpan::from(b.open.range()),
                 "a block needs a keyword before it",
@@ -160,7 +191,7 @@ where
             .map_with(|_, e| e.span())
             .then(block.or_not())
             .validate(|(span, _), _, emitter| {
-                emitter.emit(custom(
+                emitter.emit(custom::<I, E>(
                     codes::EXPECTED_STATEMENT.code,
                     span,
                     "expected a statement: a line starts with a keyword",
@@ -174,7 +205,7 @@ where
 
     let stray_close = just(RBrace)
         .validate(|_, e, emitter| {
-            emitter.emit(custom(
+            emitter.emit(custom::<I, E>(
                 codes::UNMATCHED_CLOSE.code,
                 e.span(),
                 "this `}` closes no block",
@@ -247,10 +278,20 @@ pub(crate) fn parse_tokens(
 ) -> SourceTree {
     let input = parser_input(tokens, file, diags);
     let eoi = SimpleSpan::from(src_len..src_len);
-    let (output, errors) = source_parser()
+    // Most files are well-formed: parse once without error details, and
+    // only when that finds errors parse again to describe them.
+    let (output, errors) = source_parser::<_, EmptyErr>()
         .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
         .into_output_errors();
-    diags.extend(errors.into_iter().map(|e| to_diagnostic(e, file)));
+    let output = if errors.is_empty() {
+        output
+    } else {
+        let (output, errors) = source_parser::<_, Err>()
+            .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
+            .into_output_errors();
+        diags.extend(errors.into_iter().map(|e| to_diagnostic(e, file)));
+        output
+    };
     SourceTree {
         statements: output.unwrap_or_default(),
     }
