@@ -75,7 +75,7 @@ module.exports = grammar({
     ),
 
     identifier: $ => $._identifier,
-    _identifier: _ => /[\p{L}_][\p{L}\p{N}_]*/,
+    _identifier: _ => /[\p{XID_Start}_][\p{XID_Continue}]*/,
 
     number: _ => /-?[0-9]+(\.[0-9]+)?/,
     date: _ => /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
@@ -85,21 +85,32 @@ module.exports = grammar({
       repeat(choice(
         alias(token.immediate(prec(1, /[^"\\\r\n]+/)), $.string_content),
         $.escape_sequence,
+        $.invalid_escape,
       )),
       token.immediate('"'),
     ),
 
-    escape_sequence: _ => token.immediate(seq(
+    // """ … """ may span lines; escapes work as in strings, so \""" does not
+    // end it
+    text_block: $ => seq(
+      '"""',
+      repeat(choice(
+        alias(token.immediate(prec(1, /([^"\\]|"[^"\\]|""[^"\\])+/)), $.string_content),
+        // one or two quotes right before a backslash (three end the block)
+        alias(token.immediate(/""?/), $.string_content),
+        $.escape_sequence,
+        $.invalid_escape,
+      )),
+      token.immediate('"""'),
+    ),
+
+    escape_sequence: _ => token.immediate(prec(2, seq(
       '\\',
       choice(/["\\ntr]/, /u\{[0-9a-fA-F]+\}/),
-    )),
+    ))),
 
-    // """ … """ may span lines and has no escapes
-    text_block: _ => token(seq(
-      '"""',
-      repeat(choice(/[^"]/, /"[^"]/, /""[^"]/)),
-      '"""',
-    )),
+    // reported by `journeyc check`; kept inside the string so the rest parses
+    invalid_escape: _ => token.immediate(prec(1, /\\[^\r\n]?/)),
 
     arrow: _ => '->',
 

@@ -31,7 +31,7 @@ syntax match journeyNumber /\%(\k\)\@<!-\?\d\+\%(\.\d\+\)\?\>/
 syntax match journeyDate /\<\d\{4}-\d\{2}-\d\{2}\>/
 syntax match journeyEscape /\\\%(["\\ntr]\|u{\x\+}\)/ contained
 syntax match journeyBadEscape /\\\%(["\\ntr]\|u{\x\+}\)\@!./ contained
-syntax region journeyTextBlock start=/"""/ end=/"""/ contains=@Spell
+syntax region journeyTextBlock start=/"""/ skip=/\\./ end=/"""/ contains=journeyEscape,journeyBadEscape,@Spell
 syntax region journeyString start=/"\%(""\)\@!/ skip=/\\\\\|\\"/ end=/"\|$/ oneline contains=journeyEscape,journeyBadEscape,@Spell
 syntax match journeyArrow /->/
 syntax match journeyDelimiter /[,;]/
