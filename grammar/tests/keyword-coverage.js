@@ -2,7 +2,9 @@
 // Keyword coverage of the TextMate and tree-sitter grammars.
 //
 // Reads every keyword of the schema layer of grammar/journey.ebnf (the quoted
-// lowercase words) and tokenizes each one with grammar/journey.tmLanguage.json
+// lowercase words), plus the statement keywords of the parser's keyword table
+// (crates/journey-syntax/src/schema.rs, which may run ahead of the EBNF), and
+// tokenizes each one with grammar/journey.tmLanguage.json
 // in the position the EBNF gives it:
 //   - a statement keyword (the literal an alternative starts with, such as
 //     `kind` or `persona`) must be scoped `keyword.*.<kw>.journey` or
@@ -25,6 +27,8 @@ const root = path.resolve(__dirname, '..');
 const ebnfPath = path.join(root, 'journey.ebnf');
 const grammarPath = path.join(root, 'journey.tmLanguage.json');
 const tsGrammarPath = path.join(root, 'tree-sitter-journey', 'grammar.js');
+// the parser's keyword table, which may run ahead of the EBNF
+const schemaRsPath = path.resolve(root, '..', 'crates', 'journey-syntax', 'src', 'schema.rs');
 const highlightsPath = path.join(root, 'tree-sitter-journey', 'queries', 'highlights.scm');
 
 // ---------- EBNF ------------------------------------------------------------
@@ -156,6 +160,22 @@ async function main() {
     throw new Error(`${ebnfPath}: found only ${statementKeywords.size} statement and ` +
       `${argumentKeywords.size} argument keywords; the EBNF layout changed?`);
   }
+  let fromParser = 0;
+  if (fs.existsSync(schemaRsPath)) {
+    const rs = fs.readFileSync(schemaRsPath, 'utf8');
+    const names = [
+      ...[...rs.matchAll(/kw!\("([a-z_]+)" in /g)].map((m) => m[1]),
+      ...[...rs.matchAll(/pub const ALLOW: Keyword = Keyword \{\s*name: "([a-z_]+)"/g)].map((m) => m[1]),
+    ];
+    if (names.length < 20) {
+      throw new Error(`${schemaRsPath}: found only ${names.length} keywords; the keyword table changed?`);
+    }
+    for (const name of names) {
+      if (!all.has(name)) fromParser++;
+      statementKeywords.add(name);
+      all.add(name);
+    }
+  }
   const grammar = await loadGrammar();
   const failures = [];
   let checks = 0;
@@ -199,7 +219,8 @@ async function main() {
   }
 
   console.log(`keyword coverage: ${all.size} keywords from ${path.relative(process.cwd(), ebnfPath)} ` +
-    `(${statementKeywords.size} statement, ${argumentKeywords.size} argument)`);
+    `and the parser's keyword table (${fromParser} only there): ` +
+    `${statementKeywords.size} statement, ${argumentKeywords.size} argument`);
   for (const f of failures) console.log(`  ${f}`);
   console.log(`keyword coverage: ${checks - failures.length} passed, ${failures.length} failed`);
   if (failures.length) process.exitCode = 1;

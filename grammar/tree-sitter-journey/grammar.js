@@ -13,7 +13,8 @@
 /// <reference types="tree-sitter-cli/dsl" />
 // @ts-check
 
-// Statement keywords of the schema. They are lexed as keyword tokens only at
+// Statement keywords of the schema (grammar/journey.ebnf and the keyword
+// table of the journeyc parser). They are lexed as keyword tokens only at
 // the start of a statement (elsewhere `via` or `current` are plain
 // identifiers), so queries can match `(keyword "phase")` without predicates.
 // Any other word starting a statement is still a keyword node: the generic
@@ -28,6 +29,10 @@ const KEYWORDS = [
   'touchpoint', 'channel', 'owner', 'serves', 'expectation', 'experience',
   'importance', 'monitored', 'state', 'collects', 'basis',
   'goal', 'metric', 'actor', 'impact', 'via', 'deliverable',
+  // claims: promises kept by later touchpoints, their evidence and small print
+  'supports', 'promise', 'keeps', 'disclaimer',
+  // allow CHECK "reason" silences a check on a definition
+  'allow',
 ];
 
 module.exports = grammar({

@@ -35,6 +35,7 @@
   "channel" "owner" "serves" "expectation" "experience" "importance"
   "monitored" "state" "collects" "basis"
   "metric" "via" "deliverable"
+  "supports" "promise" "keeps" "disclaimer" "allow"
 ] @keyword
 
 ; ---------------------------------------------------------------------------
@@ -45,7 +46,7 @@
   keyword: (keyword
     [
       "journey" "persona" "phase" "touchpoint" "goal" "actor" "impact"
-      "kpi" "deliverable"
+      "kpi" "deliverable" "promise"
     ])
   .
   argument: (identifier) @type.definition)
@@ -53,7 +54,8 @@
 ; references to phases, channels, teams, systems, personas and touchpoints
 (statement
   keyword: (keyword
-    ["phases" "loop" "channels" "teams" "owner" "systems" "serves" "via"])
+    ["phases" "loop" "channels" "teams" "owner" "systems" "serves" "via"
+     "keeps" "supports"])
   argument: [
     (identifier) @variable
     (list
@@ -123,6 +125,12 @@
   keyword: (keyword "metric")
   argument: (identifier) @keyword
   (#any-of? @keyword "current" "target" "by"))
+
+; allow CHECK "reason": the code or name of a check
+(statement
+  keyword: (keyword "allow")
+  .
+  argument: (identifier) @constant)
 
 ; ---------------------------------------------------------------------------
 ; Values and punctuation

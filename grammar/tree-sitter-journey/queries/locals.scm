@@ -13,13 +13,14 @@
   argument: (identifier) @local.definition.type)
 
 (statement
-  keyword: (keyword ["kpi" "deliverable"])
+  keyword: (keyword ["kpi" "deliverable" "promise"])
   .
   argument: (identifier) @local.definition.constant)
 
 (statement
   keyword: (keyword
-    ["phases" "loop" "channels" "channel" "teams" "owner" "systems" "serves" "via"])
+    ["phases" "loop" "channels" "channel" "teams" "owner" "systems" "serves" "via"
+     "keeps" "supports"])
   argument: [
     (identifier) @local.reference
     (list

@@ -16,13 +16,14 @@
   argument: (identifier) @local.definition)
 
 (statement
-  keyword: (keyword ["kpi" "deliverable"])
+  keyword: (keyword ["kpi" "deliverable" "promise"])
   .
   argument: (identifier) @local.definition)
 
 (statement
   keyword: (keyword
-    ["phases" "loop" "channels" "channel" "teams" "owner" "systems" "serves" "via"])
+    ["phases" "loop" "channels" "channel" "teams" "owner" "systems" "serves" "via"
+     "keeps" "supports"])
   argument: [
     (identifier) @local.reference
     (list
