@@ -159,6 +159,10 @@ pub struct Journey {
     /// The span of the whole `phases` statement.
     pub phases_span: Option<Span>,
     pub loop_back: Option<Loop>,
+    /// What backs the claims of the value proposition.
+    pub evidence: Vec<Text>,
+    /// Small print qualifying the value proposition.
+    pub disclaimers: Vec<Text>,
     pub allows: Vec<Allow>,
     pub spans: Spans,
 }
@@ -217,6 +221,14 @@ pub struct Phase {
     pub wants: Vec<Text>,
     pub objective: Option<Text>,
     pub message: Option<Text>,
+    /// What the core message supports (`supports ID|"text", …`).
+    pub supports: Vec<Support>,
+    /// Promises made in this phase (`promise ID "text"`).
+    pub promises: Vec<Promise>,
+    /// What backs the claims of the message and the promises.
+    pub evidence: Vec<Text>,
+    /// Small print qualifying the message and the promises.
+    pub disclaimers: Vec<Text>,
     pub kpis: Vec<Kpi>,
     pub backstage: Vec<Text>,
     pub teams: Vec<Name>,
@@ -225,6 +237,31 @@ pub struct Phase {
     pub touchpoints: Vec<Touchpoint>,
     pub allows: Vec<Allow>,
     pub spans: Spans,
+}
+
+/// One item of `supports`: a promise, goal or impact by id, or a quoted
+/// part of the value proposition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Support {
+    Ref(Name),
+    Text(Text),
+}
+
+impl Support {
+    pub fn span(&self) -> Span {
+        match self {
+            Support::Ref(n) => n.span,
+            Support::Text(t) => t.span,
+        }
+    }
+}
+
+/// `promise ID "text"` in a phase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Promise {
+    pub id: Name,
+    pub text: Option<Text>,
+    pub span: Span,
 }
 
 /// `moment`, `moment yes|no`, `moment "why"` on a touchpoint.
@@ -256,6 +293,12 @@ pub struct Touchpoint {
     pub collects: Vec<Text>,
     pub basis: Option<Name>,
     pub description: Option<Text>,
+    /// The promises this touchpoint keeps (`keeps ID, …`).
+    pub keeps: Vec<Name>,
+    /// What backs the claims of the copy.
+    pub evidence: Vec<Text>,
+    /// Small print shown with the copy.
+    pub disclaimers: Vec<Text>,
     pub allows: Vec<Allow>,
     pub spans: Spans,
 }

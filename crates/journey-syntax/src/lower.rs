@@ -619,6 +619,8 @@ impl<'a> Lowerer<'a> {
             phases: Vec::new(),
             phases_span: None,
             loop_back: None,
+            evidence: Vec::new(),
+            disclaimers: Vec::new(),
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
@@ -631,6 +633,10 @@ impl<'a> Lowerer<'a> {
                     j.phases_span = Some(s.span);
                 }
                 "loop" => j.loop_back = self.loop_back(s),
+                "evidence" => j
+                    .evidence
+                    .extend(self.many_texts(s, "what backs the claims")),
+                "disclaimer" => j.disclaimers.extend(self.many_texts(s, "the small print")),
                 "allow" => j.allows.extend(self.allow(s)),
                 other => unreachable!("journey statement {other} without a handler"),
             }
@@ -766,6 +772,10 @@ impl<'a> Lowerer<'a> {
             wants: Vec::new(),
             objective: None,
             message: None,
+            supports: Vec::new(),
+            promises: Vec::new(),
+            evidence: Vec::new(),
+            disclaimers: Vec::new(),
             kpis: Vec::new(),
             backstage: Vec::new(),
             teams: Vec::new(),
@@ -787,6 +797,12 @@ impl<'a> Lowerer<'a> {
                     .extend(self.many_texts(s, "one or more customer goals")),
                 "objective" => p.objective = self.one_text(s, "the business goal"),
                 "message" => p.message = self.one_text(s, "the core message"),
+                "supports" => p.supports.extend(self.supports(s)),
+                "promise" => p.promises.extend(self.promise(s)),
+                "evidence" => p
+                    .evidence
+                    .extend(self.many_texts(s, "what backs the claims")),
+                "disclaimer" => p.disclaimers.extend(self.many_texts(s, "the small print")),
                 "kpi" => p.kpis.extend(self.kpi(s)),
                 "backstage" => p
                     .backstage
@@ -800,6 +816,43 @@ impl<'a> Lowerer<'a> {
             }
         }
         Some(p)
+    }
+
+    /// `supports ID|"text", …`: ids and strings may mix.
+    fn supports(&mut self, stmt: &Statement) -> Vec<Support> {
+        let mut a = self.args(stmt);
+        let what = "a promise, goal or impact id, or a part of the value proposition in quotes";
+        let Some(arg) = self.peek(&a) else {
+            self.missing(&a, Want::Text, what);
+            return Vec::new();
+        };
+        a.pos += 1;
+        let mut out = Vec::new();
+        for v in arg.values() {
+            match v.kind {
+                ValueKind::Ident => out.push(Support::Ref(self.name(*v))),
+                ValueKind::Str(_) => out.push(Support::Text(self.text(*v))),
+                _ => self.wrong(&a, &Arg::Value(*v), Want::Text, what),
+            }
+        }
+        if matches!(arg, Arg::Arrow(_)) {
+            self.wrong(&a, arg, Want::Text, what);
+        }
+        self.finish(&a);
+        out
+    }
+
+    /// `promise ID "text"`.
+    fn promise(&mut self, stmt: &Statement) -> Option<Promise> {
+        let mut a = self.args(stmt);
+        let id = self.ident(&mut a, "the promise's id (what `keeps` refers to)")?;
+        let text = self.text_arg(&mut a, "what is promised, in quotes");
+        self.finish(&a);
+        Some(Promise {
+            id,
+            text,
+            span: stmt.span,
+        })
     }
 
     fn flag(&mut self, stmt: &Statement) -> Option<bool> {
@@ -843,6 +896,9 @@ impl<'a> Lowerer<'a> {
             collects: Vec::new(),
             basis: None,
             description: None,
+            keeps: Vec::new(),
+            evidence: Vec::new(),
+            disclaimers: Vec::new(),
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
@@ -902,6 +958,11 @@ impl<'a> Lowerer<'a> {
                     .extend(self.many_texts(s, "the personal data collected")),
                 "basis" => t.basis = self.one_ident(s, "the legal basis"),
                 "description" => t.description = self.one_text(s, "a description"),
+                "keeps" => t.keeps.extend(self.many_idents(s, "one or more promises")),
+                "evidence" => t
+                    .evidence
+                    .extend(self.many_texts(s, "what backs the claims")),
+                "disclaimer" => t.disclaimers.extend(self.many_texts(s, "the small print")),
                 "allow" => t.allows.extend(self.allow(s)),
                 other => unreachable!("touchpoint statement {other} without a handler"),
             }
