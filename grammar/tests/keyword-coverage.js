@@ -161,8 +161,12 @@ async function main() {
       `${argumentKeywords.size} argument keywords; the EBNF layout changed?`);
   }
   let fromParser = 0;
+  let channels = [];
   if (fs.existsSync(schemaRsPath)) {
     const rs = fs.readFileSync(schemaRsPath, 'utf8');
+    const table = /pub const CHANNELS: &\[Channel\] = &\[([\s\S]*?)\n\];/.exec(rs);
+    channels = table ? [...table[1].matchAll(/name: "([a-z_]+)"/g)].map((m) => m[1]) : [];
+    if (channels.length < 10) throw new Error(`${schemaRsPath}: found only ${channels.length} channels`);
     const names = [
       ...[...rs.matchAll(/kw!\("([a-z_]+)" in /g)].map((m) => m[1]),
       ...[...rs.matchAll(/pub const ALLOW: Keyword = Keyword \{\s*name: "([a-z_]+)"/g)].map((m) => m[1]),
@@ -202,6 +206,17 @@ async function main() {
     }
   }
 
+  // the channels the language knows are scoped as such after channel/channels
+  for (const name of channels) {
+    for (const kw of ['channel', 'channels']) {
+      checks++;
+      const scopes = scopesAt(grammar, ['phase p {', `  ${kw} ${name}`], kw.length + 3);
+      if (!scopes.includes('support.constant.channel.journey')) {
+        failures.push(`TextMate: known channel "${name}" after "${kw}" is not scoped: got [${scopes.join(' ')}]`);
+      }
+    }
+  }
+
   // the tree-sitter grammar lexes every statement keyword as a token, and its
   // highlight query names every keyword
   const tsGrammar = fs.readFileSync(tsGrammarPath, 'utf8');
@@ -220,7 +235,7 @@ async function main() {
 
   console.log(`keyword coverage: ${all.size} keywords from ${path.relative(process.cwd(), ebnfPath)} ` +
     `and the parser's keyword table (${fromParser} only there): ` +
-    `${statementKeywords.size} statement, ${argumentKeywords.size} argument`);
+    `${statementKeywords.size} statement, ${argumentKeywords.size} argument; ${channels.length} known channels`);
   for (const f of failures) console.log(`  ${f}`);
   console.log(`keyword coverage: ${checks - failures.length} passed, ${failures.length} failed`);
   if (failures.length) process.exitCode = 1;

@@ -10,10 +10,10 @@ syntax iskeyword @,48-57,_,192-255
 " statement keywords: only at the start of a statement
 syntax match journeyDeclaration /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(journey\|persona\|phase\|touchpoint\|goal\|actor\|impact\|empathy\)\>/
 syntax match journeyImport /\%(^\s*\)\@<=import\>/
-syntax match journeyKeyword /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(value\|description\|phases\|loop\|role\|evidence\|needs\|pains\|gains\|goals\|channels\|says\|thinks\|does\|feels\|kind\|question\|activities\|wants\|objective\|message\|kpi\|backstage\|teams\|systems\|moment\|channel\|owner\|serves\|expectation\|experience\|importance\|monitored\|state\|collects\|basis\|metric\|via\|deliverable\)\>/
+syntax match journeyKeyword /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(value\|description\|phases\|loop\|role\|evidence\|needs\|pains\|gains\|goals\|channels\|says\|thinks\|does\|feels\|kind\|question\|activities\|wants\|objective\|message\|kpi\|backstage\|teams\|systems\|moment\|channel\|owner\|serves\|expectation\|experience\|importance\|monitored\|state\|collects\|basis\|metric\|via\|deliverable\|supports\|promise\|keeps\|disclaimer\|allow\)\>/
 
 " the name a declaration defines
-syntax match journeyDefinition /\%(\%(^\|[{;]\)\s*\<\%(journey\|persona\|phase\|touchpoint\|goal\|actor\|impact\|kpi\|deliverable\)\s\+\)\@<=\k\+/
+syntax match journeyDefinition /\%(\%(^\|[{;]\)\s*\<\%(journey\|persona\|phase\|touchpoint\|goal\|actor\|impact\|kpi\|deliverable\|promise\)\s\+\)\@<=\k\+/
 
 " argument keywords and enumeration values
 syntax match journeyArgKeyword /\%(\<kpi\>.*\s\)\@<=\<\%(target\|unit\)\>/
