@@ -1,0 +1,664 @@
+//! Hover: for a keyword, what it means; for a name, a summary of what it
+//! stands for (a persona's role and needs, a touchpoint's phase, owner and
+//! scores, a goal's metric …); for a fixed value, its meaning.
+
+use crate::context::statements_at;
+use crate::index::{self, Role, SymbolKind, Target};
+use crate::{Analysis, FilePosition};
+use journey_analysis::model::Def;
+use journey_diagnostics::Span;
+use journey_syntax::ast::{self, Scalar, Text};
+use journey_syntax::schema;
+use std::fmt::Write;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoverResult {
+    /// Markdown.
+    pub markdown: String,
+    /// What the hover is about (the word under the cursor).
+    pub span: Span,
+}
+
+pub(crate) fn hover(a: &Analysis, pos: FilePosition) -> Option<HoverResult> {
+    let symbol = symbol_hover(a, pos);
+    // The findings under the cursor, with what `journeyc explain` says.
+    let mut explained = Vec::new();
+    let mut span = None;
+    for d in a.diagnostics() {
+        if d.file() != pos.file || !d.span().touches(pos.offset) || explained.contains(&d.code) {
+            continue;
+        }
+        explained.push(d.code);
+        span = Some(span.map_or(d.span(), |s: Span| s.cover(d.span())));
+    }
+    if explained.is_empty() {
+        return symbol;
+    }
+    let mut markdown = symbol
+        .as_ref()
+        .map(|h| h.markdown.clone())
+        .unwrap_or_default();
+    for code in explained {
+        let Some(info) = journey_analysis::find_code(code) else {
+            continue;
+        };
+        if !markdown.is_empty() {
+            markdown.push_str("\n\n---\n\n");
+        }
+        let _ = write!(
+            markdown,
+            "**{}** `{}`: {}\n\n{}\n\n_`journeyc explain {}`_",
+            info.code,
+            info.name,
+            info.summary,
+            info.explanation.trim_end(),
+            info.code
+        );
+    }
+    Some(HoverResult {
+        markdown,
+        span: symbol.map_or(span?, |h| h.span),
+    })
+}
+
+fn symbol_hover(a: &Analysis, pos: FilePosition) -> Option<HoverResult> {
+    let file = a.workspace().file(pos.file)?;
+    let src: &str = &file.source.text;
+    let index = a.index();
+    if let Some(occ) = index.file(pos.file)?.occurrence_at(pos.offset) {
+        let markdown = match occ.role {
+            Role::Enum(kind) => {
+                let value = kind.values().iter().find(|v| v.name == occ.name);
+                match value {
+                    Some(v) => format!("`{}` ({})\n\n{}", v.name, kind.describe(), v.doc),
+                    None => format!(
+                        "`{}` is not a {}: use one of {}",
+                        occ.name,
+                        kind.describe(),
+                        kind.values()
+                            .iter()
+                            .map(|v| format!("`{}`", v.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                }
+            }
+            _ => match index.resolve(pos.file, occ) {
+                Some(Target::Def(def)) => summary(a, def),
+                Some(Target::Implicit(kind, name)) => {
+                    implicit_summary(a, kind, index.implicit_name(name))
+                }
+                None => format!(
+                    "`{}`: no {} of that name in the workspace",
+                    occ.name,
+                    occ.kind.describe()
+                ),
+            },
+        };
+        return Some(HoverResult {
+            markdown,
+            span: occ.span,
+        });
+    }
+    // Keywords and clause words.
+    let chain = statements_at(src, &file.parse.tree, pos.offset);
+    let (stmt, ctx) = *chain.last()?;
+    if stmt.keyword.touches(pos.offset) {
+        let k = schema::keyword(stmt.keyword_text(src), ctx?)?;
+        return Some(HoverResult {
+            markdown: keyword_doc(k),
+            span: stmt.keyword,
+        });
+    }
+    let value = stmt
+        .args
+        .iter()
+        .flat_map(|arg| arg.values())
+        .find(|v| v.span.touches(pos.offset))?;
+    let word = value.text(src);
+    let clause = schema::CLAUSE_WORDS.iter().find(|c| c.name == word)?;
+    matches!(stmt.keyword_text(src), "kpi" | "metric" | "deliverable").then(|| HoverResult {
+        markdown: format!("`{}`\n\n{}", clause.name, clause.doc),
+        span: value.span,
+    })
+}
+
+pub(crate) fn keyword_doc(k: &schema::Keyword) -> String {
+    format!(
+        "```journey\n{}\n```\n{} (in {})",
+        k.signature,
+        k.doc,
+        k.context.describe()
+    )
+}
+
+fn text(t: &Option<Text>) -> Option<&str> {
+    t.as_ref().map(|t| t.value.as_str())
+}
+
+fn list(items: &[Text]) -> String {
+    items
+        .iter()
+        .map(|t| format!("\n- {}", t.value))
+        .collect::<String>()
+}
+
+fn names(items: &[ast::Name]) -> String {
+    items
+        .iter()
+        .map(|n| format!("`{}`", n.text))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn score(s: &Option<ast::Score>) -> Option<f64> {
+    s.as_ref().map(|s| s.value)
+}
+
+/// `3`, `2.5`: scores as people write them.
+pub(crate) fn number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn scalar(s: &Option<Scalar>) -> Option<&str> {
+    s.as_ref().map(Scalar::display)
+}
+
+fn kpi_line(k: &ast::Kpi) -> String {
+    let mut line = k.name.value.clone();
+    if let Some(t) = scalar(&k.target) {
+        let _ = write!(line, " — target {t}");
+        if let Some(u) = &k.unit {
+            let _ = write!(line, " {}", u.value);
+        }
+    }
+    line
+}
+
+fn header(kind: SymbolKind, name: &str, title: Option<&str>) -> String {
+    match title {
+        Some(t) => format!("**{}** `{name}` — {t}", kind.describe()),
+        None => format!("**{}** `{name}`", kind.describe()),
+    }
+}
+
+/// Markdown describing a definition: what a hover on its name shows and
+/// what completion shows as documentation.
+pub(crate) fn summary(a: &Analysis, def: Def) -> String {
+    let m = a.index().model();
+    let sym = m.symbol(def);
+    let kind = index::symbol_kind(sym.kind);
+    let mut out = header(kind, &sym.name, sym.detail.as_deref());
+    let w = &mut out;
+    let name_of = |d: Def| format!("`{}`", m.header(d).id());
+    match def {
+        Def::Journey(id) => {
+            let j = m.journey_ast(m.journey(id));
+            if let Some(v) = text(&j.value) {
+                let _ = write!(w, "\n\nValue proposition: {v}");
+            }
+            if !j.phases.is_empty() {
+                let _ = write!(w, "\n\nPhases: {}", names(&j.phases));
+            }
+            if let Some(l) = &j.loop_back {
+                let _ = write!(
+                    w,
+                    "\n\nLoops from `{}` back to `{}`",
+                    l.from.text, l.to.text
+                );
+            }
+        }
+        Def::Persona(id) => {
+            let p = m.persona_ast(m.persona(id));
+            if let Some(r) = text(&p.role) {
+                let _ = write!(w, "\n\nRole: {r}");
+            }
+            if !p.needs.is_empty() {
+                let _ = write!(w, "\n\nNeeds:{}", list(&p.needs));
+            }
+            if !p.pains.is_empty() {
+                let _ = write!(w, "\n\nPains:{}", list(&p.pains));
+            }
+            if let Some(e) = text(&p.evidence) {
+                let _ = write!(w, "\n\nEvidence: {e}");
+            }
+            if !p.channels.is_empty() {
+                let _ = write!(w, "\n\nChannels: {}", names(&p.channels));
+            }
+            let served: Vec<String> = m
+                .persona(id)
+                .served_by
+                .iter()
+                .map(|t| name_of(Def::Touchpoint(*t)))
+                .collect();
+            if !served.is_empty() {
+                let _ = write!(w, "\n\nServed by {}", served.join(", "));
+            }
+        }
+        Def::Phase(id) => {
+            let p = m.phase_ast(m.phase(id));
+            if let Some(k) = &p.kind {
+                let _ = write!(w, "\n\nKind: `{}`", k.text);
+            }
+            if let Some((n, total)) = phase_number(a, def) {
+                let sep = if p.kind.is_some() { " · " } else { "\n\n" };
+                let _ = write!(w, "{sep}phase {n} of {total}");
+            }
+            if let Some(q) = text(&p.question) {
+                let _ = write!(w, "\n\nCustomer's question: {q}");
+            }
+            if let Some(msg) = text(&p.message) {
+                let _ = write!(w, "\n\nCore message: {msg}");
+            }
+            if let Some(o) = text(&p.objective) {
+                let _ = write!(w, "\n\nObjective: {o}");
+            }
+            if !p.touchpoints.is_empty() {
+                let tps: Vec<String> = p
+                    .touchpoints
+                    .iter()
+                    .map(|t| format!("`{}`", t.id.text))
+                    .collect();
+                let _ = write!(w, "\n\nTouchpoints: {}", tps.join(", "));
+            }
+        }
+        Def::Touchpoint(id) => {
+            let tp = m.touchpoint(id);
+            let t = m.touchpoint_ast(tp);
+            let phase = m.phase_ast(m.phase(tp.phase));
+            let _ = write!(w, "\n\nPhase: `{}`", phase.id.text);
+            if let Some(title) = text(&phase.title) {
+                let _ = write!(w, " ({title})");
+            }
+            if let Some(o) = &t.owner {
+                let _ = write!(w, "\n\nOwner: `{}`", o.text);
+            }
+            if let Some(c) = &t.channel {
+                let _ = write!(w, "\n\nChannel: `{}`", c.text);
+                if let Some(p) = &t.presence {
+                    let _ = write!(w, " ({})", p.text);
+                }
+            }
+            let (exp, expe) = (score(&t.expectation), score(&t.experience));
+            if exp.is_some() || expe.is_some() {
+                let show = |v: Option<f64>| v.map_or("–".to_string(), number);
+                let _ = write!(
+                    w,
+                    "\n\nExpectation {} · experience {}",
+                    show(exp),
+                    show(expe)
+                );
+                if let (Some(x), Some(y)) = (exp, expe) {
+                    let _ = write!(w, " (gap {})", signed(y - x));
+                }
+            }
+            if let Some(s) = &t.state {
+                let _ = write!(w, "\n\nState: `{}`", s.text);
+            }
+            if let Some(i) = &t.importance {
+                let _ = write!(w, " · importance `{}`", i.text);
+            }
+            if t.moment.as_ref().is_some_and(|m| m.value) {
+                let _ = write!(w, "\n\nMoment of truth");
+                if let Some(n) = t.moment.as_ref().and_then(|m| m.note.as_ref()) {
+                    let _ = write!(w, ": {}", n.value);
+                }
+            }
+            if !t.serves.is_empty() {
+                let _ = write!(w, "\n\nServes {}", names(&t.serves));
+            }
+            let impacts: Vec<String> = tp
+                .reached_by
+                .iter()
+                .map(|i| name_of(Def::Impact(*i)))
+                .collect();
+            if !impacts.is_empty() {
+                let _ = write!(w, "\n\nDelivers impact {}", impacts.join(", "));
+            }
+        }
+        Def::Goal(id) => {
+            let g = m.goal_ast(m.goal(id));
+            if let Some(metric) = &g.metric {
+                let _ = write!(w, "\n\nMetric: {}", metric.name.value);
+                if let Some(c) = scalar(&metric.current) {
+                    let _ = write!(w, " — now {c}");
+                }
+                if let Some(t) = scalar(&metric.target) {
+                    let _ = write!(w, ", target {t}");
+                }
+                if let Some(b) = scalar(&metric.by) {
+                    let _ = write!(w, " by {b}");
+                }
+            }
+            if !g.actors.is_empty() {
+                let actors: Vec<String> = g
+                    .actors
+                    .iter()
+                    .map(|a| format!("`{}`", a.id.text))
+                    .collect();
+                let _ = write!(w, "\n\nActors: {}", actors.join(", "));
+            }
+        }
+        Def::Actor(id) => {
+            let actor = m.actor(id);
+            let _ = write!(
+                w,
+                "\n\nStakeholder in goal {}, {} impact(s)",
+                name_of(Def::Goal(actor.goal)),
+                actor.impacts.len()
+            );
+        }
+        Def::Impact(id) => {
+            let imp = m.impact(id);
+            let _ = write!(
+                w,
+                "\n\nGoal {} · actor {}",
+                name_of(Def::Goal(imp.goal)),
+                name_of(Def::Actor(imp.actor))
+            );
+            let ast = m.impact_ast(imp);
+            for k in &ast.kpis {
+                let _ = write!(w, "\n\nKPI: {}", kpi_line(k));
+            }
+            if !ast.via.is_empty() {
+                let _ = write!(w, "\n\nVia {}", names(&ast.via));
+            }
+        }
+        Def::Kpi(id) => {
+            let k = m.kpi(id);
+            let _ = write!(w, "\n\n{}", kpi_line(m.kpi_ast(k)));
+            if let Some(p) = k.head.parent {
+                let kind = index::symbol_kind(p.kind());
+                let _ = write!(w, "\n\nOf {} {}", kind.describe(), name_of(p));
+            }
+        }
+        Def::Deliverable(id) => {
+            let d = m.deliverable(id);
+            let _ = write!(w, "\n\nFor impact {}", name_of(Def::Impact(d.impact)));
+            let ast = m.deliverable_ast(d);
+            if !ast.via.is_empty() {
+                let _ = write!(w, " via {}", names(&ast.via));
+            }
+        }
+    }
+    out
+}
+
+fn signed(v: f64) -> String {
+    if v > 0.0 {
+        format!("+{}", number(v))
+    } else if v < 0.0 {
+        format!("−{}", number(-v))
+    } else {
+        "0".to_string()
+    }
+}
+
+pub(crate) fn signed_gap(v: f64) -> String {
+    signed(v)
+}
+
+/// `(n, total)`: where a phase stands in the first journey that lists it.
+pub(crate) fn phase_number(a: &Analysis, phase: Def) -> Option<(usize, usize)> {
+    let Def::Phase(id) = phase else { return None };
+    let m = a.index().model();
+    let journey = m.journey(*m.phase(id).journeys.first()?);
+    let n = journey.phases.iter().position(|s| s.phase == Some(id))?;
+    Some((n + 1, journey.phases.len()))
+}
+
+fn implicit_summary(a: &Analysis, kind: SymbolKind, name: &str) -> String {
+    let mut out = format!("**{}** `{name}`", kind.describe());
+    let mut phases = Vec::new();
+    let mut touchpoints = Vec::new();
+    for (_, f) in a.workspace().files() {
+        for p in f.parse.ast.phases() {
+            let in_phase = match kind {
+                SymbolKind::Team => p.teams.iter().any(|t| t.text == name),
+                SymbolKind::System => p.systems.iter().any(|t| t.text == name),
+                _ => false,
+            };
+            if in_phase {
+                phases.push(format!("`{}`", p.id.text));
+            }
+            for t in &p.touchpoints {
+                let hit = match kind {
+                    SymbolKind::Team => t.owner.as_ref().is_some_and(|o| o.text == name),
+                    SymbolKind::System => t.systems.iter().any(|s| s.text == name),
+                    SymbolKind::Channel => t.channel.as_ref().is_some_and(|c| c.text == name),
+                    _ => false,
+                };
+                if hit {
+                    touchpoints.push(format!("`{}`", t.id.text));
+                }
+            }
+        }
+    }
+    match kind {
+        SymbolKind::Channel => match schema::channel(name) {
+            Some(c) => {
+                let _ = write!(
+                    out,
+                    " ({})\n\n{}",
+                    if c.online { "online" } else { "offline" },
+                    c.doc
+                );
+            }
+            None => {
+                out.push_str("\n\nA channel of this workspace (not one of the built-in channels)")
+            }
+        },
+        SymbolKind::Actor => {
+            let m = a.index().model();
+            let actors: Vec<_> = m
+                .actors
+                .iter()
+                .filter(|x| x.persona.is_none() && x.head.id() == name)
+                .collect();
+            if let Some(title) = actors.iter().find_map(|x| m.actor_ast(x).title.as_ref()) {
+                let _ = write!(out, " — {}", title.value);
+            }
+            let goals: Vec<String> = actors
+                .iter()
+                .map(|x| format!("`{}`", m.goal(x.goal).head.id()))
+                .collect();
+            let _ = write!(
+                out,
+                "\n\nA stakeholder (not a persona) in goal(s) {}",
+                goals.join(", ")
+            );
+        }
+        _ => {}
+    }
+    let what = match kind {
+        SymbolKind::Team => "Responsible for phase(s)",
+        _ => "Used in phase(s)",
+    };
+    if !phases.is_empty() {
+        let _ = write!(out, "\n\n{what} {}", phases.join(", "));
+    }
+    if !touchpoints.is_empty() {
+        let verb = match kind {
+            SymbolKind::Team => "Owns",
+            _ => "Touchpoints:",
+        };
+        let _ = write!(out, "\n\n{verb} {}", touchpoints.join(", "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fixture::Fixture;
+
+    fn hover(text: &str) -> String {
+        let f = Fixture::parse(text);
+        let h = f.analysis.hover(f.cursor()).expect("a hover");
+        format!(
+            "{}\n---\n{}",
+            f.describe(f.cursor().file, h.span),
+            h.markdown
+        )
+    }
+
+    const WS: &str = r#"//- personas.journey
+persona sabine "Sabine Brandt" {
+  role "Owner of a joinery"
+  needs "Fast invoices", "Fewer evenings in the office"
+  evidence "9 interviews, 2027"
+}
+//- phases.journey
+import "personas.journey"
+journey j {
+  phases awareness, purchase
+}
+phase awareness "Awareness" {
+  kind awareness
+  question "Is there a simpler way?"
+  touchpoint search_ads "Search ads" {
+    channel search online
+    owner marketing
+    serves sabine
+    expectation 4
+    experience 2
+    state current
+  }
+}
+phase purchase {}
+goal revenue "Grow revenue" {
+  metric "MRR in €" current 84000 target 150000 by 2027-12-31
+  actor sabine {
+    impact buys "Buys" {
+      via search_ads
+    }
+  }
+}
+"#;
+
+    fn at(marker: &str) -> String {
+        let (before, after) = marker.split_once('|').unwrap();
+        let needle = format!("{before}{after}");
+        assert_eq!(WS.matches(&needle).count(), 1, "ambiguous: {needle}");
+        WS.replacen(&needle, &format!("{before}$0{after}"), 1)
+    }
+
+    #[test]
+    fn persona_reference_shows_role_and_needs() {
+        insta::assert_snapshot!(hover(&at("serves sa|bine")), @r"
+    phases.journey:11:12-11:18 `sabine`
+    ---
+    **persona** `sabine` — Sabine Brandt
+
+    Role: Owner of a joinery
+
+    Needs:
+    - Fast invoices
+    - Fewer evenings in the office
+
+    Evidence: 9 interviews, 2027
+
+    Served by `search_ads`
+");
+    }
+
+    #[test]
+    fn touchpoint_reference_shows_phase_owner_and_scores() {
+        insta::assert_snapshot!(hover(&at("via search|_ads")), @r"
+            phases.journey:22:11-22:21 `search_ads`
+            ---
+            **touchpoint** `search_ads` — Search ads
+
+            Phase: `awareness` (Awareness)
+
+            Owner: `marketing`
+
+            Channel: `search` (online)
+
+            Expectation 4 · experience 2 (gap −2)
+
+            State: `current`
+
+            Serves `sabine`
+
+            Delivers impact `buys`
+        ");
+    }
+
+    #[test]
+    fn goal_shows_its_metric() {
+        insta::assert_snapshot!(hover(&at("goal rev|enue")), @r"
+            phases.journey:18:6-18:13 `revenue`
+            ---
+            **goal** `revenue` — Grow revenue
+
+            Metric: MRR in € — now 84000, target 150000 by 2027-12-31
+
+            Actors: `sabine`
+        ");
+    }
+
+    #[test]
+    fn phase_in_journey_list_shows_number() {
+        let h = hover(&at("phases awareness, pur|chase"));
+        assert!(h.contains("**phase** `purchase`"), "{h}");
+        assert!(!h.contains("Kind"), "{h}");
+        let h = hover(&at("phases aware|ness"));
+        assert!(h.contains("Kind: `awareness` · phase 1 of 2"), "{h}");
+    }
+
+    #[test]
+    fn keyword_shows_its_meaning() {
+        insta::assert_snapshot!(hover(&at("    ser|ves sabine")), @r#"
+            phases.journey:11:5-11:11 `serves`
+            ---
+            ```journey
+            serves ID, …
+            ```
+            The personas this touchpoint serves. (in a touchpoint)
+        "#);
+    }
+
+    #[test]
+    fn enum_value_and_team_and_clause() {
+        let h = hover(&at("state curr|ent"));
+        assert!(h.contains("`current` (state)"), "{h}");
+        let h = hover(&at("owner market|ing"));
+        assert!(
+            h.contains("**team** `marketing`") && h.contains("Owns `search_ads`"),
+            "{h}"
+        );
+        let f = Fixture::parse(&at("target 15|0000"));
+        assert_eq!(f.analysis.hover(f.cursor()), None);
+    }
+
+    #[test]
+    fn clause_word() {
+        let h = hover(&at("current 84000 tar|get"));
+        assert!(h.contains("The value to reach."), "{h}");
+    }
+
+    #[test]
+    fn unknown_reference_says_so() {
+        let h = hover("phase p { touchpoint t { serves nob$0ody } }");
+        assert!(h.contains("no persona of that name"), "{h}");
+    }
+
+    #[test]
+    fn findings_under_the_cursor_are_explained() {
+        let h = hover("persona p {\n  role Foun$0der\n}\n");
+        assert!(h.contains("**J0"), "{h}");
+        assert!(h.contains("journeyc explain J0"), "{h}");
+        // The explanation's examples are included.
+        assert!(h.contains("Bad") || h.contains("bad"), "{h}");
+    }
+
+    #[test]
+    fn actor_that_is_a_persona_shows_the_persona() {
+        let h = hover(&at("actor sab|ine"));
+        assert!(h.contains("**persona** `sabine`"), "{h}");
+    }
+}

@@ -1,0 +1,509 @@
+//! Every name in every file, classified: what it defines or refers to.
+//!
+//! The index is built from the typed syntax tree of each file and answers
+//! "what is at this offset" for highlighting, hover and completion. What a
+//! name resolves to is the semantic model's answer
+//! ([`journey_analysis::Model`]: the same name tables the checks use), so
+//! the editor and `journeyc check` never disagree about a reference. Names
+//! the model has no definitions for — teams, IT systems, channels and
+//! stakeholder actors — are grouped by kind and name here.
+
+use journey_analysis::model::{Def, DefKind, Model};
+use journey_analysis::Workspace;
+use journey_diagnostics::{FileId, Span};
+use journey_syntax::ast::{self, Item, Kpi, Name};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The kind of thing a name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SymbolKind {
+    Journey,
+    Persona,
+    Phase,
+    Touchpoint,
+    Goal,
+    /// An actor of an impact map that is not a persona (a stakeholder).
+    Actor,
+    Impact,
+    Kpi,
+    Deliverable,
+    /// A team: named in a phase's `teams` and a touchpoint's `owner`.
+    Team,
+    /// An IT system: named in `systems`.
+    System,
+    /// A channel (`web`, `email` …).
+    Channel,
+}
+
+impl SymbolKind {
+    /// How the kind is named in messages and hovers.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SymbolKind::Journey => "journey",
+            SymbolKind::Persona => "persona",
+            SymbolKind::Phase => "phase",
+            SymbolKind::Touchpoint => "touchpoint",
+            SymbolKind::Goal => "goal",
+            SymbolKind::Actor => "actor",
+            SymbolKind::Impact => "impact",
+            SymbolKind::Kpi => "KPI",
+            SymbolKind::Deliverable => "deliverable",
+            SymbolKind::Team => "team",
+            SymbolKind::System => "system",
+            SymbolKind::Channel => "channel",
+        }
+    }
+
+    /// Kinds that have no definition statement: every mention is equal.
+    pub fn is_implicit(self) -> bool {
+        matches!(
+            self,
+            SymbolKind::Team | SymbolKind::System | SymbolKind::Channel | SymbolKind::Actor
+        )
+    }
+}
+
+/// A fixed word standing as a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EnumKind {
+    PhaseKind,
+    State,
+    Importance,
+    Presence,
+    YesNo,
+    LegalBasis,
+}
+
+impl EnumKind {
+    pub fn values(self) -> &'static [journey_syntax::schema::EnumValue] {
+        use journey_syntax::schema::*;
+        match self {
+            EnumKind::PhaseKind => PHASE_KINDS,
+            EnumKind::State => STATES,
+            EnumKind::Importance => IMPORTANCE,
+            EnumKind::Presence => PRESENCE,
+            EnumKind::YesNo => YES_NO,
+            EnumKind::LegalBasis => LEGAL_BASES,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            EnumKind::PhaseKind => "phase kind",
+            EnumKind::State => "state",
+            EnumKind::Importance => "importance",
+            EnumKind::Presence => "presence",
+            EnumKind::YesNo => "flag",
+            EnumKind::LegalBasis => "legal basis",
+        }
+    }
+}
+
+/// What a name occurrence does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Defines the symbol (`persona sabine`).
+    Definition,
+    /// Refers to a symbol of the kind (`serves sabine`).
+    Reference,
+    /// `actor x`: a persona when one is called `x`, else a stakeholder.
+    Actor,
+    /// A fixed word (`kind awareness`, `state planned`).
+    Enum(EnumKind),
+}
+
+/// One identifier in a file, classified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub span: Span,
+    pub name: String,
+    pub kind: SymbolKind,
+    pub role: Role,
+    /// For symbols without a definition statement: this mention is where
+    /// the symbol is introduced (a phase's `teams` and `systems`, an actor
+    /// with a title).
+    pub decl: bool,
+}
+
+/// The names of one file.
+#[derive(Debug, Clone, Default)]
+pub struct FileIndex {
+    /// Sorted by position.
+    pub occurrences: Vec<Occurrence>,
+}
+
+impl FileIndex {
+    /// The occurrence whose identifier touches `offset` (a cursor right
+    /// after a word counts).
+    pub fn occurrence_at(&self, offset: u32) -> Option<&Occurrence> {
+        let i = self.occurrences.partition_point(|o| o.span.end < offset);
+        self.occurrences[i..]
+            .iter()
+            .take_while(|o| o.span.start <= offset)
+            .find(|o| o.span.touches(offset))
+    }
+}
+
+/// What a name refers to, workspace-wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// A definition of the semantic model.
+    Def(Def),
+    /// A symbol without a definition statement (a team, a system, a
+    /// channel, a stakeholder actor), identified by kind and name.
+    Implicit(SymbolKind, ImplicitName),
+}
+
+/// The name of an implicit symbol: an index into the index's name table
+/// (so that [`Target`] stays `Copy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ImplicitName(u32);
+
+/// One place a target is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mention {
+    pub file: FileId,
+    pub span: Span,
+    /// Defines the target (or introduces a team, system or stakeholder).
+    pub is_definition: bool,
+}
+
+/// The kind of a model definition.
+pub fn symbol_kind(kind: DefKind) -> SymbolKind {
+    match kind {
+        DefKind::Journey => SymbolKind::Journey,
+        DefKind::Persona => SymbolKind::Persona,
+        DefKind::Phase => SymbolKind::Phase,
+        DefKind::Touchpoint => SymbolKind::Touchpoint,
+        DefKind::Kpi => SymbolKind::Kpi,
+        DefKind::Goal => SymbolKind::Goal,
+        DefKind::Actor => SymbolKind::Actor,
+        DefKind::Impact => SymbolKind::Impact,
+        DefKind::Deliverable => SymbolKind::Deliverable,
+    }
+}
+
+/// The model kind of a symbol kind, for kinds the model defines.
+pub fn def_kind(kind: SymbolKind) -> Option<DefKind> {
+    Some(match kind {
+        SymbolKind::Journey => DefKind::Journey,
+        SymbolKind::Persona => DefKind::Persona,
+        SymbolKind::Phase => DefKind::Phase,
+        SymbolKind::Touchpoint => DefKind::Touchpoint,
+        SymbolKind::Kpi => DefKind::Kpi,
+        SymbolKind::Goal => DefKind::Goal,
+        SymbolKind::Impact => DefKind::Impact,
+        SymbolKind::Deliverable => DefKind::Deliverable,
+        SymbolKind::Actor | SymbolKind::Team | SymbolKind::System | SymbolKind::Channel => {
+            return None
+        }
+    })
+}
+
+/// Every name of every file of a workspace, with the workspace's model.
+#[derive(Debug, Clone)]
+pub struct Index {
+    model: Arc<Model>,
+    files: HashMap<FileId, FileIndex>,
+    names: Vec<String>,
+    name_ids: HashMap<String, u32>,
+}
+
+impl Index {
+    pub fn build(ws: &Workspace) -> Index {
+        let mut index = Index {
+            model: ws.model(),
+            files: HashMap::new(),
+            names: Vec::new(),
+            name_ids: HashMap::new(),
+        };
+        for (id, f) in ws.files() {
+            let fi = index_file(&f.parse.ast);
+            for o in &fi.occurrences {
+                if !index.name_ids.contains_key(&o.name) {
+                    index
+                        .name_ids
+                        .insert(o.name.clone(), index.names.len() as u32);
+                    index.names.push(o.name.clone());
+                }
+            }
+            index.files.insert(id, fi);
+        }
+        index
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub fn file(&self, file: FileId) -> Option<&FileIndex> {
+        self.files.get(&file)
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &FileIndex)> {
+        let mut v: Vec<_> = self.files.iter().map(|(k, v)| (*k, v)).collect();
+        v.sort_by_key(|(k, _)| *k);
+        v.into_iter()
+    }
+
+    /// The definitions of `kind` called `name`: usually one; several when
+    /// the name is defined twice (the checker reports that).
+    pub fn lookup(&self, kind: SymbolKind, name: &str) -> &[Def] {
+        match def_kind(kind) {
+            Some(k) => self.model.definitions_named(k, name),
+            None => &[],
+        }
+    }
+
+    /// Whether a persona is called `name` (then `actor name` is that persona).
+    pub fn is_persona(&self, name: &str) -> bool {
+        !self.lookup(SymbolKind::Persona, name).is_empty()
+    }
+
+    /// The implicit target for a kind and name if the name occurs at all.
+    pub fn implicit_existing(&self, kind: SymbolKind, name: &str) -> Option<Target> {
+        self.name_ids
+            .get(name)
+            .map(|id| Target::Implicit(kind, ImplicitName(*id)))
+    }
+
+    pub fn implicit_name(&self, name: ImplicitName) -> &str {
+        &self.names[name.0 as usize]
+    }
+
+    /// The names used for implicit symbols of `kind` (teams, systems,
+    /// channels, stakeholders), with how often each occurs, sorted by name.
+    pub fn implicit_names(&self, kind: SymbolKind) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (_, fi) in self.files() {
+            for o in &fi.occurrences {
+                let hit = match o.role {
+                    Role::Reference => o.kind == kind,
+                    Role::Actor => kind == SymbolKind::Actor && !self.is_persona(&o.name),
+                    _ => false,
+                };
+                if hit {
+                    *counts.entry(o.name.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let mut v: Vec<_> = counts
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// What the occurrence at `occ` in `file` refers to. Definitions
+    /// resolve to themselves; an unresolved reference to nothing.
+    pub fn resolve(&self, file: FileId, occ: &Occurrence) -> Option<Target> {
+        let m = &self.model;
+        match occ.role {
+            Role::Enum(_) => None,
+            Role::Definition => m.definition_at(file, occ.span.start).map(Target::Def),
+            Role::Actor => {
+                if let Some(t) = m.reference_at(file, occ.span.start).and_then(|r| r.target) {
+                    return Some(Target::Def(t));
+                }
+                self.implicit_existing(SymbolKind::Actor, &occ.name)
+            }
+            Role::Reference if occ.kind.is_implicit() => {
+                self.implicit_existing(occ.kind, &occ.name)
+            }
+            Role::Reference => m
+                .reference_at(file, occ.span.start)
+                .and_then(|r| r.target)
+                .map(Target::Def),
+        }
+    }
+
+    /// The kind and name a target stands for.
+    pub fn target_key(&self, target: Target) -> (SymbolKind, String) {
+        match target {
+            Target::Def(d) => (symbol_kind(d.kind()), self.model.header(d).id().to_string()),
+            Target::Implicit(kind, name) => (kind, self.implicit_name(name).to_string()),
+        }
+    }
+
+    /// Every place `target` is named, definitions included, in file and
+    /// source order.
+    pub fn mentions(&self, target: Target) -> Vec<Mention> {
+        let mut out = Vec::new();
+        match target {
+            Target::Def(d) => {
+                let h = self.model.header(d);
+                if let Some(n) = &h.name {
+                    out.push(Mention {
+                        file: h.file,
+                        span: n.span,
+                        is_definition: true,
+                    });
+                }
+                for r in self.model.references_to(d) {
+                    out.push(Mention {
+                        file: r.file,
+                        span: r.span,
+                        is_definition: false,
+                    });
+                }
+            }
+            Target::Implicit(kind, name) => {
+                let name = self.implicit_name(name);
+                for (file, fi) in self.files() {
+                    for o in fi.occurrences.iter().filter(|o| o.name == name) {
+                        let hit = match o.role {
+                            Role::Reference => o.kind == kind,
+                            Role::Actor => kind == SymbolKind::Actor && !self.is_persona(name),
+                            _ => false,
+                        };
+                        if hit {
+                            out.push(Mention {
+                                file,
+                                span: o.span,
+                                is_definition: o.decl,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// Classifies every identifier of one file's typed tree.
+pub fn index_file(ast: &ast::File) -> FileIndex {
+    let mut b = Builder::default();
+    for item in &ast.items {
+        match item {
+            Item::Import(_) => {}
+            Item::Journey(j) => {
+                b.def(SymbolKind::Journey, &j.id);
+                b.refs(SymbolKind::Phase, &j.phases);
+                if let Some(l) = &j.loop_back {
+                    b.refs(SymbolKind::Phase, [&l.from, &l.to]);
+                }
+            }
+            Item::Persona(p) => {
+                b.def(SymbolKind::Persona, &p.id);
+                b.refs(SymbolKind::Channel, &p.channels);
+            }
+            Item::Phase(p) => {
+                b.def(SymbolKind::Phase, &p.id);
+                b.enum_value(EnumKind::PhaseKind, p.kind.as_ref());
+                b.mentions(SymbolKind::Team, &p.teams, true);
+                b.mentions(SymbolKind::System, &p.systems, true);
+                b.kpis(&p.kpis);
+                for tp in &p.touchpoints {
+                    b.def(SymbolKind::Touchpoint, &tp.id);
+                    if let Some(c) = &tp.channel {
+                        b.refs(SymbolKind::Channel, [c]);
+                    }
+                    b.enum_value(EnumKind::Presence, tp.presence.as_ref());
+                    if let Some(o) = &tp.owner {
+                        b.refs(SymbolKind::Team, [o]);
+                    }
+                    b.refs(SymbolKind::System, &tp.systems);
+                    b.kpis(&tp.kpis);
+                    b.refs(SymbolKind::Persona, &tp.serves);
+                    b.enum_value(EnumKind::Importance, tp.importance.as_ref());
+                    b.enum_value(EnumKind::State, tp.state.as_ref());
+                    b.enum_value(EnumKind::LegalBasis, tp.basis.as_ref());
+                }
+            }
+            Item::Goal(g) => {
+                b.def(SymbolKind::Goal, &g.id);
+                for actor in &g.actors {
+                    b.push(Occurrence {
+                        span: actor.id.span,
+                        name: actor.id.text.clone(),
+                        kind: SymbolKind::Actor,
+                        role: Role::Actor,
+                        decl: actor.title.is_some(),
+                    });
+                    for imp in &actor.impacts {
+                        b.def(SymbolKind::Impact, &imp.id);
+                        b.kpis(&imp.kpis);
+                        b.refs(SymbolKind::Touchpoint, &imp.via);
+                        for del in &imp.deliverables {
+                            if let Some(id) = &del.id {
+                                b.def(SymbolKind::Deliverable, id);
+                            }
+                            b.refs(SymbolKind::Touchpoint, &del.via);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    b.fi.occurrences.sort_by_key(|o| (o.span.start, o.span.end));
+    b.fi.occurrences.dedup_by_key(|o| o.span);
+    b.fi
+}
+
+#[derive(Default)]
+struct Builder {
+    fi: FileIndex,
+}
+
+impl Builder {
+    fn push(&mut self, o: Occurrence) {
+        self.fi.occurrences.push(o);
+    }
+
+    fn def(&mut self, kind: SymbolKind, id: &Name) {
+        self.push(Occurrence {
+            span: id.span,
+            name: id.text.clone(),
+            kind,
+            role: Role::Definition,
+            decl: true,
+        });
+    }
+
+    fn refs<'n>(&mut self, kind: SymbolKind, names: impl IntoIterator<Item = &'n Name>) {
+        self.mentions(kind, names, false);
+    }
+
+    fn mentions<'n>(
+        &mut self,
+        kind: SymbolKind,
+        names: impl IntoIterator<Item = &'n Name>,
+        decl: bool,
+    ) {
+        for n in names {
+            self.push(Occurrence {
+                span: n.span,
+                name: n.text.clone(),
+                kind,
+                role: Role::Reference,
+                decl,
+            });
+        }
+    }
+
+    /// A fixed value (its `kind` field is unused: the role carries the kind).
+    fn enum_value(&mut self, kind: EnumKind, name: Option<&Name>) {
+        if let Some(n) = name {
+            self.push(Occurrence {
+                span: n.span,
+                name: n.text.clone(),
+                kind: SymbolKind::Channel,
+                role: Role::Enum(kind),
+                decl: false,
+            });
+        }
+    }
+
+    fn kpis(&mut self, kpis: &[Kpi]) {
+        for kpi in kpis {
+            if let Some(id) = &kpi.id {
+                self.def(SymbolKind::Kpi, id);
+            }
+        }
+    }
+}

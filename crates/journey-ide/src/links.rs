@@ -1,0 +1,88 @@
+//! Document links: the path of every `import`, pointing at the file.
+
+use crate::Analysis;
+use journey_diagnostics::{FileId, Span};
+use std::path::{Component, Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentLink {
+    /// The path inside the quotes.
+    pub span: Span,
+    /// The file the import names.
+    pub target: PathBuf,
+    /// The file, when it is in the workspace.
+    pub file: Option<FileId>,
+}
+
+pub(crate) fn document_links(a: &Analysis, file: FileId) -> Vec<DocumentLink> {
+    let Some(f) = a.workspace().file(file) else {
+        return Vec::new();
+    };
+    f.parse
+        .ast
+        .imports()
+        .filter(|i| !i.path.value.is_empty())
+        .map(|i| {
+            let (target, id) = resolve_import(a, &f.path, &i.path.value);
+            DocumentLink {
+                span: i.path.content_span(),
+                target,
+                file: id,
+            }
+        })
+        .filter(|l| l.file.is_some() || l.target.exists())
+        .collect()
+}
+
+/// The file an import of `relative` in the file at `from` names.
+pub(crate) fn resolve_import(
+    a: &Analysis,
+    from: &Path,
+    relative: &str,
+) -> (PathBuf, Option<FileId>) {
+    let dir = from.parent().unwrap_or(Path::new(""));
+    let target = normalize(&dir.join(relative));
+    let id = a.file_id(&target).or_else(|| {
+        std::fs::canonicalize(&target)
+            .ok()
+            .and_then(|c| a.file_id(&c))
+    });
+    (target, id)
+}
+
+/// Removes `.` and resolves `..` without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fixture::{path_of, Fixture};
+
+    #[test]
+    fn imports_link_to_workspace_files() {
+        let f = Fixture::parse(
+            "//- phases/one.journey\nimport \"../personas.journey\"\nimport \"missing.journey\"\n//- personas.journey\n\n",
+        );
+        let links = f.analysis.document_links(f.file("phases/one.journey"));
+        assert_eq!(links.len(), 1, "{links:?}");
+        assert_eq!(links[0].target, path_of("personas.journey"));
+        assert_eq!(links[0].file, Some(f.file("personas.journey")));
+        assert_eq!(
+            f.describe(f.file("phases/one.journey"), links[0].span),
+            "phases/one.journey:1:9-1:28 `../personas.journey`"
+        );
+    }
+}
