@@ -20,6 +20,10 @@ enum Command {
     Check(commands::check::CheckArgs),
     /// Explain a diagnostic code (e.g. `J0102` or `unterminated-string`).
     Explain(commands::explain::ExplainArgs),
+    /// Rewrite .journey files into the canonical layout (`-` formats stdin).
+    Fmt(commands::fmt::FmtArgs),
+    /// Write a starter workspace from a journey model (`--list` shows them).
+    Init(commands::init::InitArgs),
 }
 
 /// Exit codes, as documented in the README.
@@ -47,6 +51,8 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Explain(args) => commands::explain::run(args),
+        Command::Fmt(args) => commands::fmt::run(args),
+        Command::Init(args) => commands::init::run(args),
     };
     ExitCode::from(code)
 }

@@ -1,2 +1,4 @@
 pub mod check;
 pub mod explain;
+pub mod fmt;
+pub mod init;

@@ -1,0 +1,301 @@
+//! `journeyc fmt`: rewrites `.journey` files into the canonical layout.
+
+use crate::exit;
+use crate::output::{self, ColorChoice};
+use clap::Args;
+use journey_analysis::load;
+use journey_diagnostics::render::{self, HumanOptions};
+use journey_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap};
+use journey_fmt::{FormatError, FormatOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files or directories (searched recursively for *.journey). `-` formats
+    /// standard input to standard output. Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; list the files that are not formatted and exit with 1
+    /// if there are any (for CI).
+    #[arg(long)]
+    pub check: bool,
+    /// Write nothing; show the changes as a unified diff.
+    #[arg(long)]
+    pub diff: bool,
+    /// When to use colour for diagnostics and diffs.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "JOURNEYC_COLOR")]
+    pub color: ColorChoice,
+}
+
+/// The layout settings for a file (or, for stdin, the current directory):
+/// the `[format]` section of the nearest journey.toml.
+fn options_for(_path: &Path) -> FormatOptions {
+    FormatOptions::default()
+}
+
+/// What happened to one input.
+enum Outcome {
+    /// Already canonical (the text, for standard input).
+    Unchanged(String),
+    Changed {
+        old: String,
+        new: String,
+    },
+    /// Reported already.
+    Failed,
+}
+
+struct Run {
+    check: bool,
+    diff: bool,
+    color: bool,
+}
+
+pub fn run(args: FmtArgs) -> u8 {
+    let run = Run {
+        check: args.check,
+        diff: args.diff,
+        color: args.color.enabled(),
+    };
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        if args.paths.len() > 1 {
+            output::error("`-` (standard input) cannot be combined with other paths");
+            return exit::USAGE;
+        }
+        return run.stdin();
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let (files, errors) = load::collect_files(&paths);
+    for e in &errors {
+        output::error(e);
+    }
+    if files.is_empty() && errors.is_empty() {
+        output::error(format!(
+            "no .journey files found in {}",
+            paths
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        return exit::USAGE;
+    }
+    let (mut changed, mut failed) = (0usize, 0usize);
+    for file in &files {
+        let shown = shown_path(file);
+        match run.file(file, &shown) {
+            Outcome::Unchanged(_) => {}
+            Outcome::Changed { old, new } => {
+                changed += 1;
+                if run.check {
+                    output::print(&format!("{shown}\n"));
+                }
+                if run.diff {
+                    output::print(&unified_diff(&old, &new, &shown, run.color));
+                }
+            }
+            Outcome::Failed => failed += 1,
+        }
+    }
+    let unchanged = files.len() - changed - failed;
+    let mut summary = if run.check || run.diff {
+        match changed {
+            0 => format!("{} already formatted", files_word(unchanged)),
+            n => format!(
+                "{} not formatted, {unchanged} already formatted",
+                files_word(n)
+            ),
+        }
+    } else {
+        format!(
+            "formatted {}, {unchanged} already formatted",
+            files_word(changed)
+        )
+    };
+    if failed > 0 {
+        summary.push_str(&format!(", {failed} with errors"));
+    }
+    eprintln!("{summary}");
+    if failed > 0 || !errors.is_empty() {
+        exit::USAGE
+    } else if run.check && changed > 0 {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}
+
+/// How a file is named in messages: relative to the current directory,
+/// without a leading `./`.
+fn shown_path(path: &Path) -> String {
+    let path = path.strip_prefix(".").unwrap_or(path);
+    load::display_path(path)
+}
+
+fn files_word(n: usize) -> String {
+    if n == 1 {
+        "1 file".into()
+    } else {
+        format!("{n} files")
+    }
+}
+
+impl Run {
+    fn stdin(&self) -> u8 {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            output::error(format!("cannot read standard input: {e}"));
+            return exit::USAGE;
+        }
+        let opts = options_for(Path::new("."));
+        let (old, new) = match self.format(bytes, "<stdin>", &opts) {
+            Outcome::Failed => return exit::USAGE,
+            Outcome::Unchanged(text) => {
+                if !self.check && !self.diff {
+                    output::print(&text);
+                }
+                return exit::OK;
+            }
+            Outcome::Changed { old, new } => (old, new),
+        };
+        if self.diff {
+            output::print(&unified_diff(&old, &new, "<stdin>", self.color));
+        } else if self.check {
+            output::print("<stdin>\n");
+        } else {
+            output::print(&new);
+        }
+        if self.check {
+            exit::FINDINGS
+        } else {
+            exit::OK
+        }
+    }
+
+    fn file(&self, path: &Path, shown: &str) -> Outcome {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                output::error(format!("cannot read `{shown}`: {e}"));
+                return Outcome::Failed;
+            }
+        };
+        let opts = options_for(path);
+        let outcome = self.format(bytes, shown, &opts);
+        if let Outcome::Changed { new, .. } = &outcome {
+            if !self.check && !self.diff {
+                if let Err(e) = write_atomically(path, new.as_bytes()) {
+                    output::error(format!("cannot write `{shown}`: {e}"));
+                    return Outcome::Failed;
+                }
+            }
+        }
+        outcome
+    }
+
+    /// Formats one input; errors are reported here.
+    fn format(&self, bytes: Vec<u8>, shown: &str, opts: &FormatOptions) -> Outcome {
+        // One file per source map: its id is the first, 0.
+        let file = FileId(0);
+        let (text, problem) = journey_syntax::decode_source(bytes, file);
+        if let Some(d) = problem {
+            self.report(shown, &text, vec![d]);
+            return Outcome::Failed;
+        }
+        let parse = journey_syntax::parse(&text, file);
+        let new = match journey_fmt::format_parse(&text, &parse, opts) {
+            Ok(new) => new,
+            Err(FormatError::Syntax(diagnostics)) => {
+                self.report(shown, &text, diagnostics);
+                return Outcome::Failed;
+            }
+            Err(e @ FormatError::Internal(_)) => {
+                output::error(format!("`{shown}` was left unchanged: {e}"));
+                return Outcome::Failed;
+            }
+        };
+        if new == text {
+            return Outcome::Unchanged(text);
+        }
+        // The safety net: never write a result that differs from the input
+        // in more than layout.
+        if let Err(v) = journey_fmt::check_equivalent(&text, &new) {
+            output::error(format!(
+                "`{shown}` was left unchanged: formatting would change more than the layout ({v}); this is a bug in journeyc fmt"
+            ));
+            return Outcome::Failed;
+        }
+        Outcome::Changed { old: text, new }
+    }
+
+    fn report(&self, shown: &str, text: &str, diagnostics: Vec<Diagnostic>) {
+        let mut sources = SourceMap::new();
+        sources.add(SourceFile::new(shown, text));
+        let rendered =
+            render::render_human(&diagnostics, &sources, HumanOptions { color: self.color });
+        eprint!("{rendered}");
+        output::error(format!(
+            "`{shown}` has syntax errors and was not formatted; fix them first"
+        ));
+    }
+}
+
+/// Replaces `path` by `contents` without a moment where the file is
+/// half-written: a temporary file in the same folder, with the original's
+/// permissions, renamed over it. A symbolic link stays a link: its target
+/// is what gets replaced.
+fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".journeyc-fmt-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), permissions)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A unified diff (`--- a/path`, `+++ b/path`, three lines of context).
+pub fn unified_diff(old: &str, new: &str, shown: &str, color: bool) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        .to_string();
+    if !color {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for line in text.split_inclusive('\n') {
+        let code = if line.starts_with("+++") || line.starts_with("---") {
+            "1"
+        } else if line.starts_with('+') {
+            "32"
+        } else if line.starts_with('-') {
+            "31"
+        } else if line.starts_with("@@") {
+            "36"
+        } else {
+            ""
+        };
+        if code.is_empty() {
+            out.push_str(line);
+        } else {
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            out.push_str(&format!("\x1b[{code}m{body}\x1b[0m"));
+            if line.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
