@@ -1,6 +1,7 @@
 //! Finding `.journey` files on disk and reading them into a [`Workspace`].
 
-use crate::Workspace;
+use crate::{Config, Workspace};
+use journey_diagnostics::FileId;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -106,7 +107,8 @@ pub fn load_file_as(
     Ok(ws.set_file_with(key, display, text, problem.into_iter().collect()))
 }
 
-/// Collects and reads everything `paths` names.
+/// Collects and reads everything `paths` names, and every file they
+/// import (without a journey.toml; see [`load_workspace`]).
 pub fn load_paths(paths: &[PathBuf]) -> (Workspace, Vec<LoadError>) {
     let (files, mut errors) = collect_files(paths);
     let mut ws = Workspace::new();
@@ -115,5 +117,121 @@ pub fn load_paths(paths: &[PathBuf]) -> (Workspace, Vec<LoadError>) {
             errors.push(e);
         }
     }
+    ws.load_imports(&|p: &Path| display_path(p));
     (ws, errors)
+}
+
+/// A workspace read the way `journeyc check PATHS` reads it.
+#[derive(Debug)]
+pub struct LoadedWorkspace {
+    pub workspace: Workspace,
+    /// Paths that could not be read.
+    pub errors: Vec<LoadError>,
+    /// The paths the user asked about, when a journey.toml made the whole
+    /// workspace part of the check: findings are reported for files at or
+    /// below these only. `None`: report everything.
+    pub focus: Option<Vec<PathBuf>>,
+}
+
+impl LoadedWorkspace {
+    /// Whether findings in `file` are reported (journey.toml is always).
+    pub fn in_focus(&self, file: FileId) -> bool {
+        let Some(focus) = &self.focus else {
+            return true;
+        };
+        if Some(file) == self.workspace.config_file() {
+            return true;
+        }
+        let Some(data) = self.workspace.file(file) else {
+            return false;
+        };
+        focus.iter().any(|p| data.path.starts_with(p))
+    }
+}
+
+/// Reads a workspace: the files `paths` name (folders searched
+/// recursively) and, when `config` comes from a journey.toml, every file
+/// of its workspace (`[workspace] include`/`exclude`, relative to its
+/// folder); then every file they import. Files named explicitly are read
+/// even when excluded. `display` gives the path shown for a file.
+///
+/// With a journey.toml and explicit `paths`, the rest of the workspace is
+/// context (a persona defined elsewhere is still defined) and
+/// [`LoadedWorkspace::focus`] limits the report to `paths`.
+pub fn load_workspace(
+    paths: &[PathBuf],
+    config: Config,
+    display: &dyn Fn(&Path) -> String,
+) -> LoadedWorkspace {
+    let (mut files, mut errors) = collect_files(paths);
+    let mut focus = None;
+    if config.path.is_some() {
+        files.extend(workspace_files(&config));
+        files.sort();
+        files.dedup();
+        if !paths.is_empty() {
+            focus = Some(
+                paths
+                    .iter()
+                    .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+                    .collect(),
+            );
+        }
+    }
+    let mut ws = Workspace::new();
+    for f in files {
+        if let Err(e) = load_file_as(&mut ws, &f, display(&f)) {
+            errors.push(e);
+        }
+    }
+    if let Some(path) = config.path.clone() {
+        ws.set_config(config, display(&path));
+    } else {
+        ws.set_config(config, String::new());
+    }
+    ws.load_imports(display);
+    LoadedWorkspace {
+        workspace: ws,
+        errors,
+        focus,
+    }
+}
+
+/// The files of the workspace `config` describes.
+pub fn workspace_files(config: &Config) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let root = &config.root;
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let rel = relative_slash(root, &path);
+            if kind.is_dir() {
+                let name = entry.file_name();
+                if !SKIP_DIRS.iter().any(|s| name == *s) && !config.workspace.is_excluded(&rel) {
+                    stack.push(path);
+                }
+            } else if config.workspace.contains(&rel) {
+                out.push(std::fs::canonicalize(&path).unwrap_or(path));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn relative_slash(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -1,8 +1,20 @@
+use crate::analysis::Analysis;
+use crate::config::Config;
+use crate::model::{normalize_path, Model};
 use journey_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap};
 use journey_syntax::Parse;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+/// What a file of the workspace is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A `.journey` file: parsed, part of the model.
+    Journey,
+    /// The workspace's `journey.toml`: shown in findings, not parsed as a journey.
+    Config,
+}
 
 /// One file of the workspace: its text and its parse.
 #[derive(Debug, Clone)]
@@ -11,17 +23,32 @@ pub struct FileData {
     /// The path as shown to the user.
     pub display: String,
     pub source: SourceFile,
+    /// The parse (empty for the configuration file).
     pub parse: Arc<Parse>,
     /// Problems found before parsing (e.g. invalid UTF-8).
     pub load_diagnostics: Vec<Diagnostic>,
+    pub kind: FileKind,
 }
 
-/// The files being analysed. File ids are stable for the life of the
-/// workspace: a file that is updated keeps its id.
+/// The files being analysed, their configuration, and — computed on
+/// demand and cached until the next change — their semantic [`Model`] and
+/// [`Analysis`].
+///
+/// File ids are stable for the life of the workspace: a file that is
+/// updated keeps its id. Nothing here touches the disk except
+/// [`Workspace::load_imports`] (and the loaders in [`crate::load`]), so a
+/// language server can hold unsaved buffers with [`Workspace::set_file`].
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
     files: Vec<Option<FileData>>,
     by_path: HashMap<PathBuf, FileId>,
+    /// Other spellings of a file's path (through symbolic links), found
+    /// while loading imports.
+    aliases: HashMap<PathBuf, FileId>,
+    config: Config,
+    config_file: Option<FileId>,
+    model: OnceLock<Arc<Model>>,
+    analysis: OnceLock<Arc<Analysis>>,
 }
 
 impl Workspace {
@@ -58,7 +85,9 @@ impl Workspace {
             display,
             parse,
             load_diagnostics,
+            kind: FileKind::Journey,
         });
+        self.invalidate();
         id
     }
 
@@ -66,7 +95,143 @@ impl Workspace {
     pub fn remove_file(&mut self, path: &Path) -> Option<FileId> {
         let id = self.by_path.remove(path)?;
         self.files[id.0 as usize] = None;
+        self.aliases.retain(|_, v| *v != id);
+        if self.config_file == Some(id) {
+            self.config_file = None;
+        }
+        self.invalidate();
         Some(id)
+    }
+
+    fn invalidate(&mut self) {
+        self.model = OnceLock::new();
+        self.analysis = OnceLock::new();
+    }
+
+    /// Sets the configuration. When it was read from a journey.toml, that
+    /// file becomes part of the workspace (shown as `display`) so that its
+    /// problems can be rendered like any other finding.
+    pub fn set_config(&mut self, config: Config, display: impl Into<String>) {
+        if let (Some(path), Some(source)) = (config.path.clone(), config.source_file(display)) {
+            let id = match self.by_path.get(&path) {
+                Some(id) => *id,
+                None => {
+                    let id = FileId(self.files.len() as u32);
+                    self.files.push(None);
+                    self.by_path.insert(path.clone(), id);
+                    id
+                }
+            };
+            self.files[id.0 as usize] = Some(FileData {
+                path,
+                display: source.path.clone(),
+                source,
+                parse: Arc::new(journey_syntax::parse("", id)),
+                load_diagnostics: Vec::new(),
+                kind: FileKind::Config,
+            });
+            self.config_file = Some(id);
+        } else {
+            self.config_file = None;
+        }
+        self.config = config;
+        self.invalidate();
+    }
+
+    /// The configuration in effect ([`Config::default`] until one is set).
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Changes the configuration in place (e.g. command-line levels).
+    pub fn config_mut(&mut self) -> &mut Config {
+        self.invalidate();
+        &mut self.config
+    }
+
+    /// The id under which journey.toml is shown, if the configuration came
+    /// from one.
+    pub fn config_file(&self) -> Option<FileId> {
+        self.config_file
+    }
+
+    /// The file at `path` (as given to [`Workspace::set_file`], or another
+    /// spelling found while loading imports). `.` and `..` are resolved.
+    pub fn resolve_path(&self, path: &Path) -> Option<FileId> {
+        let found = self
+            .by_path
+            .get(path)
+            .or_else(|| self.aliases.get(path))
+            .copied()
+            .or_else(|| {
+                let n = normalize_path(path);
+                self.by_path
+                    .get(&n)
+                    .or_else(|| self.aliases.get(&n))
+                    .copied()
+            })?;
+        (self.file(found)?.kind == FileKind::Journey).then_some(found)
+    }
+
+    /// Reads the files that workspace files import but the workspace does
+    /// not hold yet, from disk, transitively. A file already in the
+    /// workspace is never replaced (a language server sets open, unsaved
+    /// buffers first). Imports that name no readable file are left alone:
+    /// the analysis reports them at the import. `display` gives the path
+    /// shown to the user. Returns the ids of the files read.
+    pub fn load_imports(&mut self, display: &dyn Fn(&Path) -> String) -> Vec<FileId> {
+        let mut loaded = Vec::new();
+        let mut queue: Vec<FileId> = self.files().map(|(id, _)| id).collect();
+        let mut tried: std::collections::HashSet<PathBuf> = Default::default();
+        while let Some(id) = queue.pop() {
+            let Some(data) = self.file(id) else { continue };
+            let targets: Vec<PathBuf> = data
+                .parse
+                .ast
+                .imports()
+                .map(|i| crate::model::resolve_relative(&data.path, &i.path.value))
+                .collect();
+            for target in targets {
+                if self.resolve_path(&target).is_some() || !tried.insert(target.clone()) {
+                    continue;
+                }
+                let Ok(canonical) = std::fs::canonicalize(&target) else {
+                    continue;
+                };
+                if !canonical.is_file() {
+                    continue;
+                }
+                if let Some(existing) = self.by_path.get(&canonical).copied() {
+                    self.aliases.insert(target, existing);
+                    self.invalidate();
+                    continue;
+                }
+                if let Ok(new) = crate::load::load_file_as(self, &canonical, display(&target)) {
+                    if canonical != target {
+                        self.aliases.insert(target, new);
+                    }
+                    loaded.push(new);
+                    queue.push(new);
+                }
+            }
+        }
+        loaded
+    }
+
+    /// The semantic model, built on first use and cached until a file or
+    /// the configuration changes.
+    pub fn model(&self) -> Arc<Model> {
+        self.model
+            .get_or_init(|| Arc::new(Model::build(self)))
+            .clone()
+    }
+
+    /// The model and every finding after configuration levels and `allow`
+    /// suppressions; cached like the model.
+    pub fn analysis(&self) -> Arc<Analysis> {
+        self.analysis
+            .get_or_init(|| Arc::new(crate::analysis::analyse(self, self.model())))
+            .clone()
     }
 
     pub fn file_id(&self, path: &Path) -> Option<FileId> {
@@ -77,12 +242,13 @@ impl Workspace {
         self.files.get(id.0 as usize).and_then(Option::as_ref)
     }
 
-    /// All files, in the order they were added.
+    /// All `.journey` files, in the order they were added.
     pub fn files(&self) -> impl Iterator<Item = (FileId, &FileData)> {
         self.files
             .iter()
             .enumerate()
             .filter_map(|(i, f)| f.as_ref().map(|f| (FileId(i as u32), f)))
+            .filter(|(_, f)| f.kind == FileKind::Journey)
     }
 
     /// The id the next new file will get.
@@ -110,14 +276,20 @@ impl Workspace {
         map
     }
 
-    /// Every finding for every file, in a stable order (file, position, code).
+    /// Every finding for every file — syntax, semantic checks, lints and
+    /// journey.toml — after configuration levels and `allow` suppressions,
+    /// in a stable order (file, position, code).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for (_, f) in self.files() {
-            out.extend(f.load_diagnostics.iter().cloned());
-            out.extend(f.parse.diagnostics.iter().cloned());
-        }
-        out.sort_by_key(|d| d.sort_key());
-        out
+        self.analysis().diagnostics.clone()
+    }
+
+    /// The findings of one file, as [`Workspace::diagnostics`] reports them.
+    pub fn diagnostics_for(&self, file: FileId) -> Vec<Diagnostic> {
+        self.analysis()
+            .diagnostics
+            .iter()
+            .filter(|d| d.file() == file)
+            .cloned()
+            .collect()
     }
 }

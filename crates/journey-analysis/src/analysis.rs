@@ -1,0 +1,56 @@
+//! The analysis pipeline shared by the command line and the language
+//! server: syntax findings, semantic checks (and messaging lints), `allow`
+//! suppressions, journey.toml levels, in that order.
+
+use crate::checks::{registry, suppression, Context};
+use crate::model::Model;
+use crate::Workspace;
+use journey_diagnostics::Diagnostic;
+use std::sync::Arc;
+
+/// Everything known about a workspace: its model and its findings.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub model: Arc<Model>,
+    /// Every finding after levels and suppressions, sorted by file,
+    /// position and code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub(crate) fn analyse(ws: &Workspace, model: Arc<Model>) -> Analysis {
+    let config = ws.config();
+    let mut found = Vec::new();
+    for (_, f) in ws.files() {
+        found.extend(f.load_diagnostics.iter().cloned());
+        found.extend(f.parse.diagnostics.iter().cloned());
+    }
+    let cx = Context {
+        model: &model,
+        workspace: ws,
+    };
+    for check in registry::CHECKS {
+        if config.is_enabled(check.code) {
+            (check.run)(&cx, &mut found);
+        }
+    }
+    crate::run_lints(&cx, &mut found);
+
+    let mut found = suppression::apply(&model, config, ws, found);
+    if let Some(file) = ws.config_file() {
+        found.extend(config.diagnostics(file));
+    }
+    let mut diagnostics: Vec<Diagnostic> = found
+        .into_iter()
+        .filter_map(|mut d| {
+            d.severity = config.severity_of(d.code, d.severity)?;
+            Some(d)
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    diagnostics.dedup();
+    Analysis { model, diagnostics }
+}

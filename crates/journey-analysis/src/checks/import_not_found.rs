@@ -1,0 +1,133 @@
+//! J0301 `import-not-found`: an import names a file that does not exist.
+
+use super::{suggest, Context};
+use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use std::path::Path;
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "J0301",
+    name: "import-not-found",
+    default_severity: Severity::Error,
+    summary: "an import names a file that does not exist",
+    explanation: "`import` reads the definitions of another file. The path is relative to the \
+folder of the file that contains the import, not to the folder journeyc runs in. When the \
+file does not exist, every name it would define is missing too, so the import itself is \
+reported first, with the closest file name when one is near.
+
+Bad (in `phases/awareness.journey`):
+
+    import \"personas.journey\"
+
+Good: one folder up, where the file is:
+
+    import \"../personas.journey\"
+",
+};
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for imp in &cx.model.imports {
+        if imp.target.is_some() {
+            continue;
+        }
+        let mut d = Diagnostic::new(
+            &CODE,
+            imp.file,
+            imp.path_span,
+            format!("cannot find the imported file `{}`", imp.path),
+        )
+        .with_label("no such file")
+        .with_note(format!("looked for `{}`", imp.resolved_path.display()));
+        if let Some(better) = alternative(cx, &imp.resolved_path, &imp.path) {
+            d = d.with_help(format!("did you mean `{better}`?")).with_fix(
+                format!("import `{better}`"),
+                imp.path_span,
+                format!("\"{}\"", better.replace('\\', "\\\\").replace('"', "\\\"")),
+            );
+        } else {
+            d = d
+                .with_help("paths are relative to the folder of the file that contains the import");
+        }
+        out.push(d);
+    }
+}
+
+/// A corrected import string: the same folder with a close file name
+/// (or the name with `.journey` added), when the workspace holds one.
+fn alternative(cx: &Context<'_>, resolved: &Path, written: &str) -> Option<String> {
+    let dir = resolved.parent()?;
+    let name = resolved.file_name()?.to_str()?;
+    let siblings: Vec<String> = cx
+        .workspace
+        .files()
+        .filter(|(_, f)| crate::model::normalize_path(&f.path).parent() == Some(dir))
+        .filter_map(|(_, f)| f.path.file_name()?.to_str().map(str::to_string))
+        .collect();
+    let with_ext = format!("{name}.journey");
+    let pick = if siblings.contains(&with_ext) {
+        Some(with_ext.as_str())
+    } else {
+        suggest(name, siblings.iter().map(String::as_str))
+    }?;
+    let prefix = match written.rfind(['/', '\\']) {
+        Some(i) => &written[..=i],
+        None => "",
+    };
+    Some(format!("{prefix}{pick}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_util::*;
+
+    #[test]
+    fn missing_file_is_reported_at_the_path_with_a_suggestion() {
+        let ds = findings_in(
+            &[
+                (
+                    "a.journey",
+                    "import \"persona.journey\"\nimport \"b.journey\"\n",
+                ),
+                ("personas.journey", ""),
+                ("b.journey", ""),
+            ],
+            "J0301",
+        );
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].span().start, 7);
+        assert_eq!(
+            ds[0].help.as_deref(),
+            Some("did you mean `personas.journey`?")
+        );
+        assert_eq!(ds[0].fixes[0].edits[0].new_text, "\"personas.journey\"");
+    }
+
+    #[test]
+    fn relative_paths_resolve_from_the_importing_file() {
+        let files = [
+            (
+                "sub/a.journey",
+                "import \"../b.journey\"\nimport \"./c.journey\"\n",
+            ),
+            ("b.journey", ""),
+            ("sub/c.journey", ""),
+        ];
+        assert!(findings_in(&files, "J0301").is_empty());
+        let ds = findings_in(
+            &[
+                ("sub/a.journey", "import \"b.journey\"\n"),
+                ("b.journey", ""),
+            ],
+            "J0301",
+        );
+        assert_eq!(ds.len(), 1);
+    }
+
+    #[test]
+    fn missing_extension_is_suggested() {
+        let ds = findings_in(
+            &[("a.journey", "import \"b\"\n"), ("b.journey", "")],
+            "J0301",
+        );
+        assert_eq!(ds[0].fixes[0].edits[0].new_text, "\"b.journey\"");
+    }
+}

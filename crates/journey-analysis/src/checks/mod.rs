@@ -1,0 +1,288 @@
+//! The semantic checks.
+//!
+//! Each check is one module with its [`CodeInfo`] (stable code, kebab-case
+//! name, default severity, the text `journeyc explain` prints), a `run`
+//! function that reads the [`Model`] and reports findings, and its unit
+//! tests. [`registry::CHECKS`] lists them all; adding a check means adding
+//! a module and one line there.
+//!
+//! Checks only report. Levels from `journey.toml` and `allow` suppressions
+//! are applied afterwards, by [`crate::analysis`], to every finding alike.
+
+pub mod registry;
+pub mod suppression;
+
+pub mod deliverable_without_touchpoint;
+pub mod duplicate_definition;
+pub mod duplicate_import;
+pub mod experience_below_expectation;
+pub mod goal_not_measurable;
+pub mod impact_without_kpi;
+pub mod import_cycle;
+pub mod import_not_found;
+pub mod important_touchpoint_not_monitored;
+pub mod journey_ends_at_purchase;
+pub mod journey_without_phases;
+pub mod loop_target_not_a_phase;
+pub mod moment_without_kpi;
+pub mod name_shared_across_kinds;
+pub mod over_delivery;
+pub mod persona_channel_not_covered;
+pub mod persona_not_served;
+pub mod persona_without_evidence;
+pub mod personal_data_without_basis;
+pub mod phase_listed_twice;
+pub mod phase_not_listed;
+pub mod phase_without_touchpoints;
+pub mod planned_touchpoint_with_experience;
+pub mod score_out_of_range;
+pub mod touchpoint_channel_not_used;
+pub mod touchpoint_not_reached;
+pub mod touchpoint_serves_no_persona;
+pub mod touchpoint_without_kpi;
+pub mod touchpoint_without_owner;
+pub mod undefined_reference;
+pub mod unknown_channel;
+pub mod unknown_value;
+
+use crate::model::Model;
+use crate::Workspace;
+use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Level, Span};
+
+/// What a check reads.
+pub struct Context<'a> {
+    pub model: &'a Model,
+    pub workspace: &'a Workspace,
+}
+
+impl Context<'_> {
+    /// The text of a file of the workspace.
+    pub fn text(&self, file: FileId) -> &str {
+        self.workspace
+            .file(file)
+            .map(|f| &*f.source.text)
+            .unwrap_or("")
+    }
+
+    /// The path of a file as shown to the user.
+    pub fn display(&self, file: FileId) -> &str {
+        self.workspace
+            .file(file)
+            .map(|f| f.display.as_str())
+            .unwrap_or("<unknown>")
+    }
+}
+
+/// One registered check.
+#[derive(Clone, Copy)]
+pub struct Check {
+    pub code: &'static CodeInfo,
+    /// The level when journey.toml says nothing; `None` means "report at
+    /// the default severity". Opt-in checks are `Some(Level::Allow)`.
+    pub default_level: Option<Level>,
+    pub run: fn(&Context<'_>, &mut Vec<Diagnostic>),
+}
+
+impl Check {
+    pub const fn new(
+        code: &'static CodeInfo,
+        run: fn(&Context<'_>, &mut Vec<Diagnostic>),
+    ) -> Check {
+        Check {
+            code,
+            default_level: None,
+            run,
+        }
+    }
+
+    /// A check that only reports when journey.toml (or the command line)
+    /// gives it a level.
+    pub const fn opt_in(
+        code: &'static CodeInfo,
+        run: fn(&Context<'_>, &mut Vec<Diagnostic>),
+    ) -> Check {
+        Check {
+            code,
+            default_level: Some(Level::Allow),
+            run,
+        }
+    }
+}
+
+/// The level of `code` when journey.toml says nothing, for codes that do
+/// not simply report at their default severity.
+pub fn default_level(code: &str) -> Option<Level> {
+    registry::CHECKS
+        .iter()
+        .find(|c| c.code.code == code)
+        .and_then(|c| c.default_level)
+}
+
+/// The one candidate close to `word`, if exactly one is: an exact match
+/// ignoring case, or the single nearest within a third of the length.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    let mut best: Option<(usize, &'a str)> = None;
+    let mut tie = false;
+    for c in candidates {
+        if c == word {
+            continue;
+        }
+        let d = if c.to_lowercase() == lower {
+            0
+        } else {
+            let d = strsim::damerau_levenshtein(word, c);
+            let limit = (c.chars().count().max(word.chars().count()) / 3).max(1);
+            if d > limit {
+                continue;
+            }
+            d
+        };
+        match best {
+            Some((bd, _)) if d > bd => {}
+            Some((bd, _)) if d == bd => tie = true,
+            _ => {
+                best = Some((d, c));
+                tie = false;
+            }
+        }
+    }
+    if tie {
+        None
+    } else {
+        best.map(|(_, c)| c)
+    }
+}
+
+/// The span that removes the line(s) holding `span` entirely, when nothing
+/// else stands on them; otherwise `span` itself.
+pub fn line_removal(text: &str, span: Span) -> Span {
+    let start = span.start as usize;
+    let end = (span.end as usize).min(text.len());
+    let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let rest = &text[end..];
+    let line_end = rest.find('\n').map(|i| end + i + 1).unwrap_or(text.len());
+    let before = &text[line_start..start];
+    let after = text[end..line_end].trim_end_matches(['\n', '\r']);
+    let after_trimmed = after.trim();
+    if before.trim().is_empty() && (after_trimmed.is_empty() || after_trimmed.starts_with('#')) {
+        Span::new(line_start as u32, line_end as u32)
+    } else {
+        span
+    }
+}
+
+/// The indentation of the line holding `offset`.
+pub fn indentation_at(text: &str, offset: u32) -> &str {
+    let offset = (offset as usize).min(text.len());
+    let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line = &text[line_start..];
+    let n = line.len() - line.trim_start_matches([' ', '\t']).len();
+    &line[..n]
+}
+
+/// The end of the line holding `offset` (before `\r\n` or `\n`).
+pub fn line_end(text: &str, offset: u32) -> u32 {
+    let offset = (offset as usize).min(text.len());
+    let end = text[offset..]
+        .find('\n')
+        .map(|i| offset + i)
+        .unwrap_or(text.len());
+    let end = if end > 0 && text.as_bytes().get(end - 1) == Some(&b'\r') && end > offset {
+        end - 1
+    } else {
+        end
+    };
+    end as u32
+}
+
+/// "`a`, `b` and `c`".
+pub fn quoted_list(items: &[&str]) -> String {
+    let q: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
+    match q.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use crate::Workspace;
+    use journey_diagnostics::Diagnostic;
+    use std::path::PathBuf;
+
+    /// A workspace of in-memory files under `/t/`.
+    pub fn workspace(files: &[(&str, &str)]) -> Workspace {
+        let mut ws = Workspace::new();
+        for (name, text) in files {
+            ws.set_file(
+                PathBuf::from(format!("/t/{name}")),
+                name.to_string(),
+                text.to_string(),
+            );
+        }
+        ws
+    }
+
+    /// Every finding of `code` in a one-file workspace.
+    pub fn findings(src: &str, code: &str) -> Vec<Diagnostic> {
+        findings_in(&[("a.journey", src)], code)
+    }
+
+    pub fn findings_in(files: &[(&str, &str)], code: &str) -> Vec<Diagnostic> {
+        let ws = workspace(files);
+        ws.diagnostics()
+            .into_iter()
+            .filter(|d| d.code == code)
+            .collect()
+    }
+
+    /// The source text each finding of `code` points at.
+    pub fn spans(src: &str, code: &str) -> Vec<String> {
+        findings(src, code)
+            .iter()
+            .map(|d| src[d.span().range()].to_string())
+            .collect()
+    }
+
+    /// A persona with evidence, for tests that need one.
+    pub const PERSONA: &str = "persona p \"P\" {\n  evidence \"5 interviews\"\n}\n";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggest_needs_one_close_candidate() {
+        assert_eq!(suggest("anan", ["anna", "bob"]), Some("anna"));
+        assert_eq!(suggest("Anna", ["anna", "annb"]), Some("anna"));
+        assert_eq!(suggest("xyz", ["anna", "bob"]), None);
+        assert_eq!(suggest("ab", ["ac", "ad"]), None, "a tie is no suggestion");
+        assert_eq!(
+            suggest("anna", ["anna"]),
+            None,
+            "the word itself is no suggestion"
+        );
+    }
+
+    #[test]
+    fn line_removal_takes_whole_lines_only() {
+        let text = "a\n  allow x \"y\"\nb\n";
+        let span = Span::new(4, 15);
+        assert_eq!(&text[span.range()], "allow x \"y\"");
+        assert_eq!(&text[line_removal(text, span).range()], "  allow x \"y\"\n");
+        let text = "a { allow x }\n";
+        let span = Span::new(4, 11);
+        assert_eq!(line_removal(text, span), span);
+    }
+
+    #[test]
+    fn indentation_and_line_end() {
+        let text = "a\n    b c\r\nd";
+        assert_eq!(indentation_at(text, 7), "    ");
+        assert_eq!(line_end(text, 7), 9);
+        assert_eq!(line_end(text, 12), 12);
+    }
+}

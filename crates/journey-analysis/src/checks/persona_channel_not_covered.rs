@@ -1,0 +1,78 @@
+//! J0420 `persona-channel-not-covered`: a persona's channel that no
+//! touchpoint serving it covers.
+
+use super::Context;
+use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "J0420",
+    name: "persona-channel-not-covered",
+    default_severity: Severity::Info,
+    summary: "a persona's preferred channel that no touchpoint serving it covers",
+    explanation: "Persona `channels` are where these customers expect to find you. A channel \
+with no touchpoint serving the persona is a missed opportunity — or a stale entry in the \
+persona. Only reported when the workspace has touchpoints at all.
+
+Bad:
+
+    persona murat \"Murat\" { channels search, video }
+    # touchpoints serving murat: search ads only
+
+Good:
+
+    touchpoint demo_webinar \"Demo webinar\" {
+      channel video online
+      serves murat
+    }
+",
+};
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let m = cx.model;
+    if m.touchpoints.is_empty() {
+        return;
+    }
+    for p in &m.personas {
+        let a = m.persona_ast(p);
+        for c in &a.channels {
+            let covered = p.served_by.iter().any(|t| {
+                m.touchpoint_ast(m.touchpoint(*t))
+                    .channel
+                    .as_ref()
+                    .is_some_and(|tc| tc.text == c.text)
+            });
+            if covered {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &CODE,
+                    p.head.file,
+                    c.span,
+                    format!(
+                        "no touchpoint serves persona `{}` on channel `{}`",
+                        p.head.id(),
+                        c.text
+                    ),
+                )
+                .with_label("not covered")
+                .with_help(format!(
+                    "add a `{}` touchpoint that serves `{}`, or remove the channel from the persona",
+                    c.text,
+                    p.head.id()
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_util::*;
+
+    #[test]
+    fn uncovered_channel() {
+        let src = "persona a \"A\" {\n  channels search, video\n}\nphase p \"P\" {\n  touchpoint t \"T\" {\n    channel search online\n    serves a\n  }\n  touchpoint u \"U\" {\n    channel video online\n  }\n}\n";
+        assert_eq!(spans(src, "J0420"), vec!["video"]);
+    }
+}

@@ -1,0 +1,90 @@
+//! J0401 `phase-not-listed`: a phase no journey lists.
+
+use super::Context;
+use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "J0401",
+    name: "phase-not-listed",
+    default_severity: Severity::Warning,
+    summary: "a phase is defined but no journey lists it in `phases`",
+    explanation: "A journey's `phases` list says which phases it has and in which order. A \
+phase that no journey lists is not part of any journey: it does not show up in maps, exports \
+or reports, and its touchpoints look unused. Usually the list was not updated after adding \
+the phase. Only reported when the workspace defines a journey at all.
+
+Bad:
+
+    journey j \"J\" {
+      phases awareness, purchase
+    }
+    phase loyalty \"Loyalty\" { … }
+
+Good:
+
+    journey j \"J\" {
+      phases awareness, purchase, loyalty
+    }
+",
+};
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let m = cx.model;
+    if m.journeys.is_empty() {
+        return;
+    }
+    for p in &m.phases {
+        if !p.journeys.is_empty() {
+            continue;
+        }
+        let name = p.head.name.as_ref().expect("phases have ids");
+        let mut d = Diagnostic::new(
+            &CODE,
+            p.head.file,
+            name.span,
+            format!("phase `{}` is not part of any journey", name.text),
+        )
+        .with_label("no journey lists this phase");
+        if let [j] = m.journeys.as_slice() {
+            let ast = m.journey_ast(j);
+            d = d.with_help(format!(
+                "add it to the `phases` of journey `{}` where it belongs",
+                j.head.id()
+            ));
+            if let Some(last) = ast.phases.last() {
+                // The fix is in the journey's file.
+                d.fixes.push(journey_diagnostics::Fix {
+                    title: format!("append `{}` to the phases of `{}`", name.text, j.head.id()),
+                    edits: vec![journey_diagnostics::TextEdit {
+                        file: j.head.file,
+                        span: Span::empty(last.span.end),
+                        new_text: format!(", {}", name.text),
+                    }],
+                });
+            }
+        } else {
+            d = d.with_help("add it to the `phases` of the journey it belongs to");
+        }
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_util::*;
+
+    #[test]
+    fn unlisted_phase_gets_an_append_fix() {
+        let src = "journey j \"J\" {\n  phases a\n}\nphase a \"A\" {\n}\nphase b \"B\" {\n}\n";
+        let ds = findings(src, "J0401");
+        assert_eq!(ds.len(), 1);
+        assert_eq!(&src[ds[0].span().range()], "b");
+        let e = &ds[0].fixes[0].edits[0];
+        assert_eq!((e.span.start, e.new_text.as_str()), (26, ", b"));
+    }
+
+    #[test]
+    fn without_a_journey_nothing_is_reported() {
+        assert!(findings("phase b \"B\" {\n}\n", "J0401").is_empty());
+    }
+}

@@ -1,0 +1,415 @@
+//! Building the [`Model`] from the typed syntax trees.
+//!
+//! Two passes: the first collects every definition (so that names may be
+//! used before they are defined, in any file), the second resolves the
+//! references against the name tables and fills in the reverse links.
+
+use super::imports::{self, Import};
+use super::*;
+use crate::Workspace;
+
+/// A reference waiting for the name tables.
+struct Pending {
+    file: FileId,
+    name: ast::Name,
+    role: RefRole,
+    from: Def,
+    /// For `phases`: the position in the list.
+    slot: u32,
+}
+
+pub(super) fn build(ws: &Workspace) -> Model {
+    let mut m = Model {
+        parses: vec![None; ws.next_id() as usize],
+        ..Model::default()
+    };
+    let mut pending: Vec<Pending> = Vec::new();
+
+    for (file, data) in ws.files() {
+        m.parses[file.0 as usize] = Some(data.parse.clone());
+        for (item_index, item) in data.parse.ast.items.iter().enumerate() {
+            let item_index = item_index as u32;
+            match item {
+                ast::Item::Import(i) => {
+                    let resolved_path = imports::resolve_relative(&data.path, &i.path.value);
+                    let target = ws.resolve_path(&resolved_path);
+                    m.imports.push(Import {
+                        file,
+                        span: i.span,
+                        path_span: i.path.span,
+                        path: i.path.value.clone(),
+                        resolved_path,
+                        target,
+                        duplicate_of: None,
+                        cycle: None,
+                    });
+                }
+                ast::Item::Journey(j) => {
+                    let id = JourneyId(m.journeys.len() as u32);
+                    let from = Def::Journey(id);
+                    for (slot, name) in j.phases.iter().enumerate() {
+                        pending.push(Pending {
+                            file,
+                            name: name.clone(),
+                            role: RefRole::JourneyPhases,
+                            from,
+                            slot: slot as u32,
+                        });
+                    }
+                    if let Some(l) = &j.loop_back {
+                        for (name, role) in [(&l.from, RefRole::LoopFrom), (&l.to, RefRole::LoopTo)]
+                        {
+                            pending.push(Pending {
+                                file,
+                                name: name.clone(),
+                                role,
+                                from,
+                                slot: 0,
+                            });
+                        }
+                    }
+                    m.journeys.push(Journey {
+                        head: Header {
+                            name: Some(j.id.clone()),
+                            file,
+                            span: j.spans.full,
+                            parent: None,
+                        },
+                        phases: j
+                            .phases
+                            .iter()
+                            .map(|n| PhaseSlot {
+                                name: n.clone(),
+                                phase: None,
+                            })
+                            .collect(),
+                        loop_back: j.loop_back.as_ref().map(|l| LoopBack {
+                            from: PhaseSlot {
+                                name: l.from.clone(),
+                                phase: None,
+                            },
+                            to: PhaseSlot {
+                                name: l.to.clone(),
+                                phase: None,
+                            },
+                            span: l.span,
+                        }),
+                        item: item_index,
+                    });
+                }
+                ast::Item::Persona(p) => {
+                    m.personas.push(Persona {
+                        head: Header {
+                            name: Some(p.id.clone()),
+                            file,
+                            span: p.spans.full,
+                            parent: None,
+                        },
+                        served_by: Vec::new(),
+                        actors: Vec::new(),
+                        item: item_index,
+                    });
+                }
+                ast::Item::Phase(p) => phase(&mut m, &mut pending, file, item_index, p),
+                ast::Item::Goal(g) => goal(&mut m, &mut pending, file, item_index, g),
+            }
+        }
+    }
+
+    // Name tables. Files are read in id order, so every list is in file
+    // and source order: the first entry is the definition that counts.
+    let defs: Vec<Def> = m.all_defs().collect();
+    for &def in &defs {
+        if !def.kind().unique() {
+            continue;
+        }
+        if let Some(name) = &m.header(def).name {
+            m.names
+                .entry((def.kind(), Box::from(name.text.as_str())))
+                .or_default()
+                .push(def);
+        }
+    }
+
+    resolve(&mut m, pending);
+    imports::analyse(&mut m.imports);
+    index(&mut m, &defs);
+    m
+}
+
+fn kpis(m: &mut Model, file: FileId, list: &[ast::Kpi], owner: KpiOwner) -> Vec<KpiId> {
+    let parent = match owner {
+        KpiOwner::Phase(p) => Def::Phase(p),
+        KpiOwner::Touchpoint(t) => Def::Touchpoint(t),
+        KpiOwner::Impact(i) => Def::Impact(i),
+    };
+    list.iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let id = KpiId(m.kpis.len() as u32);
+            m.kpis.push(Kpi {
+                head: Header {
+                    name: k.id.clone(),
+                    file,
+                    span: k.span,
+                    parent: Some(parent),
+                },
+                owner,
+                index: i as u32,
+            });
+            id
+        })
+        .collect()
+}
+
+fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: &ast::Phase) {
+    let id = PhaseId(m.phases.len() as u32);
+    m.phases.push(Phase {
+        head: Header {
+            name: Some(p.id.clone()),
+            file,
+            span: p.spans.full,
+            parent: None,
+        },
+        kind: p.kind.as_ref().and_then(|k| PhaseKind::parse(&k.text)),
+        journeys: Vec::new(),
+        touchpoints: Vec::new(),
+        kpis: Vec::new(),
+        item,
+    });
+    let phase_kpis = kpis(m, file, &p.kpis, KpiOwner::Phase(id));
+    m.phases[id.index()].kpis = phase_kpis;
+    for (index, t) in p.touchpoints.iter().enumerate() {
+        let tid = TouchpointId(m.touchpoints.len() as u32);
+        m.touchpoints.push(Touchpoint {
+            head: Header {
+                name: Some(t.id.clone()),
+                file,
+                span: t.spans.full,
+                parent: Some(Def::Phase(id)),
+            },
+            phase: id,
+            serves: Vec::new(),
+            kpis: Vec::new(),
+            reached_by: Vec::new(),
+            deliverables: Vec::new(),
+            item,
+            index: index as u32,
+        });
+        let k = kpis(m, file, &t.kpis, KpiOwner::Touchpoint(tid));
+        m.touchpoints[tid.index()].kpis = k;
+        m.phases[id.index()].touchpoints.push(tid);
+        for name in &t.serves {
+            pending.push(Pending {
+                file,
+                name: name.clone(),
+                role: RefRole::Serves,
+                from: Def::Touchpoint(tid),
+                slot: 0,
+            });
+        }
+    }
+}
+
+fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &ast::Goal) {
+    let gid = GoalId(m.goals.len() as u32);
+    m.goals.push(Goal {
+        head: Header {
+            name: Some(g.id.clone()),
+            file,
+            span: g.spans.full,
+            parent: None,
+        },
+        actors: Vec::new(),
+        item,
+    });
+    for (ai, a) in g.actors.iter().enumerate() {
+        let aid = ActorId(m.actors.len() as u32);
+        m.actors.push(Actor {
+            head: Header {
+                name: Some(a.id.clone()),
+                file,
+                span: a.spans.full,
+                parent: Some(Def::Goal(gid)),
+            },
+            goal: gid,
+            persona: None,
+            impacts: Vec::new(),
+            item,
+            index: ai as u32,
+        });
+        m.goals[gid.index()].actors.push(aid);
+        pending.push(Pending {
+            file,
+            name: a.id.clone(),
+            role: RefRole::Actor,
+            from: Def::Actor(aid),
+            slot: 0,
+        });
+        for (ii, imp) in a.impacts.iter().enumerate() {
+            let iid = ImpactId(m.impacts.len() as u32);
+            m.impacts.push(Impact {
+                head: Header {
+                    name: Some(imp.id.clone()),
+                    file,
+                    span: imp.spans.full,
+                    parent: Some(Def::Actor(aid)),
+                },
+                actor: aid,
+                goal: gid,
+                via: Vec::new(),
+                kpis: Vec::new(),
+                deliverables: Vec::new(),
+                path: [item, ai as u32, ii as u32],
+            });
+            m.actors[aid.index()].impacts.push(iid);
+            let k = kpis(m, file, &imp.kpis, KpiOwner::Impact(iid));
+            m.impacts[iid.index()].kpis = k;
+            for name in &imp.via {
+                pending.push(Pending {
+                    file,
+                    name: name.clone(),
+                    role: RefRole::ImpactVia,
+                    from: Def::Impact(iid),
+                    slot: 0,
+                });
+            }
+            for (di, d) in imp.deliverables.iter().enumerate() {
+                let did = DeliverableId(m.deliverables.len() as u32);
+                m.deliverables.push(Deliverable {
+                    head: Header {
+                        name: d.id.clone(),
+                        file,
+                        span: d.span,
+                        parent: Some(Def::Impact(iid)),
+                    },
+                    impact: iid,
+                    via: Vec::new(),
+                    index: di as u32,
+                });
+                m.impacts[iid.index()].deliverables.push(did);
+                for name in &d.via {
+                    pending.push(Pending {
+                        file,
+                        name: name.clone(),
+                        role: RefRole::DeliverableVia,
+                        from: Def::Deliverable(did),
+                        slot: 0,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn resolve(m: &mut Model, pending: Vec<Pending>) {
+    for p in pending {
+        let target = m.lookup(p.role.expects(), &p.name.text);
+        match (p.role, p.from, target) {
+            (RefRole::JourneyPhases, Def::Journey(j), Some(Def::Phase(ph))) => {
+                m.journeys[j.index()].phases[p.slot as usize].phase = Some(ph);
+                let journeys = &mut m.phases[ph.index()].journeys;
+                if !journeys.contains(&j) {
+                    journeys.push(j);
+                }
+            }
+            (RefRole::LoopFrom, Def::Journey(j), Some(Def::Phase(ph))) => {
+                if let Some(l) = &mut m.journeys[j.index()].loop_back {
+                    l.from.phase = Some(ph);
+                }
+            }
+            (RefRole::LoopTo, Def::Journey(j), Some(Def::Phase(ph))) => {
+                if let Some(l) = &mut m.journeys[j.index()].loop_back {
+                    l.to.phase = Some(ph);
+                }
+            }
+            (RefRole::Serves, Def::Touchpoint(t), Some(Def::Persona(pe))) => {
+                let serves = &mut m.touchpoints[t.index()].serves;
+                if !serves.contains(&pe) {
+                    serves.push(pe);
+                }
+                let served_by = &mut m.personas[pe.index()].served_by;
+                if !served_by.contains(&t) {
+                    served_by.push(t);
+                }
+            }
+            (RefRole::Actor, Def::Actor(a), Some(Def::Persona(pe))) => {
+                m.actors[a.index()].persona = Some(pe);
+                m.personas[pe.index()].actors.push(a);
+            }
+            // A stakeholder named by its title: a definition, not a reference.
+            (RefRole::Actor, Def::Actor(a), None)
+                if m.actor_ast(&m.actors[a.index()]).title.is_some() =>
+            {
+                continue;
+            }
+            (RefRole::ImpactVia, Def::Impact(i), Some(Def::Touchpoint(t))) => {
+                let via = &mut m.impacts[i.index()].via;
+                if !via.contains(&t) {
+                    via.push(t);
+                }
+                let reached = &mut m.touchpoints[t.index()].reached_by;
+                if !reached.contains(&i) {
+                    reached.push(i);
+                }
+            }
+            (RefRole::DeliverableVia, Def::Deliverable(d), Some(Def::Touchpoint(t))) => {
+                let impact = m.deliverables[d.index()].impact;
+                let via = &mut m.deliverables[d.index()].via;
+                if !via.contains(&t) {
+                    via.push(t);
+                }
+                let tp = &mut m.touchpoints[t.index()];
+                if !tp.deliverables.contains(&d) {
+                    tp.deliverables.push(d);
+                }
+                if !tp.reached_by.contains(&impact) {
+                    tp.reached_by.push(impact);
+                }
+            }
+            _ => {}
+        }
+        m.references.push(Reference {
+            file: p.file,
+            span: p.name.span,
+            name: p.name.text,
+            role: p.role,
+            from: p.from,
+            target,
+        });
+    }
+}
+
+fn index(m: &mut Model, defs: &[Def]) {
+    let files = m.parses.len();
+    m.defs_by_file = vec![Vec::new(); files];
+    for &d in defs {
+        if let Def::Actor(a) = d {
+            if m.actors[a.index()].persona.is_some() || !m.actors[a.index()].is_stakeholder(m) {
+                continue;
+            }
+        }
+        let h = m.header(d);
+        if let Some(n) = &h.name {
+            let (file, span) = (h.file.0 as usize, n.span);
+            m.defs_by_file[file].push((span, d));
+        }
+    }
+    for v in &mut m.defs_by_file {
+        v.sort_by_key(|(s, _)| (s.start, s.end));
+    }
+    m.refs_by_file = vec![Vec::new(); files];
+    for (i, r) in m.references.iter().enumerate() {
+        m.refs_by_file[r.file.0 as usize].push(i as u32);
+        if let Some(t) = r.target {
+            m.refs_by_target.entry(t).or_default().push(i as u32);
+        }
+    }
+    let refs = &m.references;
+    for v in &mut m.refs_by_file {
+        v.sort_by_key(|&i| (refs[i as usize].span.start, refs[i as usize].span.end));
+    }
+    for v in m.refs_by_target.values_mut() {
+        v.sort_by_key(|&i| (refs[i as usize].file, refs[i as usize].span.start));
+    }
+}
