@@ -268,7 +268,9 @@ repo.string = {
   name: 'string.quoted.double.journey',
   begin: '"',
   beginCaptures: { 0: { name: 'punctuation.definition.string.begin.journey' } },
-  end: String.raw`(")|$`,
+  // unterminated: ends at the line end, or before a `{` that ends the line
+  // (`persona x "Sabine {` still opens the block, as in the journeyc lexer)
+  end: String.raw`(")|(?=[ \t]*\{[ \t]*$)|$`,
   endCaptures: { 1: { name: 'punctuation.definition.string.end.journey' } },
   patterns: [{ include: '#escapes' }],
 };
