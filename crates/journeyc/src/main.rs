@@ -24,6 +24,8 @@ enum Command {
     Fmt(commands::fmt::FmtArgs),
     /// Write a starter workspace from a journey model (`--list` shows them).
     Init(commands::init::InitArgs),
+    /// Run the language server (Language Server Protocol on stdin/stdout).
+    Lsp(commands::lsp::LspArgs),
 }
 
 /// Exit codes, as documented in the README.
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => commands::explain::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Lsp(args) => commands::lsp::run(args),
     };
     ExitCode::from(code)
 }
