@@ -1,7 +1,8 @@
 //! Formatting throughput on a generated journey of ~10 MB, written in a
 //! deliberately untidy layout (wrong indentation, `;`-joined statements,
 //! wrapped and over-long lists, comments everywhere), and on the same
-//! journey once it is canonical (the `--check` case: nothing changes).
+//! journey once it is canonical (the `--check` case: nothing changes),
+//! the printer alone (the parse done beforehand) and the safety check.
 //! Run: `cargo bench -p journey-fmt`
 
 use divan::counter::BytesCount;
@@ -82,6 +83,18 @@ fn format_canonical_10mb(bencher: Bencher) {
     bencher
         .counter(BytesCount::of_str(&src))
         .bench(|| journey_fmt::format(divan::black_box(&src), &opts).expect("formats"));
+}
+
+/// The printer alone, on a file parsed beforehand: what formatting costs
+/// on top of the parse the language server has already done.
+#[divan::bench(sample_count = 10)]
+fn print_only_untidy_10mb(bencher: Bencher) {
+    let src = generate(SIZE);
+    let parse = journey_syntax::parse(&src, journey_diagnostics::FileId(0));
+    let opts = FormatOptions::default();
+    bencher.counter(BytesCount::of_str(&src)).bench(|| {
+        journey_fmt::format_parse(divan::black_box(&src), &parse, &opts).expect("formats")
+    });
 }
 
 #[divan::bench(sample_count = 10)]

@@ -245,3 +245,64 @@ fn missing_paths_are_usage_errors() {
         stderr(&out)
     );
 }
+
+#[test]
+fn journey_toml_sets_width_and_indent() {
+    let dir = temp_dir("config");
+    std::fs::write(
+        dir.join("journey.toml"),
+        "[format]\nline_width = 30\nindent = 4\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    let src = "persona p \"P\" {\n  needs \"less manual work\", \"measurable campaigns\"\n}\n";
+    std::fs::write(dir.join("sub/a.journey"), src).unwrap();
+    // Run from inside the sub folder: the journey.toml above applies.
+    let out = journeyc(&["fmt", "a.journey"], &dir.join("sub"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("sub/a.journey")).unwrap(),
+        "persona p \"P\" {\n    needs \"less manual work\",\n        \"measurable campaigns\"\n}\n"
+    );
+    // Standard input takes the configuration of the current folder.
+    let out = journeyc_stdin(&["fmt", "-"], &dir, "persona p {\nrole \"x\"\n}\n");
+    assert_eq!(stdout(&out), "persona p {\n    role \"x\"\n}\n");
+}
+
+#[test]
+fn excluded_files_are_skipped_when_searching_folders() {
+    let dir = temp_dir("exclude");
+    std::fs::write(
+        dir.join("journey.toml"),
+        "[workspace]\nexclude = [\"drafts/**\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("drafts")).unwrap();
+    std::fs::write(dir.join("drafts/d.journey"), UNTIDY).unwrap();
+    std::fs::write(dir.join("a.journey"), UNTIDY).unwrap();
+    let out = journeyc(&["fmt", "--check", "."], &dir);
+    assert_eq!(stdout(&out), "a.journey\n", "{}", stderr(&out));
+    // Named explicitly, an excluded file is formatted.
+    let out = journeyc(&["fmt", "--check", "drafts/d.journey"], &dir);
+    assert_eq!(stdout(&out), "drafts/d.journey\n", "{}", stderr(&out));
+}
+
+#[test]
+fn a_broken_journey_toml_stops_formatting() {
+    let dir = temp_dir("badconfig");
+    std::fs::write(
+        dir.join("journey.toml"),
+        "[format]\nline_width = \"wide\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("a.journey"), UNTIDY).unwrap();
+    let out = journeyc(&["fmt", "--color", "never"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("J0601"), "{err}");
+    assert!(err.contains("journey.toml:2:"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.journey")).unwrap(),
+        UNTIDY
+    );
+}

@@ -3,12 +3,14 @@
 use crate::exit;
 use crate::output::{self, ColorChoice};
 use clap::Args;
-use journey_analysis::load;
+use journey_analysis::{load, Config};
 use journey_diagnostics::render::{self, HumanOptions};
 use journey_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap};
 use journey_fmt::{FormatError, FormatOptions};
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -27,10 +29,83 @@ pub struct FmtArgs {
     pub color: ColorChoice,
 }
 
-/// The layout settings for a file (or, for stdin, the current directory):
-/// the `[format]` section of the nearest journey.toml.
-fn options_for(_path: &Path) -> FormatOptions {
-    FormatOptions::default()
+/// The journey.toml that governs a file, read once per run.
+struct Settings {
+    config: Config,
+    options: FormatOptions,
+    /// The configuration has errors: its files are not formatted (the
+    /// layout it asks for is unknown). Reported once.
+    broken: bool,
+}
+
+/// Configurations by the journey.toml they come from (`None`: no file,
+/// the defaults).
+#[derive(Default)]
+struct Configs {
+    by_file: HashMap<Option<PathBuf>, Rc<Settings>>,
+}
+
+impl Configs {
+    /// The settings for `path` (a file, or for stdin the current folder):
+    /// the nearest journey.toml at or above it.
+    fn for_path(&mut self, path: &Path, color: bool) -> Rc<Settings> {
+        let key = Config::find(path);
+        if let Some(s) = self.by_file.get(&key) {
+            return s.clone();
+        }
+        let config = match &key {
+            Some(file) => Config::load(file),
+            None => Config::discover(path),
+        };
+        let options = FormatOptions {
+            line_width: config.format.line_width as usize,
+            indent: config.format.indent as usize,
+        };
+        let broken = config.has_errors();
+        if let (true, Some(file)) = (broken, &key) {
+            let shown = shown_path(file);
+            let mut sources = SourceMap::new();
+            if let Some(source) = config.source_file(shown.clone()) {
+                let id = sources.add(source);
+                let rendered =
+                    render::render_human(&config.diagnostics(id), &sources, HumanOptions { color });
+                eprint!("{rendered}");
+            }
+            output::error(format!(
+                "`{shown}` has errors; the files it governs are not formatted until they are fixed"
+            ));
+        }
+        let settings = Rc::new(Settings {
+            config,
+            options,
+            broken,
+        });
+        self.by_file.insert(key, settings.clone());
+        settings
+    }
+}
+
+/// Whether `file`, found by searching a folder, is excluded by the
+/// `[workspace] exclude` patterns of its journey.toml. Files named on
+/// the command line are formatted even when excluded.
+fn excluded(file: &Path, config: &Config) -> bool {
+    if config.path.is_none() {
+        return false;
+    }
+    let (Ok(file), Ok(root)) = (
+        std::fs::canonicalize(file),
+        std::fs::canonicalize(&config.root),
+    ) else {
+        return false;
+    };
+    let Ok(relative) = file.strip_prefix(&root) else {
+        return false;
+    };
+    let relative: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    config.workspace.is_excluded(&relative.join("/"))
 }
 
 /// What happened to one input.
@@ -69,7 +144,24 @@ pub fn run(args: FmtArgs) -> u8 {
     } else {
         args.paths
     };
-    let (files, errors) = load::collect_files(&paths);
+    let mut configs = Configs::default();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in &paths {
+        let (found, errs) = load::collect_files(std::slice::from_ref(path));
+        errors.extend(errs);
+        if path.is_dir() {
+            files.extend(
+                found
+                    .into_iter()
+                    .filter(|f| !excluded(f, &configs.for_path(f, run.color).config)),
+            );
+        } else {
+            files.extend(found);
+        }
+    }
+    files.sort();
+    files.dedup();
     for e in &errors {
         output::error(e);
     }
@@ -87,7 +179,7 @@ pub fn run(args: FmtArgs) -> u8 {
     let (mut changed, mut failed) = (0usize, 0usize);
     for file in &files {
         let shown = shown_path(file);
-        match run.file(file, &shown) {
+        match run.file(file, &shown, &mut configs) {
             Outcome::Unchanged(_) => {}
             Outcome::Changed { old, new } => {
                 changed += 1;
@@ -151,8 +243,11 @@ impl Run {
             output::error(format!("cannot read standard input: {e}"));
             return exit::USAGE;
         }
-        let opts = options_for(Path::new("."));
-        let (old, new) = match self.format(bytes, "<stdin>", &opts) {
+        let settings = Configs::default().for_path(Path::new("."), self.color);
+        if settings.broken {
+            return exit::USAGE;
+        }
+        let (old, new) = match self.format(bytes, "<stdin>", &settings.options) {
             Outcome::Failed => return exit::USAGE,
             Outcome::Unchanged(text) => {
                 if !self.check && !self.diff {
@@ -176,7 +271,11 @@ impl Run {
         }
     }
 
-    fn file(&self, path: &Path, shown: &str) -> Outcome {
+    fn file(&self, path: &Path, shown: &str, configs: &mut Configs) -> Outcome {
+        let settings = configs.for_path(path, self.color);
+        if settings.broken {
+            return Outcome::Failed;
+        }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -184,8 +283,7 @@ impl Run {
                 return Outcome::Failed;
             }
         };
-        let opts = options_for(path);
-        let outcome = self.format(bytes, shown, &opts);
+        let outcome = self.format(bytes, shown, &settings.options);
         if let Outcome::Changed { new, .. } = &outcome {
             if !self.check && !self.diff {
                 if let Err(e) = write_atomically(path, new.as_bytes()) {
