@@ -20,6 +20,8 @@ enum Command {
     Check(commands::check::CheckArgs),
     /// Explain a diagnostic code (e.g. `J0102` or `unterminated-string`).
     Explain(commands::explain::ExplainArgs),
+    /// Export a checked workspace as JSON, Markdown, HTML, Mermaid or CSV.
+    Export(commands::export::ExportArgs),
     /// Rewrite .journey files into the canonical layout (`-` formats stdin).
     Fmt(commands::fmt::FmtArgs),
     /// Write a starter workspace from a journey model (`--list` shows them).
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Explain(args) => commands::explain::run(args),
+        Command::Export(args) => commands::export::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Lsp(args) => commands::lsp::run(args),

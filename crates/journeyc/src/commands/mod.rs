@@ -1,5 +1,6 @@
 pub mod check;
 pub mod explain;
+pub mod export;
 pub mod fmt;
 pub mod init;
 pub mod lsp;

@@ -1,0 +1,552 @@
+//! Building the [`Document`] from a workspace.
+
+use crate::doc::*;
+use journey_analysis::model::{self, DeliverableId, Header, Model, PhaseId, TouchpointId};
+use journey_analysis::Workspace;
+use journey_diagnostics::render::Position;
+use journey_diagnostics::{Diagnostic, FileId, Severity, SourceMap, Span};
+use journey_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Turns spans into [`Location`]s.
+pub(crate) struct Locator {
+    sources: SourceMap,
+}
+
+impl Locator {
+    pub(crate) fn new(sources: SourceMap) -> Self {
+        Locator { sources }
+    }
+
+    fn position(&self, file: FileId, offset: u32) -> Position {
+        match self.sources.get(file) {
+            Some(f) => {
+                let chars = f.line_index.line_col_chars(&f.text, offset);
+                let utf16 = f.line_index.line_col_utf16(&f.text, offset);
+                Position {
+                    offset,
+                    line: chars.line + 1,
+                    column: chars.col + 1,
+                    utf16_column: utf16.col + 1,
+                }
+            }
+            None => Position {
+                offset,
+                line: 0,
+                column: 0,
+                utf16_column: 0,
+            },
+        }
+    }
+
+    pub(crate) fn locate(&self, file: FileId, span: Span) -> Location {
+        Location {
+            path: self
+                .sources
+                .get(file)
+                .map(|f| f.path.clone())
+                .unwrap_or_default(),
+            start: self.position(file, span.start),
+            end: self.position(file, span.end),
+        }
+    }
+}
+
+/// The findings below error severity, in the checker's order.
+pub(crate) fn findings(diagnostics: &[Diagnostic], loc: &Locator) -> Vec<Finding> {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Error)
+        .map(|d| Finding {
+            code: d.code.to_string(),
+            name: d.name.to_string(),
+            severity: d.severity.as_str().to_string(),
+            message: d.message.clone(),
+            location: loc.locate(d.primary.file, d.primary.span),
+        })
+        .collect()
+}
+
+fn text(t: &Option<ast::Text>) -> Option<String> {
+    t.as_ref().map(|t| t.value.clone())
+}
+
+fn texts(ts: &[ast::Text]) -> Vec<String> {
+    ts.iter().map(|t| t.value.clone()).collect()
+}
+
+fn names(ns: &[ast::Name]) -> Vec<String> {
+    ns.iter().map(|n| n.text.clone()).collect()
+}
+
+fn name(n: &Option<ast::Name>) -> Option<String> {
+    n.as_ref().map(|n| n.text.clone())
+}
+
+fn value(s: &ast::Scalar) -> Value {
+    match s {
+        ast::Scalar::Number { value, .. } => Value::Number(*value),
+        other => Value::Text(other.display().to_string()),
+    }
+}
+
+fn allows(a: &[ast::Allow]) -> Vec<Allow> {
+    a.iter()
+        .map(|a| Allow {
+            check: a.check.clone(),
+            reason: a.reason.as_ref().map(|r| r.value.clone()),
+        })
+        .collect()
+}
+
+fn kpis(file: FileId, ks: &[ast::Kpi], loc: &Locator) -> Vec<Kpi> {
+    ks.iter()
+        .map(|k| Kpi {
+            id: name(&k.id),
+            name: k.name.value.clone(),
+            target: k.target.as_ref().map(value),
+            unit: text(&k.unit),
+            location: loc.locate(file, k.span),
+        })
+        .collect()
+}
+
+/// Builds the document from the workspace's semantic model: references
+/// as the model resolved them, phases in journey order. The workspace is
+/// expected to check without errors.
+pub fn from_workspace(
+    ws: &Workspace,
+    diagnostics: &[Diagnostic],
+    in_focus: &dyn Fn(FileId) -> bool,
+) -> Document {
+    let model = ws.model();
+    let m: &Model = &model;
+    let keep = Keep::new(m, in_focus);
+    let loc = Locator::new(ws.source_map());
+    let at = |h: &Header| loc.locate(h.file, h.span);
+    let phase_id = |p: PhaseId| m.phase(p).head.id().to_string();
+    let touch_id = |t: TouchpointId| m.touchpoint(t).head.id().to_string();
+
+    let files = m
+        .files()
+        .filter(|f| keep.files.contains(f))
+        .filter_map(|f| ws.file(f).map(|d| d.display.clone()))
+        .collect();
+
+    let journeys: Vec<Journey> = m
+        .journeys
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep.journeys.contains(i))
+        .map(|(_, j)| {
+            let a = m.journey_ast(j);
+            Journey {
+                id: j.head.id().to_string(),
+                title: text(&a.title),
+                value: text(&a.value),
+                description: text(&a.description),
+                phases: j.phase_ids().map(phase_id).collect(),
+                loop_back: j.loop_back.as_ref().and_then(|l| {
+                    Some(LoopBack {
+                        from: phase_id(l.from.phase?),
+                        to: phase_id(l.to.phase?),
+                    })
+                }),
+                allows: allows(&a.allows),
+                location: at(&j.head),
+            }
+        })
+        .collect();
+
+    let personas: Vec<Persona> = m
+        .personas
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep.personas.contains(i))
+        .map(|(_, p)| {
+            let a = m.persona_ast(p);
+            Persona {
+                id: p.head.id().to_string(),
+                name: text(&a.name),
+                role: text(&a.role),
+                description: text(&a.description),
+                evidence: text(&a.evidence),
+                needs: texts(&a.needs),
+                pains: texts(&a.pains),
+                gains: texts(&a.gains),
+                goals: texts(&a.goals),
+                channels: names(&a.channels),
+                empathy: a.empathy.as_ref().map(|e| Empathy {
+                    says: texts(&e.says),
+                    thinks: texts(&e.thinks),
+                    does: texts(&e.does),
+                    feels: texts(&e.feels),
+                }),
+                touchpoints: p
+                    .served_by
+                    .iter()
+                    .filter(|t| keep.phases.contains(&m.touchpoint(**t).phase.index()))
+                    .map(|t| touch_id(*t))
+                    .collect(),
+                allows: allows(&a.allows),
+                location: at(&p.head),
+            }
+        })
+        .collect();
+
+    // Phases of the journeys in journey order, then the rest in source order.
+    let mut order: Vec<PhaseId> = Vec::new();
+    for j in keep.journeys.iter().map(|i| &m.journeys[*i]) {
+        for p in j.phase_ids() {
+            if !order.contains(&p) {
+                order.push(p);
+            }
+        }
+    }
+    for i in 0..m.phases.len() {
+        let p = PhaseId(i as u32);
+        if !order.contains(&p) && keep.phases.contains(&i) {
+            order.push(p);
+        }
+    }
+    let phases: Vec<Phase> = order
+        .into_iter()
+        .map(|pid| {
+            let p = m.phase(pid);
+            let a = m.phase_ast(p);
+            Phase {
+                id: p.head.id().to_string(),
+                title: text(&a.title),
+                kind: name(&a.kind),
+                journeys: p
+                    .journeys
+                    .iter()
+                    .filter(|j| keep.journeys.contains(&j.index()))
+                    .map(|j| m.journey(*j).head.id().to_string())
+                    .collect(),
+                question: text(&a.question),
+                activities: texts(&a.activities),
+                wants: texts(&a.wants),
+                objective: text(&a.objective),
+                message: text(&a.message),
+                kpis: kpis(p.head.file, &a.kpis, &loc),
+                backstage: texts(&a.backstage),
+                teams: names(&a.teams),
+                systems: names(&a.systems),
+                moments: texts(&a.moments),
+                touchpoints: p
+                    .touchpoints
+                    .iter()
+                    .map(|t| touchpoint(m, *t, &loc, &keep))
+                    .collect(),
+                allows: allows(&a.allows),
+                location: at(&p.head),
+            }
+        })
+        .collect();
+
+    let goals: Vec<Goal> = m
+        .goals
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep.goals.contains(i))
+        .map(|(_, g)| goal(m, g, &loc))
+        .collect();
+    let (teams, systems) = teams_and_systems(&phases);
+
+    Document {
+        schema_version: SCHEMA_VERSION,
+        files,
+        journeys,
+        personas,
+        phases,
+        goals,
+        teams,
+        systems,
+        findings: findings(diagnostics, &loc),
+    }
+}
+
+fn touchpoint(m: &Model, id: TouchpointId, loc: &Locator, keep: &Keep) -> Touchpoint {
+    let tp = m.touchpoint(id);
+    let t = m.touchpoint_ast(tp);
+    let channel = name(&t.channel);
+    let presence_written = name(&t.presence);
+    let presence = presence_written.clone().or_else(|| {
+        channel
+            .as_deref()
+            .and_then(journey_syntax::schema::channel)
+            .map(|c| if c.online { "online" } else { "offline" }.to_string())
+    });
+    let state_written = name(&t.state);
+    // Where the impact map reaches it: plain `via` first, then deliverables.
+    let mut reached_by = Vec::new();
+    for i in &tp.reached_by {
+        let imp = m.impact(*i);
+        if imp.via.contains(&id) && keep.goals.contains(&imp.goal.index()) {
+            reached_by.push(Reach {
+                goal: m.goal(imp.goal).head.id().to_string(),
+                actor: m.actor(imp.actor).head.id().to_string(),
+                impact: imp.head.id().to_string(),
+                deliverable: None,
+            });
+        }
+    }
+    for d in &tp.deliverables {
+        let del = m.deliverable(*d);
+        let imp = m.impact(del.impact);
+        if !keep.goals.contains(&imp.goal.index()) {
+            continue;
+        }
+        reached_by.push(Reach {
+            goal: m.goal(imp.goal).head.id().to_string(),
+            actor: m.actor(imp.actor).head.id().to_string(),
+            impact: imp.head.id().to_string(),
+            deliverable: Some(deliverable_key(m, *d)),
+        });
+    }
+    Touchpoint {
+        id: tp.head.id().to_string(),
+        title: text(&t.title),
+        phase: m.phase(tp.phase).head.id().to_string(),
+        channel,
+        presence_explicit: presence_written.is_some(),
+        presence,
+        owner: name(&t.owner),
+        systems: names(&t.systems),
+        kpis: kpis(tp.head.file, &t.kpis, loc),
+        serves: tp
+            .serves
+            .iter()
+            .map(|p| m.persona(*p).head.id().to_string())
+            .collect(),
+        says: texts(&t.says),
+        expectation: t.expectation.as_ref().map(|s| s.value),
+        experience: t.experience.as_ref().map(|s| s.value),
+        importance: name(&t.importance),
+        monitored: t.monitored.as_ref().map(|f| f.value),
+        state_explicit: state_written.is_some(),
+        state: state_written.unwrap_or_else(|| "current".to_string()),
+        moment: t.moment.as_ref().is_some_and(|m| m.value),
+        moment_note: t
+            .moment
+            .as_ref()
+            .filter(|m| m.value)
+            .and_then(|m| text(&m.note)),
+        collects: texts(&t.collects),
+        basis: name(&t.basis),
+        description: text(&t.description),
+        reached_by,
+        allows: allows(&t.allows),
+        location: loc.locate(tp.head.file, tp.head.span),
+    }
+}
+
+/// What goes into the document: everything, or the part of a workspace
+/// in focus plus what it refers to, so that every reference resolves.
+struct Keep {
+    journeys: BTreeSet<usize>,
+    phases: BTreeSet<usize>,
+    personas: BTreeSet<usize>,
+    goals: BTreeSet<usize>,
+    files: BTreeSet<FileId>,
+}
+
+impl Keep {
+    fn new(m: &Model, in_focus: &dyn Fn(FileId) -> bool) -> Keep {
+        let focus = |h: &Header| in_focus(h.file);
+        let journeys: BTreeSet<usize> = (0..m.journeys.len())
+            .filter(|i| focus(&m.journeys[*i].head))
+            .collect();
+        let mut phases: BTreeSet<usize> = (0..m.phases.len())
+            .filter(|i| focus(&m.phases[*i].head))
+            .collect();
+        for j in &journeys {
+            phases.extend(m.journeys[*j].phase_ids().map(PhaseId::index));
+        }
+        let reaches = |g: &model::Goal, phases: &BTreeSet<usize>| {
+            g.actors.iter().flat_map(|a| &m.actor(*a).impacts).any(|i| {
+                let imp = m.impact(*i);
+                imp.via
+                    .iter()
+                    .chain(imp.deliverables.iter().flat_map(|d| &m.deliverable(*d).via))
+                    .any(|t| phases.contains(&m.touchpoint(*t).phase.index()))
+            })
+        };
+        let goals: BTreeSet<usize> = (0..m.goals.len())
+            .filter(|i| focus(&m.goals[*i].head) || reaches(&m.goals[*i], &phases))
+            .collect();
+        // The phases of every touchpoint a kept goal reaches.
+        for g in &goals {
+            for a in &m.goals[*g].actors {
+                for i in &m.actor(*a).impacts {
+                    let imp = m.impact(*i);
+                    for t in imp
+                        .via
+                        .iter()
+                        .chain(imp.deliverables.iter().flat_map(|d| &m.deliverable(*d).via))
+                    {
+                        phases.insert(m.touchpoint(*t).phase.index());
+                    }
+                }
+            }
+        }
+        let mut personas: BTreeSet<usize> = (0..m.personas.len())
+            .filter(|i| focus(&m.personas[*i].head))
+            .collect();
+        for p in &phases {
+            for t in &m.phases[*p].touchpoints {
+                personas.extend(m.touchpoint(*t).serves.iter().map(|p| p.index()));
+            }
+        }
+        for g in &goals {
+            for a in &m.goals[*g].actors {
+                personas.extend(m.actor(*a).persona.map(|p| p.index()));
+            }
+        }
+        let mut files: BTreeSet<FileId> = BTreeSet::new();
+        files.extend(journeys.iter().map(|i| m.journeys[*i].head.file));
+        files.extend(phases.iter().map(|i| m.phases[*i].head.file));
+        files.extend(personas.iter().map(|i| m.personas[*i].head.file));
+        files.extend(goals.iter().map(|i| m.goals[*i].head.file));
+        files.extend(m.files().filter(|f| in_focus(*f)));
+        Keep {
+            journeys,
+            phases,
+            personas,
+            goals,
+            files,
+        }
+    }
+}
+
+/// A deliverable's id, or its title when it has none.
+fn deliverable_key(m: &Model, d: DeliverableId) -> String {
+    let del = m.deliverable(d);
+    match &del.head.name {
+        Some(n) => n.text.clone(),
+        None => m.deliverable_ast(del).title.value.clone(),
+    }
+}
+
+fn goal(m: &Model, g: &model::Goal, loc: &Locator) -> Goal {
+    let a = m.goal_ast(g);
+    let at = |h: &Header| loc.locate(h.file, h.span);
+    Goal {
+        id: g.head.id().to_string(),
+        title: text(&a.title),
+        metric: a.metric.as_ref().map(|x| Metric {
+            name: x.name.value.clone(),
+            current: x.current.as_ref().map(value),
+            target: x.target.as_ref().map(value),
+            by: x.by.as_ref().map(|b| b.display().to_string()),
+        }),
+        description: text(&a.description),
+        actors: g
+            .actors
+            .iter()
+            .map(|aid| {
+                let actor = m.actor(*aid);
+                let aa = m.actor_ast(actor);
+                Actor {
+                    id: actor.head.id().to_string(),
+                    title: text(&aa.title),
+                    persona: actor.persona.map(|p| m.persona(p).head.id().to_string()),
+                    impacts: actor
+                        .impacts
+                        .iter()
+                        .map(|iid| {
+                            let imp = m.impact(*iid);
+                            let ia = m.impact_ast(imp);
+                            Impact {
+                                id: imp.head.id().to_string(),
+                                title: text(&ia.title),
+                                kpis: kpis(imp.head.file, &ia.kpis, loc),
+                                via: imp
+                                    .via
+                                    .iter()
+                                    .map(|t| m.touchpoint(*t).head.id().to_string())
+                                    .collect(),
+                                deliverables: imp
+                                    .deliverables
+                                    .iter()
+                                    .map(|did| {
+                                        let del = m.deliverable(*did);
+                                        let da = m.deliverable_ast(del);
+                                        Deliverable {
+                                            id: del.head.name.as_ref().map(|n| n.text.clone()),
+                                            title: da.title.value.clone(),
+                                            via: del
+                                                .via
+                                                .iter()
+                                                .map(|t| m.touchpoint(*t).head.id().to_string())
+                                                .collect(),
+                                            location: at(&del.head),
+                                        }
+                                    })
+                                    .collect(),
+                                allows: allows(&ia.allows),
+                                location: at(&imp.head),
+                            }
+                        })
+                        .collect(),
+                    allows: allows(&aa.allows),
+                    location: at(&actor.head),
+                }
+            })
+            .collect(),
+        allows: allows(&a.allows),
+        location: at(&g.head),
+    }
+}
+
+/// The teams and systems named anywhere, with where they are named.
+pub(crate) fn teams_and_systems(phases: &[Phase]) -> (Vec<Team>, Vec<System>) {
+    let mut teams: BTreeMap<String, Team> = BTreeMap::new();
+    let mut systems: BTreeMap<String, System> = BTreeMap::new();
+    fn push(v: &mut Vec<String>, s: &str) {
+        if !v.iter().any(|x| x == s) {
+            v.push(s.to_string());
+        }
+    }
+    for p in phases {
+        for t in &p.teams {
+            let e = teams.entry(t.clone()).or_insert_with(|| Team {
+                id: t.clone(),
+                phases: Vec::new(),
+                touchpoints: Vec::new(),
+            });
+            push(&mut e.phases, &p.id);
+        }
+        for s in &p.systems {
+            let e = systems.entry(s.clone()).or_insert_with(|| System {
+                id: s.clone(),
+                phases: Vec::new(),
+                touchpoints: Vec::new(),
+            });
+            push(&mut e.phases, &p.id);
+        }
+        for tp in &p.touchpoints {
+            if let Some(o) = &tp.owner {
+                let e = teams.entry(o.clone()).or_insert_with(|| Team {
+                    id: o.clone(),
+                    phases: Vec::new(),
+                    touchpoints: Vec::new(),
+                });
+                push(&mut e.touchpoints, &tp.id);
+            }
+            for s in &tp.systems {
+                let e = systems.entry(s.clone()).or_insert_with(|| System {
+                    id: s.clone(),
+                    phases: Vec::new(),
+                    touchpoints: Vec::new(),
+                });
+                push(&mut e.touchpoints, &tp.id);
+            }
+        }
+    }
+    (
+        teams.into_values().collect(),
+        systems.into_values().collect(),
+    )
+}

@@ -1,0 +1,449 @@
+//! The export document: the resolved model of a workspace as every format
+//! sees it.
+//!
+//! It is built once from the analysis model and is plain data: every
+//! reference is an id that names an entity of the same document, phases
+//! stand in journey order, and each entity carries its source location.
+//! The JSON export is this type serialised; its shape is described by
+//! `schemas/journey-export.schema.json` and versioned by
+//! [`SCHEMA_VERSION`].
+
+use journey_diagnostics::render::Position;
+use serde::Serialize;
+
+/// The version of the JSON shape. Raised on every change that could break
+/// a consumer (a field removed, renamed or retyped); new optional fields
+/// do not raise it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where something is written: a file and a range in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The file, as the user names it (relative to the working directory
+    /// where possible).
+    pub path: String,
+    pub start: Position,
+    pub end: Position,
+}
+
+/// A measurable value as written: a number, or a date or text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+}
+
+impl Value {
+    /// The value as a person reads it (`40`, `3.1`, `2027-06-30`).
+    pub fn display(&self) -> String {
+        match self {
+            Value::Number(n) => format_number(*n),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Number(n) => serialize_number(*n, s),
+            Value::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+/// Whole numbers as JSON integers (`4`, not `4.0`).
+fn serialize_number<S: serde::Serializer>(n: f64, s: S) -> Result<S::Ok, S::Error> {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        s.serialize_i64(n as i64)
+    } else {
+        s.serialize_f64(n)
+    }
+}
+
+fn serialize_score<S: serde::Serializer>(n: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match n {
+        Some(n) => serialize_number(*n, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// `40` rather than `40.0`; other numbers as Rust prints them.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The whole export.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub schema_version: u32,
+    /// The source files, in the order they were read.
+    pub files: Vec<String>,
+    pub journeys: Vec<Journey>,
+    pub personas: Vec<Persona>,
+    /// Every phase: those of the journeys first, in journey order, then any
+    /// other phase in source order.
+    pub phases: Vec<Phase>,
+    pub goals: Vec<Goal>,
+    /// The teams named as phase teams or touchpoint owners, sorted by id.
+    pub teams: Vec<Team>,
+    /// The IT systems named by phases and touchpoints, sorted by id.
+    pub systems: Vec<System>,
+    /// Findings of `journeyc check` below error severity that remain.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Journey {
+    pub id: String,
+    pub title: Option<String>,
+    /// The value proposition.
+    pub value: Option<String>,
+    pub description: Option<String>,
+    /// The phase ids, in journey order.
+    pub phases: Vec<String>,
+    /// `loop from -> to`: after `from` the journey continues with `to`.
+    #[serde(rename = "loop")]
+    pub loop_back: Option<LoopBack>,
+    pub allows: Vec<Allow>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LoopBack {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Empathy {
+    pub says: Vec<String>,
+    pub thinks: Vec<String>,
+    pub does: Vec<String>,
+    pub feels: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Persona {
+    pub id: String,
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub description: Option<String>,
+    pub evidence: Option<String>,
+    pub needs: Vec<String>,
+    pub pains: Vec<String>,
+    pub gains: Vec<String>,
+    pub goals: Vec<String>,
+    pub channels: Vec<String>,
+    pub empathy: Option<Empathy>,
+    /// The touchpoints that serve this persona (resolved from `serves`).
+    pub touchpoints: Vec<String>,
+    pub allows: Vec<Allow>,
+    pub location: Location,
+}
+
+/// `kpi [ID] "name" [target VALUE] [unit "unit"]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Kpi {
+    pub id: Option<String>,
+    pub name: String,
+    pub target: Option<Value>,
+    pub unit: Option<String>,
+    pub location: Location,
+}
+
+impl Kpi {
+    /// `Name: 60 %` for people.
+    pub fn display(&self) -> String {
+        let mut s = self.name.clone();
+        if let Some(t) = &self.target {
+            s.push_str(": ");
+            s.push_str(&t.display());
+            if let Some(u) = &self.unit {
+                s.push(' ');
+                s.push_str(u);
+            }
+        } else if let Some(u) = &self.unit {
+            s.push_str(&format!(" (in {u})"));
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Phase {
+    pub id: String,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    /// The journeys that list this phase.
+    pub journeys: Vec<String>,
+    /// The customer's central question.
+    pub question: Option<String>,
+    pub activities: Vec<String>,
+    /// The customer's goals.
+    pub wants: Vec<String>,
+    /// The business goal.
+    pub objective: Option<String>,
+    /// The core message.
+    pub message: Option<String>,
+    pub kpis: Vec<Kpi>,
+    /// Organisational activities behind the scenes.
+    pub backstage: Vec<String>,
+    pub teams: Vec<String>,
+    pub systems: Vec<String>,
+    /// Moments of truth named by the phase.
+    pub moments: Vec<String>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub allows: Vec<Allow>,
+    pub location: Location,
+}
+
+impl Phase {
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// Where a touchpoint is reached from in the impact map.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reach {
+    pub goal: String,
+    pub actor: String,
+    pub impact: String,
+    /// The deliverable's id or title when the touchpoint is reached through
+    /// `deliverable … via`, `null` for a plain `via`.
+    pub deliverable: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Touchpoint {
+    pub id: String,
+    pub title: Option<String>,
+    /// The id of the phase it belongs to.
+    pub phase: String,
+    pub channel: Option<String>,
+    /// `online` or `offline`: as written, or else the channel's default.
+    pub presence: Option<String>,
+    /// Whether `presence` was written in the source (`false`: derived from
+    /// the channel).
+    pub presence_explicit: bool,
+    /// The owning team.
+    pub owner: Option<String>,
+    pub systems: Vec<String>,
+    pub kpis: Vec<Kpi>,
+    /// The personas it serves.
+    pub serves: Vec<String>,
+    /// The copy it carries.
+    pub says: Vec<String>,
+    #[serde(serialize_with = "serialize_score")]
+    pub expectation: Option<f64>,
+    #[serde(serialize_with = "serialize_score")]
+    pub experience: Option<f64>,
+    pub importance: Option<String>,
+    pub monitored: Option<bool>,
+    /// `current` (status quo) or `planned` (target journey). A touchpoint
+    /// without a `state` statement is current.
+    pub state: String,
+    /// Whether `state` was written in the source.
+    pub state_explicit: bool,
+    /// A moment of truth.
+    pub moment: bool,
+    /// Why it is a moment of truth, when said.
+    pub moment_note: Option<String>,
+    pub collects: Vec<String>,
+    /// The GDPR legal basis for `collects`.
+    pub basis: Option<String>,
+    pub description: Option<String>,
+    /// The impacts (and deliverables) of the impact map that reach it.
+    pub reached_by: Vec<Reach>,
+    pub allows: Vec<Allow>,
+    pub location: Location,
+}
+
+impl Touchpoint {
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+    pub fn is_planned(&self) -> bool {
+        self.state == "planned"
+    }
+    pub fn is_online(&self) -> Option<bool> {
+        self.presence.as_deref().map(|p| p == "online")
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Metric {
+    pub name: String,
+    pub current: Option<Value>,
+    pub target: Option<Value>,
+    /// The deadline, `YYYY-MM-DD`.
+    pub by: Option<String>,
+}
+
+impl Metric {
+    /// `Monthly churn in %: 3.1 → 1.8 by 2027-06-30`.
+    pub fn display(&self) -> String {
+        let mut s = self.name.clone();
+        match (&self.current, &self.target) {
+            (Some(c), Some(t)) => s.push_str(&format!(": {} → {}", c.display(), t.display())),
+            (None, Some(t)) => s.push_str(&format!(": target {}", t.display())),
+            (Some(c), None) => s.push_str(&format!(": now {}", c.display())),
+            (None, None) => {}
+        }
+        if let Some(by) = &self.by {
+            s.push_str(&format!(" by {by}"));
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Goal {
+    pub id: String,
+    pub title: Option<String>,
+    pub metric: Option<Metric>,
+    pub description: Option<String>,
+    pub actors: Vec<Actor>,
+    pub allows: Vec<Allow>,
+    pub location: Location,
+}
+
+impl Goal {
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Actor {
+    pub id: String,
+    pub title: Option<String>,
+    /// The persona this actor is, or `null` for another stakeholder.
+    pub persona: Option<String>,
+    pub impacts: Vec<Impact>,
+    pub allows: Vec<Allow>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Impact {
+    pub id: String,
+    pub title: Option<String>,
+    pub kpis: Vec<Kpi>,
+    /// Touchpoints that deliver the impact.
+    pub via: Vec<String>,
+    pub deliverables: Vec<Deliverable>,
+    pub allows: Vec<Allow>,
+    pub location: Location,
+}
+
+impl Impact {
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Every touchpoint the impact reaches, `via` first, each once.
+    pub fn touchpoints(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for t in self
+            .via
+            .iter()
+            .chain(self.deliverables.iter().flat_map(|d| d.via.iter()))
+        {
+            if !out.contains(&t.as_str()) {
+                out.push(t);
+            }
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Deliverable {
+    pub id: Option<String>,
+    pub title: String,
+    /// The touchpoints it becomes.
+    pub via: Vec<String>,
+    pub location: Location,
+}
+
+/// A team: named by `teams` in phases and `owner` in touchpoints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Team {
+    pub id: String,
+    /// Phases that list the team.
+    pub phases: Vec<String>,
+    /// Touchpoints the team owns.
+    pub touchpoints: Vec<String>,
+}
+
+/// An IT system: named by `systems` in phases and touchpoints.
+#[derive(Debug, Clone, Serialize)]
+pub struct System {
+    pub id: String,
+    pub phases: Vec<String>,
+    pub touchpoints: Vec<String>,
+}
+
+/// `allow CHECK "reason"`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Allow {
+    pub check: String,
+    pub reason: Option<String>,
+}
+
+/// A finding of the checker that remains (warnings and infos).
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub code: String,
+    pub name: String,
+    pub severity: String,
+    pub message: String,
+    pub location: Location,
+}
+
+impl Document {
+    pub fn persona(&self, id: &str) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
+    }
+
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+
+    pub fn touchpoint(&self, id: &str) -> Option<&Touchpoint> {
+        self.phases
+            .iter()
+            .flat_map(|p| p.touchpoints.iter())
+            .find(|t| t.id == id)
+    }
+
+    /// The phases of `journey`, in order.
+    pub fn journey_phases<'a>(&'a self, journey: &'a Journey) -> impl Iterator<Item = &'a Phase> {
+        journey.phases.iter().filter_map(|id| self.phase(id))
+    }
+
+    /// A persona's display name: its name, else its id.
+    pub fn persona_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.persona(id)
+            .and_then(|p| p.name.as_deref())
+            .unwrap_or(id)
+    }
+
+    /// An actor's display name: its title, else the persona's name, else
+    /// its id.
+    pub fn actor_name<'a>(&'a self, actor: &'a Actor) -> &'a str {
+        if let Some(t) = &actor.title {
+            return t;
+        }
+        match &actor.persona {
+            Some(p) => self.persona_name(p),
+            None => &actor.id,
+        }
+    }
+}
