@@ -17,6 +17,7 @@
 pub mod analysis;
 pub mod checks;
 pub mod config;
+pub mod lints;
 pub mod load;
 pub mod model;
 mod workspace;
@@ -32,13 +33,15 @@ use journey_diagnostics::{CodeInfo, Diagnostic};
 /// in levels, `allow`, `journeyc explain` and SARIF rule lists like every
 /// check; the lints module lists them here.
 fn lint_codes() -> &'static [CodeInfo] {
-    &[]
+    lints::CODES
 }
 
 /// Runs the messaging lints (J05xx) over the model; the lints module hooks
 /// in here. Their findings go through suppressions and levels like the
 /// checks'.
-fn run_lints(_cx: &checks::Context<'_>, _out: &mut Vec<Diagnostic>) {}
+fn run_lints(cx: &checks::Context<'_>, out: &mut Vec<Diagnostic>) {
+    lints::run(cx, out)
+}
 
 /// Every diagnostic code journeyc can report — syntax, checks, messaging
 /// lints, configuration — in code order, for `journeyc explain`, SARIF

@@ -5,7 +5,7 @@
 //!
 //! Each claim has a subject: a known topic (trial, returns, delivery,
 //! notice, warranty, response, discount) named by a word in the same
-//! clause, or else the content words of its clause. Two claims are about
+//! clause, or else the content words next to it in its clause. Two claims are about
 //! the same thing when their topics are equal or their clauses share a
 //! content word; only then can they contradict each other.
 
@@ -199,7 +199,7 @@ impl TopicDef {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Topic {
     Known(&'static TopicDef),
-    /// The stems of the content words of the claim's clause.
+    /// The stems of the content words next to the claim in its clause.
     Clause(Vec<String>),
 }
 
@@ -925,6 +925,11 @@ fn qualifier(tokens: &[Token], f: &Found) -> Qualifier {
     Qualifier::Exact
 }
 
+/// How many tokens on either side of a claim name its subject when no
+/// known topic does: "archived for 10 years" is about archiving, not
+/// about the invoices earlier in the sentence.
+const SUBJECT_WINDOW: usize = 3;
+
 fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> Claim {
     let range = tokens[f.start_token].start..f.end_byte.unwrap_or(tokens[f.end_token - 1].end());
     let qualifier = qualifier(tokens, &f);
@@ -955,6 +960,7 @@ fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> C
                 }
             }
             if !whole_is_stop
+                && distance <= SUBJECT_WINDOW
                 && folded.chars().count() >= 2
                 && !is_stop_word(&part.to_lowercase(), lang)
             {
@@ -1181,6 +1187,18 @@ mod tests {
         assert!(contradict(
             "€24 per month for the bike",
             "bike for €29 a month"
+        ));
+    }
+
+    #[test]
+    fn the_subject_is_near_the_claim() {
+        assert!(!contradict(
+            "professional invoices in 2 minutes",
+            "Every invoice stays archived for 10 years"
+        ));
+        assert!(contradict(
+            "Your invoice in 2 minutes",
+            "Every invoice in 5 minutes"
         ));
     }
 

@@ -212,7 +212,7 @@ pub(crate) fn apply(
 mod tests {
     use crate::checks::test_util::*;
 
-    const TP: &str = "phase x \"X\" {\n  touchpoint t \"T\" {\n    ALLOW\n    serves p\n  }\n}\n";
+    const TP: &str = "phase x \"X\" {\n  message \"M\"\n  touchpoint t \"T\" {\n    ALLOW\n    serves p\n  }\n}\n";
 
     fn with(allow: &str) -> String {
         format!("{PERSONA}{}", TP.replace("ALLOW", allow))
@@ -237,7 +237,7 @@ mod tests {
     #[test]
     fn allow_on_a_phase_covers_its_touchpoints() {
         let src = format!(
-            "{PERSONA}phase x \"X\" {{\n  allow \"touchpoint-without-owner\" \"agency\"\n  touchpoint t \"T\" {{\n    serves p\n  }}\n}}\n"
+            "{PERSONA}phase x \"X\" {{\n  message \"M\"\n  allow \"touchpoint-without-owner\" \"agency\"\n  touchpoint t \"T\" {{\n    serves p\n  }}\n}}\n"
         );
         assert!(codes(&src).is_empty());
     }

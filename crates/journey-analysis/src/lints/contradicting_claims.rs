@@ -1,0 +1,161 @@
+//! J0504: the same kind of claim with different values in different
+//! places of one journey.
+
+use super::{describe, LintContext, Piece};
+use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_text::claims::{extract_claims_with, Claim};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "J0504",
+    name: "contradicting-claims",
+    default_severity: Severity::Error,
+    summary: "the same claim with different values in different places",
+    explanation: "A journey must say the same thing everywhere: if the website promises a \
+swap within 24 hours and the welcome e-mail within 48, the customer remembers the broken \
+promise. journeyc reads durations, prices, percentages and counts in every piece of \
+customer-facing text, normalises them — `24h`, `24 Stunden`, `1 day` and `ein Tag` are \
+the same; so are `9,99 €`, `€9.99` and `9.99 EUR` — and reports claims about the same \
+subject (a trial, returns, delivery, a notice period, a discount, or the same words) that \
+cannot both be true. Qualifiers are understood: `bis zu 50 %` does not contradict `20 %`, \
+`ab 9 €` does not contradict `12 €`.
+
+The later claim is the primary place, the earlier one the secondary.
+
+Bad:
+
+    journey spoke {
+      value \"A swap within 24 hours if your bike breaks\"
+    }
+    phase experience {
+      touchpoint welcome_mail {
+        says \"Broken bike? We swap it within 48 hours.\"
+      }
+    }
+
+Good:
+
+    touchpoint welcome_mail {
+      says \"Broken bike? We swap it within 24 hours.\"
+    }
+",
+};
+
+pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    for scope in &lx.scopes {
+        let mut seen: Vec<(Piece, Claim)> = Vec::new();
+        for piece in &scope.pieces {
+            for claim in extract_claims_with(&piece.text.value, scope.lang) {
+                let earlier = seen.iter().find(|(_, c)| claim.contradicts(c));
+                if let Some((ep, ec)) = earlier {
+                    out.push(report(lx, piece, &claim, ep, ec));
+                }
+                seen.push((*piece, claim));
+            }
+        }
+    }
+}
+
+fn report(
+    lx: &LintContext<'_>,
+    piece: &Piece,
+    claim: &Claim,
+    ep: &Piece,
+    ec: &Claim,
+) -> Diagnostic {
+    let kind = claim.describe();
+    let this = &piece.text.value[claim.range.clone()];
+    let that = &ep.text.value[ec.range.clone()];
+    let where_that = describe(lx.model, ep);
+    let mut d = Diagnostic::new(
+        &CODE,
+        piece.file,
+        piece.span(claim.range.clone()),
+        format!("contradicting {kind}: `{this}` here, `{that}` in {where_that}"),
+    )
+    .with_label(format!("{kind}: {}", claim.canonical()))
+    .with_secondary(
+        ep.file,
+        ep.span(ec.range.clone()),
+        format!("{}: {}", ec.describe(), ec.canonical()),
+    )
+    .with_help(format!(
+        "state the same {kind} everywhere, or make clear that these are different offers"
+    ));
+    if claim.canonical() == ec.canonical() {
+        d = d.with_note(
+            "the values are equal but qualified differently (e.g. `ab`, `bis zu`, `über`)",
+        );
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_util::findings;
+    use crate::lints::test_util::spans;
+
+    fn journey(value: &str, says: &str) -> String {
+        format!(
+            "journey j {{\n  value \"{value}\"\n  phases a\n}}\nphase a {{\n  message \"{value}\"\n  touchpoint t {{\n    says \"{says}\"\n  }}\n}}\n"
+        )
+    }
+
+    #[test]
+    fn durations_in_german_and_english() {
+        let src = journey(
+            "Tausch in 24h, wenn dein Rad streikt",
+            "Rad kaputt? Tausch in 48 Stunden 🚲",
+        );
+        assert_eq!(spans(&src, "J0504"), vec!["48 Stunden"]);
+        let src = journey(
+            "A swap within 1 day",
+            "Broken bike? 🚲 A swap within 48 hours.",
+        );
+        assert_eq!(spans(&src, "J0504"), vec!["48 hours"]);
+    }
+
+    #[test]
+    fn prices_and_trials() {
+        let src = journey(
+            "Das Abo für 9,99 € im Monat",
+            "Grüße aus Köln: das Abo für 12 € im Monat",
+        );
+        assert_eq!(spans(&src, "J0504"), vec!["12 € im Monat"]);
+        let src = journey("Try it free for 14 days", "Test it for 30 days");
+        assert_eq!(spans(&src, "J0504"), vec!["30 days"]);
+    }
+
+    #[test]
+    fn both_places_are_labelled() {
+        let src = journey("Rückgabe in 30 Tagen", "Rückgabe in 14 Tagen");
+        let ds = findings(&src, "J0504");
+        // The message repeats the value: only the touchpoint contradicts.
+        assert_eq!(ds.len(), 1, "{ds:?}");
+        let d = &ds[0];
+        assert_eq!(&src[d.span().range()], "14 Tagen");
+        assert_eq!(&src[d.secondary[0].span.range()], "30 Tagen");
+        assert!(d.message.contains("return period"), "{}", d.message);
+    }
+
+    #[test]
+    fn near_misses() {
+        // Same claim, other spelling.
+        assert!(spans(&journey("Tausch in 24h", "Tausch in 24 Stunden"), "J0504").is_empty());
+        assert!(spans(&journey("Abo für 9,99 €", "Abo für €9.99"), "J0504").is_empty());
+        assert!(spans(
+            &journey("Swap within 1 day", "swap within 24 hours"),
+            "J0504"
+        )
+        .is_empty());
+        // Different subjects.
+        assert!(spans(&journey("14 Tage testen", "30 Tage Rückgabe"), "J0504").is_empty());
+        assert!(spans(
+            &journey("Bis zu 50 % Rabatt", "20 % Rabatt auf Jacken"),
+            "J0504"
+        )
+        .is_empty());
+        // Other journeys may make other offers.
+        let src = "journey a {\n  value \"Tausch in 24h\"\n}\njourney b {\n  value \"Tausch in 48h\"\n}\n";
+        assert!(spans(src, "J0504").is_empty());
+    }
+}

@@ -1,0 +1,64 @@
+//! J0514: two promises with the same id.
+
+use super::promise_not_kept::promises;
+use super::LintContext;
+use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "J0514",
+    name: "duplicate-promise",
+    default_severity: Severity::Error,
+    summary: "two promises with the same id",
+    explanation: "`keeps ID` must say which promise a touchpoint keeps. Promise ids are unique \
+across the workspace, like the ids of phases and touchpoints.
+
+Bad:
+
+    phase discovery { promise swap \"A new bike within 48 hours\" }
+    phase decision { promise swap \"Free swaps for a year\" }
+
+Good:
+
+    phase discovery { promise swap_48h \"A new bike within 48 hours\" }
+    phase decision { promise free_swaps \"Free swaps for a year\" }
+",
+};
+
+pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    let model = lx.model;
+    let all = promises(lx);
+    for (i, (phase, p)) in all.iter().enumerate() {
+        let Some((first_phase, first)) = all[..i].iter().find(|(_, q)| q.id.text == p.id.text)
+        else {
+            continue;
+        };
+        let file = model.phase(*phase).head.file;
+        out.push(
+            Diagnostic::new(
+                &CODE,
+                file,
+                p.id.span,
+                format!("promise `{}` is made twice", p.id.text),
+            )
+            .with_label("made again here")
+            .with_secondary(
+                model.phase(*first_phase).head.file,
+                first.id.span,
+                "first made here",
+            )
+            .with_help("give each promise its own id"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lints::test_util::spans;
+
+    #[test]
+    fn same_id_twice() {
+        let src =
+            "phase a {\n  promise p \"x\"\n}\nphase b {\n  promise p \"y\"\n  promise q \"z\"\n}\n";
+        assert_eq!(spans(src, "J0514"), vec!["p"]);
+    }
+}

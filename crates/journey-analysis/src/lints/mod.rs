@@ -1,0 +1,471 @@
+//! The messaging lints (J05xx): rules over every piece of customer-facing
+//! text — the value proposition, each phase's core message and promises,
+//! each touchpoint's copy and small print.
+//!
+//! Each rule is one module with its [`CodeInfo`] (code, kebab-case name,
+//! default severity, the explanation `journeyc explain` prints), a `run`
+//! function and its unit tests; [`LINTS`] lists them. The language work —
+//! tokens, stop words, stemming, claims, register, similarity — lives in
+//! the `journey-text` crate; the rules here connect it to the model and
+//! point every finding at the exact words inside the string literal
+//! ([`journey_syntax::ast::Text::source_span`]).
+//!
+//! Rules only report. Levels (`[checks]` in journey.toml) and `allow`
+//! statements apply afterwards, like for the semantic checks. The rules'
+//! own settings — `[messaging]` and `[vocabulary]` — are read by
+//! [`config`].
+
+pub mod config;
+
+pub mod contradicting_claims;
+pub mod copy_too_long;
+pub mod duplicate_core_message;
+pub mod duplicate_promise;
+pub mod missing_core_message;
+pub mod off_message_touchpoint;
+pub mod promise_not_kept;
+pub mod register_switch;
+pub mod term_drift;
+pub mod unbacked_claim;
+pub mod unknown_promise;
+pub mod unknown_support;
+pub mod untraced_core_message;
+pub mod vocabulary;
+
+use crate::checks::Context;
+use crate::model::{Def, JourneyId, Model, PhaseId, PhaseKind, TouchpointId};
+use config::MessagingConfig;
+use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Span};
+use journey_syntax::ast::Text;
+use journey_text::Lang;
+use std::ops::Range;
+
+/// One registered lint.
+#[derive(Clone, Copy)]
+pub struct Lint {
+    pub code: &'static CodeInfo,
+    pub run: fn(&LintContext<'_>, &mut Vec<Diagnostic>),
+}
+
+/// Every lint, in code order.
+pub const LINTS: &[Lint] = &[
+    Lint {
+        code: &missing_core_message::CODE,
+        run: missing_core_message::run,
+    },
+    Lint {
+        code: &untraced_core_message::CODE,
+        run: untraced_core_message::run,
+    },
+    Lint {
+        code: &off_message_touchpoint::CODE,
+        run: off_message_touchpoint::run,
+    },
+    Lint {
+        code: &contradicting_claims::CODE,
+        run: contradicting_claims::run,
+    },
+    Lint {
+        code: &register_switch::CODE,
+        run: register_switch::run,
+    },
+    Lint {
+        code: &vocabulary::CODE,
+        run: vocabulary::run,
+    },
+    Lint {
+        code: &term_drift::CODE,
+        run: term_drift::run,
+    },
+    Lint {
+        code: &duplicate_core_message::CODE,
+        run: duplicate_core_message::run,
+    },
+    Lint {
+        code: &unbacked_claim::CODE,
+        run: unbacked_claim::run,
+    },
+    Lint {
+        code: &promise_not_kept::CODE,
+        run: promise_not_kept::run,
+    },
+    Lint {
+        code: &copy_too_long::CODE,
+        run: copy_too_long::run,
+    },
+    Lint {
+        code: &unknown_promise::CODE,
+        run: unknown_promise::run,
+    },
+    Lint {
+        code: &unknown_support::CODE,
+        run: unknown_support::run,
+    },
+    Lint {
+        code: &duplicate_promise::CODE,
+        run: duplicate_promise::run,
+    },
+];
+
+/// The codes of [`LINTS`], for `journeyc explain`, SARIF and levels.
+pub const CODES: &[CodeInfo] = &[
+    missing_core_message::CODE,
+    untraced_core_message::CODE,
+    off_message_touchpoint::CODE,
+    contradicting_claims::CODE,
+    register_switch::CODE,
+    vocabulary::CODE,
+    term_drift::CODE,
+    duplicate_core_message::CODE,
+    unbacked_claim::CODE,
+    promise_not_kept::CODE,
+    copy_too_long::CODE,
+    unknown_promise::CODE,
+    unknown_support::CODE,
+    duplicate_promise::CODE,
+];
+
+/// Runs every enabled lint and reports problems in `[messaging]` and
+/// `[vocabulary]`.
+pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let ws_config = cx.workspace.config();
+    let (config, problems) = MessagingConfig::read(ws_config, cx.model);
+    if let Some(file) = cx.workspace.config_file() {
+        out.extend(
+            problems
+                .into_iter()
+                .map(|d| crate::config::Config::stamp(d, file)),
+        );
+    }
+    let enabled: Vec<&Lint> = LINTS
+        .iter()
+        .filter(|l| ws_config.is_enabled(l.code))
+        .collect();
+    if enabled.is_empty() {
+        return;
+    }
+    let lcx = LintContext::new(cx, config);
+    for lint in enabled {
+        (lint.run)(&lcx, out);
+    }
+}
+
+/// What a piece of customer-facing text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A journey's `value` proposition.
+    Value,
+    /// A phase's core `message`.
+    Message,
+    /// A phase's `promise`.
+    Promise,
+    /// A touchpoint's copy (`says`).
+    Copy,
+    /// A `disclaimer` of a journey, phase or touchpoint.
+    Disclaimer,
+}
+
+/// One piece of customer-facing text and where it stands.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'a> {
+    pub role: Role,
+    pub text: &'a Text,
+    pub file: FileId,
+    /// The journey, phase or touchpoint it is written in.
+    pub owner: Def,
+    pub phase: Option<PhaseId>,
+    pub touchpoint: Option<TouchpointId>,
+    /// For promises: the promise's id.
+    pub promise: Option<&'a str>,
+}
+
+impl Piece<'_> {
+    /// The source span of `range` of the decoded text.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        self.text.source_span(range)
+    }
+
+    /// The whole content of the string, without quotes.
+    pub fn content(&self) -> Span {
+        self.text.content_span()
+    }
+}
+
+/// The texts of one journey (or of the phases no journey lists), in
+/// journey order: the value proposition, then per phase its message,
+/// promises and small print, then its touchpoints' copy.
+pub struct Scope<'a> {
+    pub journey: Option<JourneyId>,
+    /// The phases in order (for a journey: as `phases` lists them).
+    pub phases: Vec<PhaseId>,
+    pub pieces: Vec<Piece<'a>>,
+    /// The language most texts are written in, for texts too short to tell.
+    pub lang: Option<Lang>,
+}
+
+/// What every lint reads.
+pub struct LintContext<'a> {
+    pub cx: &'a Context<'a>,
+    pub model: &'a Model,
+    pub config: MessagingConfig,
+    pub scopes: Vec<Scope<'a>>,
+}
+
+impl<'a> LintContext<'a> {
+    pub fn new(cx: &'a Context<'a>, config: MessagingConfig) -> Self {
+        let model = cx.model;
+        let mut scopes = Vec::new();
+        for (i, j) in model.journeys.iter().enumerate() {
+            let id = JourneyId(i as u32);
+            let mut phases: Vec<PhaseId> = Vec::new();
+            for p in j.phase_ids() {
+                if !phases.contains(&p) {
+                    phases.push(p);
+                }
+            }
+            scopes.push(Scope::build(model, Some(id), phases));
+        }
+        let orphans: Vec<PhaseId> = (0..model.phases.len() as u32)
+            .map(PhaseId)
+            .filter(|p| model.phase(*p).journeys.is_empty())
+            .collect();
+        if !orphans.is_empty() {
+            scopes.push(Scope::build(model, None, orphans));
+        }
+        LintContext {
+            cx,
+            model,
+            config,
+            scopes,
+        }
+    }
+
+    /// The value propositions of the journeys that list `phase`, with the
+    /// file each stands in.
+    pub fn values_of(&self, phase: PhaseId) -> Vec<(FileId, &'a Text)> {
+        let model = self.model;
+        model
+            .phase(phase)
+            .journeys
+            .iter()
+            .filter_map(|j| {
+                let journey = model.journey(*j);
+                model
+                    .journey_ast(journey)
+                    .value
+                    .as_ref()
+                    .map(|v| (journey.head.file, v))
+            })
+            .collect()
+    }
+
+    /// The language of the scopes `phase` belongs to.
+    pub fn lang_of(&self, phase: PhaseId) -> Option<Lang> {
+        self.scopes
+            .iter()
+            .find(|s| s.phases.contains(&phase))
+            .and_then(|s| s.lang)
+    }
+
+    /// Every piece of every scope, each once (a phase listed by two
+    /// journeys appears once), with the language of its scope.
+    pub fn all_pieces(&self) -> Vec<(Piece<'a>, Option<Lang>)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for s in &self.scopes {
+            for p in &s.pieces {
+                if seen.insert((p.file, p.text.span)) {
+                    out.push((*p, s.lang));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl<'a> Scope<'a> {
+    fn build(model: &'a Model, journey: Option<JourneyId>, phases: Vec<PhaseId>) -> Scope<'a> {
+        let mut pieces = Vec::new();
+        if let Some(j) = journey {
+            let jd = model.journey(j);
+            let ast = model.journey_ast(jd);
+            let owner = Def::Journey(j);
+            let piece = |role, text| Piece {
+                role,
+                text,
+                file: jd.head.file,
+                owner,
+                phase: None,
+                touchpoint: None,
+                promise: None,
+            };
+            pieces.extend(ast.value.as_ref().map(|t| piece(Role::Value, t)));
+            pieces.extend(ast.disclaimers.iter().map(|t| piece(Role::Disclaimer, t)));
+        }
+        for &p in &phases {
+            let pd = model.phase(p);
+            let ast = model.phase_ast(pd);
+            let file = pd.head.file;
+            let piece = |role, text| Piece {
+                role,
+                text,
+                file,
+                owner: Def::Phase(p),
+                phase: Some(p),
+                touchpoint: None,
+                promise: None,
+            };
+            pieces.extend(ast.message.as_ref().map(|t| piece(Role::Message, t)));
+            for pr in &ast.promises {
+                if let Some(t) = &pr.text {
+                    pieces.push(Piece {
+                        promise: Some(pr.id.text.as_str()),
+                        ..piece(Role::Promise, t)
+                    });
+                }
+            }
+            pieces.extend(ast.disclaimers.iter().map(|t| piece(Role::Disclaimer, t)));
+            for &t in &pd.touchpoints {
+                let td = model.touchpoint(t);
+                let tast = model.touchpoint_ast(td);
+                let piece = |role, text| Piece {
+                    role,
+                    text,
+                    file: td.head.file,
+                    owner: Def::Touchpoint(t),
+                    phase: Some(p),
+                    touchpoint: Some(t),
+                    promise: None,
+                };
+                pieces.extend(tast.says.iter().map(|s| piece(Role::Copy, s)));
+                pieces.extend(tast.disclaimers.iter().map(|s| piece(Role::Disclaimer, s)));
+            }
+        }
+        let lang = majority_language(pieces.iter().map(|p| p.text.value.as_str()));
+        Scope {
+            journey,
+            phases,
+            pieces,
+            lang,
+        }
+    }
+
+    /// The index of the purchase phase (the first of kind `purchase`).
+    pub fn purchase_index(&self, model: &Model) -> Option<usize> {
+        self.phases
+            .iter()
+            .position(|p| model.phase(*p).kind == Some(PhaseKind::Purchase))
+    }
+}
+
+/// The language most of `texts` are written in.
+fn majority_language<'t>(texts: impl Iterator<Item = &'t str>) -> Option<Lang> {
+    let (mut de, mut en) = (0, 0);
+    for t in texts {
+        match journey_text::detect_language(t) {
+            Some(Lang::De) => de += 1,
+            Some(Lang::En) => en += 1,
+            None => {}
+        }
+    }
+    match (de, en) {
+        (0, 0) => None,
+        (d, e) if d >= e => Some(Lang::De),
+        _ => Some(Lang::En),
+    }
+}
+
+/// How a piece is named in messages: "the value proposition", "the core
+/// message of phase `a`", "promise `fast`", "the copy of touchpoint `t`".
+pub fn describe(model: &Model, piece: &Piece) -> String {
+    let id = |d: Def| model.header(d).id().to_string();
+    match piece.role {
+        Role::Value => "the value proposition".to_string(),
+        Role::Message => format!("the core message of phase `{}`", id(piece.owner)),
+        Role::Promise => format!("promise `{}`", piece.promise.unwrap_or("")),
+        Role::Copy => format!("the copy of touchpoint `{}`", id(piece.owner)),
+        Role::Disclaimer => format!("the disclaimer of `{}`", id(piece.owner)),
+    }
+}
+
+/// `s` written so that it can replace text inside the string literal
+/// `text` (quotes and backslashes escaped in a one-line string).
+pub fn escape_for(text: &Text, s: &str) -> String {
+    let is_block = text.span.len() >= 6 && text.content_span().start >= text.span.start + 3;
+    if is_block {
+        s.to_string()
+    } else {
+        s.replace('\\', "\\\\").replace('"', "\\\"")
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use crate::config::Config;
+    use crate::Workspace;
+    use journey_diagnostics::Diagnostic;
+    use std::path::PathBuf;
+
+    /// A workspace of one file and a journey.toml.
+    pub fn with_config(src: &str, toml: &str) -> Workspace {
+        let mut ws = Workspace::new();
+        ws.set_config(
+            Config::parse(toml, Some(PathBuf::from("/t/journey.toml"))),
+            "journey.toml",
+        );
+        ws.set_file(
+            PathBuf::from("/t/a.journey"),
+            "a.journey".to_string(),
+            src.to_string(),
+        );
+        ws
+    }
+
+    /// The findings of `code` with the text each points at.
+    pub fn at(ws: &Workspace, code: &str) -> Vec<(String, Diagnostic)> {
+        ws.diagnostics()
+            .into_iter()
+            .filter(|d| d.code == code)
+            .map(|d| {
+                let text = &ws.file(d.file()).expect("file").source.text;
+                (text[d.span().range()].to_string(), d)
+            })
+            .collect()
+    }
+
+    /// The texts the findings of `code` point at, in a one-file workspace.
+    pub fn spans(src: &str, code: &str) -> Vec<String> {
+        crate::checks::test_util::spans(src, code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lints_are_in_code_order_explained_and_in_range() {
+        assert_eq!(LINTS.len(), CODES.len());
+        for (l, c) in LINTS.iter().zip(CODES) {
+            assert_eq!(l.code.code, c.code);
+            assert!(c.code.starts_with("J05"), "{}", c.code);
+            let e = c.explanation;
+            assert!(
+                e.contains("Bad") && e.contains("Good"),
+                "{} lacks examples",
+                c.code
+            );
+        }
+        for w in CODES.windows(2) {
+            assert!(w[0].code < w[1].code, "{} before {}", w[0].code, w[1].code);
+        }
+    }
+
+    #[test]
+    fn every_lint_is_known_to_the_registry() {
+        for c in CODES {
+            assert_eq!(crate::find_code(c.code).map(|f| f.name), Some(c.name));
+            assert_eq!(crate::find_code(c.name).map(|f| f.code), Some(c.code));
+        }
+    }
+}

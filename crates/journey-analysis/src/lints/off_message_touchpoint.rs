@@ -1,0 +1,153 @@
+//! J0503: touchpoint copy that shares nothing with its phase's core
+//! message or the value proposition.
+
+use super::LintContext;
+use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_text::content::{content_words_in, first_shared, ContentWord};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "J0503",
+    name: "off-message-touchpoint",
+    default_severity: Severity::Warning,
+    summary:
+        "touchpoint copy that shares nothing with its phase's message or the value proposition",
+    explanation: "A touchpoint's copy (`says`) carries the phase's core message into one \
+channel. Copy that shares no content word with the core message nor with the value \
+proposition (compared after stop words and stemming, German and English) tells the customer \
+something else than the rest of the journey.
+
+Bad:
+
+    phase inspiration {
+      message \"Gear that lasts, outdoors\"
+      touchpoint instagram {
+        says \"Our summer party is on Friday!\"
+      }
+    }
+
+Good:
+
+    phase inspiration {
+      message \"Gear that lasts, outdoors\"
+      touchpoint instagram {
+        says \"Three weekend tours — and the gear that lasts outdoors\"
+      }
+    }
+",
+};
+
+pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    let model = lx.model;
+    for t in &model.touchpoints {
+        let ast = model.touchpoint_ast(t);
+        let copy: Vec<_> = ast
+            .says
+            .iter()
+            .filter(|s| !s.value.trim().is_empty())
+            .collect();
+        let Some(first) = copy.first() else {
+            continue;
+        };
+        let phase = model.phase(t.phase);
+        let past = model.phase_ast(phase);
+        let lang = lx.lang_of(t.phase);
+        let mut targets: Vec<(
+            journey_diagnostics::FileId,
+            &journey_syntax::ast::Text,
+            &str,
+        )> = Vec::new();
+        if let Some(m) = &past.message {
+            targets.push((phase.head.file, m, "the phase's core message"));
+        }
+        for (f, v) in lx.values_of(t.phase) {
+            targets.push((f, v, "the value proposition"));
+        }
+        if targets.is_empty() {
+            continue;
+        }
+        let target_words: Vec<Vec<ContentWord>> = targets
+            .iter()
+            .map(|(_, t, _)| content_words_in(&t.value, lang))
+            .collect();
+        let on_message = copy.iter().any(|s| {
+            let words = content_words_in(&s.value, lang);
+            target_words
+                .iter()
+                .any(|tw| first_shared(&words, tw).is_some())
+        });
+        if on_message {
+            continue;
+        }
+        let mut d = Diagnostic::new(
+            &CODE,
+            t.head.file,
+            first.content_span(),
+            format!(
+                "the copy of touchpoint `{}` shares no word with its phase's core message or the value proposition",
+                ast.id.text
+            ),
+        )
+        .with_label("off message");
+        for s in &copy[1..] {
+            d = d.with_secondary(t.head.file, s.content_span(), "nor does this copy");
+        }
+        for (f, text, what) in &targets {
+            d = d.with_secondary(*f, text.content_span(), *what);
+        }
+        out.push(d.with_help(
+            "carry the core message into this channel: use its words, or rethink whether the touchpoint belongs to this phase",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lints::test_util::spans;
+
+    fn case(message: &str, says: &str) -> Vec<String> {
+        let src = format!(
+            "phase a {{\n  message \"{message}\"\n  touchpoint t {{\n    says {says}\n  }}\n}}\n"
+        );
+        spans(&src, "J0503")
+    }
+
+    #[test]
+    fn copy_off_message() {
+        assert_eq!(
+            case(
+                "Gear that lasts, outdoors",
+                "\"Our summer party is on Friday!\""
+            ),
+            vec!["Our summer party is on Friday!"]
+        );
+        assert_eq!(
+            case(
+                "Ausrüstung, die hält",
+                "\"Grüße 🎉 – unser Sommerfest ist am Freitag\""
+            ),
+            vec!["Grüße 🎉 – unser Sommerfest ist am Freitag"]
+        );
+    }
+
+    #[test]
+    fn near_misses() {
+        assert!(case(
+            "Gear that lasts, outdoors",
+            "\"Three tours and the gear for them\""
+        )
+        .is_empty());
+        assert!(case("Ausrüstung, die hält", "\"Unsere Ausrüstungen halten\"").is_empty());
+        // One of several texts on message is enough.
+        assert!(case(
+            "Ausrüstung, die hält",
+            "\"Hallo!\", \"Ausrüstung für dich\""
+        )
+        .is_empty());
+        // The value proposition counts too.
+        let src = "journey j {\n  value \"Bikes at your door\"\n  phases a\n}\nphase a {\n  message \"Fair prices\"\n  touchpoint t {\n    says \"Your bike, at the door\"\n  }\n}\n";
+        assert!(spans(src, "J0503").is_empty());
+        // Nothing to compare with: no message, no value.
+        let src = "phase a {\n  touchpoint t {\n    says \"Anything\"\n  }\n}\n";
+        assert!(spans(src, "J0503").is_empty());
+    }
+}

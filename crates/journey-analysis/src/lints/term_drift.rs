@@ -1,0 +1,239 @@
+//! J0507: two variants of one term in the same journey.
+
+use super::{describe, escape_for, LintContext, Piece};
+use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_text::terms::{find_in, match_case, parts, which_variant, Mode, Part, BUILTIN_GROUPS};
+use std::ops::Range;
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "J0507",
+    name: "term-drift",
+    default_severity: Severity::Warning,
+    summary: "two variants of one term in the same journey",
+    explanation: "One thing, one word: when the welcome mail says \"E-Mail\" and the app says \
+\"Email\", or the website says \"sign up\" and the newsletter \"register\", customers wonder \
+whether these are different things, and the brand looks careless. journeyc knows common \
+variant groups (E-Mail/Email/eMail, Online-Shop/Onlineshop, Login/Log-in, sign up/register, \
+log in/sign in, cart/basket, Warenkorb/Einkaufswagen …) and reads more from journey.toml:
+
+    [vocabulary]
+    variants = [[\"Fahrrad\", \"Rad\", \"Bike\"]]
+
+The variant used most in the journey is taken as the one meant (for configured groups: the \
+first listed); every other variant is reported, with a fix where the word can simply be \
+replaced.
+
+Bad:
+
+    touchpoint welcome { says \"Check your E-Mail\" }
+    touchpoint reminder { says \"We sent you an Email\" }
+
+Good:
+
+    touchpoint welcome { says \"Check your e-mail\" }
+    touchpoint reminder { says \"We sent you an e-mail\" }
+",
+};
+
+struct Group<'g> {
+    variants: Vec<&'g str>,
+    patterns: Vec<Vec<Part<'g>>>,
+    mode: Mode,
+    /// The variant to use, when configured.
+    preferred: Option<usize>,
+}
+
+struct Use<'a> {
+    piece: Piece<'a>,
+    range: Range<usize>,
+    variant: usize,
+    exact: bool,
+}
+
+pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    let mut groups: Vec<Group> = BUILTIN_GROUPS
+        .iter()
+        .filter(|g| {
+            // A group the vocabulary already rules on is its business.
+            !lx.config.prefer.iter().any(|p| {
+                g.variants.iter().any(|v| {
+                    v.eq_ignore_ascii_case(&p.term)
+                        || p.instead_of.iter().any(|i| v.eq_ignore_ascii_case(i))
+                })
+            })
+        })
+        .map(|g| Group {
+            variants: g.variants.to_vec(),
+            patterns: g.variants.iter().map(|v| parts(v)).collect(),
+            mode: g.mode,
+            preferred: None,
+        })
+        .collect();
+    for v in &lx.config.variants {
+        groups.push(Group {
+            variants: v.iter().map(String::as_str).collect(),
+            patterns: v.iter().map(|t| parts(t)).collect(),
+            mode: if v.iter().any(|t| t.contains(['-', ' '])) || same_letters(v) {
+                Mode::Spelling
+            } else {
+                Mode::Inflected
+            },
+            preferred: Some(0),
+        });
+    }
+    for scope in &lx.scopes {
+        let texts: Vec<(Piece, Vec<Part>, Option<journey_text::Lang>)> = scope
+            .pieces
+            .iter()
+            .map(|p| {
+                let lang = journey_text::detect_language(&p.text.value).or(scope.lang);
+                (*p, parts(&p.text.value), lang)
+            })
+            .collect();
+        for g in &groups {
+            let mut uses: Vec<Use> = Vec::new();
+            for (piece, hay, lang) in &texts {
+                let text = piece.text.value.as_str();
+                for (vi, pat) in g.patterns.iter().enumerate() {
+                    for f in find_in(text, hay, g.variants[vi], pat, g.mode, *lang) {
+                        if uses.iter().any(|u| {
+                            u.piece.text.span == piece.text.span
+                                && u.range.start < f.range.end
+                                && f.range.start < u.range.end
+                        }) {
+                            continue;
+                        }
+                        let found = &text[f.range.clone()];
+                        let variant = match g.mode {
+                            Mode::Spelling => {
+                                which_variant(found, &g.variants, Mode::Spelling).unwrap_or(vi)
+                            }
+                            Mode::Inflected => vi,
+                        };
+                        uses.push(Use {
+                            piece: *piece,
+                            range: f.range,
+                            variant,
+                            exact: f.exact || g.mode == Mode::Spelling,
+                        });
+                    }
+                }
+            }
+            report(lx, g, &uses, out);
+        }
+    }
+}
+
+/// Variants that differ only in case and punctuation are spellings.
+fn same_letters(v: &[String]) -> bool {
+    let key = |s: &String| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    v.windows(2).all(|w| key(&w[0]) == key(&w[1]))
+}
+
+fn report(lx: &LintContext<'_>, g: &Group, uses: &[Use], out: &mut Vec<Diagnostic>) {
+    let mut counts = vec![0usize; g.variants.len()];
+    for u in uses {
+        counts[u.variant] += 1;
+    }
+    if counts.iter().filter(|&&c| c > 0).count() < 2 {
+        return;
+    }
+    let chosen = g.preferred.unwrap_or_else(|| {
+        // Most used; a tie goes to the one used first.
+        let max = *counts.iter().max().expect("non-empty");
+        uses.iter()
+            .find(|u| counts[u.variant] == max)
+            .expect("a use of the most used variant")
+            .variant
+    });
+    let Some(reference) = uses.iter().find(|u| u.variant == chosen) else {
+        return;
+    };
+    let term = g.variants[chosen];
+    for u in uses.iter().filter(|u| u.variant != chosen) {
+        let text = &u.piece.text.value;
+        let found = &text[u.range.clone()];
+        let mut d = Diagnostic::new(
+            &CODE,
+            u.piece.file,
+            u.piece.span(u.range.clone()),
+            format!(
+                "`{found}` and `{}` name the same thing in this journey",
+                &reference.piece.text.value[reference.range.clone()]
+            ),
+        )
+        .with_label(format!("`{}` here", g.variants[u.variant]))
+        .with_secondary(
+            reference.piece.file,
+            reference.piece.span(reference.range.clone()),
+            format!("`{term}` in {}", describe(lx.model, &reference.piece)),
+        )
+        .with_help(format!("use one term throughout the journey: `{term}`"));
+        if u.exact {
+            let replacement = match_case(found, term);
+            d = d.with_fix(
+                format!("replace with `{replacement}`"),
+                u.piece.span(u.range.clone()),
+                escape_for(u.piece.text, &replacement),
+            );
+        }
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_util::findings;
+    use crate::lints::test_util::{at, spans, with_config};
+
+    fn journey(a: &str, b: &str, c: &str) -> String {
+        format!(
+            "journey j {{\n  value \"{a}\"\n  phases p\n}}\nphase p {{\n  message \"{b}\"\n  touchpoint t {{\n    says \"{c}\"\n  }}\n}}\n"
+        )
+    }
+
+    #[test]
+    fn spelling_variants() {
+        let src = journey(
+            "Alles per E-Mail",
+            "Deine E-Mail-Adresse genügt",
+            "Grüße 🎉 per Email",
+        );
+        assert_eq!(spans(&src, "J0507"), vec!["Email"]);
+        let d = &findings(&src, "J0507")[0];
+        assert_eq!(d.fixes[0].edits[0].new_text, "E-Mail");
+        assert_eq!(&src[d.secondary[0].span.range()], "E-Mail");
+    }
+
+    #[test]
+    fn synonyms_in_english() {
+        let src = journey("Sign up in a minute", "Signing up is free", "Register now");
+        assert_eq!(spans(&src, "J0507"), vec!["Register"]);
+        let d = &findings(&src, "J0507")[0];
+        assert_eq!(d.fixes[0].edits[0].new_text, "Sign up");
+    }
+
+    #[test]
+    fn configured_groups_prefer_the_first() {
+        let src = journey("Dein Rad", "Das Fahrrad für dich", "Dein Rad wartet");
+        let ws = with_config(&src, "[vocabulary]\nvariants = [[\"Fahrrad\", \"Rad\"]]\n");
+        let found: Vec<String> = at(&ws, "J0507").into_iter().map(|(t, _)| t).collect();
+        assert_eq!(found, vec!["Rad", "Rad"]);
+    }
+
+    #[test]
+    fn near_misses() {
+        // One variant throughout.
+        assert!(spans(&journey("Per E-Mail", "E-Mails", "Deine E-Mail"), "J0507").is_empty());
+        // Sentence-start capitals are the same spelling.
+        assert!(spans(&journey("Email us", "Our email", "email"), "J0507").is_empty());
+        // Different journeys may use different words.
+        let src = "journey a {\n  value \"Per E-Mail\"\n}\njourney b {\n  value \"Per Email\"\n}\n";
+        assert!(spans(src, "J0507").is_empty());
+    }
+}
