@@ -116,8 +116,12 @@ fn fixes_appear_in_json() {
     .expect("write");
     let out = journeyc(&["check", ".", "--format", "json"], &dir);
     let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
-    let d = &doc["diagnostics"][0];
-    assert_eq!(d["code"], "J0201");
+    let d = doc["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["code"] == "J0201")
+        .expect("the unknown keyword is reported");
     let edit = &d["fixes"][0]["edits"][0];
     assert_eq!(edit["new_text"], "needs");
     assert_eq!(edit["start"]["line"], 2);
