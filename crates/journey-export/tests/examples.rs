@@ -16,6 +16,10 @@ fn repo() -> PathBuf {
 /// A workspace of one example, with paths shown relative to the
 /// repository root so that snapshots do not depend on where it lives.
 fn example(name: &str) -> Workspace {
+    workspace(&format!("examples/{name}"))
+}
+
+fn workspace(dir: &str) -> Workspace {
     let root = std::fs::canonicalize(repo()).unwrap();
     let display = |p: &Path| {
         let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
@@ -24,7 +28,7 @@ fn example(name: &str) -> Workspace {
             .to_string_lossy()
             .replace('\\', "/")
     };
-    let (files, errors) = load::collect_files(&[root.join("examples").join(name)]);
+    let (files, errors) = load::collect_files(&[root.join(dir)]);
     assert!(errors.is_empty(), "{errors:?}");
     let mut ws = Workspace::new();
     for f in files {
@@ -35,7 +39,10 @@ fn example(name: &str) -> Workspace {
 }
 
 fn document(name: &str) -> Document {
-    let ws = example(name);
+    checked(example(name), name)
+}
+
+fn checked(ws: Workspace, name: &str) -> Document {
     let diagnostics = ws.diagnostics();
     let errors: Vec<_> = diagnostics
         .iter()
@@ -175,4 +182,71 @@ fn every_format_of_the_retail_example_keeps_its_unicode() {
         let text = render(&doc, f);
         assert!(text.contains("Gipfelglück"), "{}", f.name());
     }
+}
+
+#[test]
+fn hostile_values_survive_csv_and_split_back_exactly() {
+    let doc = checked(workspace("tests/export/fixtures/hostile"), "hostile");
+    let text = render(&doc, Format::Csv);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    let tp = doc.touchpoint("tp_one").unwrap();
+    assert_eq!(&rows[0][5], tp.title.as_deref().unwrap());
+    assert_eq!(&rows[0][21], "two lines,\n\"with quotes\" and a comma");
+    // `; ` joins the copy; `\;` inside an item splits back.
+    let copy: Vec<String> = split_list(&rows[0][12]);
+    assert_eq!(copy, tp.says);
+    assert_eq!(&rows[0][10], "clicks\\: per day:5:%");
+    assert_eq!(&rows[0][18], "`backtick` and \"quotes\"");
+    assert_eq!(&rows[2][17], "planned");
+    assert_eq!(&rows[2][14], "", "a planned touchpoint has no experience");
+}
+
+/// Splits a CSV list cell as the README documents it.
+fn split_list(cell: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.last_mut().unwrap().extend(chars.next()),
+            ';' if chars.peek() == Some(&' ') => {
+                chars.next();
+                out.push(String::new());
+            }
+            _ => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn hostile_values_stay_text_in_every_format() {
+    let doc = checked(workspace("tests/export/fixtures/hostile"), "hostile");
+    let html = render(&doc, Format::Html);
+    assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("<svg onload"));
+    let md = render(&doc, Format::Markdown);
+    assert!(!md.contains("<script") && !md.contains("<img"));
+    let mermaid = render(&doc, Format::Mermaid);
+    for block in mermaid.split("```").skip(1).step_by(2) {
+        for line in block
+            .lines()
+            .filter(|l| l.starts_with("    ") && !l.trim_start().starts_with("%%"))
+        {
+            let t = line.trim_start();
+            if let Some(task) = t.strip_prefix("      ") {
+                assert!(!task.contains(';') && !task.contains('#'), "{task}");
+            }
+        }
+        // Flowchart labels never contain a raw quote inside the quotes.
+        for label in block.split("[\"").skip(1) {
+            let inner = label.split("\"]").next().unwrap();
+            assert!(!inner.contains('"'), "{inner}");
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&render(&doc, Format::Json)).unwrap();
+    assert_eq!(
+        json["journeys"][0]["title"], "<script>document.title='pwned'</script> Journey",
+        "JSON keeps the value as written"
+    );
 }

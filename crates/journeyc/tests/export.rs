@@ -1,0 +1,206 @@
+//! `journeyc export` end to end: formats, refusal with the checker's
+//! report, files written atomically, hostile values escaped.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn journeyc(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_journeyc"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("JOURNEYC_COLOR", "never")
+        .output()
+        .expect("journeyc runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 output")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("journeyc-export-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn every_format_of_every_example_exports() {
+    for example in ["b2b-saas", "retail", "subscription-loop"] {
+        let path = format!("examples/{example}");
+        for format in ["json", "markdown", "html", "mermaid", "csv"] {
+            let out = journeyc(
+                &["export", "--no-config", "--format", format, &path],
+                &repo(),
+            );
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{example} {format}: {}",
+                stderr(&out)
+            );
+            assert!(!out.stdout.is_empty(), "{example} {format}: empty");
+        }
+    }
+}
+
+#[test]
+fn json_has_the_schema_version_and_phases_in_journey_order() {
+    let out = journeyc(
+        &[
+            "export",
+            "--no-config",
+            "-f",
+            "json",
+            "examples/subscription-loop",
+        ],
+        &repo(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(v["schema_version"], 1);
+    let phases: Vec<&str> = v["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            "impulse",
+            "discovery",
+            "initiation",
+            "experience",
+            "recommendation"
+        ]
+    );
+    assert_eq!(v["journeys"][0]["loop"]["to"], "impulse");
+    let loc = &v["phases"][0]["location"];
+    assert_eq!(loc["path"], "examples/subscription-loop/spoke.journey");
+    assert!(loc["start"]["line"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn a_workspace_with_errors_is_refused_with_the_checkers_findings() {
+    let dir = temp_dir("broken");
+    std::fs::write(
+        dir.join("broken.journey"),
+        "journey j \"J\" {\n    phases nowhere\n}\n",
+    )
+    .unwrap();
+    let check = journeyc(&["check", "--color", "never", "."], &dir);
+    assert_eq!(check.status.code(), Some(1));
+    let out = journeyc(
+        &["export", "--no-config", "-f", "html", "-o", "map.html", "."],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    assert!(!dir.join("map.html").exists(), "no file written");
+    let err = stderr(&out);
+    // Every line of the checker's report is in the refusal.
+    for line in stdout(&check).lines().filter(|l| !l.trim().is_empty()) {
+        assert!(err.contains(line), "missing `{line}` in:\n{err}");
+    }
+    assert!(err.contains("nothing exported"), "{err}");
+}
+
+#[test]
+fn output_file_is_written_whole_and_nothing_else_is_left() {
+    let dir = temp_dir("output");
+    let target = dir.join("map.csv");
+    let out = journeyc(
+        &[
+            "export",
+            "--no-config",
+            "-f",
+            "csv",
+            "-o",
+            target.to_str().unwrap(),
+            repo().join("examples/retail").to_str().unwrap(),
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.starts_with("journey,phase_id,phase_title,phase_kind,touchpoint_id"));
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["map.csv"], "no temporary file left behind");
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let out = journeyc(&["export", "-f", "pdf", "examples"], &repo());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("pdf"));
+}
+
+#[test]
+fn missing_path_is_a_usage_error() {
+    let out = journeyc(
+        &["export", "--no-config", "-f", "json", "no/such/dir"],
+        &repo(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/dir"), "{}", stderr(&out));
+}
+
+#[test]
+fn hostile_values_are_text_in_html_and_remaining_findings_are_listed() {
+    let out = journeyc(
+        &[
+            "export",
+            "--no-config",
+            "-f",
+            "html",
+            "tests/export/fixtures/hostile",
+        ],
+        &repo(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(!html.contains("<script"), "a script element");
+    assert!(!html.contains("<img"), "an img element");
+    assert!(!html.contains("<svg onload"));
+    assert!(html.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror="));
+    assert!(html.contains("Content-Security-Policy"));
+    // The fixture keeps a pain-point warning: listed on the page and noted.
+    assert!(html.contains("Findings of journeyc check"));
+    assert!(html.contains("J0413"), "the warning's code");
+    assert!(stderr(&out).contains("below error severity remain"));
+}
+
+#[test]
+fn hostile_values_cannot_break_the_markdown_table() {
+    let md = stdout(&journeyc(
+        &[
+            "export",
+            "--no-config",
+            "-f",
+            "markdown",
+            "tests/export/fixtures/hostile",
+        ],
+        &repo(),
+    ));
+    assert!(!md.contains("<script"));
+    for line in md.lines().filter(|l| l.starts_with("| **")) {
+        // Unescaped pipes would add columns: header has 1 + 2 phases.
+        let cells = line.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, 4, "{line}");
+    }
+}
