@@ -1,0 +1,826 @@
+//! One version of a workspace reduced to what it means: every entity with
+//! its identity and its fields, normalised so that layout, order and
+//! spelling variants of the same statement compare equal.
+//!
+//! Normalisation:
+//! - texts: runs of whitespace (line breaks of a text block included)
+//!   count as one space, leading and trailing whitespace is dropped;
+//! - numbers compare by value (`4.50` is `4.5`);
+//! - lists are sets (their order carries no meaning), except a journey's
+//!   `phases`, which is the journey itself;
+//! - defaults are spelled out: a touchpoint without `state` is `current`,
+//!   a touchpoint without `online`/`offline` has its channel's presence;
+//!   `monitored` is `monitored yes`;
+//! - where a definition is written (file, position) is not part of it.
+
+use journey_analysis::model::{self, KpiOwner, Model};
+use journey_syntax::ast;
+use journey_syntax::schema;
+use std::collections::HashMap;
+use std::fmt;
+
+/// The kinds of entity a diff talks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Journey,
+    Persona,
+    Phase,
+    Touchpoint,
+    Kpi,
+    Goal,
+    Actor,
+    Impact,
+    Deliverable,
+}
+
+impl Kind {
+    /// `touchpoint`, `KPI` … as shown in messages.
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Journey => "journey",
+            Kind::Persona => "persona",
+            Kind::Phase => "phase",
+            Kind::Touchpoint => "touchpoint",
+            Kind::Kpi => "KPI",
+            Kind::Goal => "goal",
+            Kind::Actor => "actor",
+            Kind::Impact => "impact",
+            Kind::Deliverable => "deliverable",
+        }
+    }
+
+    /// The stable name used in JSON (`touchpoint`, `kpi` …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Kpi => "kpi",
+            k => k.word(),
+        }
+    }
+
+    /// The plural, for headings.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Journey => "Journeys",
+            Kind::Persona => "Personas",
+            Kind::Phase => "Phases",
+            Kind::Touchpoint => "Touchpoints",
+            Kind::Kpi => "KPIs",
+            Kind::Goal => "Goals",
+            Kind::Actor => "Actors",
+            Kind::Impact => "Impacts",
+            Kind::Deliverable => "Deliverables",
+        }
+    }
+
+    /// The order in which kinds are reported and renames are detected:
+    /// a kind comes after the kinds its fields refer to.
+    pub const ORDER: [Kind; 9] = [
+        Kind::Journey,
+        Kind::Persona,
+        Kind::Phase,
+        Kind::Touchpoint,
+        Kind::Kpi,
+        Kind::Goal,
+        Kind::Actor,
+        Kind::Impact,
+        Kind::Deliverable,
+    ];
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+/// One value, or one item of a list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Atom {
+    /// A fixed word or an id that is not a reference to an entity of the
+    /// diff (a channel, a team, a date …).
+    Word(String),
+    /// A number (scores, targets).
+    Number(f64),
+    /// Prose, normalised.
+    Text(String),
+    /// A reference to an entity: follows renames.
+    Ref(Kind, String),
+}
+
+impl Atom {
+    fn sort_key(&self) -> (u8, String) {
+        match self {
+            Atom::Word(w) => (0, w.clone()),
+            Atom::Number(n) => (1, format!("{:020.6}", n)),
+            Atom::Text(t) => (2, t.clone()),
+            Atom::Ref(k, id) => (3, format!("{k:?}:{id}")),
+        }
+    }
+
+    /// The atom as a person reads it: words and ids bare, texts in quotes.
+    pub fn display(&self) -> String {
+        match self {
+            Atom::Word(w) => w.clone(),
+            Atom::Number(n) => format_number(*n),
+            Atom::Text(t) => format!("\"{t}\""),
+            Atom::Ref(_, id) => id.clone(),
+        }
+    }
+
+    /// The atom without quotes.
+    pub fn plain(&self) -> String {
+        match self {
+            Atom::Text(t) => t.clone(),
+            a => a.display(),
+        }
+    }
+}
+
+/// `40` rather than `40.0`; other numbers as Rust prints them.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The value of a field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    One(Atom),
+    /// A list whose order carries no meaning (kept sorted).
+    Set(Vec<Atom>),
+    /// A list whose order is meaningful.
+    Seq(Vec<Atom>),
+}
+
+impl Value {
+    pub fn atoms(&self) -> &[Atom] {
+        match self {
+            Value::One(a) => std::slice::from_ref(a),
+            Value::Set(v) | Value::Seq(v) => v,
+        }
+    }
+
+    fn atoms_mut(&mut self) -> &mut [Atom] {
+        match self {
+            Value::One(a) => std::slice::from_mut(a),
+            Value::Set(v) | Value::Seq(v) => v,
+        }
+    }
+
+    /// The value as a person reads it (lists joined with `, `).
+    pub fn display(&self) -> String {
+        self.atoms()
+            .iter()
+            .map(Atom::display)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Whether the value holds prose (shown on lines of its own when it
+    /// changes).
+    pub fn is_text(&self) -> bool {
+        self.atoms().iter().any(|a| matches!(a, Atom::Text(_)))
+    }
+
+    fn normalise(&mut self) {
+        if let Value::Set(v) = self {
+            v.sort_by_key(Atom::sort_key);
+            v.dedup();
+        }
+    }
+}
+
+/// One field of an entity. `name` is stable (JSON); `label` is for people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub value: Value,
+}
+
+/// An entity of one version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub kind: Kind,
+    /// The id as written (for unnamed KPIs and deliverables: their text).
+    pub id: String,
+    /// Whether `id` is a real id that can be renamed.
+    pub named: bool,
+    /// What identifies the entity between versions: its id (as a
+    /// reference to itself, so that renames apply), or for entities
+    /// without one (and actors) the enclosing entity's key plus text.
+    pub key: Vec<Atom>,
+    /// The key of the enclosing entity (a touchpoint's phase, a KPI's
+    /// owner …).
+    pub parent: Option<(Kind, Vec<Atom>)>,
+    /// The enclosing entity, for people: `phase loyalty`, `touchpoint
+    /// checkout`, `actor owner in goal retention`.
+    pub context: Option<String>,
+    /// Fields in a fixed order; absent values are left out.
+    pub fields: Vec<Field>,
+    /// Position in reading order (journeys, personas, phases in journey
+    /// order with their touchpoints …), for a stable report.
+    pub order: usize,
+}
+
+impl Entity {
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// Applies renames of referenced entities.
+    pub(crate) fn map_refs(&mut self, renames: &Renames) {
+        for a in self.key.iter_mut() {
+            renames.apply(a);
+        }
+        if let Some((_, key)) = &mut self.parent {
+            for a in key.iter_mut() {
+                renames.apply(a);
+            }
+        }
+        for f in &mut self.fields {
+            for a in f.value.atoms_mut() {
+                renames.apply(a);
+            }
+            f.value.normalise();
+        }
+    }
+}
+
+/// Old id → new id, per kind.
+#[derive(Debug, Clone, Default)]
+pub struct Renames(HashMap<(Kind, String), String>);
+
+impl Renames {
+    pub fn insert(&mut self, kind: Kind, old: &str, new: &str) {
+        self.0.insert((kind, old.to_string()), new.to_string());
+    }
+
+    pub fn get(&self, kind: Kind, old: &str) -> Option<&str> {
+        self.0.get(&(kind, old.to_string())).map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn apply(&self, a: &mut Atom) {
+        if let Atom::Ref(k, id) = a {
+            if let Some(new) = self.get(*k, id) {
+                *id = new.to_string();
+            }
+        }
+    }
+}
+
+/// Every entity of one version, in reading order.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub entities: Vec<Entity>,
+}
+
+impl Snapshot {
+    /// The snapshot of a workspace's semantic model.
+    pub fn of_model(m: &Model) -> Snapshot {
+        let mut b = Builder { m, out: Vec::new() };
+        b.build();
+        let mut entities = b.out;
+        for (i, e) in entities.iter_mut().enumerate() {
+            e.order = i;
+            for f in &mut e.fields {
+                f.value.normalise();
+            }
+        }
+        Snapshot { entities }
+    }
+
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Entity> {
+        self.entities.iter().filter(move |e| e.kind == kind)
+    }
+
+    /// Which phases each persona is served in: (persona, phase) for every
+    /// touchpoint that serves the persona.
+    pub fn served_in(&self) -> Vec<(String, String)> {
+        let mut v = Vec::new();
+        for t in self.of_kind(Kind::Touchpoint) {
+            let Some(Atom::Ref(Kind::Phase, phase)) = t.field("phase").map(|f| &f.value.atoms()[0])
+            else {
+                continue;
+            };
+            if let Some(f) = t.field("serves") {
+                for a in f.value.atoms() {
+                    if let Atom::Ref(Kind::Persona, p) = a {
+                        v.push((p.clone(), phase.clone()));
+                    }
+                }
+            }
+        }
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+/// Normalises prose: whitespace runs become one space.
+pub fn normalise_text(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Builder<'m> {
+    m: &'m Model,
+    out: Vec<Entity>,
+}
+
+/// Collects the fields of one entity.
+#[derive(Default)]
+struct Fields(Vec<Field>);
+
+impl Fields {
+    fn push(&mut self, name: &'static str, label: &'static str, value: Option<Value>) {
+        if let Some(value) = value {
+            if matches!(&value, Value::Set(v) | Value::Seq(v) if v.is_empty()) {
+                return;
+            }
+            self.0.push(Field { name, label, value });
+        }
+    }
+    fn text(&mut self, name: &'static str, label: &'static str, t: &Option<ast::Text>) {
+        self.push(name, label, t.as_ref().map(|t| Value::One(text(t))));
+    }
+    fn texts(&mut self, name: &'static str, label: &'static str, t: &[ast::Text]) {
+        self.push(name, label, Some(Value::Set(t.iter().map(text).collect())));
+    }
+    fn word(&mut self, name: &'static str, label: &'static str, n: &Option<ast::Name>) {
+        self.push(
+            name,
+            label,
+            n.as_ref().map(|n| Value::One(Atom::Word(n.text.clone()))),
+        );
+    }
+    fn words(&mut self, name: &'static str, label: &'static str, n: &[ast::Name]) {
+        self.push(
+            name,
+            label,
+            Some(Value::Set(
+                n.iter().map(|n| Atom::Word(n.text.clone())).collect(),
+            )),
+        );
+    }
+    fn refs(&mut self, name: &'static str, label: &'static str, kind: Kind, n: &[ast::Name]) {
+        self.push(
+            name,
+            label,
+            Some(Value::Set(
+                n.iter().map(|n| Atom::Ref(kind, n.text.clone())).collect(),
+            )),
+        );
+    }
+    fn allows(&mut self, allows: &[ast::Allow]) {
+        self.push(
+            "allows",
+            "allowed findings",
+            Some(Value::Set(
+                allows
+                    .iter()
+                    .map(|a| match &a.reason {
+                        Some(r) => Atom::Text(format!("{}: {}", a.check, normalise_text(&r.value))),
+                        None => Atom::Word(a.check.clone()),
+                    })
+                    .collect(),
+            )),
+        );
+    }
+}
+
+fn text(t: &ast::Text) -> Atom {
+    Atom::Text(normalise_text(&t.value))
+}
+
+fn scalar(s: &ast::Scalar) -> Atom {
+    match s {
+        ast::Scalar::Number { value, .. } => Atom::Number(*value),
+        ast::Scalar::Date { raw, .. } => Atom::Word(raw.clone()),
+        ast::Scalar::Text(t) => text(t),
+    }
+}
+
+/// The enclosing entity of a new entity: its kind, key and how it is
+/// named in messages.
+#[derive(Clone)]
+struct Parent {
+    kind: Kind,
+    key: Vec<Atom>,
+    context: String,
+}
+
+impl Parent {
+    fn named(kind: Kind, id: &str, context: String) -> Parent {
+        Parent {
+            kind,
+            key: vec![Atom::Ref(kind, id.to_string())],
+            context,
+        }
+    }
+}
+
+fn entity(
+    kind: Kind,
+    name: Option<&ast::Name>,
+    fallback: &str,
+    parent: Option<&Parent>,
+    fields: Fields,
+) -> Entity {
+    let (id, named) = match name {
+        Some(n) => (n.text.clone(), true),
+        None => (normalise_text(fallback), false),
+    };
+    let key = if named {
+        vec![Atom::Ref(kind, id.clone())]
+    } else {
+        let mut k = parent.map(|p| p.key.clone()).unwrap_or_default();
+        k.push(Atom::Text(id.clone()));
+        k
+    };
+    Entity {
+        kind,
+        id,
+        named,
+        key,
+        parent: parent.map(|p| (p.kind, p.key.clone())),
+        context: parent.map(|p| p.context.clone()),
+        fields: fields.0,
+        order: 0,
+    }
+}
+
+impl Builder<'_> {
+    fn build(&mut self) {
+        let m = self.m;
+        for j in &m.journeys {
+            self.journey(j);
+        }
+        for p in &m.personas {
+            self.persona(p);
+        }
+        // Phases in journey order, then the others in source order.
+        let mut phases: Vec<model::PhaseId> = Vec::new();
+        for j in &m.journeys {
+            for p in j.phase_ids() {
+                if !phases.contains(&p) {
+                    phases.push(p);
+                }
+            }
+        }
+        for i in 0..m.phases.len() {
+            let id = model::PhaseId(i as u32);
+            if !phases.contains(&id) {
+                phases.push(id);
+            }
+        }
+        for p in phases {
+            self.phase(p);
+        }
+        for g in &m.goals {
+            self.goal(g);
+        }
+    }
+
+    fn journey(&mut self, j: &model::Journey) {
+        let a = self.m.journey_ast(j);
+        let mut f = Fields::default();
+        f.text("title", "title", &a.title);
+        f.text("value", "value proposition", &a.value);
+        f.text("description", "description", &a.description);
+        f.push(
+            "phases",
+            "phases",
+            Some(Value::Seq(
+                a.phases
+                    .iter()
+                    .map(|n| Atom::Ref(Kind::Phase, n.text.clone()))
+                    .collect(),
+            )),
+        );
+        f.push(
+            "loop",
+            "loop",
+            a.loop_back.as_ref().map(|l| {
+                Value::Seq(vec![
+                    Atom::Ref(Kind::Phase, l.from.text.clone()),
+                    Atom::Ref(Kind::Phase, l.to.text.clone()),
+                ])
+            }),
+        );
+        f.texts("evidence", "evidence", &a.evidence);
+        f.texts("disclaimers", "disclaimers", &a.disclaimers);
+        f.allows(&a.allows);
+        self.out
+            .push(entity(Kind::Journey, Some(&a.id), "", None, f));
+    }
+
+    fn persona(&mut self, p: &model::Persona) {
+        let a = self.m.persona_ast(p);
+        let mut f = Fields::default();
+        f.text("name", "name", &a.name);
+        f.text("role", "role", &a.role);
+        f.text("description", "description", &a.description);
+        f.text("evidence", "evidence", &a.evidence);
+        f.texts("needs", "needs", &a.needs);
+        f.texts("pains", "pains", &a.pains);
+        f.texts("gains", "gains", &a.gains);
+        f.texts("goals", "goals", &a.goals);
+        f.words("channels", "channels", &a.channels);
+        if let Some(e) = &a.empathy {
+            f.texts("says", "says", &e.says);
+            f.texts("thinks", "thinks", &e.thinks);
+            f.texts("does", "does", &e.does);
+            f.texts("feels", "feels", &e.feels);
+        }
+        f.allows(&a.allows);
+        self.out
+            .push(entity(Kind::Persona, Some(&a.id), "", None, f));
+    }
+
+    fn phase(&mut self, id: model::PhaseId) {
+        let m = self.m;
+        let p = m.phase(id);
+        let a = m.phase_ast(p);
+        let mut f = Fields::default();
+        f.text("title", "title", &a.title);
+        f.word("kind", "kind", &a.kind);
+        f.text("question", "customer question", &a.question);
+        f.texts("activities", "activities", &a.activities);
+        f.texts("wants", "customer goals", &a.wants);
+        f.text("objective", "objective", &a.objective);
+        f.text("message", "core message", &a.message);
+        f.push(
+            "supports",
+            "supports",
+            Some(Value::Set(
+                a.supports
+                    .iter()
+                    .map(|s| match s {
+                        ast::Support::Ref(n) => Atom::Word(n.text.clone()),
+                        ast::Support::Text(t) => text(t),
+                    })
+                    .collect(),
+            )),
+        );
+        f.push(
+            "promises",
+            "promises",
+            Some(Value::Set(
+                a.promises
+                    .iter()
+                    .map(|p| match &p.text {
+                        Some(t) => {
+                            Atom::Text(format!("{}: {}", p.id.text, normalise_text(&t.value)))
+                        }
+                        None => Atom::Word(p.id.text.clone()),
+                    })
+                    .collect(),
+            )),
+        );
+        f.texts("evidence", "evidence", &a.evidence);
+        f.texts("disclaimers", "disclaimers", &a.disclaimers);
+        f.texts("backstage", "backstage activities", &a.backstage);
+        f.words("teams", "teams", &a.teams);
+        f.words("systems", "systems", &a.systems);
+        f.texts("moments", "moments of truth", &a.moments);
+        f.allows(&a.allows);
+        let name = a.id.text.clone();
+        self.out.push(entity(Kind::Phase, Some(&a.id), "", None, f));
+        let me = Parent::named(Kind::Phase, &name, format!("phase {name}"));
+        for k in &p.kpis {
+            self.kpi(*k, &me);
+        }
+        for t in &p.touchpoints {
+            self.touchpoint(*t, &name);
+        }
+    }
+
+    fn touchpoint(&mut self, id: model::TouchpointId, phase: &str) {
+        let m = self.m;
+        let t = m.touchpoint(id);
+        let a = m.touchpoint_ast(t);
+        let mut f = Fields::default();
+        f.text("title", "title", &a.title);
+        f.push(
+            "phase",
+            "phase",
+            Some(Value::One(Atom::Ref(Kind::Phase, phase.to_string()))),
+        );
+        f.word("channel", "channel", &a.channel);
+        let presence = a.presence.as_ref().map(|p| p.text.clone()).or_else(|| {
+            a.channel
+                .as_ref()
+                .and_then(|c| schema::channel(&c.text))
+                .map(|c| if c.online { "online" } else { "offline" }.to_string())
+        });
+        f.push(
+            "presence",
+            "presence",
+            presence.map(|p| Value::One(Atom::Word(p))),
+        );
+        f.word("owner", "owner", &a.owner);
+        f.words("systems", "systems", &a.systems);
+        f.refs("serves", "serves", Kind::Persona, &a.serves);
+        f.texts("says", "copy", &a.says);
+        f.push(
+            "expectation",
+            "expectation",
+            a.expectation
+                .as_ref()
+                .map(|s| Value::One(Atom::Number(s.value))),
+        );
+        f.push(
+            "experience",
+            "experience",
+            a.experience
+                .as_ref()
+                .map(|s| Value::One(Atom::Number(s.value))),
+        );
+        f.word("importance", "importance", &a.importance);
+        f.push(
+            "monitored",
+            "monitored",
+            a.monitored
+                .as_ref()
+                .map(|m| Value::One(Atom::Word(yes_no(m.value)))),
+        );
+        let state = a
+            .state
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_else(|| "current".to_string());
+        f.push("state", "state", Some(Value::One(Atom::Word(state))));
+        f.push(
+            "moment",
+            "moment of truth",
+            a.moment.as_ref().and_then(|mo| {
+                if !mo.value {
+                    None
+                } else {
+                    Some(Value::One(match &mo.note {
+                        Some(n) => text(n),
+                        None => Atom::Word("yes".into()),
+                    }))
+                }
+            }),
+        );
+        f.texts("collects", "personal data collected", &a.collects);
+        f.word("basis", "legal basis", &a.basis);
+        f.text("description", "description", &a.description);
+        f.words("keeps", "keeps promises", &a.keeps);
+        f.texts("evidence", "evidence", &a.evidence);
+        f.texts("disclaimers", "disclaimers", &a.disclaimers);
+        f.allows(&a.allows);
+        let parent = Parent::named(Kind::Phase, phase, format!("phase {phase}"));
+        self.out
+            .push(entity(Kind::Touchpoint, Some(&a.id), "", Some(&parent), f));
+        let me = Parent::named(
+            Kind::Touchpoint,
+            &a.id.text,
+            format!("touchpoint {}", a.id.text),
+        );
+        for k in &t.kpis {
+            self.kpi(*k, &me);
+        }
+    }
+
+    fn kpi(&mut self, id: model::KpiId, owner: &Parent) {
+        let m = self.m;
+        let k = m.kpi(id);
+        let a = m.kpi_ast(k);
+        let mut f = Fields::default();
+        f.push("name", "name", Some(Value::One(text(&a.name))));
+        if a.id.is_some() {
+            // A named KPI may move; an unnamed one is identified by its owner.
+            let (kind, id) = match k.owner {
+                KpiOwner::Phase(p) => (Kind::Phase, m.phase(p).head.id()),
+                KpiOwner::Touchpoint(t) => (Kind::Touchpoint, m.touchpoint(t).head.id()),
+                KpiOwner::Impact(i) => (Kind::Impact, m.impact(i).head.id()),
+            };
+            f.push(
+                "owner",
+                "measured at",
+                Some(Value::One(Atom::Ref(kind, id.to_string()))),
+            );
+        }
+        f.push(
+            "target",
+            "target",
+            a.target.as_ref().map(|t| Value::One(scalar(t))),
+        );
+        f.text("unit", "unit", &a.unit);
+        self.out.push(entity(
+            Kind::Kpi,
+            a.id.as_ref(),
+            &a.name.value,
+            Some(owner),
+            f,
+        ));
+    }
+
+    fn goal(&mut self, g: &model::Goal) {
+        let m = self.m;
+        let a = m.goal_ast(g);
+        let mut f = Fields::default();
+        f.text("title", "title", &a.title);
+        if let Some(metric) = &a.metric {
+            f.push("metric", "metric", Some(Value::One(text(&metric.name))));
+            f.push(
+                "current",
+                "current value",
+                metric.current.as_ref().map(|v| Value::One(scalar(v))),
+            );
+            f.push(
+                "target",
+                "target",
+                metric.target.as_ref().map(|v| Value::One(scalar(v))),
+            );
+            f.push(
+                "by",
+                "deadline",
+                metric.by.as_ref().map(|v| Value::One(scalar(v))),
+            );
+        }
+        f.text("description", "description", &a.description);
+        f.allows(&a.allows);
+        let goal_id = a.id.text.clone();
+        self.out.push(entity(Kind::Goal, Some(&a.id), "", None, f));
+        for actor in &g.actors {
+            self.actor(*actor, &goal_id);
+        }
+    }
+
+    fn actor(&mut self, id: model::ActorId, goal: &str) {
+        let m = self.m;
+        let actor = m.actor(id);
+        let a = m.actor_ast(actor);
+        let mut f = Fields::default();
+        f.text("title", "title", &a.title);
+        f.allows(&a.allows);
+        // An actor is identified by its goal and the persona or
+        // stakeholder it names; it is never renamed on its own.
+        let who = if actor.persona.is_some() {
+            Atom::Ref(Kind::Persona, a.id.text.clone())
+        } else {
+            Atom::Word(a.id.text.clone())
+        };
+        let goal_parent = Parent::named(Kind::Goal, goal, format!("goal {goal}"));
+        let mut e = entity(Kind::Actor, None, &a.id.text, Some(&goal_parent), f);
+        e.key = vec![Atom::Ref(Kind::Goal, goal.to_string()), who.clone()];
+        self.out.push(e);
+        let me = Parent {
+            kind: Kind::Actor,
+            key: vec![Atom::Ref(Kind::Goal, goal.to_string()), who.clone()],
+            context: format!("actor {} in goal {goal}", a.id.text),
+        };
+        for i in &actor.impacts {
+            self.impact(*i, &me);
+        }
+    }
+
+    fn impact(&mut self, id: model::ImpactId, actor: &Parent) {
+        let m = self.m;
+        let imp = m.impact(id);
+        let a = m.impact_ast(imp);
+        let mut f = Fields::default();
+        f.text("title", "title", &a.title);
+        f.push("actor", "actor", Some(Value::Seq(actor.key.clone())));
+        f.refs("via", "via touchpoints", Kind::Touchpoint, &a.via);
+        f.allows(&a.allows);
+        self.out
+            .push(entity(Kind::Impact, Some(&a.id), "", Some(actor), f));
+        let me = Parent::named(Kind::Impact, &a.id.text, format!("impact {}", a.id.text));
+        for k in &imp.kpis {
+            self.kpi(*k, &me);
+        }
+        for d in &imp.deliverables {
+            let dl = m.deliverable(*d);
+            let da = m.deliverable_ast(dl);
+            let mut f = Fields::default();
+            f.push("title", "title", Some(Value::One(text(&da.title))));
+            f.refs("via", "via touchpoints", Kind::Touchpoint, &da.via);
+            self.out.push(entity(
+                Kind::Deliverable,
+                da.id.as_ref(),
+                &da.title.value,
+                Some(&me),
+                f,
+            ));
+        }
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}

@@ -1,0 +1,638 @@
+//! Every kind of change the diff reports, renames, and changes that are
+//! not changes (layout, order, where a definition is written).
+
+use journey_diff::{diff_texts, render, Detail, Diff, Kind};
+
+/// A small but complete journey: personas, phases with KPIs and
+/// touchpoints, a goal with actors, impacts and deliverables.
+const BASE: &str = r#"
+journey shop "Shop" {
+  value "Outdoor gear that lasts."
+  phases awareness, purchase, loyalty
+}
+
+persona owner "Owner" {
+  role "Runs a small shop"
+  evidence "5 interviews, 2027"
+  channels web, email, store
+}
+
+persona buyer "Buyer" {
+  role "Buys for a team"
+  evidence "3 interviews, 2027"
+  channels web, email
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts for years."
+  kpi reach "Visits from campaigns" target 1000 unit "per month"
+
+  touchpoint ads "Search ads" {
+    channel search online
+    owner marketing
+    serves owner, buyer
+    says "Gear that lasts."
+    expectation 3
+    experience 3
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Buying is quick."
+
+  touchpoint checkout "Checkout" {
+    channel web online
+    owner shop_team
+    systems shop, payment
+    serves owner, buyer
+    says "Pay in two clicks."
+    kpi "Conversion rate" target 3 unit "%"
+    expectation 4
+    experience 3
+    importance high
+    monitored
+  }
+}
+
+phase loyalty "Loyalty" {
+  kind loyalty
+  message "We stay in touch."
+
+  touchpoint newsletter "Newsletter" {
+    channel email online
+    owner crm_team
+    serves owner, buyer
+    says "Tips for your gear."
+  }
+
+  touchpoint store_event "Store evenings" {
+    channel event offline
+    owner stores
+    serves owner
+    says "Meet other owners."
+  }
+}
+
+goal revenue "Grow revenue" {
+  metric "Monthly revenue in €" current 10000 target 15000 by 2027-12-31
+
+  actor owner {
+    impact buys_again "Buys again within a year" {
+      kpi repeat "Repeat purchase rate" target 30 unit "%"
+      via newsletter, store_event
+      deliverable reminder "Reorder reminder" via newsletter
+    }
+  }
+}
+"#;
+
+fn changes(old: &str, new: &str) -> Diff {
+    diff_texts(&[("shop.journey", old)], &[("shop.journey", new)])
+}
+
+/// The human sentences of a diff.
+fn messages(d: &Diff) -> Vec<String> {
+    d.changes.iter().map(render::message).collect()
+}
+
+/// `BASE` with `from` replaced by `to` (which must occur exactly once).
+fn edit(from: &str, to: &str) -> String {
+    assert_eq!(BASE.matches(from).count(), 1, "`{from}` must occur once");
+    BASE.replacen(from, to, 1)
+}
+
+fn assert_messages(new: &str, expected: &[&str]) {
+    let d = changes(BASE, new);
+    assert_eq!(messages(&d), expected);
+}
+
+// ---- nothing changed
+
+#[test]
+fn identical_versions_have_no_changes() {
+    let d = changes(BASE, BASE);
+    assert!(d.is_empty());
+    assert_eq!(render::human(&d, false), "");
+    assert_eq!(render::markdown(&d, "a", "b"), "");
+}
+
+#[test]
+fn formatting_only_change_yields_nothing() {
+    // Everything on few lines, odd spacing, `;` separators, comments,
+    // a list wrapped after a comma, a text block for a one-line text.
+    let messy = BASE
+        .replace("\n  ", "\n      ")
+        .replace("owner marketing\n", "owner    marketing ;")
+        .replace(
+            "systems shop, payment",
+            "systems shop,\n        payment   # the two systems",
+        )
+        .replace(
+            "message \"Buying is quick.\"",
+            "message \"\"\"\n      Buying is quick.\n      \"\"\"",
+        )
+        .replace("target 1000", "target 1000.0");
+    assert_ne!(messy, BASE);
+    let d = changes(BASE, &messy);
+    assert!(d.is_empty(), "{:#?}", messages(&d));
+    // And the canonical formatting of the messy version changes nothing either.
+    let canonical = journey_fmt::format(&messy, &Default::default()).expect("formats");
+    assert!(changes(BASE, &canonical).is_empty());
+}
+
+#[test]
+fn reordering_yields_nothing() {
+    // Touchpoints swapped, list items reordered, definitions moved to
+    // other files.
+    let swapped = BASE.replace(
+        "  touchpoint newsletter \"Newsletter\" {\n    channel email online\n    owner crm_team\n    serves owner, buyer\n    says \"Tips for your gear.\"\n  }\n\n  touchpoint store_event \"Store evenings\" {\n    channel event offline\n    owner stores\n    serves owner\n    says \"Meet other owners.\"\n  }",
+        "  touchpoint store_event \"Store evenings\" {\n    says \"Meet other owners.\"\n    serves owner\n    owner stores\n    channel event offline\n  }\n\n  touchpoint newsletter \"Newsletter\" {\n    channel email online\n    owner crm_team\n    serves buyer, owner\n    says \"Tips for your gear.\"\n  }",
+    )
+    .replace("systems shop, payment", "systems payment, shop")
+    .replace("channels web, email, store", "channels store, web, email");
+    assert_ne!(swapped, BASE);
+    assert!(changes(BASE, &swapped).is_empty());
+
+    let (head, goals) = BASE.split_at(BASE.find("goal revenue").unwrap());
+    let split = diff_texts(
+        &[("shop.journey", BASE)],
+        &[("goals.journey", goals), ("a/journey.journey", head)],
+    );
+    assert!(split.is_empty(), "{:#?}", messages(&split));
+}
+
+#[test]
+fn spelled_out_defaults_are_not_changes() {
+    // `state current` is the default, `monitored yes` is `monitored`,
+    // `online` is the web channel's presence.
+    let explicit = edit("    monitored\n", "    monitored yes\n    state current\n")
+        .replace("channel web online", "channel web");
+    assert!(changes(BASE, &explicit).is_empty());
+}
+
+// ---- touchpoints
+
+#[test]
+fn touchpoint_score_change() {
+    assert_messages(
+        &edit(
+            "    expectation 4\n    experience 3\n",
+            "    expectation 4\n    experience 4\n",
+        ),
+        &["touchpoint checkout: experience 3 → 4"],
+    );
+}
+
+#[test]
+fn touchpoint_added_and_removed() {
+    let new = edit(
+        "  touchpoint store_event \"Store evenings\" {\n    channel event offline\n    owner stores\n    serves owner\n    says \"Meet other owners.\"\n  }\n",
+        "  touchpoint app \"Loyalty app\" {\n    channel app online\n    owner crm_team\n    serves owner\n  }\n",
+    );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "touchpoint app added to phase loyalty",
+            // The impact still names it (the checker reports that).
+            "touchpoint store_event removed from phase loyalty",
+        ]
+    );
+    assert_eq!(d.summary().added, 1);
+    assert_eq!(d.summary().removed, 1);
+}
+
+#[test]
+fn touchpoint_renamed_keeps_references() {
+    // Same content under a new id; the impact follows the rename.
+    let new = BASE
+        .replace("touchpoint store_event", "touchpoint owner_evenings")
+        .replace(
+            "via newsletter, store_event",
+            "via newsletter, owner_evenings",
+        );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        ["touchpoint store_event renamed to owner_evenings"]
+    );
+    assert_eq!(
+        d.changes[0].detail,
+        Detail::Renamed {
+            from: "store_event".into()
+        }
+    );
+}
+
+#[test]
+fn touchpoint_fields_changed_with_old_and_new_values() {
+    let new = edit(
+        "    channel web online\n    owner shop_team\n    systems shop, payment\n",
+        "    channel app online\n    owner web_team\n    systems shop, erp\n",
+    )
+    .replace(
+        "    importance high\n",
+        "    importance critical\n    state planned\n",
+    );
+    assert_messages(
+        &new,
+        &[
+            "touchpoint checkout: channel web → app",
+            "touchpoint checkout: owner shop_team → web_team",
+            "touchpoint checkout: systems: added erp; removed payment",
+            "touchpoint checkout: importance high → critical",
+            "touchpoint checkout: state current → planned",
+        ],
+    );
+}
+
+#[test]
+fn touchpoint_copy_changed() {
+    let d = changes(
+        BASE,
+        &edit("says \"Pay in two clicks.\"", "says \"Pay in one click.\""),
+    );
+    assert_eq!(messages(&d), ["touchpoint checkout: copy changed"]);
+    let text = render::human(&d, false);
+    assert!(text.contains("    - \"Pay in two clicks.\"\n"), "{text}");
+    assert!(text.contains("    + \"Pay in one click.\"\n"), "{text}");
+}
+
+#[test]
+fn touchpoint_moved_to_another_phase() {
+    let block = "\n  touchpoint newsletter \"Newsletter\" {\n    channel email online\n    owner crm_team\n    serves owner, buyer\n    says \"Tips for your gear.\"\n  }\n";
+    let new = edit(block, "\n").replacen(
+        "  message \"Buying is quick.\"\n",
+        &format!("  message \"Buying is quick.\"\n{block}"),
+        1,
+    );
+    assert_messages(
+        &new,
+        &[
+            "touchpoint newsletter: moved from phase loyalty to phase purchase",
+            // It was the only touchpoint of loyalty that served buyer.
+            "persona buyer no longer served in phase loyalty",
+        ],
+    );
+}
+
+// ---- phases and messages
+
+#[test]
+fn phase_core_message_changed() {
+    let d = changes(
+        BASE,
+        &edit("Gear that lasts for years.", "Gear for every season."),
+    );
+    assert_eq!(messages(&d), ["phase awareness: core message changed"]);
+    match &d.changes[0].detail {
+        Detail::Field { name, old, new, .. } => {
+            assert_eq!(*name, "message");
+            assert_eq!(
+                old.as_ref().unwrap().display(),
+                "\"Gear that lasts for years.\""
+            );
+            assert_eq!(
+                new.as_ref().unwrap().display(),
+                "\"Gear for every season.\""
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn phase_added_removed_and_renamed() {
+    // loyalty renamed to retention (same content); a new phase advocacy.
+    let new = BASE
+        .replace("phase loyalty \"Loyalty\"", "phase retention \"Loyalty\"")
+        .replace("phases awareness, purchase, loyalty", "phases awareness, purchase, retention, advocacy")
+        + "\nphase advocacy \"Advocacy\" {\n  kind advocacy\n\n  touchpoint reviews \"Reviews\" {\n    channel web online\n    owner shop_team\n    serves buyer\n  }\n}\n";
+    assert_messages(
+        &new,
+        &[
+            "journey shop: phases awareness, purchase, loyalty → awareness, purchase, retention, advocacy",
+            "phase loyalty renamed to retention",
+            "phase advocacy added",
+            "touchpoint reviews added to phase advocacy",
+        ],
+    );
+}
+
+#[test]
+fn phase_removed_with_its_touchpoints() {
+    let start = BASE.find("phase loyalty").unwrap();
+    let end = BASE.find("goal revenue").unwrap();
+    let new = format!("{}{}", &BASE[..start], &BASE[end..]).replace(
+        "phases awareness, purchase, loyalty",
+        "phases awareness, purchase",
+    );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "journey shop: phases awareness, purchase, loyalty → awareness, purchase",
+            "phase loyalty removed",
+            "touchpoint newsletter removed from phase loyalty",
+            "touchpoint store_event removed from phase loyalty",
+        ]
+    );
+}
+
+#[test]
+fn journey_phase_order_changed() {
+    assert_messages(
+        &edit(
+            "phases awareness, purchase, loyalty",
+            "phases purchase, awareness, loyalty",
+        ),
+        &["journey shop: phases awareness, purchase, loyalty → purchase, awareness, loyalty"],
+    );
+}
+
+#[test]
+fn journey_value_proposition_changed() {
+    let d = changes(
+        BASE,
+        &edit(
+            "value \"Outdoor gear that lasts.\"",
+            "value \"Outdoor gear that lasts a lifetime.\"",
+        ),
+    );
+    assert_eq!(messages(&d), ["journey shop: value proposition changed"]);
+    assert_eq!(
+        render::human(&d, false),
+        "~ journey shop: value proposition changed
+    - \"Outdoor gear that lasts.\"
+    + \"Outdoor gear that lasts a lifetime.\"
+
+1 change: 1 changed
+"
+    );
+}
+
+// ---- personas
+
+#[test]
+fn persona_no_longer_served_in_phase() {
+    let d = changes(
+        BASE,
+        &edit(
+            "    serves owner\n    says \"Meet other owners.\"",
+            "    serves buyer\n    says \"Meet other owners.\"",
+        ),
+    );
+    assert_eq!(
+        messages(&d),
+        ["touchpoint store_event: now serves buyer; no longer serves owner",]
+    );
+    // owner is still served by the newsletter in loyalty: no coverage change.
+    let new = edit(
+        "    serves owner, buyer\n    says \"Tips for your gear.\"",
+        "    serves buyer\n    says \"Tips for your gear.\"",
+    )
+    .replace(
+        "    serves owner\n    says \"Meet other owners.\"",
+        "    serves buyer\n    says \"Meet other owners.\"",
+    );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "touchpoint newsletter: no longer serves owner",
+            "touchpoint store_event: now serves buyer; no longer serves owner",
+            "persona owner no longer served in phase loyalty",
+        ]
+    );
+    assert!(matches!(
+        d.changes[2].detail,
+        Detail::Served { ref phase, served: false } if phase == "loyalty"
+    ));
+    assert_eq!(d.summary().coverage, 1);
+}
+
+#[test]
+fn persona_added_removed_renamed_changed() {
+    // buyer renamed to team_buyer everywhere; owner's role reworded; a
+    // new persona.
+    let new = BASE
+        .replace("persona buyer", "persona team_buyer")
+        .replace("serves owner, buyer", "serves owner, team_buyer")
+        .replace(
+            "role \"Runs a small shop\"",
+            "role \"Runs two small shops\"",
+        )
+        + "\npersona guide \"Guide\" {\n  evidence \"2 interviews\"\n}\n";
+    assert_messages(
+        &new,
+        &[
+            "persona owner: role \"Runs a small shop\" → \"Runs two small shops\"",
+            "persona buyer renamed to team_buyer",
+            "persona guide added",
+        ],
+    );
+    let gone = edit(
+        "persona buyer \"Buyer\" {\n  role \"Buys for a team\"\n  evidence \"3 interviews, 2027\"\n  channels web, email\n}\n",
+        "",
+    );
+    // The touchpoints still name it: the diff shows the definition gone.
+    assert_eq!(messages(&changes(BASE, &gone)), ["persona buyer removed"]);
+}
+
+#[test]
+fn persona_channels_changed() {
+    assert_messages(
+        &edit("channels web, email, store", "channels web, store, phone"),
+        &["persona owner: channels: added phone; removed email"],
+    );
+}
+
+// ---- KPIs
+
+#[test]
+fn kpi_target_changed_added_removed_renamed() {
+    assert_messages(
+        &edit("target 1000 unit", "target 1500 unit"),
+        &["KPI reach: target 1000 → 1500"],
+    );
+    // Unnamed KPI: known by its touchpoint and name.
+    assert_messages(
+        &edit(
+            "kpi \"Conversion rate\" target 3",
+            "kpi \"Conversion rate\" target 3.5",
+        ),
+        &["KPI \"Conversion rate\" of touchpoint checkout: target 3 → 3.5"],
+    );
+    assert_messages(
+        &edit(
+            "kpi reach \"Visits from campaigns\"",
+            "kpi visits \"Visits from campaigns\"",
+        ),
+        &["KPI reach renamed to visits"],
+    );
+    assert_messages(
+        &edit("    kpi \"Conversion rate\" target 3 unit \"%\"\n", ""),
+        &["KPI \"Conversion rate\" removed from touchpoint checkout"],
+    );
+    assert_messages(
+        &edit(
+            "    says \"Tips for your gear.\"\n",
+            "    says \"Tips for your gear.\"\n    kpi \"Open rate\" target 40 unit \"%\"\n",
+        ),
+        &["KPI \"Open rate\" added to touchpoint newsletter"],
+    );
+    // A reworded unnamed KPI, the only one of its touchpoint: a change.
+    assert_messages(
+        &edit("kpi \"Conversion rate\"", "kpi \"Checkout conversion rate\""),
+        &["KPI \"Checkout conversion rate\" of touchpoint checkout: name \"Conversion rate\" → \"Checkout conversion rate\""],
+    );
+}
+
+// ---- goals, actors, impacts, deliverables
+
+#[test]
+fn goal_changes() {
+    assert_messages(
+        &edit("target 15000 by 2027-12-31", "target 18000 by 2028-06-30"),
+        &[
+            "goal revenue: target 15000 → 18000",
+            "goal revenue: deadline 2027-12-31 → 2028-06-30",
+        ],
+    );
+    assert_messages(
+        &edit(
+            "goal revenue \"Grow revenue\"",
+            "goal sales \"Grow revenue\"",
+        ),
+        &["goal revenue renamed to sales"],
+    );
+    let extra = format!("{BASE}\ngoal loyalty_goal \"Keep customers\" {{\n  metric \"Churn in %\" current 5 target 3\n}}\n");
+    assert_messages(&extra, &["goal loyalty_goal added"]);
+    let start = BASE.find("goal revenue").unwrap();
+    assert_messages(&BASE[..start], &["goal revenue removed"]);
+}
+
+#[test]
+fn impact_map_changes() {
+    assert_messages(
+        &edit("via newsletter, store_event", "via newsletter"),
+        &["impact buys_again: via touchpoints: removed store_event"],
+    );
+    assert_messages(
+        &edit("  actor owner {\n", "  actor buyer {\n"),
+        &[
+            "actor buyer added to goal revenue",
+            "actor owner removed from goal revenue",
+            "impact buys_again: moved from actor owner in goal revenue to actor buyer in goal revenue",
+        ],
+    );
+    assert_messages(
+        &edit(
+            "      deliverable reminder \"Reorder reminder\" via newsletter\n",
+            "      deliverable reminder \"Reorder reminder\" via newsletter\n      deliverable \"Event invitations\" via store_event\n",
+        ),
+        &["deliverable \"Event invitations\" added to impact buys_again"],
+    );
+    assert_messages(
+        &edit("impact buys_again \"Buys again within a year\"", "impact buys_again \"Buys again within six months\""),
+        &["impact buys_again: title \"Buys again within a year\" → \"Buys again within six months\""],
+    );
+}
+
+// ---- renderings
+
+#[test]
+fn markdown_groups_changes_for_a_pull_request() {
+    let new = edit(
+        "    expectation 4\n    experience 3\n",
+        "    expectation 4\n    experience 4\n",
+    )
+    .replace("Gear that lasts for years.", "Gear for every season.");
+    let md = render::markdown(&changes(BASE, &new), "main", "working tree");
+    assert_eq!(
+        md,
+        "<!-- journeyc-diff -->
+### Journey changes
+
+**2 changes** between `main` and `working tree`: 2 changed.
+
+#### Phases
+
+- ✏️ phase `awareness`: core message changed
+  - was: “Gear that lasts for years.”
+  - now: “Gear for every season.”
+
+#### Touchpoints
+
+- ✏️ touchpoint `checkout`: experience `3` → `4`
+"
+    );
+}
+
+#[test]
+fn json_has_old_and_new_values() {
+    let new = edit(
+        "    expectation 4\n    experience 3\n",
+        "    expectation 4\n    experience 4\n",
+    );
+    let text = render::json(&changes(BASE, &new), "HEAD", "working tree");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["version"], 1);
+    let c = &v["changes"][0];
+    assert_eq!(c["entity"], "touchpoint");
+    assert_eq!(c["id"], "checkout");
+    assert_eq!(c["change"], "changed");
+    assert_eq!(c["field"], "experience");
+    assert_eq!(c["old"], 3);
+    assert_eq!(c["new"], 4);
+    assert_eq!(c["message"], "touchpoint checkout: experience 3 → 4");
+    assert_eq!(v["summary"]["total"], 1);
+}
+
+#[test]
+fn kinds_are_reported_in_order() {
+    let new = BASE
+        .replace("persona buyer", "persona team_buyer")
+        .replace("serves owner, buyer", "serves owner, team_buyer")
+        .replace("target 1000 unit", "target 1200 unit")
+        .replace(
+            "experience 3\n  }\n}\n\nphase purchase",
+            "experience 2\n  }\n}\n\nphase purchase",
+        );
+    let d = changes(BASE, &new);
+    let kinds: Vec<Kind> = d.changes.iter().map(|c| c.kind).collect();
+    let mut sorted = kinds.clone();
+    sorted.sort();
+    assert_eq!(kinds, sorted);
+    assert_eq!(kinds.first(), Some(&Kind::Persona));
+}
+
+// ---- the examples
+
+/// Every example, compared with itself merged into one file (imports
+/// dropped, definitions in another order of files): no changes.
+#[test]
+fn examples_merged_into_one_file_have_no_changes() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for name in ["b2b-saas", "retail", "subscription-loop"] {
+        let ws = journey_diff::source::from_paths(&[root.join(name)]).unwrap();
+        assert!(journey_diff::source::unreadable(&ws).is_empty(), "{name}");
+        let mut merged = String::new();
+        let mut files: Vec<_> = ws.files().map(|(_, f)| f.source.text.to_string()).collect();
+        files.reverse();
+        for text in files {
+            for line in text.lines().filter(|l| !l.starts_with("import ")) {
+                merged.push_str(line);
+                merged.push('\n');
+            }
+        }
+        let other = journey_diff::workspace_of(&[("all.journey", &merged)]);
+        let d = journey_diff::diff_workspaces(&ws, &other);
+        assert!(d.is_empty(), "{name}: {:#?}", messages(&d));
+        assert!(!journey_diff::Snapshot::of_model(&ws.model())
+            .entities
+            .is_empty());
+    }
+}
