@@ -667,7 +667,7 @@ impl Config {
             TargetError::Syntax(c) => {
                 let msg = format!(
                     "`{key}` ({}) is a syntax error and cannot be configured",
-                    c.code
+                    if key == c.code { c.name } else { c.code }
                 );
                 self.problem(&UNKNOWN_CHECK, span, msg).help =
                     Some("syntax errors are always errors: fix the file instead".into());

@@ -163,12 +163,23 @@ pub fn load_workspace(
     config: Config,
     display: &dyn Fn(&Path) -> String,
 ) -> LoadedWorkspace {
-    let (mut files, mut errors) = collect_files(paths);
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
     let mut focus = None;
     if config.path.is_some() {
+        // Folders are searched with the workspace's include/exclude; files
+        // named explicitly are always read.
+        for path in paths {
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_dir() => files.extend(workspace_files_in(&config, path)),
+                Ok(_) => files.push(path.clone()),
+                Err(e) => errors.push(LoadError {
+                    path: path.clone(),
+                    message: e.to_string(),
+                }),
+            }
+        }
         files.extend(workspace_files(&config));
-        files.sort();
-        files.dedup();
         if !paths.is_empty() {
             focus = Some(
                 paths
@@ -177,17 +188,21 @@ pub fn load_workspace(
                     .collect(),
             );
         }
+    } else {
+        let (found, errs) = collect_files(paths);
+        files = found;
+        errors = errs;
     }
+    let files = dedup_files(files);
     let mut ws = Workspace::new();
     for f in files {
         if let Err(e) = load_file_as(&mut ws, &f, display(&f)) {
             errors.push(e);
         }
     }
-    if let Some(path) = config.path.clone() {
-        ws.set_config(config, display(&path));
-    } else {
-        ws.set_config(config, String::new());
+    match config.path.clone() {
+        Some(path) => ws.set_config(config, display(&path)),
+        None => ws.set_config(config, String::new()),
     }
     ws.load_imports(display);
     LoadedWorkspace {
@@ -197,11 +212,32 @@ pub fn load_workspace(
     }
 }
 
+/// Sorted, each file once however it was spelt.
+fn dedup_files(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut keyed: Vec<(PathBuf, PathBuf)> = files
+        .into_iter()
+        .map(|f| (std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone()), f))
+        .collect();
+    keyed.sort();
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, f)| f).collect()
+}
+
 /// The files of the workspace `config` describes.
 pub fn workspace_files(config: &Config) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+    workspace_files_in(config, &config.root)
+}
+
+/// The files of the workspace below `dir`. A folder outside the workspace
+/// root is searched without include/exclude.
+pub fn workspace_files_in(config: &Config, dir: &Path) -> Vec<PathBuf> {
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let root = &config.root;
-    let mut stack = vec![root.clone()];
+    if !dir.starts_with(root) {
+        return collect_files(&[dir]).0;
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir];
     while let Some(dir) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
@@ -220,7 +256,7 @@ pub fn workspace_files(config: &Config) -> Vec<PathBuf> {
                     stack.push(path);
                 }
             } else if config.workspace.contains(&rel) {
-                out.push(std::fs::canonicalize(&path).unwrap_or(path));
+                out.push(path);
             }
         }
     }

@@ -10,7 +10,7 @@
 //! `JOURNEY_BLESS=1 cargo test --test corpus` rewrites the expected files
 //! from the current output; review the diff before committing it.
 
-use journey_analysis::{load, Workspace};
+use journey_analysis::{config, load, Config};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -51,22 +51,29 @@ fn expected_path(case: &Path) -> PathBuf {
 
 /// Checks one case and renders its findings for comparison.
 fn run_case(case: &Path) -> String {
-    let (files, errors) = load::collect_files(&[case.to_path_buf()]);
-    assert!(errors.is_empty(), "{errors:?}");
     let base = if case.is_dir() {
         case
     } else {
         case.parent().expect("parent")
     };
-    let mut ws = Workspace::new();
-    for f in &files {
-        let display = f
-            .strip_prefix(base)
-            .expect("below the case")
-            .display()
-            .to_string();
-        load::load_file_as(&mut ws, f, display).expect("readable");
-    }
+    let base = std::fs::canonicalize(base).expect("case folder");
+    // A directory case may carry its own journey.toml; nothing above the
+    // case is searched, so the repository's own configuration never leaks in.
+    let toml = case.join(config::FILE_NAME);
+    let config = if toml.is_file() {
+        Config::load(&toml)
+    } else {
+        Config::empty(base.clone())
+    };
+    let display = |p: &Path| {
+        let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        p.strip_prefix(&base)
+            .map(|r| r.display().to_string())
+            .unwrap_or_else(|_| p.display().to_string())
+    };
+    let loaded = load::load_workspace(&[case.to_path_buf()], config, &display);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let ws = loaded.workspace;
     let sources = ws.source_map();
     let mut out = String::new();
     for d in ws.diagnostics() {

@@ -1,6 +1,7 @@
 //! J0406 `persona-not-served`: no touchpoint serves a persona.
 
 use super::Context;
+use crate::model::{Def, PersonaId};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -33,8 +34,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if m.touchpoints.is_empty() {
         return;
     }
-    for p in &m.personas {
-        if !p.served_by.is_empty() {
+    for (i, p) in m.personas.iter().enumerate() {
+        if !p.served_by.is_empty() || m.is_shadowed(Def::Persona(PersonaId(i as u32))) {
             continue;
         }
         let name = p.head.name.as_ref().expect("personas have ids");

@@ -1,6 +1,7 @@
 //! J0401 `phase-not-listed`: a phase no journey lists.
 
 use super::Context;
+use crate::model::{Def, PhaseId};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -33,8 +34,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if m.journeys.is_empty() {
         return;
     }
-    for p in &m.phases {
-        if !p.journeys.is_empty() {
+    for (i, p) in m.phases.iter().enumerate() {
+        if !p.journeys.is_empty() || m.is_shadowed(Def::Phase(PhaseId(i as u32))) {
             continue;
         }
         let name = p.head.name.as_ref().expect("phases have ids");

@@ -160,7 +160,12 @@ pub(crate) fn apply(
                         a.check_span,
                         format!(
                             "`{}` ({}) is a syntax error and cannot be allowed",
-                            a.check, code.code
+                            a.check,
+                            if a.check == code.code {
+                                code.name
+                            } else {
+                                code.code
+                            }
                         ),
                     )
                     .with_help("fix the syntax instead"),
@@ -202,7 +207,7 @@ pub(crate) fn apply(
                 ),
                 Some(_) => d,
             };
-            out.push(d.with_help(format!("write it as `allow {} \"reason\"`", a.check)));
+            out.push(d.with_help(format!("write it as `allow \"{}\" \"reason\"`", a.check)));
         }
     }
     out

@@ -2,6 +2,7 @@
 //! touchpoint.
 
 use super::Context;
+use crate::model::{Def, TouchpointId};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -32,8 +33,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if m.goals.is_empty() {
         return;
     }
-    for t in &m.touchpoints {
-        if !t.reached_by.is_empty() {
+    for (i, t) in m.touchpoints.iter().enumerate() {
+        if !t.reached_by.is_empty() || m.is_shadowed(Def::Touchpoint(TouchpointId(i as u32))) {
             continue;
         }
         let name = t.head.name.as_ref().expect("touchpoints have ids");

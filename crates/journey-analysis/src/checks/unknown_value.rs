@@ -82,7 +82,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             check(out, f, v, "importance", schema::IMPORTANCE);
         }
         if let Some(v) = &a.presence {
-            check(out, f, v, "presence (online or offline)", schema::PRESENCE);
+            check(out, f, v, "online/offline value", schema::PRESENCE);
         }
         if let Some(v) = &a.basis {
             check(out, f, v, "legal basis", schema::LEGAL_BASES);

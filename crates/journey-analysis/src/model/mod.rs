@@ -464,6 +464,19 @@ impl Model {
             .unwrap_or(&[])
     }
 
+    /// Whether `def` is a second (third …) definition of its id: references
+    /// resolve to the first, so this one is never referenced. Checks about
+    /// being unreferenced skip it (the duplicate itself is the finding).
+    pub fn is_shadowed(&self, def: Def) -> bool {
+        match &self.header(def).name {
+            Some(n) if def.kind().unique() => self
+                .definitions_named(def.kind(), &n.text)
+                .first()
+                .is_some_and(|first| *first != def),
+            _ => false,
+        }
+    }
+
     /// Every (kind, id) with its definitions; for duplicate detection and
     /// completion.
     pub fn names(&self) -> impl Iterator<Item = (DefKind, &str, &[Def])> {
@@ -807,5 +820,155 @@ impl Model {
     pub fn all_defs_in(&self, file: FileId) -> impl Iterator<Item = Def> + '_ {
         self.all_defs()
             .filter(move |d| self.header(*d).file == file)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::workspace;
+
+    const PERSONAS: &str = "persona anna \"Anna\" {\n  evidence \"x\"\n}\n";
+    const PHASES: &str = "import \"personas.journey\"\n\
+journey j \"J\" {\n  phases aware, buy\n  loop buy -> aware\n}\n\
+phase aware \"Aware\" {\n  kind awareness\n  kpi reach \"Reach\"\n  touchpoint ad \"Ad\" {\n    serves anna\n  }\n}\n\
+phase buy \"Buy\" {\n  touchpoint shop \"Shop\" {\n    serves anna, nobody\n  }\n}\n\
+goal g \"G\" {\n  actor anna {\n    impact i \"I\" {\n      via ad\n      deliverable d \"D\" via shop\n    }\n  }\n  actor partners \"Partners\" {\n  }\n}\n";
+
+    fn model() -> (crate::Workspace, Arc<Model>) {
+        let ws = workspace(&[("personas.journey", PERSONAS), ("main.journey", PHASES)]);
+        let m = ws.model();
+        (ws, m)
+    }
+
+    fn offset(text: &str, needle: &str, nth: usize) -> u32 {
+        text.match_indices(needle).nth(nth).expect("needle").0 as u32
+    }
+
+    #[test]
+    fn entities_links_and_order() {
+        let (_, m) = model();
+        assert_eq!(m.journeys.len(), 1);
+        let j = &m.journeys[0];
+        let order: Vec<&str> = j.phase_ids().map(|p| m.phase(p).head.id()).collect();
+        assert_eq!(order, vec!["aware", "buy"]);
+        let lb = j.loop_back.as_ref().unwrap();
+        assert_eq!(lb.from.phase.map(|p| m.phase(p).head.id()), Some("buy"));
+        assert_eq!(lb.to.phase.map(|p| m.phase(p).head.id()), Some("aware"));
+        let Some(Def::Touchpoint(shop)) = m.lookup(DefKind::Touchpoint, "shop") else {
+            panic!()
+        };
+        let shop = m.touchpoint(shop);
+        assert_eq!(m.phase(shop.phase).head.id(), "buy");
+        assert_eq!(shop.serves.len(), 1, "nobody is unresolved");
+        assert_eq!(shop.reached_by.len(), 1, "through the deliverable");
+        assert_eq!(shop.deliverables.len(), 1);
+        let Some(Def::Persona(anna)) = m.lookup(DefKind::Persona, "anna") else {
+            panic!()
+        };
+        assert_eq!(m.persona(anna).served_by.len(), 2);
+        assert_eq!(m.persona(anna).actors.len(), 1);
+        let stakeholder = m.actors.iter().find(|a| a.head.id() == "partners").unwrap();
+        assert!(stakeholder.is_stakeholder(&m));
+        assert_eq!(
+            m.phase(order_id(&m, "aware")).kind,
+            Some(PhaseKind::Awareness)
+        );
+        assert_eq!(m.kpis.len(), 1);
+        assert_eq!(
+            m.kpis[0].head.parent,
+            Some(Def::Phase(order_id(&m, "aware")))
+        );
+    }
+
+    fn order_id(m: &Model, name: &str) -> PhaseId {
+        match m.lookup(DefKind::Phase, name) {
+            Some(Def::Phase(p)) => p,
+            _ => panic!("no phase {name}"),
+        }
+    }
+
+    #[test]
+    fn reference_index_answers_ide_questions() {
+        let (ws, m) = model();
+        let main = ws.file_id(std::path::Path::new("/t/main.journey")).unwrap();
+        let personas = ws
+            .file_id(std::path::Path::new("/t/personas.journey"))
+            .unwrap();
+        // Cursor on `anna` in `serves anna` (and just after it).
+        let at = offset(PHASES, "serves anna", 0) + 7;
+        let r = m.reference_at(main, at).expect("reference");
+        assert_eq!(r.name, "anna");
+        assert_eq!(r.role, RefRole::Serves);
+        let anna = r.target.expect("resolved");
+        assert_eq!(
+            m.reference_at(main, at + 4).map(|r| r.target),
+            Some(Some(anna))
+        );
+        assert_eq!(m.def_at(main, at), Some(anna));
+        // The definition, in the other file.
+        let h = m.header(anna);
+        assert_eq!(h.file, personas);
+        assert_eq!(
+            m.definition_at(personas, h.name.as_ref().unwrap().span.start),
+            Some(anna)
+        );
+        // Every use: two `serves`, one actor.
+        let uses: Vec<RefRole> = m.references_to(anna).map(|r| r.role).collect();
+        assert_eq!(uses, vec![RefRole::Serves, RefRole::Serves, RefRole::Actor]);
+        // Unresolved references are indexed too.
+        let nobody = offset(PHASES, "nobody", 0);
+        assert_eq!(m.reference_at(main, nobody).map(|r| r.target), Some(None));
+        // Not on a name: nothing.
+        assert_eq!(m.def_at(main, 0), None);
+        // The import string.
+        let imp = m.import_at(main, 9).expect("import");
+        assert_eq!(imp.target, Some(personas));
+    }
+
+    #[test]
+    fn symbols_for_outline_and_search() {
+        let (ws, m) = model();
+        let main = ws.file_id(std::path::Path::new("/t/main.journey")).unwrap();
+        let names: Vec<(DefKind, String)> = m
+            .file_symbols(main)
+            .into_iter()
+            .map(|s| (s.kind, s.name))
+            .collect();
+        let expected: Vec<(DefKind, String)> = [
+            (DefKind::Journey, "j"),
+            (DefKind::Phase, "aware"),
+            (DefKind::Kpi, "reach"),
+            (DefKind::Touchpoint, "ad"),
+            (DefKind::Phase, "buy"),
+            (DefKind::Touchpoint, "shop"),
+            (DefKind::Goal, "g"),
+            (DefKind::Impact, "i"),
+            (DefKind::Deliverable, "d"),
+            (DefKind::Actor, "partners"),
+        ]
+        .into_iter()
+        .map(|(k, n)| (k, n.to_string()))
+        .collect();
+        assert_eq!(names, expected);
+        let shop = m.symbols().into_iter().find(|s| s.name == "shop").unwrap();
+        assert_eq!(shop.detail.as_deref(), Some("Shop"));
+        assert_eq!(shop.parent, Some(Def::Phase(order_id(&m, "buy"))));
+    }
+
+    #[test]
+    fn model_is_cached_until_a_file_changes() {
+        let (mut ws, m) = model();
+        assert!(Arc::ptr_eq(&m, &ws.model()));
+        ws.set_file(
+            "/t/personas.journey".into(),
+            "personas.journey".into(),
+            "persona anna \"Anna\" {\n}\npersona bob \"Bob\" {\n}\n".into(),
+        );
+        let m2 = ws.model();
+        assert!(!Arc::ptr_eq(&m, &m2));
+        assert_eq!(m2.personas.len(), 2);
+        ws.remove_file(std::path::Path::new("/t/personas.journey"));
+        assert_eq!(ws.model().personas.len(), 0);
     }
 }

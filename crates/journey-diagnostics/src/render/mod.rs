@@ -2,12 +2,16 @@
 //! [`crate::SourceMap`] they point into and returns text; none of them
 //! decides anything about the findings themselves.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 mod short;
 
+pub use github::{escape_data, escape_property, render_github};
 pub use human::{render_human, HumanOptions};
 pub use json::{location_json, render_json, Position};
+pub use sarif::{path_to_uri, render_sarif, SarifTool, SARIF_SCHEMA};
 pub use short::render_short;
 
 use crate::{Diagnostic, Severity};

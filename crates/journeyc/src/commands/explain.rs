@@ -25,13 +25,16 @@ pub fn run(args: ExplainArgs) -> u8 {
     };
     match journey_analysis::find_code(&query) {
         Some(c) => {
+            let default = match journey_analysis::checks::default_level(c.code) {
+                Some(journey_diagnostics::Level::Allow) => format!(
+                    "off; enable it in journey.toml, e.g. `{} = \"warn\"` under [checks]",
+                    c.name
+                ),
+                _ => c.default_severity.as_str().to_string(),
+            };
             output::print(&format!(
                 "{} ({}): {}\ndefault severity: {}\n\n{}",
-                c.code,
-                c.name,
-                c.summary,
-                c.default_severity.as_str(),
-                c.explanation
+                c.code, c.name, c.summary, default, c.explanation
             ));
             exit::OK
         }
