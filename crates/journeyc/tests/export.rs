@@ -204,3 +204,76 @@ fn hostile_values_cannot_break_the_markdown_table() {
         assert_eq!(cells, 4, "{line}");
     }
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn journey_ids(out: &Output) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&stdout(out)).expect("valid JSON");
+    v["journeys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_journey_toml_workspace_exports_whole_or_the_named_part() {
+    let dir = temp_dir("workspace");
+    copy_dir(&repo().join("examples/retail"), &dir.join("retail"));
+    copy_dir(
+        &repo().join("examples/subscription-loop"),
+        &dir.join("loop"),
+    );
+    std::fs::write(
+        dir.join("journey.toml"),
+        "[workspace]\ninclude = [\"**/*.journey\"]\n",
+    )
+    .unwrap();
+
+    let whole = journeyc(&["export", "-f", "json"], &dir);
+    assert_eq!(whole.status.code(), Some(0), "{}", stderr(&whole));
+    let mut ids = journey_ids(&whole);
+    ids.sort();
+    assert_eq!(ids, ["gipfelglück", "spoke"]);
+
+    let part = journeyc(&["export", "-f", "json", "loop"], &dir);
+    assert_eq!(part.status.code(), Some(0), "{}", stderr(&part));
+    assert_eq!(journey_ids(&part), ["spoke"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&part)).unwrap();
+    for p in v["phases"].as_array().unwrap() {
+        assert_eq!(p["journeys"][0], "spoke", "only the loop's phases");
+    }
+
+    // Two journeys: the Markdown has a map for each, the CSV names them.
+    let md = stdout(&journeyc(&["export", "-f", "markdown"], &dir));
+    assert_eq!(md.matches("## Journey map").count(), 2);
+    let csv_text = stdout(&journeyc(&["export", "-f", "csv"], &dir));
+    assert!(csv_text.contains("\r\ngipfelglück,") && csv_text.contains("\r\nspoke,"));
+}
+
+#[test]
+fn journey_toml_levels_apply_as_in_check() {
+    let dir = temp_dir("levels");
+    copy_dir(&repo().join("tests/export/fixtures/hostile"), &dir);
+    // The fixture keeps a pain-point warning; denying warnings refuses.
+    std::fs::write(dir.join("journey.toml"), "[checks]\nwarnings = \"deny\"\n").unwrap();
+    let out = journeyc(&["export", "-f", "csv"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("J0413"), "{}", stderr(&out));
+    // Without the configuration the same files export.
+    let out = journeyc(&["export", "--no-config", "-f", "csv"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
