@@ -287,9 +287,16 @@ impl Claim {
             (Topic::Known(a), Topic::Known(b)) => a.key == b.key,
             (Topic::Clause(a), Topic::Clause(b)) => {
                 a.iter().any(|x| b.iter().any(|y| related(x, y)))
+                    // A bare recurring price ("for €24 per month") is the
+                    // price of the offer itself.
+                    || (self.is_recurring_price() && (a.is_empty() || b.is_empty()))
             }
             _ => false,
         }
+    }
+
+    fn is_recurring_price(&self) -> bool {
+        matches!(self.measure, Measure::Price { period, .. } if period != Period::Once)
     }
 
     fn comparable_measure(&self, other: &Claim) -> bool {
@@ -1188,6 +1195,14 @@ mod tests {
             "€24 per month for the bike",
             "bike for €29 a month"
         ));
+    }
+
+    #[test]
+    fn bare_recurring_prices_are_the_offer() {
+        assert!(contradict("for €24 per month", "Your bike for €29 a month"));
+        assert!(!contradict("for €24 per month", "Your bike for €24 a month"));
+        // One-off prices need a shared subject.
+        assert!(!contradict("nur 5 €", "die Jacke für 120 €"));
     }
 
     #[test]

@@ -106,8 +106,12 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     want.describe()
                 )
             } else {
+                let whose = match expected {
+                    Expected::Configured(..) => "journey.toml asks for",
+                    Expected::Majority(..) => "the journey uses",
+                };
                 format!(
-                    "{} uses the {} (`{word}`) where the journey uses the {}",
+                    "{} uses the {} (`{word}`) where {whose} the {}",
                     describe(lx.model, piece),
                     want.other().describe(),
                     want.describe()

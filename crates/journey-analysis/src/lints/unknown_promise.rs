@@ -31,7 +31,9 @@ Good:
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
     let all = promises(lx);
-    let names: Vec<&str> = all.iter().map(|(_, p)| p.id.text.as_str()).collect();
+    let mut names: Vec<&str> = all.iter().map(|(_, p)| p.id.text.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
     for t in &model.touchpoints {
         for k in &model.touchpoint_ast(t).keeps {
             if names.contains(&k.text.as_str()) {

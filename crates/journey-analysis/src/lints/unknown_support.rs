@@ -37,6 +37,8 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut names: Vec<&str> = promised.iter().map(|(_, p)| p.id.text.as_str()).collect();
     names.extend(model.names_of_kind(DefKind::Goal));
     names.extend(model.names_of_kind(DefKind::Impact));
+    names.sort_unstable();
+    names.dedup();
     for p in &model.phases {
         for s in &model.phase_ast(p).supports {
             let Support::Ref(n) = s else {
