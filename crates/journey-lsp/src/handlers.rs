@@ -624,10 +624,14 @@ pub fn document_links(
                     Some(id) => diagnostics::uri_of(snap, id),
                     None => Uri::from_file_path(&l.target),
                 }?;
+                let shown = l
+                    .file
+                    .and_then(|id| snap.analysis.workspace().file(id))
+                    .map_or_else(|| l.target.display().to_string(), |f| f.display.clone());
                 Some(lsp::DocumentLink {
                     range: map.range(l.span),
                     target: Some(target),
-                    tooltip: Some(format!("open {}", l.target.display())),
+                    tooltip: Some(format!("open {shown}")),
                     data: None,
                 })
             })

@@ -164,6 +164,19 @@ impl LspClient {
         }
     }
 
+    /// Waits for the next response, whatever its id (answers to malformed
+    /// input carry no usable id).
+    pub fn wait_for_response_any(&mut self, timeout: Duration) -> Option<Value> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let msg = self.receive(deadline)?;
+            if msg.get("method").is_none() {
+                return Some(msg);
+            }
+            self.inbox.push_back(msg);
+        }
+    }
+
     /// Sends a request and waits for the response message.
     pub fn request_raw(&mut self, method: &str, params: Value) -> Value {
         let id = self.start_request(method, params);

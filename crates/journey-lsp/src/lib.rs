@@ -13,6 +13,7 @@ mod handlers;
 pub mod harness;
 mod server;
 mod state;
+pub mod transport;
 
 pub use handlers::{TOKEN_MODIFIERS, TOKEN_TYPES};
 pub use server::{Backend, PANIC_HOOK_ENV};
@@ -36,9 +37,23 @@ pub fn run_stdio() -> std::io::Result<i32> {
             .custom_method("journeyc/explain", Backend::explain)
             .custom_method("journeyc/panic", Backend::test_panic)
             .finish();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        // stdin → filter → tower-lsp → frames → stdout (see `transport`).
+        let (to_server, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, from_server) = tokio::io::duplex(1 << 16);
+        let (frames, outgoing) = tokio::sync::mpsc::unbounded_channel();
+        let writer = tokio::spawn(transport::write_output(tokio::io::stdout(), outgoing));
+        tokio::spawn(transport::filter_input(
+            tokio::io::stdin(),
+            to_server,
+            frames.downgrade(),
+        ));
+        let forward = tokio::spawn(transport::forward_output(from_server, frames));
+        Server::new(server_in, server_out, socket)
             .serve(service)
             .await;
+        // Everything tower-lsp wrote is flushed before the process ends.
+        let _ = tokio::time::timeout(Duration::from_secs(2), forward).await;
+        let _ = tokio::time::timeout(Duration::from_secs(2), writer).await;
     });
     // The thread reading stdin may be blocked in a read: do not wait for it.
     runtime.shutdown_timeout(Duration::from_millis(100));

@@ -35,6 +35,9 @@ const QUEUE_WAIT: Duration = Duration::from_millis(50);
 /// Set to make the `journeyc/panic` request panic (for robustness tests).
 pub const PANIC_HOOK_ENV: &str = "JOURNEYC_LSP_TEST_PANIC";
 
+/// What was published last, per URI, with the document version.
+type Published = BTreeMap<Uri, (Option<i32>, Vec<Diagnostic>)>;
+
 pub struct Backend {
     client: Client,
     shared: Arc<Shared>,
@@ -44,8 +47,7 @@ struct Shared {
     state: Mutex<State>,
     /// Wakes the diagnostics task.
     changed: Notify,
-    /// What was published last, per URI.
-    published: tokio::sync::Mutex<BTreeMap<Uri, Vec<Diagnostic>>>,
+    published: tokio::sync::Mutex<Published>,
     shutdown: Arc<AtomicBool>,
     worker_started: AtomicBool,
 }
@@ -181,12 +183,14 @@ async fn diagnostics_task(client: Client, shared: Arc<Shared>) {
             if lock(&shared).generation != snap.generation {
                 continue; // a newer change arrived: never publish stale results
             }
-            for (uri, (version, diags)) in &computed {
-                if published.get(uri) != Some(diags) {
+            // A file whose findings changed, or an open document that got a
+            // new version (so the editor knows its list is current).
+            for (uri, entry) in &computed {
+                if published.get(uri) != Some(entry) {
                     client
-                        .publish_diagnostics(uri.clone(), diags.clone(), *version)
+                        .publish_diagnostics(uri.clone(), entry.1.clone(), entry.0)
                         .await;
-                    published.insert(uri.clone(), diags.clone());
+                    published.insert(uri.clone(), entry.clone());
                 }
             }
             let gone: Vec<Uri> = published

@@ -1,0 +1,854 @@
+//! The language server, driven over stdio like an editor drives it: every
+//! capability, multi-file edits, out-of-order changes and robustness.
+
+mod session;
+
+use serde_json::{json, Value};
+use session::{normalize, pretty, Session, WAIT};
+use std::time::Duration;
+
+const SHOP: &str = include_str!("fixtures/shop.txt");
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+fn has_code(code: &'static str) -> impl Fn(&[Value]) -> bool {
+    move |d: &[Value]| d.iter().any(|x| x["code"] == json!(code))
+}
+
+fn lacks_code(code: &'static str) -> impl Fn(&[Value]) -> bool {
+    move |d: &[Value]| !d.iter().any(|x| x["code"] == json!(code))
+}
+
+// ---- initialize, encodings -------------------------------------------------
+
+#[test]
+fn initialize_announces_every_capability() {
+    let mut client =
+        journey_lsp::harness::LspClient::spawn(session::binary(), &["lsp"], &[]).unwrap();
+    let init = client.initialize(None, session::capabilities(false));
+    let mut caps = init["capabilities"].clone();
+    // The legend is checked by the semantic-token tests.
+    caps["semanticTokensProvider"]["legend"] = json!("…");
+    insta::assert_snapshot!(pretty(&caps));
+    assert_eq!(init["serverInfo"]["name"], "journeyc");
+    // A second initialize is refused.
+    let again = client.request_raw(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    assert_eq!(again["error"]["code"], -32600, "{again}");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn position_encoding_is_utf8_when_offered_else_utf16() {
+    for (utf8, expected) in [(true, "utf-8"), (false, "utf-16")] {
+        let mut client =
+            journey_lsp::harness::LspClient::spawn(session::binary(), &["lsp"], &[]).unwrap();
+        let init = client.initialize(None, session::capabilities(utf8));
+        assert_eq!(init["capabilities"]["positionEncoding"], expected);
+        assert!(client.shutdown().success());
+    }
+}
+
+/// Umlauts and emoji before the cursor: the same answers in both
+/// encodings, at the right columns.
+#[test]
+fn umlauts_and_emoji_in_both_encodings() {
+    let fixture = "persona jürgen \"Jürgen 🎉 Größe\" {\n  role \"Gründer 🚲\"\n}\n\
+                   phase p \"Phase\" {\n  touchpoint t \"Tür 🚪\" { serves jürgen }\n}\n";
+    for utf8 in [false, true] {
+        let mut s = Session::start_with(fixture, utf8, true, &[]);
+        let text = s.text("main.journey").to_string();
+        // Hover on the reference after the emoji of the title.
+        let hover = s.request("textDocument/hover", s.at("main.journey", "serves jür|gen"));
+        assert!(
+            hover["contents"]["value"]
+                .as_str()
+                .unwrap()
+                .contains("Role: Gründer 🚲"),
+            "{hover}"
+        );
+        let line = text.lines().nth(4).unwrap();
+        let start = line.find("jürgen").unwrap();
+        let (col_start, col_end) = if utf8 {
+            (start, start + "jürgen".len())
+        } else {
+            (
+                line[..start].encode_utf16().count(),
+                line[..start].encode_utf16().count() + "jürgen".encode_utf16().count(),
+            )
+        };
+        assert_eq!(
+            hover["range"],
+            json!({"start": {"line": 4, "character": col_start}, "end": {"line": 4, "character": col_end}}),
+            "utf8={utf8}"
+        );
+        // Definition lands on the id after the umlaut.
+        let def = s.request(
+            "textDocument/definition",
+            s.at("main.journey", "serves jürge|n"),
+        );
+        assert_eq!(def[0]["range"]["start"], json!({"line": 0, "character": 8}));
+        let end = if utf8 { 8 + "jürgen".len() } else { 14 };
+        assert_eq!(def[0]["range"]["end"], json!({"line": 0, "character": end}));
+        // Semantic tokens count the emoji as 2 UTF-16 units or 4 bytes.
+        let tokens = s.request("textDocument/semanticTokens/full", s.doc("main.journey"));
+        let data = tokens["data"].as_array().unwrap();
+        // Token 3 is the title string on line 0.
+        let title_len = data[2 * 5 + 2].as_u64().unwrap() as usize;
+        let title = "\"Jürgen 🎉 Größe\"";
+        let expected = if utf8 {
+            title.len()
+        } else {
+            title.encode_utf16().count()
+        };
+        assert_eq!(title_len, expected, "utf8={utf8}");
+        s.shutdown();
+    }
+}
+
+// ---- diagnostics -------------------------------------------------------------
+
+#[test]
+fn diagnostics_with_code_links_and_related_information() {
+    let mut s = Session::start(SHOP);
+    let diags = s.diagnostics_where("phases.journey", has_code("J0413"));
+    let gap = diags.iter().find(|d| d["code"] == "J0413").unwrap();
+    insta::assert_snapshot!(pretty(&s.normalize(gap)));
+    assert!(gap["codeDescription"]["href"]
+        .as_str()
+        .unwrap()
+        .contains("J0413"));
+    s.shutdown();
+}
+
+#[test]
+fn errors_appear_and_an_empty_list_is_published_when_fixed() {
+    let mut s = Session::start("# notes\n");
+    assert!(s.diagnostics("main.journey").is_empty());
+    s.edit(
+        "main.journey",
+        "# notes\n",
+        "persona p {\n  role Founder\n}\n",
+    );
+    let diags = s.diagnostics_where("main.journey", has_code("J0203"));
+    assert!(codes(&diags).contains(&"J0203".to_string()));
+    s.edit(
+        "main.journey",
+        "persona p {\n  role Founder\n}\n",
+        "# notes again\n",
+    );
+    let diags = s.diagnostics("main.journey");
+    assert!(diags.is_empty(), "{diags:?}");
+    s.shutdown();
+}
+
+/// Editing personas.journey updates the diagnostics of every file that
+/// uses it, and of nothing else.
+#[test]
+fn editing_an_imported_file_updates_its_importers() {
+    let mut s = Session::start(SHOP);
+    s.diagnostics_where("goals.journey", lacks_code("J0304"));
+    s.edit("personas.journey", "persona sabine", "persona sabina");
+    // phases.journey (serves sabine) and goals.journey (actor sabine).
+    let phases = s.diagnostics_where("phases.journey", has_code("J0304"));
+    assert!(phases
+        .iter()
+        .any(|d| d["code"] == "J0304" && d["message"].as_str().unwrap().contains("sabine")));
+    s.diagnostics_where("goals.journey", has_code("J0304"));
+    // Undo: both files clean of it again.
+    s.edit("personas.journey", "persona sabina", "persona sabine");
+    s.diagnostics_where("phases.journey", lacks_code("J0304"));
+    s.diagnostics_where("goals.journey", lacks_code("J0304"));
+    s.shutdown();
+}
+
+/// A file that is not open follows the disk; an open one keeps its buffer.
+#[test]
+fn watched_files_update_diagnostics_but_buffers_win() {
+    let mut s = Session::start_with(SHOP, false, false, &[]);
+    s.open("phases.journey");
+    s.diagnostics_where("phases.journey", lacks_code("J0304"));
+    // personas.journey changes on disk (not open in the editor).
+    let path = s.root.join("personas.journey");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("persona tom", "persona thomas")).unwrap();
+    let uri = s.uri("personas.journey");
+    s.client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri, "type": 2}]}),
+    );
+    let d = s.diagnostics_where("phases.journey", has_code("J0304"));
+    assert!(d
+        .iter()
+        .any(|x| x["message"].as_str().unwrap().contains("tom")));
+    // Now the editor opens personas.journey with unsaved text that defines
+    // tom again: the buffer wins over the disk.
+    s.open("personas.journey");
+    s.edit(
+        "personas.journey",
+        "persona sabine",
+        "persona tom \"T\" {}\npersona sabine",
+    );
+    s.diagnostics_where("phases.journey", lacks_code("J0304"));
+    // A change on disk while it is open changes nothing.
+    s.client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri, "type": 2}]}),
+    );
+    let hover = s.request("textDocument/hover", s.at("phases.journey", "serves t|om"));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("`tom`"));
+    s.shutdown();
+}
+
+#[test]
+fn closing_a_file_outside_the_workspace_clears_its_diagnostics() {
+    let mut s = Session::start_with("", false, false, &[]);
+    let outside = tempfile::tempdir().unwrap();
+    let path = std::fs::canonicalize(outside.path())
+        .unwrap()
+        .join("loose.journey");
+    let uri = journey_lsp::harness::file_uri(&path);
+    s.client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "journey", "version": 1, "text": "persona {\n"}}),
+    );
+    let got = s
+        .client
+        .wait_for("textDocument/publishDiagnostics", WAIT, |p| {
+            p["uri"] == json!(uri) && !p["diagnostics"].as_array().unwrap().is_empty()
+        })
+        .expect("diagnostics for the open file");
+    assert!(!got["diagnostics"].as_array().unwrap().is_empty());
+    s.client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    s.client
+        .wait_for("textDocument/publishDiagnostics", WAIT, |p| {
+            p["uri"] == json!(uri) && p["diagnostics"].as_array().unwrap().is_empty()
+        })
+        .expect("an empty list after closing");
+    s.shutdown();
+}
+
+// ---- hover, navigation ----------------------------------------------------------
+
+#[test]
+fn hover_on_keywords_and_references() {
+    let mut s = Session::start(SHOP);
+    let cases = [
+        ("phases.journey", "  touch|point ads"),
+        ("phases.journey", "serves sab|ine\n    says"),
+        ("goals.journey", "via a|ds, checkout"),
+        ("journey.journey", "phases awareness, purch|ase"),
+        ("goals.journey", "goal reve|nue"),
+        ("phases.journey", "state cur|rent\n  }\n}\n\nphase purchase"),
+    ];
+    let mut out = String::new();
+    for (file, marker) in cases {
+        let h = s.request("textDocument/hover", s.at(file, marker));
+        out.push_str(&format!(
+            "## {file} {marker:?} {}\n{}\n\n",
+            h["range"]
+                .as_object()
+                .map_or("-".into(), |_| normalize(&h["range"], "").to_string()),
+            h["contents"]["value"].as_str().unwrap_or("(none)")
+        ));
+    }
+    insta::assert_snapshot!(out);
+    s.shutdown();
+}
+
+#[test]
+fn definition_references_and_highlight() {
+    let mut s = Session::start(SHOP);
+    let def = s.request("textDocument/definition", s.at("goals.journey", "via a|ds"));
+    let refs = s.request(
+        "textDocument/references",
+        json!({
+            "textDocument": {"uri": s.uri("personas.journey")},
+            "position": s.at("personas.journey", "persona sa|bine")["position"],
+            "context": {"includeDeclaration": true}
+        }),
+    );
+    let highlight = s.request(
+        "textDocument/documentHighlight",
+        s.at("phases.journey", "owner mark|eting"),
+    );
+    let import = s.request(
+        "textDocument/definition",
+        s.at("goals.journey", "import \"pha|ses.journey\""),
+    );
+    insta::assert_snapshot!(pretty(&s.normalize(&json!({
+        "definition of `ads` from goals.journey": def,
+        "references of persona sabine": refs,
+        "highlight of team marketing": highlight,
+        "definition of an import": import,
+    }))));
+    s.shutdown();
+}
+
+// ---- rename ------------------------------------------------------------------------
+
+#[test]
+fn rename_across_files_and_refusals() {
+    let mut s = Session::start(SHOP);
+    let prepare = s.request(
+        "textDocument/prepareRename",
+        s.at("phases.journey", "touchpoint chec|kout"),
+    );
+    let mut params = s.at("phases.journey", "touchpoint chec|kout");
+    params["newName"] = json!("web_checkout");
+    let edit = s.request("textDocument/rename", params);
+    insta::assert_snapshot!(pretty(&s.normalize(&json!({
+        "prepareRename": prepare,
+        "rename checkout -> web_checkout": edit,
+    }))));
+    // Collision: another touchpoint is called `ads`.
+    let mut params = s.at("phases.journey", "touchpoint chec|kout");
+    params["newName"] = json!("ads");
+    let refused = s.client.request_raw("textDocument/rename", params);
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("already exists"),
+        "{refused}"
+    );
+    // Not an identifier.
+    let mut params = s.at("phases.journey", "touchpoint chec|kout");
+    params["newName"] = json!("web checkout");
+    let refused = s.client.request_raw("textDocument/rename", params);
+    assert!(refused["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not an identifier"));
+    // A fixed word of the language cannot be renamed.
+    let refused = s.client.request_raw(
+        "textDocument/prepareRename",
+        s.at("phases.journey", "kind aware|ness"),
+    );
+    assert!(refused["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("word of the language"));
+    // Nothing to rename on a keyword: null.
+    let none = s.request(
+        "textDocument/prepareRename",
+        s.at("phases.journey", "  ki|nd awareness"),
+    );
+    assert!(none.is_null());
+    s.shutdown();
+}
+
+// ---- completion ------------------------------------------------------------------
+
+fn labels(result: &Value) -> Vec<String> {
+    result
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn completion_by_context() {
+    let mut s = Session::start(SHOP);
+    // Personas after `serves` (tom is already listed).
+    s.edit("phases.journey", "serves sabine\n", "serves sabine, \n");
+    let r = s.request(
+        "textDocument/completion",
+        s.at("phases.journey", "serves sabine, |\n"),
+    );
+    assert_eq!(labels(&r), ["tom"]);
+    // Touchpoints after `via`.
+    s.edit("goals.journey", "via newsletter", "via newsletter, ");
+    let r = s.request(
+        "textDocument/completion",
+        s.at("goals.journey", "via newsletter, |"),
+    );
+    assert_eq!(labels(&r), ["ads", "checkout"]);
+    // Phases in the journey's phase list.
+    s.edit(
+        "journey.journey",
+        "phases awareness, purchase, loyalty",
+        "phases awareness, ",
+    );
+    let r = s.request(
+        "textDocument/completion",
+        s.at("journey.journey", "phases awareness, |"),
+    );
+    assert_eq!(labels(&r), ["loyalty", "purchase"]);
+    // Fixed values: kind, state, channel.
+    s.edit("phases.journey", "kind loyalty", "kind ");
+    let r = s.request(
+        "textDocument/completion",
+        s.at(
+            "phases.journey",
+            "kind |\n  message \"Invoices in two minutes, every",
+        ),
+    );
+    assert!(labels(&r).contains(&"offboarding".to_string()));
+    s.edit(
+        "phases.journey",
+        "state current\n  }\n}\n\nphase purchase",
+        "state \n  }\n}\n\nphase purchase",
+    );
+    let r = s.request(
+        "textDocument/completion",
+        s.at("phases.journey", "state |\n  }\n}\n\nphase purchase"),
+    );
+    assert_eq!(labels(&r), ["current", "planned"]);
+    s.edit("phases.journey", "channel web online", "channel ");
+    let r = s.request(
+        "textDocument/completion",
+        s.at("phases.journey", "channel |\n    owner sales"),
+    );
+    assert!(labels(&r).contains(&"email".to_string()) && labels(&r).contains(&"store".to_string()));
+    s.shutdown();
+}
+
+#[test]
+fn completion_of_keywords_with_snippets() {
+    let mut s = Session::start("phase p \"P\" {\n  kind awareness\n  $0\n}\n");
+    let r = s.request("textDocument/completion", s.at_cursor());
+    let items = r.as_array().unwrap();
+    let tp = items.iter().find(|i| i["label"] == "touchpoint").unwrap();
+    insta::assert_snapshot!(pretty(&s.normalize(tp)));
+    assert!(
+        !labels(&r).contains(&"kind".to_string()),
+        "kind is already there"
+    );
+    // Typing a space at the start of a line asks for nothing.
+    let mut params = s.at_cursor();
+    params["context"] = json!({"triggerKind": 2, "triggerCharacter": " "});
+    let r = s.request("textDocument/completion", params);
+    assert!(r.is_null());
+    s.shutdown();
+}
+
+// ---- symbols, tokens -------------------------------------------------------------
+
+#[test]
+fn document_and_workspace_symbols() {
+    let mut s = Session::start(SHOP);
+    let outline = s.request("textDocument/documentSymbol", s.doc("phases.journey"));
+    let names: Vec<String> = outline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let children: Vec<&str> = p["children"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["name"].as_str().unwrap())
+                .collect();
+            format!("{} [{}]", p["name"].as_str().unwrap(), children.join(", "))
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "awareness [ads]",
+            "purchase [checkout]",
+            "loyalty [newsletter]"
+        ]
+    );
+    let ws = s.request("workspace/symbol", json!({"query": "chk"}));
+    insta::assert_snapshot!(pretty(&s.normalize(&ws)));
+    s.shutdown();
+}
+
+/// Decodes delta-encoded tokens into `line:col len type [mods]`.
+fn decode_tokens(data: &[Value], text: &str) -> Vec<String> {
+    let types = journey_lsp::TOKEN_TYPES;
+    let mods = journey_lsp::TOKEN_MODIFIERS;
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut line, mut col) = (0u64, 0u64);
+    data.chunks(5)
+        .map(|c| {
+            let n = |i: usize| c[i].as_u64().unwrap();
+            if n(0) > 0 {
+                line += n(0);
+                col = n(1);
+            } else {
+                col += n(1);
+            }
+            let units: Vec<u16> = lines[line as usize]
+                .encode_utf16()
+                .skip(col as usize)
+                .take(n(2) as usize)
+                .collect();
+            let word = String::from_utf16_lossy(&units);
+            let m: Vec<&str> = (0..mods.len())
+                .filter(|b| n(4) & (1 << b) != 0)
+                .map(|b| mods[b])
+                .collect();
+            format!(
+                "{line}:{col} {word} {} {}",
+                types[n(3) as usize],
+                m.join(",")
+            )
+            .trim_end()
+            .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn semantic_tokens_full_and_range() {
+    let mut s = Session::start(SHOP);
+    let full = s.request("textDocument/semanticTokens/full", s.doc("goals.journey"));
+    let text = s.text("goals.journey").to_string();
+    let decoded = decode_tokens(full["data"].as_array().unwrap(), &text);
+    insta::assert_snapshot!(decoded.join("\n"));
+    // A range gives the tokens of those lines only, with the same values.
+    let range = s.request(
+        "textDocument/semanticTokens/range",
+        json!({
+            "textDocument": {"uri": s.uri("goals.journey")},
+            "range": {"start": {"line": 6, "character": 0}, "end": {"line": 7, "character": 0}}
+        }),
+    );
+    let part = decode_tokens(range["data"].as_array().unwrap(), &text);
+    assert!(!part.is_empty());
+    assert!(part.iter().all(|t| decoded.contains(t)), "{part:?}");
+    assert!(part
+        .iter()
+        .all(|t| t.starts_with("6:") || t.starts_with("7:")));
+    s.shutdown();
+}
+
+// ---- code actions, formatting -------------------------------------------------
+
+#[test]
+fn quick_fixes_from_diagnostics() {
+    let mut s = Session::start("persona p \"P\" {\n  role Found$0er\n}\n");
+    s.diagnostics_where("main.journey", has_code("J0203"));
+    let mut params = s.at_cursor();
+    let pos = params["position"].clone();
+    params["range"] = json!({"start": pos, "end": pos});
+    params["context"] = json!({"diagnostics": []});
+    let actions = s.request("textDocument/codeAction", params);
+    let quotes = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "put it in quotes")
+        .expect("the fix")
+        .clone();
+    insta::assert_snapshot!(pretty(&s.normalize(&json!({
+        "title": quotes["title"],
+        "kind": quotes["kind"],
+        "isPreferred": quotes["isPreferred"],
+        "edit": quotes["edit"],
+        "diagnostic code": quotes["diagnostics"][0]["code"],
+    }))));
+    s.shutdown();
+}
+
+#[test]
+fn formatting_returns_the_minimal_edit_or_refuses_broken_files() {
+    let mut s = Session::start("persona p \"P\" {\n        role \"Founder\"\n}\n");
+    let params = json!({
+        "textDocument": {"uri": s.uri("main.journey")},
+        "options": {"tabSize": 2, "insertSpaces": true}
+    });
+    let edits = s.request("textDocument/formatting", params.clone());
+    insta::assert_snapshot!(pretty(&s.normalize(&edits)));
+    s.edit("main.journey", "\"Founder\"\n", "\"Founder\n");
+    let refused = s.client.request_raw("textDocument/formatting", params);
+    assert!(refused["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("syntax error"));
+    s.shutdown();
+}
+
+// ---- folding, selection, inlay hints, links ------------------------------------
+
+#[test]
+fn folding_selection_inlay_hints_and_links() {
+    let mut s = Session::start(SHOP);
+    let folds = s.request("textDocument/foldingRange", s.doc("goals.journey"));
+    let mut sel = s.at("phases.journey", "serves sabine, t|om");
+    sel["positions"] = json!([sel["position"].clone()]);
+    let selection = s.request("textDocument/selectionRange", sel);
+    let hints = s.request(
+        "textDocument/inlayHint",
+        json!({
+            "textDocument": {"uri": s.uri("phases.journey")},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 30, "character": 0}}
+        }),
+    );
+    let links = s.request("textDocument/documentLink", s.doc("goals.journey"));
+    insta::assert_snapshot!(pretty(&s.normalize(&json!({
+        "folding goals.journey": folds,
+        "selection at `tom` in serves": selection,
+        "inlay hints phases.journey lines 0-30": hints,
+        "links goals.journey": links,
+    }))));
+    s.shutdown();
+}
+
+#[test]
+fn explain_request() {
+    let mut s = Session::start("");
+    let r = s.request("journeyc/explain", json!({"code": "unterminated-string"}));
+    assert_eq!(r["code"], "J0102");
+    assert!(r["explanation"].as_str().unwrap().contains("text block"));
+    let bad = s
+        .client
+        .request_raw("journeyc/explain", json!({"code": "J9999"}));
+    assert_eq!(bad["error"]["code"], -32602);
+    s.shutdown();
+}
+
+// ---- text sync order ---------------------------------------------------------------
+
+fn change(uri: &str, version: i32, line: u32, from: u32, to: u32, text: &str) -> Value {
+    json!({
+        "textDocument": {"uri": uri, "version": version},
+        "contentChanges": [{
+            "range": {"start": {"line": line, "character": from}, "end": {"line": line, "character": to}},
+            "text": text
+        }]
+    })
+}
+
+fn outline_names(s: &mut Session, name: &str) -> Vec<String> {
+    let outline = s.request("textDocument/documentSymbol", s.doc(name));
+    outline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Changes that arrive out of order are applied in version order; a stale
+/// version is dropped.
+#[test]
+fn out_of_order_changes_are_applied_by_version() {
+    let mut s = Session::start("persona a {}\n");
+    let uri = s.uri("main.journey");
+    // v2: a -> ab; v3: ab -> abc. Sent v3 first.
+    s.client
+        .notify("textDocument/didChange", change(&uri, 3, 0, 10, 10, "c"));
+    s.client
+        .notify("textDocument/didChange", change(&uri, 2, 0, 9, 9, "b"));
+    assert_eq!(outline_names(&mut s, "main.journey"), ["abc"]);
+    // A stale change (version 2 again) is ignored.
+    s.client
+        .notify("textDocument/didChange", change(&uri, 2, 0, 8, 11, "zzz"));
+    assert_eq!(outline_names(&mut s, "main.journey"), ["abc"]);
+    // A gap that is never filled (a client numbering with gaps) is applied
+    // after a short wait.
+    s.client
+        .notify("textDocument/didChange", change(&uri, 7, 0, 11, 11, "d"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(outline_names(&mut s, "main.journey"), ["abcd"]);
+    let diags = s
+        .client
+        .wait_for("textDocument/publishDiagnostics", WAIT, |p| {
+            p["uri"] == json!(uri) && p["version"] == json!(7)
+        });
+    assert!(diags.is_some(), "diagnostics for the last version");
+    s.shutdown();
+}
+
+/// Many quick edits: the last published diagnostics are those of the
+/// last version, never of an older one.
+#[test]
+fn diagnostics_are_never_stale_after_a_burst() {
+    let mut s = Session::start("persona p {}\n");
+    let uri = s.uri("main.journey");
+    for v in 2..=40 {
+        // Alternate between broken and fine; the last one (40) is fine.
+        let text = if v % 2 == 1 {
+            "persona p {\n"
+        } else {
+            "persona p {}\n"
+        };
+        s.client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": text}]}),
+        );
+    }
+    let last = s
+        .client
+        .wait_for("textDocument/publishDiagnostics", WAIT, |p| {
+            p["uri"] == json!(uri) && p["version"] == json!(40)
+        })
+        .expect("diagnostics of version 40");
+    assert!(
+        !codes(last["diagnostics"].as_array().unwrap()).contains(&"J0105".to_string()),
+        "{last}"
+    );
+    // Nothing older arrives afterwards.
+    let later = s.client.drain(Duration::from_millis(300));
+    for m in later {
+        if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == json!(uri) {
+            assert_eq!(m["params"]["version"], json!(40), "{m}");
+        }
+    }
+    s.shutdown();
+}
+
+// ---- robustness ----------------------------------------------------------------------
+
+#[test]
+fn malformed_json_and_unknown_methods_are_answered() {
+    let mut s = Session::start("persona p {}\n");
+    // Invalid JSON with a correct header.
+    s.client.send_raw(&journey_lsp::harness::frame(
+        b"{\"jsonrpc\": \"2.0\", \"id\": 99, ",
+    ));
+    let err = s
+        .client
+        .wait_for_response_any(WAIT)
+        .expect("an answer to malformed JSON");
+    assert_eq!(err["error"]["code"], -32700, "{err}");
+    // Valid JSON that is not a request.
+    s.client
+        .send_raw(&journey_lsp::harness::frame(b"[1, 2, 3]"));
+    let err = s.client.wait_for_response_any(WAIT).expect("an answer");
+    assert!(err.get("error").is_some(), "{err}");
+    // Unknown method.
+    let r = s.client.request_raw("journeyc/noSuchMethod", json!({}));
+    assert_eq!(r["error"]["code"], -32601);
+    // Wrong params for a known method.
+    let r = s
+        .client
+        .request_raw("textDocument/hover", json!({"nonsense": true}));
+    assert_eq!(r["error"]["code"], -32602);
+    // Still serving.
+    let outline = outline_names(&mut s, "main.journey");
+    assert_eq!(outline, ["p"]);
+    s.shutdown();
+}
+
+#[test]
+fn files_never_opened_and_positions_past_the_end() {
+    let mut s = Session::start("persona p \"P\" {}\n");
+    let nowhere = "file:///no/such/file.journey";
+    for method in [
+        "textDocument/hover",
+        "textDocument/definition",
+        "textDocument/completion",
+        "textDocument/documentHighlight",
+    ] {
+        let r = s.client.request_raw(
+            method,
+            json!({"textDocument": {"uri": nowhere}, "position": {"line": 0, "character": 0}}),
+        );
+        assert!(
+            r.get("error").is_none() && r["result"].is_null(),
+            "{method}: {r}"
+        );
+    }
+    let r = s.client.request_raw(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": nowhere}}),
+    );
+    assert!(r["result"].is_null(), "{r}");
+    // Past the end of a line and of the file: clamped, answered.
+    for (line, character) in [(0, 999), (99, 5), (0, u32::MAX)] {
+        let r = s.client.request_raw(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": s.uri("main.journey")},
+                   "position": {"line": line, "character": character}}),
+        );
+        assert!(r.get("error").is_none(), "{r}");
+        let r = s.client.request_raw(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": s.uri("main.journey")},
+                   "position": {"line": line, "character": character}}),
+        );
+        assert!(r.get("error").is_none(), "{r}");
+    }
+    // An edit whose range lies past the end is clamped too.
+    let uri = s.uri("main.journey");
+    s.client.notify(
+        "textDocument/didChange",
+        change(&uri, 2, 50, 0, 3, "persona q {}\n"),
+    );
+    assert_eq!(outline_names(&mut s, "main.journey"), ["p", "q"]);
+    s.shutdown();
+}
+
+#[test]
+fn a_panic_answers_one_request_with_an_error_and_the_server_keeps_running() {
+    let mut s = Session::start_with(
+        "persona p {}\n",
+        false,
+        true,
+        &[(journey_lsp::PANIC_HOOK_ENV, "1")],
+    );
+    let r = s.client.request_raw("journeyc/panic", json!(null));
+    assert_eq!(r["error"]["code"], -32603, "{r}");
+    assert!(r["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("deliberate panic"));
+    assert_eq!(outline_names(&mut s, "main.journey"), ["p"]);
+    assert!(s.client.is_running());
+    s.shutdown();
+}
+
+#[test]
+fn the_panic_hook_is_off_by_default() {
+    let mut s = Session::start("");
+    let r = s.client.request_raw("journeyc/panic", json!(null));
+    assert_eq!(r["error"]["code"], -32601, "{r}");
+    s.shutdown();
+}
+
+#[test]
+fn shutdown_and_exit_as_the_protocol_says() {
+    // shutdown then exit: status 0; requests after shutdown are refused.
+    let mut s = Session::start("persona p {}\n");
+    assert!(s.client.request("shutdown", Value::Null).is_null());
+    let r = s
+        .client
+        .request_raw("textDocument/documentSymbol", s.doc("main.journey"));
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    s.client.notify("exit", Value::Null);
+    let status = s.client.wait();
+    assert_eq!(status.code(), Some(0));
+
+    // exit without shutdown: status 1.
+    let mut s = Session::start("");
+    s.client.notify("exit", Value::Null);
+    assert_eq!(s.client.wait().code(), Some(1));
+
+    // The end of the input without exit: the server stops too.
+    let mut s = Session::start("");
+    s.client.close_stdin();
+    assert_eq!(s.client.wait().code(), Some(1));
+}
+
+#[test]
+fn requests_before_initialize_are_refused() {
+    let mut client =
+        journey_lsp::harness::LspClient::spawn(session::binary(), &["lsp"], &[]).unwrap();
+    let r = client.request_raw(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///x.journey"}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(r["error"]["code"], -32002, "{r}");
+    client.initialize(None, session::capabilities(false));
+    assert!(client.shutdown().success());
+}
