@@ -26,6 +26,8 @@ enum Command {
     Fmt(commands::fmt::FmtArgs),
     /// Write a starter workspace from a journey model (`--list` shows them).
     Init(commands::init::InitArgs),
+    /// Run only the messaging lints: claims, register, vocabulary, promises …
+    Lint(commands::lint::LintArgs),
     /// Run the language server (Language Server Protocol on stdin/stdout).
     Lsp(commands::lsp::LspArgs),
 }
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Init(args) => commands::init::run(args),
+        Command::Lint(args) => commands::lint::run(args),
         Command::Lsp(args) => commands::lsp::run(args),
     };
     ExitCode::from(code)

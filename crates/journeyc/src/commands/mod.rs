@@ -3,4 +3,5 @@ pub mod explain;
 pub mod export;
 pub mod fmt;
 pub mod init;
+pub mod lint;
 pub mod lsp;

@@ -1,0 +1,26 @@
+//! `journeyc lint`: the messaging lints (J05xx) alone.
+//!
+//! The same pipeline as `journeyc check`, with every semantic check
+//! silenced. Syntax errors (which cannot be silenced, and which stop the
+//! lints from seeing a statement) and problems in journey.toml (whose
+//! `[messaging]` and `[vocabulary]` the lints read) are still reported.
+
+use super::check::{self, CheckArgs};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+pub fn run(mut args: LintArgs) -> u8 {
+    let mut allow: Vec<String> = journey_analysis::checks::registry::CHECKS
+        .iter()
+        .map(|c| c.code.code.to_string())
+        .collect();
+    // The user's own levels come after, so `-W J0401` still applies.
+    allow.append(&mut args.check.allow);
+    args.check.allow = allow;
+    check::run(args.check)
+}
