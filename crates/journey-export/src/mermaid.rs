@@ -156,8 +156,11 @@ fn journey_diagram(out: &mut String, doc: &Document, j: &Journey, actors: &HashM
             }
         }
         if shown == 0 {
-            // A section needs a task to be drawn; keep the phase visible.
-            let _ = writeln!(out, "      {}: 0", journey_text("(no scored touchpoint)"));
+            // Mermaid draws a section only through its tasks; a made-up
+            // task would show a score nobody measured.
+            out.push_str(
+                "      %% no scored status-quo touchpoint: Mermaid draws no empty section\n",
+            );
         }
     }
     out.push_str("```\n\n");
@@ -272,6 +275,9 @@ pub fn render(doc: &Document) -> String {
     }
     if !doc.goals.is_empty() {
         impact_diagram(&mut out, doc, &doc.goals);
+    }
+    if out.is_empty() {
+        out.push_str("*No journey and no impact map to draw.*\n");
     }
     while out.ends_with("\n\n") {
         out.pop();

@@ -250,3 +250,58 @@ fn hostile_values_stay_text_in_every_format() {
         "JSON keeps the value as written"
     );
 }
+
+fn in_memory(files: &[(&str, &str)]) -> Document {
+    let mut ws = Workspace::new();
+    for (name, text) in files {
+        ws.set_file(
+            PathBuf::from(format!("/mem/{name}")),
+            name.to_string(),
+            text.to_string(),
+        );
+    }
+    checked(ws, "in-memory")
+}
+
+#[test]
+fn sparse_workspaces_render_in_every_format() {
+    let cases: &[&[(&str, &str)]] = &[
+        &[("p.journey", "persona p \"P\" {\n  evidence \"x\"\n}\n")],
+        &[(
+            "j.journey",
+            "journey j {\n  phases x, y\n  loop y -> x\n}\nphase x {\n  touchpoint t {\n  }\n}\n\
+             phase y {\n  touchpoint u {\n    channel web\n    experience 3\n  }\n}\n",
+        )],
+    ];
+    for files in cases {
+        let doc = in_memory(files);
+        for f in Format::ALL {
+            let text = render(&doc, f);
+            assert!(!text.trim().is_empty(), "{} of {files:?}", f.name());
+        }
+    }
+    let doc = in_memory(cases[0]);
+    assert_eq!(
+        render(&doc, Format::Mermaid),
+        "*No journey and no impact map to draw.*\n"
+    );
+    let doc = in_memory(cases[1]);
+    let mermaid = render(&doc, Format::Mermaid);
+    let x = &mermaid[mermaid.find("section x").unwrap()..mermaid.find("section y").unwrap()];
+    assert!(
+        x.lines()
+            .skip(1)
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with("%%")),
+        "{mermaid}"
+    );
+    assert!(x.contains("no scored status-quo touchpoint"), "{mermaid}");
+    assert!(mermaid.contains("      u: 3\n"), "{mermaid}");
+    // Without `presence`, the channel's default applies; without `state`,
+    // a touchpoint is current.
+    let u = doc.touchpoint("u").unwrap();
+    assert_eq!(
+        (u.presence.as_deref(), u.presence_explicit),
+        (Some("online"), false)
+    );
+    assert_eq!((u.state.as_str(), u.state_explicit), ("current", false));
+}
