@@ -72,10 +72,23 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
 
 /// How a path is shown: relative to the current directory when below it.
 pub fn display_path(path: &Path) -> String {
-    let shown = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf());
+    if path.is_relative() {
+        // `./a.journey` is shown as `a.journey`, `../x` stays relative.
+        let n = crate::model::normalize_path(path);
+        if !n.as_os_str().is_empty() {
+            return n.display().to_string();
+        }
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.display().to_string();
+    };
+    let absolute = crate::model::normalize_path(&cwd.join(path));
+    let cwd_real = std::fs::canonicalize(&cwd).unwrap_or_else(|_| cwd.clone());
+    let shown = absolute
+        .strip_prefix(&cwd)
+        .or_else(|_| absolute.strip_prefix(&cwd_real))
+        .map(Path::to_path_buf)
+        .unwrap_or(absolute);
     shown.display().to_string()
 }
 

@@ -149,7 +149,7 @@ fn non_utf8_file_is_reported_with_its_path() {
     let dir = temp_dir("latin1");
     std::fs::write(
         dir.join("alt.journey"),
-        b"persona p \"Gesch\xe4ftsf\xfchrerin\" {\n}\n",
+        b"persona p \"Gesch\xe4ftsf\xfchrerin\" {\n  evidence \"5 interviews\"\n}\n",
     )
     .expect("write");
     let out = journeyc(&["check", "alt.journey", "--format", "short"], &dir);

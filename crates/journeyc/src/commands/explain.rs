@@ -12,12 +12,13 @@ pub fn run(args: ExplainArgs) -> u8 {
     let Some(query) = args.code else {
         let mut text = String::new();
         for c in journey_analysis::all_codes() {
+            let default = match journey_analysis::checks::default_level(c.code) {
+                Some(journey_diagnostics::Level::Allow) => "off",
+                _ => c.default_severity.as_str(),
+            };
             text.push_str(&format!(
                 "{}  {:<8} {:<28} {}\n",
-                c.code,
-                c.default_severity.as_str(),
-                c.name,
-                c.summary
+                c.code, default, c.name, c.summary
             ));
         }
         output::print(&text);
