@@ -18,12 +18,16 @@ struct Cli {
 enum Command {
     /// Check .journey files and report every problem.
     Check(commands::check::CheckArgs),
+    /// Show what changed between two versions of a journey, in strategy terms.
+    Diff(commands::diff::DiffArgs),
     /// Explain a diagnostic code (e.g. `J0102` or `unterminated-string`).
     Explain(commands::explain::ExplainArgs),
     /// Export a checked workspace as JSON, Markdown, HTML, Mermaid or CSV.
     Export(commands::export::ExportArgs),
     /// Rewrite .journey files into the canonical layout (`-` formats stdin).
     Fmt(commands::fmt::FmtArgs),
+    /// Turn a workshop table (CSV, one row per touchpoint) into .journey files.
+    Import(commands::import::ImportArgs),
     /// Write a starter workspace from a journey model (`--list` shows them).
     Init(commands::init::InitArgs),
     /// Run only the messaging lints: claims, register, vocabulary, promises …
@@ -56,9 +60,11 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => commands::check::run(args),
+        Command::Diff(args) => commands::diff::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
+        Command::Import(args) => commands::import::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Lint(args) => commands::lint::run(args),
         Command::Lsp(args) => commands::lsp::run(args),

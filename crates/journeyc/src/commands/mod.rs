@@ -1,7 +1,9 @@
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod fmt;
+pub mod import;
 pub mod init;
 pub mod lint;
 pub mod lsp;

@@ -1,0 +1,424 @@
+//! From rows to `.journey` files: grouping rows into journeys, phases and
+//! touchpoints (with the checks that need several rows), then writing
+//! the source text and formatting it canonically.
+
+use crate::table::{Moment, Row, Table, Target};
+use crate::{ImportError, OutFile};
+use journey_fmt::FormatOptions;
+
+pub struct Phase {
+    pub id: String,
+    pub title: Option<(String, usize)>,
+    pub kind: Option<(String, usize)>,
+    /// Indexes into [`Plan::touchpoints`], in row order.
+    pub touchpoints: Vec<usize>,
+}
+
+pub struct Persona {
+    pub id: String,
+    /// The channels of the touchpoints that serve it, in row order.
+    pub channels: Vec<String>,
+}
+
+/// What the files will define.
+pub struct Plan {
+    /// Journey id → its phases in row order.
+    pub journeys: Vec<(String, Vec<String>)>,
+    pub phases: Vec<Phase>,
+    /// One row per touchpoint (the first, when a touchpoint is listed
+    /// under several journeys).
+    pub touchpoints: Vec<Row>,
+    pub personas: Vec<Persona>,
+}
+
+/// Groups the rows; problems that span rows are added to `errors`.
+pub fn plan(table: &Table, errors: &mut Vec<ImportError>) -> Plan {
+    let mut p = Plan {
+        journeys: Vec::new(),
+        phases: Vec::new(),
+        touchpoints: Vec::new(),
+        personas: Vec::new(),
+    };
+    let err = |errors: &mut Vec<ImportError>, row: usize, column: &str, message: String| {
+        errors.push(ImportError::at(row, column, table.letter(column), message));
+    };
+    let mut kpi_ids: Vec<(String, usize)> = Vec::new();
+    for r in &table.rows {
+        // The phase: one title and one kind across its rows.
+        let pi = match p.phases.iter().position(|ph| ph.id == r.phase_id) {
+            Some(i) => i,
+            None => {
+                p.phases.push(Phase {
+                    id: r.phase_id.clone(),
+                    title: None,
+                    kind: None,
+                    touchpoints: Vec::new(),
+                });
+                p.phases.len() - 1
+            }
+        };
+        let phase = &mut p.phases[pi];
+        for (column, what, value, slot) in [
+            ("phase_title", "title", &r.phase_title, &mut phase.title),
+            ("phase_kind", "kind", &r.phase_kind, &mut phase.kind),
+        ] {
+            let Some(v) = value else { continue };
+            match slot {
+                None => *slot = Some((v.clone(), r.row)),
+                Some((first, row)) if first != v => err(
+                    errors,
+                    r.row,
+                    column,
+                    format!(
+                        "phase `{}` has the {what} `{first}` in row {row}; every row of a phase gives the same {what}",
+                        r.phase_id
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        if let Some(j) = &r.journey {
+            match p.journeys.iter_mut().find(|(id, _)| id == j) {
+                Some((_, phases)) => {
+                    if !phases.contains(&r.phase_id) {
+                        phases.push(r.phase_id.clone());
+                    }
+                }
+                None => p.journeys.push((j.clone(), vec![r.phase_id.clone()])),
+            }
+        }
+        // The touchpoint: defined once; listed again only under another
+        // journey, with the same cells.
+        if let Some(first) = p.touchpoints.iter().find(|t| t.id == r.id) {
+            if first.phase_id != r.phase_id {
+                err(
+                    errors,
+                    r.row,
+                    "touchpoint_id",
+                    format!(
+                        "touchpoint `{}` is already defined in phase `{}` (row {}); ids are unique",
+                        r.id, first.phase_id, first.row
+                    ),
+                );
+            } else if !first.same_touchpoint(r) {
+                err(
+                    errors,
+                    r.row,
+                    "touchpoint_id",
+                    format!(
+                        "touchpoint `{}` is already defined in row {} with other cells; a touchpoint listed under a second journey repeats its row",
+                        r.id, first.row
+                    ),
+                );
+            }
+            continue;
+        }
+        for k in &r.kpis {
+            if let Some(id) = &k.id {
+                match kpi_ids.iter().find(|(i, _)| i == id) {
+                    Some((_, row)) => err(
+                        errors,
+                        r.row,
+                        "kpis",
+                        format!("the KPI id `{id}` is already used in row {row}; ids are unique"),
+                    ),
+                    None => kpi_ids.push((id.clone(), r.row)),
+                }
+            }
+        }
+        p.phases[pi].touchpoints.push(p.touchpoints.len());
+        for s in &r.serves {
+            let persona = match p.personas.iter_mut().position(|x| &x.id == s) {
+                Some(i) => &mut p.personas[i],
+                None => {
+                    p.personas.push(Persona {
+                        id: s.clone(),
+                        channels: Vec::new(),
+                    });
+                    p.personas.last_mut().expect("just pushed")
+                }
+            };
+            if let Some(c) = &r.channel {
+                if !persona.channels.contains(c) {
+                    persona.channels.push(c.clone());
+                }
+            }
+        }
+        p.touchpoints.push(r.clone());
+    }
+    p
+}
+
+/// A string literal for `s`: a text block when `s` has line breaks and a
+/// text block reads back exactly, else a one-line string with escapes.
+fn literal(s: &str, indent: usize) -> String {
+    if s.contains('\n') {
+        if let Some(block) = text_block(s, indent) {
+            return block;
+        }
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn text_block(s: &str, indent: usize) -> Option<String> {
+    let pad = " ".repeat(indent + 2);
+    let mut out = String::from("\"\"\"\n");
+    for line in s.split('\n') {
+        if !line.trim().is_empty() {
+            out.push_str(&pad);
+        }
+        for c in line.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\r' => out.push_str("\\r"),
+                c if c.is_control() && c != '\t' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(&pad);
+    out.push_str("\"\"\"");
+    // Only if it reads back as exactly `s`.
+    let probe = format!("journey probe {{\n  description {out}\n}}\n");
+    let parse = journey_syntax::parse(&probe, journey_diagnostics::FileId(0));
+    let value = parse
+        .ast
+        .journeys()
+        .next()
+        .and_then(|j| j.description.as_ref())
+        .map(|t| t.value.clone());
+    (!parse.has_errors() && value.as_deref() == Some(s)).then_some(out)
+}
+
+fn texts(items: &[String], indent: usize) -> String {
+    items
+        .iter()
+        .map(|s| literal(s, indent))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Source text under construction.
+struct Src {
+    out: String,
+    indent: usize,
+}
+
+impl Src {
+    fn line(&mut self, s: &str) {
+        if s.is_empty() {
+            self.out.push('\n');
+            return;
+        }
+        for _ in 0..self.indent {
+            self.out.push_str("  ");
+        }
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+    fn open(&mut self, s: &str) {
+        self.line(&format!("{s} {{"));
+        self.indent += 1;
+    }
+    fn close(&mut self) {
+        self.indent -= 1;
+        self.line("}");
+    }
+    fn col(&self) -> usize {
+        self.indent * 2
+    }
+}
+
+fn touchpoint(src: &mut Src, r: &Row) {
+    let head = match &r.title {
+        Some(t) => format!("touchpoint {} {}", r.id, literal(t, src.col())),
+        None => format!("touchpoint {}", r.id),
+    };
+    src.open(&head);
+    let c = src.col();
+    if let Some(ch) = &r.channel {
+        match &r.presence {
+            Some(p) => src.line(&format!("channel {ch} {p}")),
+            None => src.line(&format!("channel {ch}")),
+        }
+    }
+    if let Some(o) = &r.owner {
+        src.line(&format!("owner {o}"));
+    }
+    if !r.systems.is_empty() {
+        src.line(&format!("systems {}", r.systems.join(", ")));
+    }
+    if !r.serves.is_empty() {
+        src.line(&format!("serves {}", r.serves.join(", ")));
+    }
+    if !r.copy.is_empty() {
+        src.line(&format!("says {}", texts(&r.copy, c)));
+    }
+    for k in &r.kpis {
+        let mut s = String::from("kpi ");
+        if let Some(id) = &k.id {
+            s.push_str(id);
+            s.push(' ');
+        }
+        s.push_str(&literal(&k.name, c));
+        if let Some(t) = &k.target {
+            s.push_str(" target ");
+            match t {
+                Target::Number(n) | Target::Date(n) => s.push_str(n),
+                Target::Text(t) => s.push_str(&literal(t, c)),
+            }
+        }
+        if let Some(u) = &k.unit {
+            s.push_str(" unit ");
+            s.push_str(&literal(u, c));
+        }
+        src.line(&s);
+    }
+    if let Some(e) = r.expectation {
+        src.line(&format!("expectation {e}"));
+    }
+    if let Some(e) = r.experience {
+        src.line(&format!("experience {e}"));
+    }
+    if let Some(i) = &r.importance {
+        src.line(&format!("importance {i}"));
+    }
+    match r.monitored {
+        Some(true) => src.line("monitored"),
+        Some(false) => src.line("monitored no"),
+        None => {}
+    }
+    if let Some(s) = &r.state {
+        src.line(&format!("state {s}"));
+    }
+    match &r.moment {
+        Moment::No => {}
+        Moment::Yes => src.line("moment"),
+        Moment::Note(n) => src.line(&format!("moment {}", literal(n, c))),
+    }
+    if !r.collects.is_empty() {
+        src.line(&format!("collects {}", texts(&r.collects, c)));
+    }
+    if let Some(b) = &r.basis {
+        src.line(&format!("basis {b}"));
+    }
+    if let Some(d) = &r.description {
+        src.line(&format!("description {}", literal(d, c)));
+    }
+    for a in &r.allows {
+        let check = if crate::cells::is_ident(&a.check) {
+            a.check.clone()
+        } else {
+            literal(&a.check, c)
+        };
+        match &a.reason {
+            Some(reason) => src.line(&format!("allow {check} {}", literal(reason, c))),
+            None => src.line(&format!("allow {check}")),
+        }
+    }
+    src.close();
+}
+
+/// The files of a plan, formatted canonically: `journey.journey` (the
+/// journeys, when the table names any), `personas.journey` (when any
+/// touchpoint serves a persona) and `phases.journey`.
+pub fn files(plan: &Plan, source: &str) -> Result<Vec<OutFile>, ImportError> {
+    let mut out = Vec::new();
+    let header = format!("# Imported from {source} with `journeyc import csv`.");
+    if !plan.personas.is_empty() {
+        let mut s = Src {
+            out: String::new(),
+            indent: 0,
+        };
+        s.line(&header);
+        s.line("# The table names these personas in its `serves` column; their channels are");
+        s.line("# those of the touchpoints that serve them. Add who they are: name, role,");
+        s.line("# the evidence they rest on, needs and pains.");
+        for p in &plan.personas {
+            s.line("");
+            if p.channels.is_empty() {
+                s.line(&format!("persona {} {{}}", p.id));
+            } else {
+                s.open(&format!("persona {}", p.id));
+                s.line(&format!("channels {}", p.channels.join(", ")));
+                s.close();
+            }
+        }
+        out.push(("personas.journey", s.out));
+    }
+    {
+        let mut s = Src {
+            out: String::new(),
+            indent: 0,
+        };
+        s.line(&header);
+        s.line("# One phase per group of rows, one touchpoint per row.");
+        if !plan.personas.is_empty() {
+            s.line("");
+            s.line("import \"personas.journey\"");
+        }
+        for ph in &plan.phases {
+            s.line("");
+            let head = match &ph.title {
+                Some((t, _)) => format!("phase {} {}", ph.id, literal(t, 0)),
+                None => format!("phase {}", ph.id),
+            };
+            s.open(&head);
+            if let Some((k, _)) = &ph.kind {
+                s.line(&format!("kind {k}"));
+            }
+            for &t in &ph.touchpoints {
+                s.line("");
+                touchpoint(&mut s, &plan.touchpoints[t]);
+            }
+            s.close();
+        }
+        out.push(("phases.journey", s.out));
+    }
+    if !plan.journeys.is_empty() {
+        let mut s = Src {
+            out: String::new(),
+            indent: 0,
+        };
+        s.line(&header);
+        s.line("");
+        s.line("import \"phases.journey\"");
+        for (id, phases) in &plan.journeys {
+            s.line("");
+            s.open(&format!("journey {id}"));
+            s.line(&format!("phases {}", phases.join(", ")));
+            s.close();
+        }
+        out.insert(0, ("journey.journey", s.out));
+    }
+    out.into_iter()
+        .map(|(name, text)| {
+            let formatted = journey_fmt::format(&text, &FormatOptions::default()).map_err(|e| {
+                ImportError::at_row(
+                    0,
+                    format!("cannot write `{name}`: {e}; this is a bug in journeyc import"),
+                )
+            })?;
+            Ok(OutFile {
+                name: name.to_string(),
+                text: formatted,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,561 @@
+//! Reading the table: the header, then every row cell by cell. Every
+//! problem is collected with its row and column, so that one run reports
+//! all of them.
+
+use crate::cells::{self, column_letter, is_date, is_ident, is_number};
+use crate::ImportError;
+use journey_syntax::schema;
+
+/// The columns of the workshop table, as `journeyc export --format csv`
+/// writes them.
+pub use journey_export::csv::COLUMNS;
+
+/// A KPI cell item: `name:target:unit[:id]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kpi {
+    pub id: Option<String>,
+    pub name: String,
+    pub target: Option<Target>,
+    pub unit: Option<String>,
+}
+
+/// A KPI target: a number, a date or text, as the language has them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Number(String),
+    Date(String),
+    Text(String),
+}
+
+/// `allow CHECK "reason"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Allow {
+    pub check: String,
+    pub reason: Option<String>,
+}
+
+/// `moment`: none, a bare flag, or a note.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Moment {
+    No,
+    Yes,
+    Note(String),
+}
+
+/// One row: one touchpoint, with the phase (and journey) it stands in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The row as a spreadsheet numbers it (the header is row 1).
+    pub row: usize,
+    pub journey: Option<String>,
+    pub phase_id: String,
+    pub phase_title: Option<String>,
+    pub phase_kind: Option<String>,
+    pub id: String,
+    pub title: Option<String>,
+    pub channel: Option<String>,
+    pub presence: Option<String>,
+    pub owner: Option<String>,
+    pub systems: Vec<String>,
+    pub kpis: Vec<Kpi>,
+    pub serves: Vec<String>,
+    pub copy: Vec<String>,
+    pub expectation: Option<u8>,
+    pub experience: Option<u8>,
+    pub importance: Option<String>,
+    pub monitored: Option<bool>,
+    pub state: Option<String>,
+    pub moment: Moment,
+    pub collects: Vec<String>,
+    pub basis: Option<String>,
+    pub description: Option<String>,
+    pub allows: Vec<Allow>,
+}
+
+impl Row {
+    /// Everything but the journey: two rows of one touchpoint listed
+    /// under two journeys must agree on this.
+    pub fn same_touchpoint(&self, other: &Row) -> bool {
+        let strip = |r: &Row| Row {
+            row: 0,
+            journey: None,
+            ..r.clone()
+        };
+        strip(self) == strip(other)
+    }
+}
+
+/// The table: the rows that could be read, and every problem found.
+pub struct Table {
+    pub rows: Vec<Row>,
+    pub errors: Vec<ImportError>,
+    /// Column name → position in the file, for error locations.
+    pub positions: Vec<(&'static str, usize)>,
+}
+
+impl Table {
+    pub fn letter(&self, column: &str) -> Option<String> {
+        self.positions
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, i)| column_letter(*i))
+    }
+}
+
+/// Guesses the separator from the header line: a `;`-separated file (as
+/// spreadsheets write it in many locales) has no `,` outside quotes in
+/// its header but does have `;`.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if !header.contains(',') && header.contains(';') {
+        b';'
+    } else if !header.contains(',') && header.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// Reads the table from CSV text.
+pub fn read(text: &str) -> Table {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut errors = Vec::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(text))
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+
+    // The header: every column of the format, each once, nothing else.
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => {
+            errors.push(ImportError::at_row(
+                1,
+                format!("cannot read the header: {e}"),
+            ));
+            return Table {
+                rows: Vec::new(),
+                errors,
+                positions: Vec::new(),
+            };
+        }
+        None => {
+            errors.push(ImportError::at_row(
+                1,
+                format!(
+                    "the file is empty; expected a header row with the columns {}",
+                    COLUMNS.join(", ")
+                ),
+            ));
+            return Table {
+                rows: Vec::new(),
+                errors,
+                positions: Vec::new(),
+            };
+        }
+    };
+    let mut positions: Vec<(&'static str, usize)> = Vec::new();
+    for (i, name) in header.iter().enumerate() {
+        let name = name.trim();
+        match COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(name)) {
+            Some(c) => {
+                if let Some((_, first)) = positions.iter().find(|(p, _)| p == c) {
+                    errors.push(ImportError::at(
+                        1,
+                        c,
+                        Some(column_letter(i)),
+                        format!(
+                            "column `{c}` appears twice (first in column {})",
+                            column_letter(*first)
+                        ),
+                    ));
+                } else {
+                    positions.push((c, i));
+                }
+            }
+            None => {
+                let mut msg = if name.is_empty() {
+                    "a column without a name".to_string()
+                } else {
+                    format!("unknown column `{name}`")
+                };
+                if let Some(s) = journey_syntax::closest(&name.to_lowercase(), COLUMNS) {
+                    msg.push_str(&format!(" (did you mean `{s}`?)"));
+                }
+                errors.push(ImportError {
+                    row: 1,
+                    line: None,
+                    column: Some(name.to_string()),
+                    letter: Some(column_letter(i)),
+                    message: msg,
+                });
+            }
+        }
+    }
+    for c in COLUMNS {
+        if !positions.iter().any(|(p, _)| p == c) {
+            errors.push(ImportError {
+                row: 1,
+                line: None,
+                column: Some(c.to_string()),
+                letter: None,
+                message: format!(
+                    "missing column `{c}`; the header must name every column `journeyc export --format csv` writes"
+                ),
+            });
+        }
+    }
+    let mut table = Table {
+        rows: Vec::new(),
+        errors,
+        positions,
+    };
+
+    let mut row_no = 1;
+    for rec in records {
+        row_no += 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                table.errors.push(ImportError::at_row(
+                    row_no,
+                    format!("cannot read the row: {e}"),
+                ));
+                continue;
+            }
+        };
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue; // a blank line between groups of rows
+        }
+        let line = rec.position().map(|p| p.line() as usize);
+        if rec.len() > header.len() {
+            table.errors.push(ImportError {
+                row: row_no,
+                line: line.filter(|l| *l != row_no),
+                column: None,
+                letter: Some(column_letter(header.len())),
+                message: format!(
+                    "{} cells, but the header has {} columns",
+                    rec.len(),
+                    header.len()
+                ),
+            });
+            continue;
+        }
+        let mut cx = RowReader {
+            table: &mut table,
+            rec: &rec,
+            row: row_no,
+            line: line.filter(|l| *l != row_no),
+        };
+        if let Some(row) = cx.read() {
+            table.rows.push(row);
+        }
+    }
+    table
+}
+
+struct RowReader<'a> {
+    table: &'a mut Table,
+    rec: &'a csv::StringRecord,
+    row: usize,
+    line: Option<usize>,
+}
+
+impl RowReader<'_> {
+    /// The cell of `column`, trimmed; `""` when the column is missing or
+    /// the row is short.
+    fn cell(&self, column: &str) -> &str {
+        self.table
+            .positions
+            .iter()
+            .find(|(c, _)| *c == column)
+            .and_then(|(_, i)| self.rec.get(*i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    fn error(&mut self, column: &str, message: String) {
+        let letter = self.table.letter(column);
+        self.table.errors.push(ImportError {
+            row: self.row,
+            line: self.line,
+            column: Some(column.to_string()),
+            letter,
+            message,
+        });
+    }
+
+    fn text(&self, column: &str) -> Option<String> {
+        // Prose keeps its inner spacing; only the cell's ends are trimmed.
+        let c = self.cell(column);
+        (!c.is_empty()).then(|| c.to_string())
+    }
+
+    fn ident(
+        &mut self,
+        column: &str,
+        what: &str,
+        required: bool,
+        title: Option<&str>,
+    ) -> Option<String> {
+        let c = self.cell(column).to_string();
+        if c.is_empty() {
+            if required {
+                let mut msg = format!("empty; every row needs {what}");
+                if let Some(s) = title.and_then(cells::slug) {
+                    msg.push_str(&format!(" (from the title: `{s}`?)"));
+                }
+                self.error(column, msg);
+            }
+            return None;
+        }
+        if !is_ident(&c) {
+            let mut msg = format!(
+                "`{c}` is not an id: ids are one word of letters, digits and `_`, not starting with a digit"
+            );
+            if let Some(s) = cells::slug(&c) {
+                msg.push_str(&format!(" (did you mean `{s}`?)"));
+            }
+            self.error(column, msg);
+            return None;
+        }
+        Some(c)
+    }
+
+    fn idents(&mut self, column: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for item in cells::list(self.cell(column)) {
+            if is_ident(&item) {
+                out.push(item);
+            } else {
+                let mut msg = format!("`{item}` is not an id");
+                if let Some(s) = cells::slug(&item) {
+                    msg.push_str(&format!(" (did you mean `{s}`?)"));
+                }
+                self.error(column, msg);
+            }
+        }
+        out
+    }
+
+    /// A fixed word from `values` (case-insensitive), or empty.
+    fn word(&mut self, column: &str, what: &str, values: &[&str]) -> Option<String> {
+        let c = self.cell(column).to_string();
+        if c.is_empty() {
+            return None;
+        }
+        if let Some(v) = values.iter().find(|v| v.eq_ignore_ascii_case(&c)) {
+            return Some(v.to_string());
+        }
+        let mut msg = format!(
+            "unknown {what} `{c}`; expected one of {}",
+            values.join(", ")
+        );
+        if let Some(s) = journey_syntax::closest(&c.to_lowercase(), values) {
+            msg.push_str(&format!(" (did you mean `{s}`?)"));
+        }
+        self.error(column, msg);
+        None
+    }
+
+    fn score(&mut self, column: &str) -> Option<u8> {
+        let c = self.cell(column).to_string();
+        if c.is_empty() {
+            return None;
+        }
+        let value = if is_number(&c) {
+            c.parse::<f64>().ok()
+        } else {
+            None
+        };
+        match value {
+            Some(v) if v.fract() == 0.0 && (1.0..=5.0).contains(&v) => Some(v as u8),
+            Some(v) if (1.0..=5.0).contains(&v) => {
+                self.error(
+                    column,
+                    format!("`{c}` is not a whole number; scores are whole numbers from 1 to 5"),
+                );
+                None
+            }
+            Some(_) => {
+                self.error(
+                    column,
+                    format!("`{c}` is outside the scale; scores are whole numbers from 1 to 5"),
+                );
+                None
+            }
+            None => {
+                self.error(
+                    column,
+                    format!("`{c}` is not a score; scores are whole numbers from 1 to 5"),
+                );
+                None
+            }
+        }
+    }
+
+    fn kpis(&mut self) -> Vec<Kpi> {
+        let mut out = Vec::new();
+        for raw in cells::raw_items(self.cell("kpis")) {
+            let parts: Vec<String> = cells::split_raw(&raw, ':')
+                .iter()
+                .map(|p| cells::unescape(p).trim().to_string())
+                .collect();
+            if parts.len() > 4 {
+                self.error(
+                    "kpis",
+                    format!(
+                        "`{}` has {} parts; a KPI is `name:target:unit:id` (write `\\:` for a colon inside a part)",
+                        cells::unescape(&raw),
+                        parts.len()
+                    ),
+                );
+                continue;
+            }
+            let part = |i: usize| parts.get(i).filter(|p| !p.is_empty()).cloned();
+            let Some(name) = part(0) else {
+                self.error(
+                    "kpis",
+                    format!(
+                        "`{}`: a KPI needs a name before the first `:`",
+                        cells::unescape(&raw)
+                    ),
+                );
+                continue;
+            };
+            let target = part(1).map(|t| {
+                if is_number(&t) {
+                    Target::Number(t)
+                } else if is_date(&t) {
+                    Target::Date(t)
+                } else {
+                    Target::Text(t)
+                }
+            });
+            let id = match part(3) {
+                Some(id) if !is_ident(&id) => {
+                    self.error(
+                        "kpis",
+                        format!(
+                            "KPI `{name}`: `{id}` is not an id (the fourth part is the KPI's id)"
+                        ),
+                    );
+                    continue;
+                }
+                id => id,
+            };
+            out.push(Kpi {
+                id,
+                name,
+                target,
+                unit: part(2),
+            });
+        }
+        out
+    }
+
+    fn allows(&mut self) -> Vec<Allow> {
+        let mut out = Vec::new();
+        for raw in cells::raw_items(self.cell("allows")) {
+            let parts = cells::split_raw(&raw, ':');
+            let check = cells::unescape(&parts[0]).trim().to_string();
+            let reason = parts[1..]
+                .iter()
+                .map(|p| cells::unescape(p))
+                .collect::<Vec<_>>()
+                .join(":")
+                .trim()
+                .to_string();
+            if journey_analysis::find_code(&check).is_none() {
+                self.error(
+                    "allows",
+                    format!(
+                        "`{check}` is not the code or name of a check (see `journeyc explain`)"
+                    ),
+                );
+                continue;
+            }
+            if reason.is_empty() {
+                self.error(
+                    "allows",
+                    format!(
+                        "`{check}` has no reason; write `check:reason` so that reviewers know why"
+                    ),
+                );
+                continue;
+            }
+            out.push(Allow {
+                check,
+                reason: Some(reason),
+            });
+        }
+        out
+    }
+
+    fn read(&mut self) -> Option<Row> {
+        let errors_before = self.table.errors.len();
+        let names = |v: &[schema::EnumValue]| v.iter().map(|e| e.name).collect::<Vec<_>>();
+        let journey = self.ident("journey", "a journey id", false, None);
+        let phase_title = self.text("phase_title");
+        let phase_id = self.ident("phase_id", "a phase id", true, phase_title.as_deref());
+        let phase_kind = self.word("phase_kind", "phase kind", &names(schema::PHASE_KINDS));
+        let title = self.text("touchpoint_title");
+        let id = self.ident("touchpoint_id", "a touchpoint id", true, title.as_deref());
+        let channel = self.ident("channel", "a channel", false, None);
+        let presence = self.word("presence", "presence", &names(schema::PRESENCE));
+        let owner = self.ident("owner", "an owner", false, None);
+        let systems = self.idents("systems");
+        let kpis = self.kpis();
+        let serves = self.idents("serves");
+        let copy = cells::list(self.cell("copy"));
+        let expectation = self.score("expectation");
+        let experience = self.score("experience");
+        let importance = self.word("importance", "importance", &names(schema::IMPORTANCE));
+        let monitored = self
+            .word("monitored", "value for monitored", &["yes", "no"])
+            .map(|v| v == "yes");
+        let state = self.word("state", "state", &names(schema::STATES));
+        let moment = match self.cell("moment") {
+            "" => Moment::No,
+            c if c.eq_ignore_ascii_case("yes") => Moment::Yes,
+            c if c.eq_ignore_ascii_case("no") => Moment::No,
+            c => Moment::Note(c.to_string()),
+        };
+        let collects = cells::list(self.cell("collects"));
+        let basis = self.word("basis", "legal basis", &names(schema::LEGAL_BASES));
+        let description = self.text("description");
+        let allows = self.allows();
+        if self.table.errors.len() > errors_before {
+            return None;
+        }
+        Some(Row {
+            row: self.row,
+            journey,
+            phase_id: phase_id?,
+            phase_title,
+            phase_kind,
+            id: id?,
+            title,
+            channel,
+            presence,
+            owner,
+            systems,
+            kpis,
+            serves,
+            copy,
+            expectation,
+            experience,
+            importance,
+            monitored,
+            state,
+            moment,
+            collects,
+            basis,
+            description,
+            allows,
+        })
+    }
+}
