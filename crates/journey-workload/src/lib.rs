@@ -6,6 +6,8 @@
 //! imports between files. Everything here is deterministic for a given seed,
 //! so figures are comparable between runs.
 
+pub mod props;
+
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
