@@ -521,26 +521,22 @@ impl Config {
     }
 
     fn unknown_key(&mut self, span: Span, key: &str, what: &str, known: &[&str]) {
-        let suggestion = journey_syntax::closest(key, known);
-        let d = self.problem(
+        let d = Diagnostic::new(
             &UNKNOWN_CONFIG_KEY,
+            PLACEHOLDER,
             span,
             format!("unknown {what} `{key}` in journey.toml"),
-        );
-        *d = d.clone().with_label(format!("not a known {what}"));
-        match suggestion {
-            Some(s) => {
-                *d = d
-                    .clone()
-                    .with_help(format!("did you mean `{s}`?"))
-                    .with_fix(format!("rename to `{s}`"), span, s);
-            }
-            None => {
-                *d = d
-                    .clone()
-                    .with_help(format!("known {what}s: {}", known.join(", ")));
-            }
-        }
+        )
+        .with_label(format!("not a known {what}"));
+        let d = match journey_syntax::closest(key, known) {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")).with_fix(
+                format!("rename to `{s}`"),
+                span,
+                s,
+            ),
+            None => d.with_help(format!("known {what}s: {}", known.join(", "))),
+        };
+        self.problems.push(d);
     }
 
     fn expect_table<'a>(&mut self, entry: &'a RawEntry) -> Option<&'a RawTable> {
@@ -553,7 +549,9 @@ impl Config {
                     entry.key,
                     entry.value.type_name()
                 );
-                self.problem(&INVALID_CONFIG, entry.value.span, msg);
+                self.problem(&INVALID_CONFIG, entry.value.span, msg)
+                    .primary
+                    .message = "not a table".into();
                 None
             }
         }
@@ -585,15 +583,18 @@ impl Config {
                 e.key,
                 e.value.type_name()
             );
-            self.problem(&INVALID_CONFIG, e.value.span, msg).help =
-                Some(format!("write it as `{} = [\"drafts/**\"]`", e.key));
+            let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
+            d.primary.message = "not an array".into();
+            d.help = Some(format!("write it as `{} = [\"drafts/**\"]`", e.key));
             return Vec::new();
         };
         let mut globs = Vec::new();
         for item in items {
             let Some(s) = item.as_str() else {
                 let msg = format!("a glob must be a string, found a {}", item.type_name());
-                self.problem(&INVALID_CONFIG, item.span, msg);
+                self.problem(&INVALID_CONFIG, item.span, msg)
+                    .primary
+                    .message = "not a string".into();
                 continue;
             };
             let pattern = s.trim_start_matches("./");
@@ -604,7 +605,9 @@ impl Config {
                 }
                 Err(msg) => {
                     let m = format!("`{s}` is not a valid glob: {msg}");
-                    self.problem(&INVALID_CONFIG, item.span, m).help = Some(
+                    let d = self.problem(&INVALID_CONFIG, item.span, m);
+                    d.primary.message = "not a valid glob".into();
+                    d.help = Some(
                         "globs use `*`, `**`, `?` and `[abc]`, relative to journey.toml's folder"
                             .into(),
                     );
@@ -632,7 +635,9 @@ impl Config {
                     e.key,
                     e.value.type_name()
                 );
-                self.problem(&INVALID_CONFIG, e.value.span, msg);
+                self.problem(&INVALID_CONFIG, e.value.span, msg)
+                    .primary
+                    .message = "not a string".into();
                 continue;
             };
             match Level::parse(level_name) {
@@ -642,21 +647,20 @@ impl Config {
                     span: Some(e.key_span),
                 }),
                 None => {
-                    let suggestion =
-                        journey_syntax::closest(level_name, &["allow", "info", "warn", "deny"]);
-                    let msg = format!("unknown level `{level_name}` for `{}`", e.key);
-                    let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
-                    *d = d
-                        .clone()
-                        .with_label("not a level")
-                        .with_help("levels are \"allow\", \"info\", \"warn\" and \"deny\"");
-                    if let Some(s) = suggestion {
-                        *d = d.clone().with_fix(
-                            format!("use \"{s}\""),
-                            e.value.span,
-                            format!("\"{s}\""),
-                        );
+                    let mut d = Diagnostic::new(
+                        &INVALID_CONFIG,
+                        PLACEHOLDER,
+                        e.value.span,
+                        format!("unknown level `{level_name}` for `{}`", e.key),
+                    )
+                    .with_label("not a level")
+                    .with_help("levels are \"allow\", \"info\", \"warn\" and \"deny\"");
+                    if let Some(s) =
+                        journey_syntax::closest(level_name, &["allow", "info", "warn", "deny"])
+                    {
+                        d = d.with_fix(format!("use \"{s}\""), e.value.span, format!("\"{s}\""));
                     }
+                    self.problems.push(d);
                 }
             }
         }
@@ -669,24 +673,27 @@ impl Config {
                     "`{key}` ({}) is a syntax error and cannot be configured",
                     if key == c.code { c.name } else { c.code }
                 );
-                self.problem(&UNKNOWN_CHECK, span, msg).help =
-                    Some("syntax errors are always errors: fix the file instead".into());
+                let d = self.problem(&UNKNOWN_CHECK, span, msg);
+                d.primary.message = "a syntax error".into();
+                d.help = Some("syntax errors are always errors: fix the file instead".into());
             }
             TargetError::Unknown(suggestion) => {
-                let msg = format!("unknown check `{key}` in journey.toml");
-                let d = self.problem(&UNKNOWN_CHECK, span, msg);
-                *d = d.clone().with_label("no check has this code or name");
-                match suggestion {
-                    Some(s) => {
-                        *d = d
-                            .clone()
-                            .with_help(format!("did you mean `{s}`?"))
-                            .with_fix(format!("rename to `{s}`"), span, s);
-                    }
-                    None => {
-                        *d = d.clone().with_help("`journeyc explain` lists every check");
-                    }
-                }
+                let d = Diagnostic::new(
+                    &UNKNOWN_CHECK,
+                    PLACEHOLDER,
+                    span,
+                    format!("unknown check `{key}` in journey.toml"),
+                )
+                .with_label("no check has this code or name");
+                let d = match suggestion {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")).with_fix(
+                        format!("rename to `{s}`"),
+                        span,
+                        s,
+                    ),
+                    None => d.with_help("`journeyc explain` lists every check"),
+                };
+                self.problems.push(d);
             }
         }
     }
@@ -720,7 +727,9 @@ impl Config {
                         range.start(),
                         range.end()
                     );
-                    self.problem(&INVALID_CONFIG, e.value.span, msg);
+                    self.problem(&INVALID_CONFIG, e.value.span, msg)
+                        .primary
+                        .message = "out of range".into();
                 }
                 None => {
                     let msg = format!(
@@ -728,7 +737,9 @@ impl Config {
                         e.key,
                         e.value.type_name()
                     );
-                    self.problem(&INVALID_CONFIG, e.value.span, msg);
+                    self.problem(&INVALID_CONFIG, e.value.span, msg)
+                        .primary
+                        .message = "not a whole number".into();
                 }
             }
         }
