@@ -264,6 +264,7 @@ pub fn from_workspace(
         teams,
         systems,
         findings: findings(diagnostics, &loc),
+        index: Default::default(),
     }
 }
 
@@ -504,8 +505,10 @@ fn goal(m: &Model, g: &model::Goal, loc: &Locator) -> Goal {
 pub(crate) fn teams_and_systems(phases: &[Phase]) -> (Vec<Team>, Vec<System>) {
     let mut teams: BTreeMap<String, Team> = BTreeMap::new();
     let mut systems: BTreeMap<String, System> = BTreeMap::new();
+    // A phase or touchpoint is added to an entry right after the last one
+    // it was added to, so checking the last element keeps lists unique.
     fn push(v: &mut Vec<String>, s: &str) {
-        if !v.iter().any(|x| x == s) {
+        if v.last().map(String::as_str) != Some(s) {
             v.push(s.to_string());
         }
     }

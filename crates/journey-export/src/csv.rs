@@ -150,10 +150,10 @@ pub fn render(doc: &Document) -> String {
         .from_writer(Vec::new());
     // Writing into memory cannot fail.
     let _ = w.write_record(COLUMNS);
-    let mut listed = Vec::new();
+    let mut listed = std::collections::HashSet::new();
     for j in &doc.journeys {
         for phase in doc.journey_phases(j) {
-            listed.push(phase.id.as_str());
+            listed.insert(phase.id.as_str());
             for t in &phase.touchpoints {
                 let _ = w.write_record(row(&j.id, phase, t));
             }
@@ -162,7 +162,7 @@ pub fn render(doc: &Document) -> String {
     for phase in doc
         .phases
         .iter()
-        .filter(|p| !listed.contains(&p.id.as_str()))
+        .filter(|p| !listed.contains(p.id.as_str()))
     {
         for t in &phase.touchpoints {
             let _ = w.write_record(row("", phase, t));

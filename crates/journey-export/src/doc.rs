@@ -10,6 +10,8 @@
 
 use journey_diagnostics::render::Position;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The version of the JSON shape. Raised on every change that could break
 /// a consumer (a field removed, renamed or retyped); new optional fields
@@ -95,6 +97,18 @@ pub struct Document {
     pub systems: Vec<System>,
     /// Findings of `journeyc check` below error severity that remain.
     pub findings: Vec<Finding>,
+    /// Lookups by id, built on first use.
+    #[serde(skip)]
+    pub(crate) index: OnceLock<Index>,
+}
+
+/// Positions of the entities by id.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    personas: HashMap<String, usize>,
+    phases: HashMap<String, usize>,
+    /// Phase position and touchpoint position within it.
+    touchpoints: HashMap<String, (usize, usize)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -408,19 +422,35 @@ pub struct Finding {
 }
 
 impl Document {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut ix = Index::default();
+            for (i, p) in self.personas.iter().enumerate() {
+                ix.personas.entry(p.id.clone()).or_insert(i);
+            }
+            for (i, p) in self.phases.iter().enumerate() {
+                ix.phases.entry(p.id.clone()).or_insert(i);
+                for (j, t) in p.touchpoints.iter().enumerate() {
+                    ix.touchpoints.entry(t.id.clone()).or_insert((i, j));
+                }
+            }
+            ix
+        })
+    }
+
     pub fn persona(&self, id: &str) -> Option<&Persona> {
-        self.personas.iter().find(|p| p.id == id)
+        self.index().personas.get(id).map(|i| &self.personas[*i])
     }
 
     pub fn phase(&self, id: &str) -> Option<&Phase> {
-        self.phases.iter().find(|p| p.id == id)
+        self.index().phases.get(id).map(|i| &self.phases[*i])
     }
 
     pub fn touchpoint(&self, id: &str) -> Option<&Touchpoint> {
-        self.phases
-            .iter()
-            .flat_map(|p| p.touchpoints.iter())
-            .find(|t| t.id == id)
+        self.index()
+            .touchpoints
+            .get(id)
+            .map(|(i, j)| &self.phases[*i].touchpoints[*j])
     }
 
     /// The phases of `journey`, in order.
