@@ -395,7 +395,7 @@ impl<'a> Page<'a> {
     }
 
     /// The emotion curve of one persona through the phases.
-    fn curve(&mut self, persona: &Persona, phases: &[&Phase], index: usize) {
+    fn curve(&mut self, persona: &Persona, phases: &[&Phase], index: usize, loop_to: Option<&str>) {
         const W: f64 = 1200.0;
         const H: f64 = 310.0;
         const LEFT: f64 = 96.0;
@@ -467,6 +467,15 @@ impl<'a> Page<'a> {
                 W - RIGHT,
                 LEFT - 10.0,
                 y + 4.0
+            );
+        }
+        if let Some(to) = loop_to {
+            let _ = write!(
+                self.out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11.5\" font-weight=\"700\" fill=\"#b7791f\">↻ continues with {}</text>",
+                W - RIGHT,
+                TOP - 7.0,
+                escape(to)
             );
         }
         // Areas between the two lines: red where experience falls short,
@@ -623,7 +632,7 @@ impl<'a> Page<'a> {
         self.w("</div></div></div>");
     }
 
-    fn curves(&mut self, phases: &[&Phase], first_index: usize) -> usize {
+    fn curves(&mut self, j: &Journey, phases: &[&Phase], first_index: usize) -> usize {
         let doc = self.doc;
         let personas: Vec<&Persona> = doc
             .personas
@@ -649,8 +658,12 @@ impl<'a> Page<'a> {
              <span>● Touchpoint (red: pain point, green: over-delivery)</span><span>★ Moment of truth</span>\
              <span class=\"only-target\">◇ Planned touchpoint at its expected score</span></div><div class=\"curves\">",
         );
+        let loop_to = j
+            .loop_back
+            .as_ref()
+            .map(|l| doc.phase(&l.to).map(|p| p.display_title()).unwrap_or(&l.to));
         for (i, p) in personas.iter().enumerate() {
-            self.curve(p, phases, first_index + i);
+            self.curve(p, phases, first_index + i, loop_to);
         }
         self.w("</div></section>");
         personas.len()
@@ -955,7 +968,7 @@ pub fn render(doc: &Document) -> String {
         let phases: Vec<&Phase> = doc.journey_phases(j).collect();
         page.masthead(j, &phases);
         page.journey_map(j, &phases);
-        curve_index += page.curves(&phases, curve_index);
+        curve_index += page.curves(j, &phases, curve_index);
     }
     if !doc.personas.is_empty() {
         page.w("<section class=\"block personas-block\"><h2>Personas</h2><div class=\"personas\">");
