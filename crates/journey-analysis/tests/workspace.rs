@@ -1,0 +1,122 @@
+//! The workspace as the language server uses it: buffers set in memory,
+//! imports read from disk without replacing a buffer, caches dropped on
+//! every change.
+
+use journey_analysis::{load, Config, Workspace};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("journey-ws-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::canonicalize(&dir).unwrap()
+}
+
+fn codes(ws: &Workspace) -> Vec<&'static str> {
+    ws.diagnostics().iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn imports_are_read_from_disk_but_never_replace_a_buffer() {
+    let dir = temp("imports");
+    std::fs::create_dir_all(dir.join("shared")).unwrap();
+    std::fs::write(
+        dir.join("shared/personas.journey"),
+        "persona on_disk \"D\" {\n  evidence \"x\"\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("other.journey"),
+        "import \"shared/personas.journey\"\n",
+    )
+    .unwrap();
+    let main = dir.join("main.journey");
+    let mut ws = Workspace::new();
+    // The editor has main.journey open, unsaved.
+    ws.set_file(
+        main.clone(),
+        "main.journey".into(),
+        "import \"shared/personas.journey\"\nimport \"other.journey\"\nimport \"missing.journey\"\n".into(),
+    );
+    // …and an unsaved version of other.journey that imports nothing.
+    ws.set_file(
+        dir.join("other.journey"),
+        "other.journey".into(),
+        String::new(),
+    );
+    let loaded = ws.load_imports(&|p: &Path| load::display_path(p));
+    assert_eq!(loaded.len(), 1, "only the personas file is read");
+    assert_eq!(ws.len(), 3);
+    let other = ws.file_id(&dir.join("other.journey")).unwrap();
+    assert_eq!(
+        &*ws.file(other).unwrap().source.text,
+        "",
+        "the buffer stays"
+    );
+    let m = ws.model();
+    assert_eq!(m.personas.len(), 1);
+    assert_eq!(m.personas[0].head.id(), "on_disk");
+    // The missing file is a finding at the import, not an I/O error.
+    assert_eq!(codes(&ws), vec!["J0301"]);
+    // Loading again reads nothing new.
+    assert!(ws
+        .load_imports(&|p: &Path| load::display_path(p))
+        .is_empty());
+}
+
+#[test]
+fn caches_are_dropped_on_every_change() {
+    let mut ws = Workspace::new();
+    let path = PathBuf::from("/mem/a.journey");
+    ws.set_file(
+        path.clone(),
+        "a.journey".into(),
+        "persona p \"P\" {\n}\n".into(),
+    );
+    let first = ws.analysis();
+    assert!(Arc::ptr_eq(&first, &ws.analysis()), "cached");
+    assert_eq!(codes(&ws), vec!["J0418"]);
+
+    let mut config = Config::default();
+    config
+        .set_level(
+            "persona-without-evidence",
+            journey_diagnostics::Level::Allow,
+        )
+        .unwrap();
+    ws.set_config(config, "");
+    assert!(codes(&ws).is_empty(), "the configuration applies at once");
+
+    ws.set_file(
+        path.clone(),
+        "a.journey".into(),
+        "persona p \"P\" {\n}\npersona p \"Q\" {\n}\n".into(),
+    );
+    assert_eq!(codes(&ws), vec!["J0305"]);
+    ws.remove_file(&path);
+    assert!(codes(&ws).is_empty());
+    assert!(ws.model().personas.is_empty());
+}
+
+#[test]
+fn journey_toml_is_a_file_of_the_workspace_for_rendering() {
+    let dir = temp("toml");
+    std::fs::write(dir.join("journey.toml"), "[checks]\nnope = \"deny\"\n").unwrap();
+    std::fs::write(
+        dir.join("a.journey"),
+        "persona p \"P\" {\n  evidence \"x\"\n}\n",
+    )
+    .unwrap();
+    let loaded = load::load_workspace(&[], Config::discover(&dir), &|p: &Path| {
+        p.file_name().unwrap().to_string_lossy().into_owned()
+    });
+    let ws = loaded.workspace;
+    assert_eq!(ws.len(), 1, "journey.toml is not a journey file");
+    let ds = ws.diagnostics();
+    assert_eq!(ds.len(), 1);
+    assert_eq!(Some(ds[0].file()), ws.config_file());
+    let sources = ws.source_map();
+    assert_eq!(sources.get(ds[0].file()).unwrap().path, "journey.toml");
+    assert_eq!(ws.config().format.indent, 2);
+}
