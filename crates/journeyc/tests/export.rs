@@ -269,11 +269,30 @@ fn journey_toml_levels_apply_as_in_check() {
     copy_dir(&repo().join("tests/export/fixtures/hostile"), &dir);
     // The fixture keeps a pain-point warning; denying warnings refuses.
     std::fs::write(dir.join("journey.toml"), "[checks]\nwarnings = \"deny\"\n").unwrap();
+    let check = journeyc(&["check", "--color", "never"], &dir);
+    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
     let out = journeyc(&["export", "-f", "csv"], &dir);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
+    // The refusal shows every finding the check shows.
+    let report = stdout(&check);
+    let errors: Vec<&str> = report.lines().filter(|l| l.contains("] Error:")).collect();
+    assert!(!errors.is_empty(), "{}", stdout(&check));
+    for line in errors {
+        assert!(stderr(&out).contains(line.trim()), "missing `{line}`");
+    }
     assert!(stderr(&out).contains("J0413"), "{}", stderr(&out));
-    // Without the configuration the same files export.
+    // Without the configuration the same files export, unless the command
+    // line denies warnings as `journeyc check -D warnings` would.
     let out = journeyc(&["export", "--no-config", "-f", "csv"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = journeyc(
+        &["export", "--no-config", "-D", "warnings", "-f", "csv"],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = journeyc(&["export", "-A", "warnings", "-f", "csv"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = journeyc(&["export", "-D", "no-such-check", "-f", "csv"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }

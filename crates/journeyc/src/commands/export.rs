@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use journey_analysis::load::{self, display_path};
 use journey_analysis::Config;
 use journey_diagnostics::render::{self, HumanOptions, Summary};
-use journey_diagnostics::Severity;
+use journey_diagnostics::{Level, Severity};
 use journey_export::Document;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -50,6 +50,16 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Report CHECK (code or name) as an error, as `journeyc check -D` does;
+    /// `--deny warnings` refuses to export while any warning remains.
+    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
+    pub deny: Vec<String>,
+    /// Report CHECK as a warning (`warnings` for the whole group).
+    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
+    pub warn: Vec<String>,
+    /// Silence CHECK.
+    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
+    pub allow: Vec<String>,
     /// Read this journey.toml instead of searching upwards for one.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
@@ -65,7 +75,7 @@ pub fn run(args: ExportArgs) -> u8 {
     // Read the workspace exactly as `journeyc check` does, so that both
     // see the same findings.
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let config = if args.no_config {
+    let mut config = if args.no_config {
         Config::empty(cwd.clone())
     } else if let Some(path) = &args.config {
         if !path.is_file() {
@@ -76,6 +86,19 @@ pub fn run(args: ExportArgs) -> u8 {
     } else {
         Config::discover(args.paths.first().map(PathBuf::as_path).unwrap_or(&cwd))
     };
+    // Command-line levels win over journey.toml; among them deny wins.
+    for (names, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        for name in names {
+            if let Err(message) = config.set_level(name, level) {
+                output::error(message);
+                return exit::USAGE;
+            }
+        }
+    }
     let paths = if args.paths.is_empty() && config.path.is_none() {
         vec![PathBuf::from(".")]
     } else {
