@@ -182,6 +182,19 @@ fn git_head_1_against_the_working_tree() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(stdout(&out), EXPECTED_HUMAN);
 
+    // Two revisions.
+    let out = journeyc(&["diff", "--git", "HEAD~1..HEAD", "--color", "never"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), EXPECTED_HUMAN);
+    let out = journeyc(&["diff", "--git", "HEAD..HEAD~1", "--format", "json"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        (v["old"].as_str(), v["new"].as_str()),
+        (Some("HEAD"), Some("HEAD~1"))
+    );
+    assert_eq!(v["summary"]["renamed"], 1);
+
     // Against HEAD the working tree is unchanged.
     let out = journeyc(&["diff", "--git", "HEAD"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -265,6 +278,12 @@ fn formatting_and_moving_definitions_is_no_change() {
     let out = journeyc(&["diff", "--git", "HEAD~1", "--format", "markdown"], &dir);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "");
+    // JSON always prints a document.
+    let out = journeyc(&["diff", "--git", "HEAD~1", "--format", "json"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["changes"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["summary"]["total"], 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -361,6 +380,14 @@ fn errors_exit_with_2() {
             "unknown git revision `no-such-rev`",
         ),
         (&["diff", "shop"], "expected two paths, OLD and NEW"),
+        (
+            &["diff", "--git", "HEAD.."],
+            "write two revisions as OLD..NEW",
+        ),
+        (
+            &["diff", "--git", "HEAD..nope"],
+            "unknown git revision `nope`",
+        ),
         (&["diff", "shop", "missing"], "cannot read `missing`"),
         (
             &["diff", "--git", "HEAD", "nowhere"],

@@ -24,6 +24,7 @@ pub enum Format {
   journeyc diff old/ new/                   two folders (or two files)
   journeyc diff --git HEAD~1                the last commit against the working tree
   journeyc diff --git main examples/shop    only the files below examples/shop
+  journeyc diff --git v1.0..v2.0            two revisions
 
 Exit status: 0 when nothing changed, 1 when something did, 2 on errors.")]
 pub struct DiffArgs {
@@ -32,7 +33,8 @@ pub struct DiffArgs {
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
     /// Compare the files as they are at this git revision (read with `git
-    /// show`, imports resolved inside the revision) with the working tree.
+    /// show`, imports resolved inside the revision) with the working tree;
+    /// `OLD..NEW` compares two revisions.
     #[arg(long, value_name = "REV")]
     pub git: Option<String>,
     /// Output format.
@@ -103,6 +105,17 @@ fn load_paths(paths: &[PathBuf]) -> Result<Versions, SourceError> {
 fn load_git(rev: &str, paths: &[PathBuf]) -> Result<Versions, SourceError> {
     let cwd = std::env::current_dir()
         .map_err(|e| SourceError(format!("cannot read the current folder: {e}")))?;
+    // `OLD..NEW`: two revisions, both read from git.
+    if let Some((a, b)) = rev.split_once("..") {
+        if a.is_empty() || b.is_empty() || b.starts_with('.') {
+            return Err(SourceError(format!(
+                "`{rev}`: write two revisions as OLD..NEW (both named)"
+            )));
+        }
+        let old = source::from_git(a, paths, &cwd)?;
+        let new = source::from_git(b, paths, &cwd)?;
+        return Ok((old, new, a.to_string(), b.to_string()));
+    }
     let old = source::from_git(rev, paths, &cwd)?;
     let paths: Vec<PathBuf> = if paths.is_empty() {
         vec![PathBuf::from(".")]
