@@ -10,6 +10,8 @@
 //! - `check_workspace_in_memory`: the same from text already in memory
 //!   (the language server's situation), parse included;
 //! - `analysis_only`: model, checks and lints over files already parsed;
+//! - `checks_only`: the same with the messaging lints switched off: the
+//!   model and the semantic checks alone;
 //! - `model_after_edit`: one keystroke in a 10,000-line file: re-parse the
 //!   file and rebuild the model (what the language server pays per edit);
 //! - `model_build_10k_lines`: the model build alone for that file.
@@ -69,6 +71,24 @@ fn analysis_only(bencher: Bencher, files: usize) {
     let mut ws = in_memory(&generated(files));
     bencher.counter(ItemsCount::new(files)).bench_local(|| {
         // Changing the configuration drops the cached model and analysis.
+        ws.config_mut();
+        divan::black_box(ws.diagnostics().len())
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn checks_only(bencher: Bencher, files: usize) {
+    let mut ws = in_memory(&generated(files));
+    let mut config = Config::default();
+    for c in journey_analysis::all_codes() {
+        if c.code.starts_with("J05") {
+            config
+                .set_level(c.code, journey_diagnostics::Level::Allow)
+                .expect("lint codes are configurable");
+        }
+    }
+    ws.set_config(config, "");
+    bencher.counter(ItemsCount::new(files)).bench_local(|| {
         ws.config_mut();
         divan::black_box(ws.diagnostics().len())
     });
