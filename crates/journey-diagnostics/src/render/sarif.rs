@@ -65,8 +65,6 @@ fn region(sources: &SourceMap, file: FileId, span: Span) -> Value {
                 "startColumn": s.col + 1,
                 "endLine": e.line + 1,
                 "endColumn": e.col + 1,
-                "charOffset": span.start,
-                "charLength": span.len(),
             })
         }
         None => json!({ "startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1 }),
