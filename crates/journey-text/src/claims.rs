@@ -92,6 +92,9 @@ pub struct TopicDef {
     words: &'static [&'static str],
     /// Folded word starts that look like the topic but are not.
     not: &'static [&'static str],
+    /// Words that name the topic only for durations ("in 24h an deiner
+    /// Tür" is a delivery time; "€24 … to your door" is no shipping price).
+    for_durations: &'static [&'static str],
 }
 
 pub const TOPICS: &[TopicDef] = &[
@@ -114,6 +117,7 @@ pub const TOPICS: &[TopicDef] = &[
             "testurteil",
             "testergebnis",
         ],
+        for_durations: &[],
     },
     TopicDef {
         key: "return",
@@ -130,6 +134,7 @@ pub const TOPICS: &[TopicDef] = &[
             "erstatt",
         ],
         not: &[],
+        for_durations: &[],
     },
     TopicDef {
         key: "delivery",
@@ -152,6 +157,7 @@ pub const TOPICS: &[TopicDef] = &[
             "ankunft",
         ],
         not: &[],
+        for_durations: &["=tur", "haustur", "wohnungstur", "=door", "doorstep"],
     },
     TopicDef {
         key: "notice",
@@ -159,11 +165,13 @@ pub const TOPICS: &[TopicDef] = &[
             "cancel", "=notice", "terminat", "kundig", "kundbar", "storn",
         ],
         not: &[],
+        for_durations: &[],
     },
     TopicDef {
         key: "warranty",
         words: &["warrant", "guarantee", "garantie", "gewahrleist"],
         not: &[],
+        for_durations: &[],
     },
     TopicDef {
         key: "response",
@@ -172,6 +180,7 @@ pub const TOPICS: &[TopicDef] = &[
             "reaktion",
         ],
         not: &[],
+        for_durations: &[],
     },
     TopicDef {
         key: "discount",
@@ -180,18 +189,23 @@ pub const TOPICS: &[TopicDef] = &[
             "nachlass", "reduzier",
         ],
         not: &[],
+        for_durations: &[],
     },
 ];
 
 impl TopicDef {
-    fn matches(&self, folded: &str) -> bool {
+    fn matches(&self, folded: &str, duration: bool) -> bool {
         if self.not.iter().any(|n| folded.starts_with(n)) {
             return false;
         }
-        self.words.iter().any(|w| match w.strip_prefix('=') {
-            Some(exact) => folded == exact,
-            None => folded.starts_with(w) || (w.len() >= 5 && folded.contains(w)),
-        })
+        let extra: &[&str] = if duration { self.for_durations } else { &[] };
+        self.words
+            .iter()
+            .chain(extra)
+            .any(|w| match w.strip_prefix('=') {
+                Some(exact) => folded == exact,
+                None => folded.starts_with(w) || (w.len() >= 5 && folded.contains(w)),
+            })
     }
 }
 
@@ -537,7 +551,11 @@ pub fn extract_claims(text: &str) -> Vec<Claim> {
 /// Every claim in `text`; `fallback` is the language assumed when the
 /// text itself is too short to tell (the language of the journey).
 pub fn extract_claims_with(text: &str, fallback: Option<Lang>) -> Vec<Claim> {
-    let lang = detect_language(text).or(fallback);
+    extract_claims_in(text, detect_language(text).or(fallback))
+}
+
+/// Every claim in `text`, read as `lang` (already known to the caller).
+pub fn extract_claims_in(text: &str, lang: Option<Lang>) -> Vec<Claim> {
     let tokens = tokenize(text);
     let clause = clauses(&tokens);
     let mut claims = Vec::new();
@@ -961,7 +979,8 @@ fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> C
             } else {
                 k.saturating_sub(f.end_token - 1)
             };
-            if let Some(ti) = TOPICS.iter().position(|d| d.matches(&folded)) {
+            let duration = matches!(f.measure, Measure::Duration(_));
+            if let Some(ti) = TOPICS.iter().position(|d| d.matches(&folded, duration)) {
                 if best.is_none_or(|(d, i)| (distance, ti) < (d, i)) {
                     best = Some((distance, ti));
                 }
@@ -1198,9 +1217,29 @@ mod tests {
     }
 
     #[test]
+    fn the_door_means_delivery_for_durations_only() {
+        assert_eq!(one("in 24h an deiner Tür").describe(), "delivery time");
+        assert_eq!(
+            one("at your door within 2 days").describe(),
+            "delivery time"
+        );
+        assert_eq!(
+            one("a bike to your door for €24 per month").describe(),
+            "price"
+        );
+        assert!(contradict(
+            "in 48 Stunden an deiner Tür",
+            "Röstfrisch 🔥 in 24h an deiner Haustür"
+        ));
+    }
+
+    #[test]
     fn bare_recurring_prices_are_the_offer() {
         assert!(contradict("for €24 per month", "Your bike for €29 a month"));
-        assert!(!contradict("for €24 per month", "Your bike for €24 a month"));
+        assert!(!contradict(
+            "for €24 per month",
+            "Your bike for €24 a month"
+        ));
         // One-off prices need a shared subject.
         assert!(!contradict("nur 5 €", "die Jacke für 120 €"));
     }

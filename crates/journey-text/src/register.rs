@@ -69,7 +69,12 @@ const FORMAL: &[&str] = &[
 /// Every word of `text` that shows a register. English text has none;
 /// text too short to tell is read as German.
 pub fn marks(text: &str) -> Vec<Mark> {
-    if detect_language(text) == Some(Lang::En) {
+    marks_in(text, detect_language(text))
+}
+
+/// Like [`marks`] for a text whose language is known.
+pub fn marks_in(text: &str, lang: Option<Lang>) -> Vec<Mark> {
+    if lang == Some(Lang::En) {
         return Vec::new();
     }
     let tokens = tokenize(text);

@@ -36,12 +36,19 @@ pub fn shingles(words: &[String], k: usize) -> HashSet<Vec<String>> {
 /// (nothing in common) to 1 (the same words in the same order). Two empty
 /// texts are not similar.
 pub fn similarity(a: &str, b: &str, k: usize) -> f64 {
-    let sa = shingles(&normalised_words(a), k);
-    let sb = shingles(&normalised_words(b), k);
+    jaccard(
+        &shingles(&normalised_words(a), k),
+        &shingles(&normalised_words(b), k),
+    )
+}
+
+/// Jaccard similarity of two shingle sets (see [`similarity`]), for
+/// callers that compare one text with many.
+pub fn jaccard(sa: &HashSet<Vec<String>>, sb: &HashSet<Vec<String>>) -> f64 {
     if sa.is_empty() || sb.is_empty() {
         return 0.0;
     }
-    let inter = sa.intersection(&sb).count();
+    let inter = sa.intersection(sb).count();
     let union = sa.len() + sb.len() - inter;
     inter as f64 / union as f64
 }

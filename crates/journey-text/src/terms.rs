@@ -25,6 +25,9 @@ pub struct Part<'a> {
     pub range: Range<usize>,
     pub joiner: Joiner,
     pub lower: String,
+    /// The stem, when the parts were made by [`parts_stemmed`]; empty
+    /// otherwise (and then computed where needed).
+    pub stem: String,
 }
 
 /// The word parts of `text`: `Die E-Mail-Adresse` → `Die`, `E`, `Mail`,
@@ -49,6 +52,7 @@ pub fn parts(text: &str) -> Vec<Part<'_>> {
                         range,
                         joiner,
                         lower: p.to_lowercase(),
+                        stem: String::new(),
                     });
                 }
                 after_symbol = false;
@@ -57,6 +61,16 @@ pub fn parts(text: &str) -> Vec<Part<'_>> {
         }
     }
     out
+}
+
+/// Like [`parts`], with every part's stem in `lang` computed once, for
+/// texts that are searched for many terms.
+pub fn parts_stemmed(text: &str, lang: Option<Lang>) -> Vec<Part<'_>> {
+    let mut v = parts(text);
+    for p in &mut v {
+        p.stem = stem(p.text, lang);
+    }
+    v
 }
 
 /// How strictly a term must match.
@@ -105,6 +119,19 @@ pub fn find_in(
         Mode::Inflected => pat.iter().map(|p| stem(p.text, lang)).collect(),
         Mode::Spelling => Vec::new(),
     };
+    // A quick look before the walk: the term's first word must be there.
+    let first_present = match mode {
+        Mode::Spelling => hay
+            .iter()
+            .any(|h| h.lower.starts_with(pat[0].lower.as_str())),
+        Mode::Inflected => hay.iter().any(|h| {
+            let hs = part_stem(h, lang);
+            hs == pat_stems[0] || (pat.len() == 1 && related(&hs, &pat_stems[0]))
+        }),
+    };
+    if !first_present {
+        return out;
+    }
     let mut i = 0;
     'outer: while i + pat.len() <= hay.len() {
         let mut end = 0;
@@ -124,8 +151,8 @@ pub fn find_in(
             let m = match mode {
                 Mode::Spelling => spelling_match(h, p, last, pat.len() == 1),
                 Mode::Inflected => {
-                    let hs = stem(h.text, lang);
-                    if hs == pat_stems[k] || (pat.len() == 1 && related(&hs, &pat_stems[k])) {
+                    let hs = part_stem(h, lang);
+                    if *hs == pat_stems[k] || (pat.len() == 1 && related(&hs, &pat_stems[k])) {
                         Some(h.range.end)
                     } else {
                         None
@@ -146,6 +173,15 @@ pub fn find_in(
         i += pat.len();
     }
     out
+}
+
+/// The stem of a part: precomputed, or computed now.
+fn part_stem<'p>(h: &'p Part, lang: Option<Lang>) -> std::borrow::Cow<'p, str> {
+    if h.stem.is_empty() {
+        std::borrow::Cow::Owned(stem(h.text, lang))
+    } else {
+        std::borrow::Cow::Borrowed(h.stem.as_str())
+    }
 }
 
 /// Where a spelling match of part `p` in `h` ends, if it matches.
@@ -441,6 +477,26 @@ mod tests {
         );
         assert!(spots("Die Klientel", "Klient", Mode::Inflected).is_empty());
         assert!(spots("sign the form, up there", "sign up", Mode::Inflected).is_empty());
+    }
+
+    #[test]
+    fn precomputed_stems_give_the_same_matches() {
+        let text = "You signed up. Register now; registered users";
+        let lang = crate::detect_language(text);
+        for term in ["sign up", "register"] {
+            let pat = parts(term);
+            let plain = find_in(text, &parts(text), term, &pat, Mode::Inflected, lang);
+            let stemmed = find_in(
+                text,
+                &parts_stemmed(text, lang),
+                term,
+                &pat,
+                Mode::Inflected,
+                lang,
+            );
+            assert_eq!(plain, stemmed);
+            assert!(!plain.is_empty());
+        }
     }
 
     #[test]

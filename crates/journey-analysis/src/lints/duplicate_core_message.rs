@@ -3,7 +3,7 @@
 
 use super::LintContext;
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
-use journey_text::similarity::similarity;
+use journey_text::similarity::{jaccard, normalised_words, shingles};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0508",
@@ -46,16 +46,16 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 ast.message
                     .as_ref()
                     .filter(|m| !m.value.trim().is_empty())
-                    .map(|m| (*p, ph, ast, m))
+                    .map(|m| (*p, ph, ast, m, shingles(&normalised_words(&m.value), 2)))
             })
             .collect();
-        for (i, (pid, ph, ast, m)) in messages.iter().enumerate() {
+        for (i, (pid, ph, ast, m, sh)) in messages.iter().enumerate() {
             let earlier = messages[..i]
                 .iter()
-                .map(|e| (e, similarity(&e.3.value, &m.value, 2)))
+                .map(|e| (e, jaccard(&e.4, sh)))
                 .filter(|(_, s)| *s >= threshold)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
-            let Some(((eid, eph, east, em), sim)) = earlier else {
+            let Some(((eid, eph, east, em, _), sim)) = earlier else {
                 continue;
             };
             if !reported.insert((*eid, *pid)) {

@@ -177,6 +177,9 @@ pub struct Piece<'a> {
     pub touchpoint: Option<TouchpointId>,
     /// For promises: the promise's id.
     pub promise: Option<&'a str>,
+    /// The language of the text, or of its scope when the text is too
+    /// short to tell.
+    pub lang: Option<Lang>,
 }
 
 impl Piece<'_> {
@@ -209,6 +212,8 @@ pub struct LintContext<'a> {
     pub model: &'a Model,
     pub config: MessagingConfig,
     pub scopes: Vec<Scope<'a>>,
+    /// The language of each phase's scope, by phase index.
+    phase_lang: Vec<Option<Lang>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -232,11 +237,20 @@ impl<'a> LintContext<'a> {
         if !orphans.is_empty() {
             scopes.push(Scope::build(model, None, orphans));
         }
+        let mut phase_lang = vec![None; model.phases.len()];
+        for s in &scopes {
+            for p in &s.phases {
+                if phase_lang[p.index()].is_none() {
+                    phase_lang[p.index()] = s.lang;
+                }
+            }
+        }
         LintContext {
             cx,
             model,
             config,
             scopes,
+            phase_lang,
         }
     }
 
@@ -261,21 +275,18 @@ impl<'a> LintContext<'a> {
 
     /// The language of the scopes `phase` belongs to.
     pub fn lang_of(&self, phase: PhaseId) -> Option<Lang> {
-        self.scopes
-            .iter()
-            .find(|s| s.phases.contains(&phase))
-            .and_then(|s| s.lang)
+        self.phase_lang.get(phase.index()).copied().flatten()
     }
 
     /// Every piece of every scope, each once (a phase listed by two
-    /// journeys appears once), with the language of its scope.
-    pub fn all_pieces(&self) -> Vec<(Piece<'a>, Option<Lang>)> {
+    /// journeys appears once).
+    pub fn all_pieces(&self) -> Vec<Piece<'a>> {
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
         for s in &self.scopes {
             for p in &s.pieces {
                 if seen.insert((p.file, p.text.span)) {
-                    out.push((*p, s.lang));
+                    out.push(*p);
                 }
             }
         }
@@ -298,6 +309,7 @@ impl<'a> Scope<'a> {
                 phase: None,
                 touchpoint: None,
                 promise: None,
+                lang: None,
             };
             pieces.extend(ast.value.as_ref().map(|t| piece(Role::Value, t)));
             pieces.extend(ast.disclaimers.iter().map(|t| piece(Role::Disclaimer, t)));
@@ -314,6 +326,7 @@ impl<'a> Scope<'a> {
                 phase: Some(p),
                 touchpoint: None,
                 promise: None,
+                lang: None,
             };
             pieces.extend(ast.message.as_ref().map(|t| piece(Role::Message, t)));
             for pr in &ast.promises {
@@ -336,12 +349,19 @@ impl<'a> Scope<'a> {
                     phase: Some(p),
                     touchpoint: Some(t),
                     promise: None,
+                    lang: None,
                 };
                 pieces.extend(tast.says.iter().map(|s| piece(Role::Copy, s)));
                 pieces.extend(tast.disclaimers.iter().map(|s| piece(Role::Disclaimer, s)));
             }
         }
-        let lang = majority_language(pieces.iter().map(|p| p.text.value.as_str()));
+        for p in &mut pieces {
+            p.lang = journey_text::detect_language(&p.text.value);
+        }
+        let lang = majority_language(pieces.iter().map(|p| p.lang));
+        for p in &mut pieces {
+            p.lang = p.lang.or(lang);
+        }
         Scope {
             journey,
             phases,
@@ -358,11 +378,11 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// The language most of `texts` are written in.
-fn majority_language<'t>(texts: impl Iterator<Item = &'t str>) -> Option<Lang> {
+/// The language most texts are written in, from their own languages.
+fn majority_language(langs: impl Iterator<Item = Option<Lang>>) -> Option<Lang> {
     let (mut de, mut en) = (0, 0);
-    for t in texts {
-        match journey_text::detect_language(t) {
+    for l in langs {
+        match l {
             Some(Lang::De) => de += 1,
             Some(Lang::En) => en += 1,
             None => {}

@@ -2,7 +2,9 @@
 //! message or the value proposition.
 
 use super::LintContext;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use crate::model::PhaseId;
+use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity};
+use journey_syntax::ast::Text;
 use journey_text::content::{content_words_in, first_shared, ContentWord};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -36,67 +38,76 @@ Good:
 ",
 };
 
+/// What a phase's copy is compared with: its message and the value
+/// propositions, each with its content words.
+type Target<'a> = (FileId, &'a Text, &'static str, Vec<ContentWord>);
+
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
-    for t in &model.touchpoints {
-        let ast = model.touchpoint_ast(t);
-        let copy: Vec<_> = ast
-            .says
-            .iter()
-            .filter(|s| !s.value.trim().is_empty())
-            .collect();
-        let Some(first) = copy.first() else {
-            continue;
-        };
-        let phase = model.phase(t.phase);
+    for (pi, phase) in model.phases.iter().enumerate() {
+        let pid = PhaseId(pi as u32);
         let past = model.phase_ast(phase);
-        let lang = lx.lang_of(t.phase);
-        let mut targets: Vec<(
-            journey_diagnostics::FileId,
-            &journey_syntax::ast::Text,
-            &str,
-        )> = Vec::new();
+        let lang = lx.lang_of(pid);
+        let mut targets: Vec<Target> = Vec::new();
         if let Some(m) = &past.message {
-            targets.push((phase.head.file, m, "the phase's core message"));
+            targets.push((
+                phase.head.file,
+                m,
+                "the phase's core message",
+                content_words_in(&m.value, lang),
+            ));
         }
-        for (f, v) in lx.values_of(t.phase) {
-            targets.push((f, v, "the value proposition"));
+        for (f, v) in lx.values_of(pid) {
+            targets.push((
+                f,
+                v,
+                "the value proposition",
+                content_words_in(&v.value, lang),
+            ));
         }
         if targets.is_empty() {
             continue;
         }
-        let target_words: Vec<Vec<ContentWord>> = targets
-            .iter()
-            .map(|(_, t, _)| content_words_in(&t.value, lang))
-            .collect();
-        let on_message = copy.iter().any(|s| {
-            let words = content_words_in(&s.value, lang);
-            target_words
+        for t in &phase.touchpoints {
+            let t = model.touchpoint(*t);
+            let ast = model.touchpoint_ast(t);
+            let copy: Vec<_> = ast
+                .says
                 .iter()
-                .any(|tw| first_shared(&words, tw).is_some())
-        });
-        if on_message {
-            continue;
+                .filter(|s| !s.value.trim().is_empty())
+                .collect();
+            let Some(first) = copy.first() else {
+                continue;
+            };
+            let on_message = copy.iter().any(|s| {
+                let words = content_words_in(&s.value, lang);
+                targets
+                    .iter()
+                    .any(|tw| first_shared(&words, &tw.3).is_some())
+            });
+            if on_message {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                &CODE,
+                t.head.file,
+                first.content_span(),
+                format!(
+                    "the copy of touchpoint `{}` shares no word with its phase's core message or the value proposition",
+                    ast.id.text
+                ),
+            )
+            .with_label("off message");
+            for s in &copy[1..] {
+                d = d.with_secondary(t.head.file, s.content_span(), "nor does this copy");
+            }
+            for (f, text, what, _) in &targets {
+                d = d.with_secondary(*f, text.content_span(), *what);
+            }
+            out.push(d.with_help(
+                "carry the core message into this channel: use its words, or rethink whether the touchpoint belongs to this phase",
+            ));
         }
-        let mut d = Diagnostic::new(
-            &CODE,
-            t.head.file,
-            first.content_span(),
-            format!(
-                "the copy of touchpoint `{}` shares no word with its phase's core message or the value proposition",
-                ast.id.text
-            ),
-        )
-        .with_label("off message");
-        for s in &copy[1..] {
-            d = d.with_secondary(t.head.file, s.content_span(), "nor does this copy");
-        }
-        for (f, text, what) in &targets {
-            d = d.with_secondary(*f, text.content_span(), *what);
-        }
-        out.push(d.with_help(
-            "carry the core message into this channel: use its words, or rethink whether the touchpoint belongs to this phase",
-        ));
     }
 }
 

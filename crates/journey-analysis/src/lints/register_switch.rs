@@ -3,7 +3,7 @@
 use super::{describe, LintContext, Piece, Role, Scope};
 use crate::model::Def;
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
-use journey_text::register::{dominant, marks, Mark, Register};
+use journey_text::register::{dominant, marks_in, Mark, Register};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0505",
@@ -69,7 +69,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let marked: Vec<(&Piece, Vec<Mark>)> = scope
             .pieces
             .iter()
-            .map(|p| (p, marks(&p.text.value)))
+            .map(|p| (p, marks_in(&p.text.value, p.lang)))
             .filter(|(_, m)| !m.is_empty())
             .collect();
         if marked.is_empty() {

@@ -2,7 +2,9 @@
 
 use super::{describe, escape_for, LintContext, Piece};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
-use journey_text::terms::{find_in, match_case, parts, which_variant, Mode, Part, BUILTIN_GROUPS};
+use journey_text::terms::{
+    find_in, match_case, parts, parts_stemmed, which_variant, Mode, Part, BUILTIN_GROUPS,
+};
 use std::ops::Range;
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -85,10 +87,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let texts: Vec<(Piece, Vec<Part>, Option<journey_text::Lang>)> = scope
             .pieces
             .iter()
-            .map(|p| {
-                let lang = journey_text::detect_language(&p.text.value).or(scope.lang);
-                (*p, parts(&p.text.value), lang)
-            })
+            .map(|p| (*p, parts_stemmed(&p.text.value, p.lang), p.lang))
             .collect();
         for g in &groups {
             let mut uses: Vec<Use> = Vec::new();

@@ -35,7 +35,7 @@ Good:
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
-    for (piece, _) in lx.all_pieces() {
+    for piece in lx.all_pieces() {
         if piece.role == Role::Disclaimer {
             continue;
         }

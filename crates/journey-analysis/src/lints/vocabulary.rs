@@ -3,7 +3,9 @@
 
 use super::{escape_for, LintContext, Piece};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
-use journey_text::terms::{brand_misspellings, find_in, match_case, parts, Mode, Part};
+use journey_text::terms::{
+    brand_misspellings, find_in, match_case, parts, parts_stemmed, Mode, Part,
+};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0506",
@@ -54,10 +56,10 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         })
         .collect();
     let avoid: Vec<Term> = cfg.avoid.iter().map(|t| (t.as_str(), parts(t))).collect();
-    for (piece, lang) in lx.all_pieces() {
+    for piece in lx.all_pieces() {
         let text = piece.text.value.as_str();
-        let hay = parts(text);
-        let lang = journey_text::detect_language(text).or(lang);
+        let lang = piece.lang;
+        let hay = parts_stemmed(text, lang);
         // Spans already reported, so a word is reported once.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for (term, instead) in &prefer {
