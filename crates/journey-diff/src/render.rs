@@ -262,7 +262,11 @@ fn set_change(
         for a in added {
             lines.push(('+', style.atom(a)));
         }
-        return format!("{label} changed");
+        return match (added.is_empty(), removed.is_empty()) {
+            (false, true) => format!("{label} added"),
+            (true, false) => format!("{label} removed"),
+            _ => format!("{label} changed"),
+        };
     }
     let mut parts = Vec::new();
     if name == "serves" {

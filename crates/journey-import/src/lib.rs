@@ -137,7 +137,8 @@ pub fn import_csv(text: &str, source: &str, dir: &Path) -> Result<Import, Vec<Im
     })
 }
 
-/// Checks the files as they will lie in `dir`: errors stop the import
+/// Checks the files as they will lie in `dir`, with the journey.toml
+/// that applies there (if any): errors stop the import
 /// (each placed at the row of its touchpoint where there is one); other
 /// findings are returned as lines.
 fn check(
@@ -151,6 +152,14 @@ fn check(
         let shown = journey_analysis::load::display_path(&path);
         ws.set_file(path, shown, f.text.clone());
     }
+    // The levels of the journey.toml that will apply to the files.
+    let config = journey_analysis::Config::discover(&dir.join("journey.journey"));
+    let shown = config
+        .path
+        .as_deref()
+        .map(journey_analysis::load::display_path)
+        .unwrap_or_default();
+    ws.set_config(config, shown);
     let model = ws.model();
     let sources = ws.source_map();
     let mut errors = Vec::new();

@@ -29,11 +29,30 @@ fn import(csv: &str) -> Result<journey_import::Import, Vec<ImportError>> {
     import_csv(csv, "workshop.csv", Path::new("/nonexistent/out"))
 }
 
+/// The folders of examples/.
+fn example_names() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(examples())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    assert!(v.len() >= 3, "{v:?}");
+    v
+}
+
 #[test]
 fn every_example_round_trips() {
-    for name in ["b2b-saas", "retail", "subscription-loop"] {
-        let (ws, errors) = load::load_paths(&[examples().join(name)]);
-        assert!(errors.is_empty());
+    for name in example_names() {
+        let path = examples().join(&name);
+        let loaded = load::load_workspace(
+            std::slice::from_ref(&path),
+            journey_analysis::Config::discover(&path),
+            &|p: &Path| p.display().to_string(),
+        );
+        assert!(loaded.errors.is_empty());
+        let ws = loaded.workspace;
         let table = export(&ws);
         let imported = import(&table).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         // Formatted canonically, and checking without errors.
@@ -386,5 +405,32 @@ fn writing_is_all_or_nothing_and_never_overwrites() {
         .map(|e| e.file_name())
         .collect();
     assert_eq!(left.len(), 2, "{left:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_journey_toml_of_the_output_folder_applies() {
+    let dir = std::env::temp_dir().join(format!("journeyc-import-toml-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = format!("{}\n{}\n", header(), row(&with(&[("owner", "")])));
+    let out = dir.join("out");
+    // Without configuration a touchpoint without owner is a warning …
+    let imp = import_csv(&csv, "workshop.csv", &out).unwrap();
+    assert!(
+        imp.findings.iter().any(|f| f.contains("J0408")),
+        "{:?}",
+        imp.findings
+    );
+    // … a journey.toml above the output folder can make it an error.
+    std::fs::write(
+        dir.join("journey.toml"),
+        "[checks]\ntouchpoint-without-owner = \"deny\"\n",
+    )
+    .unwrap();
+    let errors = import_csv(&csv, "workshop.csv", &out).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].row, 2);
+    assert!(errors[0].message.contains("J0408"), "{}", errors[0]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
