@@ -161,6 +161,8 @@ fn run_git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, SourceError> {
         .arg(dir)
         .args(args)
         .env("GIT_OPTIONAL_LOCKS", "0")
+        // Paths are paths: `*` or `:(…)` in a file name is not a pattern.
+        .env("GIT_LITERAL_PATHSPECS", "1")
         .output()
         .map_err(|e| SourceError(format!("cannot run git: {e}")))?;
     if !out.status.success() {

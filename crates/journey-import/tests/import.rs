@@ -434,3 +434,88 @@ fn the_journey_toml_of_the_output_folder_applies() {
     assert!(errors[0].message.contains("J0408"), "{}", errors[0]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A small deterministic generator (xorshift), so that failures repeat.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// Prose with everything that needs care: quotes, backslashes, the
+    /// list and KPI separators, line breaks, tabs, `"""`, umlauts, emoji.
+    fn text(&mut self) -> String {
+        const PIECES: &[&str] = &[
+            "Gear", "that", "lasts", "\"", "\\", ";", ":", "\n", "\t", "\"\"\"", "ä", "ß", "🎒",
+            "€", "#", "{", "}", ",", "  ", "\r\n", "\\n", "x",
+        ];
+        let mut s = String::new();
+        for _ in 0..1 + self.below(8) {
+            s.push_str(PIECES[self.below(PIECES.len())]);
+        }
+        // Cells are trimmed: prose starts and ends with a word.
+        format!("a{s}z")
+    }
+}
+
+/// A list cell as the export writes it.
+fn list_cell(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| i.replace('\\', "\\\\").replace(';', "\\;"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn csv_line(cells: &[String]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(cells).unwrap();
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn hostile_texts_round_trip_exactly() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for case in 0..80 {
+        let mut table = csv_line(&COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+        for i in 0..1 + rng.below(3) {
+            let copy: Vec<String> = (0..rng.below(3)).map(|_| rng.text()).collect();
+            let kpi_name = rng.text().replace('\\', "\\\\").replace([';', ':'], "-");
+            let cells: Vec<String> = COLUMNS
+                .iter()
+                .map(|c| match *c {
+                    "journey" => "shop".into(),
+                    "phase_id" => "p".into(),
+                    "phase_title" => "Phase".into(),
+                    "phase_kind" => "awareness".into(),
+                    "touchpoint_id" => format!("t{i}"),
+                    "touchpoint_title" => rng.text(),
+                    "channel" => "web".into(),
+                    "presence" => "online".into(),
+                    "owner" => "team".into(),
+                    "kpis" => format!("{kpi_name}:40:%"),
+                    "serves" => "owner".into(),
+                    "copy" => list_cell(&copy),
+                    "expectation" => "3".into(),
+                    "experience" => "3".into(),
+                    "state" => "current".into(),
+                    "moment" => rng.text(),
+                    "description" => rng.text(),
+                    _ => String::new(),
+                })
+                .collect();
+            table.push_str(&csv_line(&cells));
+        }
+        let imported = import(&table).unwrap_or_else(|e| panic!("case {case}: {e:?}\n{table}"));
+        let back = workspace(&imported.files, Path::new("/nonexistent/out"));
+        assert_eq!(export(&back), table, "case {case}");
+    }
+}
