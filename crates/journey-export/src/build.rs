@@ -322,6 +322,8 @@ fn touchpoint(m: &Model, id: TouchpointId, loc: &Locator, keep: &Keep) -> Touchp
             .map(|p| m.persona(*p).head.id().to_string())
             .collect(),
         says: texts(&t.says),
+        evidence: texts(&t.evidence),
+        disclaimers: texts(&t.disclaimers),
         expectation: t.expectation.as_ref().map(|s| s.value),
         experience: t.experience.as_ref().map(|s| s.value),
         importance: name(&t.importance),

@@ -253,6 +253,10 @@ pub struct Touchpoint {
     pub serves: Vec<String>,
     /// The copy it carries.
     pub says: Vec<String>,
+    /// What backs the claims of the copy (`evidence`).
+    pub evidence: Vec<String>,
+    /// Small print shown with the copy (`disclaimer`).
+    pub disclaimers: Vec<String>,
     #[serde(serialize_with = "serialize_score")]
     pub expectation: Option<f64>,
     #[serde(serialize_with = "serialize_score")]

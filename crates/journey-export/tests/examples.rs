@@ -191,16 +191,32 @@ fn hostile_values_survive_csv_and_split_back_exactly() {
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 3);
+    let col = |name: &str| {
+        journey_export::csv::COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap()
+    };
     let tp = doc.touchpoint("tp_one").unwrap();
-    assert_eq!(&rows[0][5], tp.title.as_deref().unwrap());
-    assert_eq!(&rows[0][21], "two lines,\n\"with quotes\" and a comma");
+    assert_eq!(
+        &rows[0][col("touchpoint_title")],
+        tp.title.as_deref().unwrap()
+    );
+    assert_eq!(
+        &rows[0][col("description")],
+        "two lines,\n\"with quotes\" and a comma"
+    );
     // `; ` joins the copy; `\;` inside an item splits back.
-    let copy: Vec<String> = split_list(&rows[0][12]);
+    let copy: Vec<String> = split_list(&rows[0][col("copy")]);
     assert_eq!(copy, tp.says);
-    assert_eq!(&rows[0][10], "clicks\\: per day:5:%");
-    assert_eq!(&rows[0][18], "`backtick` and \"quotes\"");
-    assert_eq!(&rows[2][17], "planned");
-    assert_eq!(&rows[2][14], "", "a planned touchpoint has no experience");
+    assert_eq!(&rows[0][col("kpis")], "clicks\\: per day:5:%");
+    assert_eq!(&rows[0][col("moment")], "`backtick` and \"quotes\"");
+    assert_eq!(&rows[2][col("state")], "planned");
+    assert_eq!(
+        &rows[2][col("experience")],
+        "",
+        "a planned touchpoint has no experience"
+    );
 }
 
 /// Splits a CSV list cell as the README documents it.

@@ -270,6 +270,12 @@ fn touchpoint(src: &mut Src, r: &Row) {
     if !r.copy.is_empty() {
         src.line(&format!("says {}", texts(&r.copy, c)));
     }
+    if !r.evidence.is_empty() {
+        src.line(&format!("evidence {}", texts(&r.evidence, c)));
+    }
+    if !r.disclaimers.is_empty() {
+        src.line(&format!("disclaimer {}", texts(&r.disclaimers, c)));
+    }
     for k in &r.kpis {
         let mut s = String::from("kpi ");
         if let Some(id) = &k.id {

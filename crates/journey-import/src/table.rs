@@ -60,6 +60,8 @@ pub struct Row {
     pub kpis: Vec<Kpi>,
     pub serves: Vec<String>,
     pub copy: Vec<String>,
+    pub evidence: Vec<String>,
+    pub disclaimers: Vec<String>,
     pub expectation: Option<u8>,
     pub experience: Option<u8>,
     pub importance: Option<String>,
@@ -511,6 +513,8 @@ impl RowReader<'_> {
         let kpis = self.kpis();
         let serves = self.idents("serves");
         let copy = cells::list(self.cell("copy"));
+        let evidence = cells::list(self.cell("evidence"));
+        let disclaimers = cells::list(self.cell("disclaimers"));
         let expectation = self.score("expectation");
         let experience = self.score("experience");
         let importance = self.word("importance", "importance", &names(schema::IMPORTANCE));
@@ -546,6 +550,8 @@ impl RowReader<'_> {
             kpis,
             serves,
             copy,
+            evidence,
+            disclaimers,
             expectation,
             experience,
             importance,

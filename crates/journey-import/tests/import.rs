@@ -213,7 +213,7 @@ fn bad_score_unknown_phase_and_missing_column_are_three_precise_errors() {
         shown,
         [
             "row 1 (header): missing column `owner`; the header must name every column `journeyc export --format csv` writes",
-            "row 2, column `experience` (N): `7` is outside the scale; scores are whole numbers from 1 to 5",
+            "row 2, column `experience` (P): `7` is outside the scale; scores are whole numbers from 1 to 5",
             "row 3, column `phase_kind` (D): unknown phase kind `awarenes`; expected one of awareness, consideration, decision, purchase, onboarding, usage, loyalty, advocacy, offboarding, custom (did you mean `awareness`?)",
         ]
     );
@@ -225,15 +225,15 @@ fn bad_score_unknown_phase_and_missing_column_are_three_precise_errors() {
 #[test]
 fn cell_errors_name_row_and_column() {
     let cases: &[(&[(&str, &str)], &str)] = &[
-        (&[("expectation", "high")], "row 2, column `expectation` (N): `high` is not a score; scores are whole numbers from 1 to 5"),
-        (&[("experience", "3.5")], "row 2, column `experience` (O): `3.5` is not a whole number; scores are whole numbers from 1 to 5"),
+        (&[("expectation", "high")], "row 2, column `expectation` (P): `high` is not a score; scores are whole numbers from 1 to 5"),
+        (&[("experience", "3.5")], "row 2, column `experience` (Q): `3.5` is not a whole number; scores are whole numbers from 1 to 5"),
         (&[("touchpoint_id", "")], "row 2, column `touchpoint_id` (E): empty; every row needs a touchpoint id (from the title: `search_ads`?)"),
         (&[("touchpoint_id", "search ads")], "row 2, column `touchpoint_id` (E): `search ads` is not an id: ids are one word of letters, digits and `_`, not starting with a digit (did you mean `search_ads`?)"),
         (&[("presence", "virtual")], "row 2, column `presence` (H): unknown presence `virtual`; expected one of online, offline"),
-        (&[("basis", "consnet")], "row 2, column `basis` (U): unknown legal basis `consnet`; expected one of consent, contract, legal_obligation, vital_interest, public_task, legitimate_interest (did you mean `consent`?)"),
+        (&[("basis", "consnet")], "row 2, column `basis` (W): unknown legal basis `consnet`; expected one of consent, contract, legal_obligation, vital_interest, public_task, legitimate_interest (did you mean `consent`?)"),
         (&[("kpis", ":40:%")], "row 2, column `kpis` (K): `:40:%`: a KPI needs a name before the first `:`"),
-        (&[("allows", "J9999:because")], "row 2, column `allows` (W): `J9999` is not the code or name of a check (see `journeyc explain`)"),
-        (&[("allows", "experience-below-expectation")], "row 2, column `allows` (W): `experience-below-expectation` has no reason; write `check:reason` so that reviewers know why"),
+        (&[("allows", "J9999:because")], "row 2, column `allows` (Y): `J9999` is not the code or name of a check (see `journeyc explain`)"),
+        (&[("allows", "experience-below-expectation")], "row 2, column `allows` (Y): `experience-below-expectation` has no reason; write `check:reason` so that reviewers know why"),
     ];
     for (changes, expected) in cases {
         let csv = format!("{}\n{}\n", header(), row(&with(changes)));
@@ -291,7 +291,7 @@ fn header_problems() {
         shown,
         [
             "row 1 (header), column `touchpoint_titel` (F): unknown column `touchpoint_titel` (did you mean `touchpoint_title`?)",
-            "row 1 (header), column `notes` (X): unknown column `notes`",
+            "row 1 (header), column `notes` (Z): unknown column `notes`",
             "row 1 (header): missing column `touchpoint_title`; the header must name every column `journeyc export --format csv` writes",
         ]
     );
@@ -504,6 +504,10 @@ fn hostile_texts_round_trip_exactly() {
                     "kpis" => format!("{kpi_name}:40:%"),
                     "serves" => "owner".into(),
                     "copy" => list_cell(&copy),
+                    "evidence" => list_cell(&[rng.text()]),
+                    "disclaimers" => {
+                        list_cell(&(0..rng.below(3)).map(|_| rng.text()).collect::<Vec<_>>())
+                    }
                     "expectation" => "3".into(),
                     "experience" => "3".into(),
                     "state" => "current".into(),
