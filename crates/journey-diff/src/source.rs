@@ -193,7 +193,7 @@ pub fn from_git(rev: &str, paths: &[PathBuf], cwd: &Path) -> Result<Workspace, S
         .iter()
         .map(|p| repo.relative(&cwd, p))
         .collect::<Result<_, _>>()?;
-    let mut files: Vec<String> = repo
+    let files: Vec<String> = repo
         .list(rev, &rel)?
         .into_iter()
         .filter(|f| f.ends_with(".journey"))
@@ -203,16 +203,70 @@ pub fn from_git(rev: &str, paths: &[PathBuf], cwd: &Path) -> Result<Workspace, S
             !parts.iter().any(|p| SKIP_DIRS.contains(p))
         })
         .collect();
+    load_revision(&repo, rev, files)
+}
+
+/// Reads the workspace a journey.toml describes, as it is at git revision
+/// `rev`: the journey.toml of that revision (at the same place as
+/// `config_path` in the work tree) decides which files belong to it
+/// (`[workspace] include`/`exclude`), as `journeyc check` decides on
+/// disk. Without a journey.toml at `rev`, every `.journey` file below its
+/// folder belongs to it. Imports are resolved inside the revision.
+pub fn from_git_workspace(
+    rev: &str,
+    config_path: &Path,
+    cwd: &Path,
+) -> Result<Workspace, SourceError> {
+    let repo = Repo::discover(cwd)?;
+    repo.verify(rev)?;
+    let cwd = std::fs::canonicalize(cwd).unwrap_or_else(|_| cwd.to_path_buf());
+    let toml_rel = repo.relative(&cwd, config_path)?;
+    let folder_rel = match toml_rel.rsplit_once('/') {
+        Some((folder, _)) => folder.to_string(),
+        None => String::new(),
+    };
+    let config = repo.show(rev, &toml_rel)?.map(|bytes| {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        journey_analysis::Config::parse(&text, Some(repo.root.join(&toml_rel)))
+    });
+    let files: Vec<String> = repo
+        .list(rev, std::slice::from_ref(&folder_rel))?
+        .into_iter()
+        .filter(|f| f.ends_with(".journey"))
+        .filter(|f| {
+            let below = if folder_rel.is_empty() {
+                f.as_str()
+            } else {
+                match f
+                    .strip_prefix(&folder_rel)
+                    .and_then(|r| r.strip_prefix('/'))
+                {
+                    Some(rest) => rest,
+                    None => return false,
+                }
+            };
+            let mut parts: Vec<&str> = below.split('/').collect();
+            parts.pop();
+            if parts.iter().any(|p| SKIP_DIRS.contains(p)) {
+                return false;
+            }
+            config.as_ref().is_none_or(|c| c.workspace.contains(below))
+        })
+        .collect();
+    load_revision(&repo, rev, files)
+}
+
+/// Reads `files` (repository paths) at `rev` and, transitively, what they
+/// import, inside the same revision.
+fn load_revision(repo: &Repo, rev: &str, mut files: Vec<String>) -> Result<Workspace, SourceError> {
     files.sort();
     files.dedup();
-
     let mut ws = Workspace::new();
     for f in &files {
         if let Some(bytes) = repo.show(rev, f)? {
-            add(&mut ws, &repo, rev, f, bytes);
+            add(&mut ws, repo, rev, f, bytes);
         }
     }
-    // Imports, resolved inside the revision, transitively.
     let mut queue: Vec<_> = ws.files().map(|(id, _)| id).collect();
     let mut tried = std::collections::HashSet::new();
     while let Some(id) = queue.pop() {
@@ -232,7 +286,7 @@ pub fn from_git(rev: &str, paths: &[PathBuf], cwd: &Path) -> Result<Workspace, S
             };
             let rel = slash_path(rel);
             if let Some(bytes) = repo.show(rev, &rel)? {
-                queue.push(add(&mut ws, &repo, rev, &rel, bytes));
+                queue.push(add(&mut ws, repo, rev, &rel, bytes));
             }
         }
     }

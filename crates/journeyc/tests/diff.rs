@@ -409,7 +409,7 @@ fn errors_exit_with_2() {
     let out = journeyc(&["diff", "--git", "HEAD", "--color", "never"], &dir);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("working tree has syntax errors"),
+        stderr(&out).contains("working tree has syntax errors in 1 file"),
         "{}",
         stderr(&out)
     );
@@ -425,4 +425,43 @@ fn errors_exit_with_2() {
     assert!(stderr(&out).contains("error: git"), "{}", stderr(&out));
     std::fs::remove_dir_all(&dir).unwrap();
     std::fs::remove_dir_all(&outside).unwrap();
+}
+
+#[test]
+fn without_paths_the_journey_toml_workspace_is_compared() {
+    // journey.toml at the top excludes a folder of deliberately broken
+    // fixtures; without paths, diff compares what check would check.
+    let dir = repository("workspace");
+    write(
+        &dir,
+        "journey.toml",
+        "[workspace]\nexclude = [\"fixtures\"]\n",
+    );
+    write(
+        &dir,
+        "fixtures/broken.journey",
+        "phase x {\n  message \"open\n}\n",
+    );
+    commit(&dir, "workspace");
+    change_strategy(&dir);
+    commit(&dir, "second");
+    let out = journeyc(&["diff", "--git", "HEAD~1", "--color", "never"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), EXPECTED_HUMAN);
+    let out = journeyc(
+        &["diff", "--git", "HEAD~1..HEAD", "--color", "never"],
+        &dir.join("shop"),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), EXPECTED_HUMAN);
+    // Naming the top folder includes the fixtures: their syntax errors
+    // are reported and nothing is compared.
+    let out = journeyc(&["diff", "--git", "HEAD~1", "."], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("has syntax errors in 1 file"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

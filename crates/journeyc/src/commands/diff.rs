@@ -4,10 +4,10 @@
 use crate::exit;
 use crate::output::{self, ColorChoice};
 use clap::{Args, ValueEnum};
-use journey_analysis::Workspace;
+use journey_analysis::{load, Config, Workspace};
 use journey_diagnostics::render::{self, HumanOptions};
 use journey_diff::source::{self, SourceError};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -29,7 +29,8 @@ pub enum Format {
 Exit status: 0 when nothing changed, 1 when something did, 2 on errors.")]
 pub struct DiffArgs {
     /// Without --git: OLD and NEW, two files or folders. With --git: the
-    /// paths to compare (default: the current folder).
+    /// paths to compare (default: the workspace of the journey.toml above
+    /// the current folder, or the current folder).
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
     /// Compare the files as they are at this git revision (read with `git
@@ -61,10 +62,31 @@ pub fn run(args: DiffArgs) -> u8 {
     for (ws, label) in [(&old, &old_label), (&new, &new_label)] {
         let problems = source::unreadable(ws);
         if !problems.is_empty() {
-            let text = render::render_human(&problems, &ws.source_map(), HumanOptions { color });
+            // The first few in full, the rest counted: `journeyc check`
+            // shows them all.
+            const SHOWN: usize = 3;
+            let sources = ws.source_map();
+            let text = render::render_human(
+                &problems[..problems.len().min(SHOWN)],
+                &sources,
+                HumanOptions { color },
+            );
             eprint!("{text}");
+            let mut files: Vec<u32> = problems.iter().map(|d| d.file().0).collect();
+            files.sort_unstable();
+            files.dedup();
+            let more = if problems.len() > SHOWN {
+                format!(" ({} more not shown)", problems.len() - SHOWN)
+            } else {
+                String::new()
+            };
             output::error(format!(
-                "{label} has syntax errors; fix them before comparing"
+                "{label} has syntax errors in {}{more}; fix them, or name the paths to compare",
+                if files.len() == 1 {
+                    "1 file".to_string()
+                } else {
+                    format!("{} files", files.len())
+                }
             ));
             return exit::USAGE;
         }
@@ -105,6 +127,16 @@ fn load_paths(paths: &[PathBuf]) -> Result<Versions, SourceError> {
 fn load_git(rev: &str, paths: &[PathBuf]) -> Result<Versions, SourceError> {
     let cwd = std::env::current_dir()
         .map_err(|e| SourceError(format!("cannot read the current folder: {e}")))?;
+    // Without paths, the workspace of the journey.toml above the current
+    // folder (as `journeyc check` reads it), else the current folder.
+    let config = paths
+        .is_empty()
+        .then(|| Config::discover(&cwd))
+        .filter(|c| c.path.is_some());
+    let at = |rev: &str| match config.as_ref().and_then(|c| c.path.as_deref()) {
+        Some(toml) => source::from_git_workspace(rev, toml, &cwd),
+        None => source::from_git(rev, paths, &cwd),
+    };
     // `OLD..NEW`: two revisions, both read from git.
     if let Some((a, b)) = rev.split_once("..") {
         if a.is_empty() || b.is_empty() || b.starts_with('.') {
@@ -112,11 +144,21 @@ fn load_git(rev: &str, paths: &[PathBuf]) -> Result<Versions, SourceError> {
                 "`{rev}`: write two revisions as OLD..NEW (both named)"
             )));
         }
-        let old = source::from_git(a, paths, &cwd)?;
-        let new = source::from_git(b, paths, &cwd)?;
-        return Ok((old, new, a.to_string(), b.to_string()));
+        return Ok((at(a)?, at(b)?, a.to_string(), b.to_string()));
     }
-    let old = source::from_git(rev, paths, &cwd)?;
+    let old = at(rev)?;
+    if let Some(config) = config {
+        let loaded = load::load_workspace(&[], config, &|p: &Path| load::display_path(p));
+        if let Some(e) = loaded.errors.first() {
+            return Err(SourceError(e.to_string()));
+        }
+        return Ok((
+            old,
+            loaded.workspace,
+            rev.to_string(),
+            "working tree".to_string(),
+        ));
+    }
     let paths: Vec<PathBuf> = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
