@@ -83,6 +83,8 @@ enum Want {
     Symbols(SymbolKind),
     /// Personas, or stakeholders already named as actors.
     Actors,
+    /// Promises, goals and impacts (`supports`).
+    Supports,
     Enum(EnumKind),
     Channels,
     Presence(Option<bool>),
@@ -138,6 +140,12 @@ pub(crate) fn completions(a: &Analysis, pos: FilePosition) -> Vec<CompletionItem
         Want::Actors => {
             let mut items = symbols(a, SymbolKind::Persona, &typed, replace);
             items.extend(symbols(a, SymbolKind::Actor, &typed, replace));
+            items
+        }
+        Want::Supports => {
+            let mut items = symbols(a, SymbolKind::Promise, &typed, replace);
+            items.extend(symbols(a, SymbolKind::Goal, &typed, replace));
+            items.extend(symbols(a, SymbolKind::Impact, &typed, replace));
             items
         }
         Want::Enum(kind) => kind
@@ -217,6 +225,8 @@ fn what_is_wanted(ctx: Context, typed: &Typed) -> Want {
     };
     match (ctx, keyword) {
         (Context::Touchpoint, "serves") if list_slot => Want::Symbols(SymbolKind::Persona),
+        (Context::Touchpoint, "keeps") if list_slot => Want::Symbols(SymbolKind::Promise),
+        (Context::Phase, "supports") if list_slot => Want::Supports,
         (Context::Impact, "via") if list_slot => Want::Symbols(SymbolKind::Touchpoint),
         (Context::Journey, "phases") if list_slot => Want::Symbols(SymbolKind::Phase),
         (Context::Journey, "loop") => match words.as_slice() {
@@ -557,6 +567,15 @@ mod tests {
         let src =
             format!("{PEOPLE}goal g {{\n  actor advisors \"Tax advisors\" {{}}\n  actor $0\n}}\n");
         assert_eq!(labels(&src), ["sabine", "tom", "advisors"]);
+    }
+
+    #[test]
+    fn promises_after_keeps_and_supports() {
+        let src = "phase a {\n  promise fast \"48 h\"\n  promise cheap \"€5\"\n}\n\
+                   phase b {\n  touchpoint t {\n    keeps fast, $0\n  }\n}\ngoal growth {}\n";
+        assert_eq!(labels(src), ["cheap"]);
+        let src = "phase a {\n  promise fast \"48 h\"\n  supports $0\n}\ngoal growth {}\n";
+        assert_eq!(labels(src), ["fast", "growth"]);
     }
 
     #[test]

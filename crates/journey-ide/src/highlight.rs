@@ -106,12 +106,31 @@ pub(crate) fn highlight(a: &Analysis, file: FileId, range: Option<Span>) -> Vec<
                                 )
                             }
                         }
+                        Role::Support => match index.resolve(file, o) {
+                            Some(crate::Target::Def(d)) => (
+                                HighlightKind::Symbol(crate::index::symbol_kind(d.kind())),
+                                HighlightMods::default(),
+                            ),
+                            Some(_) => (
+                                HighlightKind::Symbol(SymbolKind::Promise),
+                                HighlightMods::default(),
+                            ),
+                            None => (
+                                HighlightKind::Symbol(SymbolKind::Promise),
+                                HighlightMods::UNRESOLVED,
+                            ),
+                        },
                         Role::Reference => {
                             let mut mods = HighlightMods::default();
                             if o.kind == SymbolKind::Channel && schema::channel(&o.name).is_some() {
                                 mods = mods | HighlightMods::BUILTIN;
                             }
-                            if !o.kind.is_implicit() && index.lookup(o.kind, &o.name).is_empty() {
+                            let unresolved = if o.kind == SymbolKind::Promise {
+                                !index.has_promise(&o.name)
+                            } else {
+                                !o.kind.is_implicit() && index.lookup(o.kind, &o.name).is_empty()
+                            };
+                            if unresolved {
                                 mods = mods | HighlightMods::UNRESOLVED;
                             }
                             if o.decl {

@@ -411,7 +411,41 @@ pub(crate) fn phase_number(a: &Analysis, phase: Def) -> Option<(usize, usize)> {
     Some((n + 1, journey.phases.len()))
 }
 
+/// A promise: its text, where it is made and which touchpoints keep it.
+fn promise_summary(a: &Analysis, name: &str) -> String {
+    let mut out = format!("**promise** `{name}`");
+    let mut kept = Vec::new();
+    let mut made = None;
+    for (_, f) in a.workspace().files() {
+        for p in f.parse.ast.phases() {
+            if let Some(pr) = p.promises.iter().find(|pr| pr.id.text == name) {
+                made.get_or_insert((p.id.text.clone(), pr.text.as_ref().map(|t| t.value.clone())));
+            }
+            for t in &p.touchpoints {
+                if t.keeps.iter().any(|k| k.text == name) {
+                    kept.push(format!("`{}`", t.id.text));
+                }
+            }
+        }
+    }
+    if let Some((phase, text)) = made {
+        if let Some(text) = text {
+            let _ = write!(out, " — {text}");
+        }
+        let _ = write!(out, "\n\nMade in phase `{phase}`");
+    }
+    if kept.is_empty() {
+        out.push_str("\n\nNo touchpoint keeps it yet (`keeps` in a touchpoint of a later phase)");
+    } else {
+        let _ = write!(out, "\n\nKept by {}", kept.join(", "));
+    }
+    out
+}
+
 fn implicit_summary(a: &Analysis, kind: SymbolKind, name: &str) -> String {
+    if kind == SymbolKind::Promise {
+        return promise_summary(a, name);
+    }
     let mut out = format!("**{}** `{name}`", kind.describe());
     let mut phases = Vec::new();
     let mut touchpoints = Vec::new();
@@ -645,6 +679,23 @@ goal revenue "Grow revenue" {
     fn unknown_reference_says_so() {
         let h = hover("phase p { touchpoint t { serves nob$0ody } }");
         assert!(h.contains("no persona of that name"), "{h}");
+    }
+
+    #[test]
+    fn promises_and_what_supports_resolve() {
+        let src = "phase a {\n  promise fast \"Delivery in 48 h\"\n  supports gr$0owth\n}\n\
+                   phase b {\n  touchpoint t { keeps fast }\n}\ngoal growth \"Grow\" {}\n";
+        let h = hover(src);
+        assert!(h.contains("**goal** `growth`"), "{h}");
+        let h = hover(
+            &src.replace("gr$0owth", "growth")
+                .replace("keeps fast", "keeps fa$0st"),
+        );
+        assert!(h.contains("**promise** `fast` — Delivery in 48 h"), "{h}");
+        assert!(
+            h.contains("Made in phase `a`") && h.contains("Kept by `t`"),
+            "{h}"
+        );
     }
 
     #[test]

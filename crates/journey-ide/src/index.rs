@@ -34,6 +34,8 @@ pub enum SymbolKind {
     System,
     /// A channel (`web`, `email` …).
     Channel,
+    /// A promise made in a phase (`promise ID "text"`), kept by touchpoints.
+    Promise,
 }
 
 impl SymbolKind {
@@ -52,14 +54,21 @@ impl SymbolKind {
             SymbolKind::Team => "team",
             SymbolKind::System => "system",
             SymbolKind::Channel => "channel",
+            SymbolKind::Promise => "promise",
         }
     }
 
-    /// Kinds that have no definition statement: every mention is equal.
+    /// Kinds the semantic model has no entities for: resolved here by
+    /// kind and name (teams, systems and channels have no definition
+    /// statement at all; every mention is equal).
     pub fn is_implicit(self) -> bool {
         matches!(
             self,
-            SymbolKind::Team | SymbolKind::System | SymbolKind::Channel | SymbolKind::Actor
+            SymbolKind::Team
+                | SymbolKind::System
+                | SymbolKind::Channel
+                | SymbolKind::Actor
+                | SymbolKind::Promise
         )
     }
 }
@@ -109,6 +118,8 @@ pub enum Role {
     Reference,
     /// `actor x`: a persona when one is called `x`, else a stakeholder.
     Actor,
+    /// `supports x`: a promise, else a goal, else an impact called `x`.
+    Support,
     /// A fixed word (`kind awareness`, `state planned`).
     Enum(EnumKind),
 }
@@ -195,9 +206,11 @@ pub fn def_kind(kind: SymbolKind) -> Option<DefKind> {
         SymbolKind::Goal => DefKind::Goal,
         SymbolKind::Impact => DefKind::Impact,
         SymbolKind::Deliverable => DefKind::Deliverable,
-        SymbolKind::Actor | SymbolKind::Team | SymbolKind::System | SymbolKind::Channel => {
-            return None
-        }
+        SymbolKind::Actor
+        | SymbolKind::Team
+        | SymbolKind::System
+        | SymbolKind::Channel
+        | SymbolKind::Promise => return None,
     })
 }
 
@@ -208,6 +221,8 @@ pub struct Index {
     files: HashMap<FileId, FileIndex>,
     names: Vec<String>,
     name_ids: HashMap<String, u32>,
+    /// Ids of the promises defined anywhere.
+    promises: std::collections::HashSet<String>,
 }
 
 impl Index {
@@ -217,10 +232,14 @@ impl Index {
             files: HashMap::new(),
             names: Vec::new(),
             name_ids: HashMap::new(),
+            promises: Default::default(),
         };
         for (id, f) in ws.files() {
             let fi = index_file(&f.parse.ast);
             for o in &fi.occurrences {
+                if o.kind == SymbolKind::Promise && o.role == Role::Definition {
+                    index.promises.insert(o.name.clone());
+                }
                 if !index.name_ids.contains_key(&o.name) {
                     index
                         .name_ids
@@ -279,7 +298,9 @@ impl Index {
         for (_, fi) in self.files() {
             for o in &fi.occurrences {
                 let hit = match o.role {
-                    Role::Reference => o.kind == kind,
+                    // Promises are listed where they are made.
+                    Role::Definition => kind == SymbolKind::Promise && o.kind == kind,
+                    Role::Reference => o.kind == kind && kind != SymbolKind::Promise,
                     Role::Actor => kind == SymbolKind::Actor && !self.is_persona(&o.name),
                     _ => false,
                 };
@@ -302,7 +323,14 @@ impl Index {
         let m = &self.model;
         match occ.role {
             Role::Enum(_) => None,
+            Role::Reference if occ.kind == SymbolKind::Promise && !self.has_promise(&occ.name) => {
+                None
+            }
+            Role::Definition if occ.kind.is_implicit() => {
+                self.implicit_existing(occ.kind, &occ.name)
+            }
             Role::Definition => m.definition_at(file, occ.span.start).map(Target::Def),
+            Role::Support => self.resolve_support(&occ.name),
             Role::Actor => {
                 if let Some(t) = m.reference_at(file, occ.span.start).and_then(|r| r.target) {
                     return Some(Target::Def(t));
@@ -317,6 +345,23 @@ impl Index {
                 .and_then(|r| r.target)
                 .map(Target::Def),
         }
+    }
+
+    /// Whether some phase makes a promise called `name`.
+    pub fn has_promise(&self, name: &str) -> bool {
+        self.promises.contains(name)
+    }
+
+    /// `supports NAME`: the promise called so, else the goal, else the
+    /// impact.
+    pub fn resolve_support(&self, name: &str) -> Option<Target> {
+        if self.promises.contains(name) {
+            return self.implicit_existing(SymbolKind::Promise, name);
+        }
+        self.model
+            .lookup(DefKind::Goal, name)
+            .or_else(|| self.model.lookup(DefKind::Impact, name))
+            .map(Target::Def)
     }
 
     /// The kind and name a target stands for.
@@ -348,6 +393,24 @@ impl Index {
                         is_definition: false,
                     });
                 }
+                // `supports` names goals and impacts too (not in the model).
+                if matches!(d, Def::Goal(_) | Def::Impact(_)) {
+                    let name = h.id();
+                    for (file, fi) in self.files() {
+                        for o in &fi.occurrences {
+                            if o.role == Role::Support
+                                && o.name == name
+                                && self.resolve_support(name) == Some(target)
+                            {
+                                out.push(Mention {
+                                    file,
+                                    span: o.span,
+                                    is_definition: false,
+                                });
+                            }
+                        }
+                    }
+                }
             }
             Target::Implicit(kind, name) => {
                 let name = self.implicit_name(name);
@@ -355,6 +418,8 @@ impl Index {
                     for o in fi.occurrences.iter().filter(|o| o.name == name) {
                         let hit = match o.role {
                             Role::Reference => o.kind == kind,
+                            Role::Definition => o.kind == kind,
+                            Role::Support => kind == SymbolKind::Promise,
                             Role::Actor => kind == SymbolKind::Actor && !self.is_persona(name),
                             _ => false,
                         };
@@ -397,6 +462,20 @@ pub fn index_file(ast: &ast::File) -> FileIndex {
                 b.enum_value(EnumKind::PhaseKind, p.kind.as_ref());
                 b.mentions(SymbolKind::Team, &p.teams, true);
                 b.mentions(SymbolKind::System, &p.systems, true);
+                for promise in &p.promises {
+                    b.def(SymbolKind::Promise, &promise.id);
+                }
+                for s in &p.supports {
+                    if let ast::Support::Ref(n) = s {
+                        b.push(Occurrence {
+                            span: n.span,
+                            name: n.text.clone(),
+                            kind: SymbolKind::Promise,
+                            role: Role::Support,
+                            decl: false,
+                        });
+                    }
+                }
                 b.kpis(&p.kpis);
                 for tp in &p.touchpoints {
                     b.def(SymbolKind::Touchpoint, &tp.id);
@@ -413,6 +492,7 @@ pub fn index_file(ast: &ast::File) -> FileIndex {
                     b.enum_value(EnumKind::Importance, tp.importance.as_ref());
                     b.enum_value(EnumKind::State, tp.state.as_ref());
                     b.enum_value(EnumKind::LegalBasis, tp.basis.as_ref());
+                    b.refs(SymbolKind::Promise, &tp.keeps);
                 }
             }
             Item::Goal(g) => {

@@ -277,6 +277,35 @@ goal g {\n  actor sabine {\n    impact i \"x\" {\n      via ads, fair\n    }\n  
     }
 
     #[test]
+    fn promises_kept_and_supported() {
+        let f = Fixture::parse(
+            "phase a {\n  promise fast \"48 h\"\n  supports fast\n}\nphase b {\n  touchpoint t { keeps fa$0st }\n}\n",
+        );
+        let d = f.analysis.goto_definition(f.cursor());
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            f.describe(d[0].file, d[0].focus_span),
+            "main.journey:2:11-2:15 `fast`"
+        );
+        let refs: Vec<String> = f
+            .analysis
+            .references(f.cursor(), true)
+            .iter()
+            .map(|h| f.describe(h.file, h.span))
+            .collect();
+        assert_eq!(
+            refs,
+            [
+                "main.journey:2:11-2:15 `fast`",
+                "main.journey:3:12-3:16 `fast`",
+                "main.journey:6:24-6:28 `fast`"
+            ]
+        );
+        let change = f.analysis.rename(f.cursor(), "quick").unwrap();
+        assert_eq!(change.edits.len(), 3);
+    }
+
+    #[test]
     fn nothing_on_whitespace_or_strings() {
         let f = Fixture::parse("persona p \"Ti$0tle\" {}\n");
         assert!(f.analysis.goto_definition(f.cursor()).is_empty());

@@ -45,17 +45,36 @@ pub(crate) fn document_symbols(a: &Analysis, file: FileId) -> Vec<DocumentSymbol
     fn build(m: &Model, defs: &[Symbol], parent: Option<Def>) -> Vec<DocumentSymbol> {
         defs.iter()
             .filter(|s| s.parent == parent)
-            .map(|s| DocumentSymbol {
-                name: s.name.clone(),
-                detail: s.detail.clone(),
-                kind: shown_kind(m, s.def),
-                full_span: s.full_span,
-                name_span: s.name_span,
-                children: build(m, defs, Some(s.def)),
+            .map(|s| {
+                let mut children = build(m, defs, Some(s.def));
+                // Promises are not entities of the model: read them here.
+                if let Def::Phase(id) = s.def {
+                    children.extend(m.phase_ast(m.phase(id)).promises.iter().map(promise_symbol));
+                    children.sort_by_key(|c| c.full_span.start);
+                }
+                DocumentSymbol {
+                    name: s.name.clone(),
+                    detail: s.detail.clone(),
+                    kind: shown_kind(m, s.def),
+                    full_span: s.full_span,
+                    name_span: s.name_span,
+                    children,
+                }
             })
             .collect()
     }
     build(m, &defs, None)
+}
+
+fn promise_symbol(p: &journey_syntax::ast::Promise) -> DocumentSymbol {
+    DocumentSymbol {
+        name: p.id.text.clone(),
+        detail: p.text.as_ref().map(|t| t.value.clone()),
+        kind: SymbolKind::Promise,
+        full_span: p.span,
+        name_span: p.id.span,
+        children: Vec::new(),
+    }
 }
 
 /// How well `name` matches `query`: lower is better; `None` for no match.
@@ -101,6 +120,28 @@ pub(crate) fn workspace_symbols(a: &Analysis, query: &str) -> Vec<WorkspaceSymbo
             },
         ));
     }
+    for (file, f) in a.workspace().files() {
+        for phase in f.parse.ast.phases() {
+            for p in &phase.promises {
+                let sym = promise_symbol(p);
+                let Some(s) = score(&sym.name, query) else {
+                    continue;
+                };
+                out.push((
+                    s,
+                    WorkspaceSymbol {
+                        name: sym.name,
+                        detail: sym.detail,
+                        kind: SymbolKind::Promise,
+                        file,
+                        full_span: sym.full_span,
+                        name_span: sym.name_span,
+                        container: Some(phase.id.text.clone()),
+                    },
+                ));
+            }
+        }
+    }
     out.sort_by(|x, y| (x.0, &x.1.name).cmp(&(y.0, &y.1.name)));
     out.into_iter().map(|(_, s)| s).collect()
 }
@@ -131,7 +172,7 @@ mod tests {
         let f = Fixture::parse(
             "journey j \"J\" { phases p }\n\
              persona sabine \"Sabine\" {}\n\
-             phase p \"Awareness\" {\n  kpi reach \"Reach\" target 5\n  touchpoint ads \"Ads\" {}\n  touchpoint fair {}\n}\n\
+             phase p \"Awareness\" {\n  kpi reach \"Reach\" target 5\n  promise fast \"48 h\"\n  touchpoint ads \"Ads\" {}\n  touchpoint fair {}\n}\n\
              goal g \"Grow\" {\n  actor sabine {\n    impact buys \"Buys\" {\n      deliverable d \"Thing\"\n    }\n  }\n  actor advisors \"Tax advisors\" {}\n}\n",
         );
         let mut out = String::new();
@@ -141,6 +182,7 @@ mod tests {
         persona sabine — Sabine
         phase p — Awareness
           KPI reach — Reach
+          promise fast — 48 h
           touchpoint ads — Ads
           touchpoint fair
         goal g — Grow

@@ -175,6 +175,7 @@ fn completion_kind(k: CompletionKind) -> lsp::CompletionItemKind {
             SymbolKind::Touchpoint => K::EVENT,
             SymbolKind::Phase => K::MODULE,
             SymbolKind::Team | SymbolKind::System => K::VARIABLE,
+            SymbolKind::Promise => K::CONSTANT,
             _ => K::REFERENCE,
         },
         CompletionKind::EnumValue(_) | CompletionKind::Channel => K::ENUM_MEMBER,
@@ -246,6 +247,7 @@ fn symbol_kind(k: SymbolKind) -> lsp::SymbolKind {
         SymbolKind::Deliverable => S::FUNCTION,
         SymbolKind::Team | SymbolKind::System => S::VARIABLE,
         SymbolKind::Channel => S::ENUM_MEMBER,
+        SymbolKind::Promise => S::STRUCT,
     }
 }
 
@@ -340,6 +342,7 @@ pub const TOKEN_TYPES: &[&str] = &[
     "number",     // 14
     "comment",    // 15
     "operator",   // 16
+    "struct",     // 17 promise
 ];
 
 /// The semantic token modifiers, in legend order (bit n = entry n).
@@ -374,6 +377,7 @@ fn token_type(k: HighlightKind) -> u32 {
             SymbolKind::Team => 10,
             SymbolKind::System => 11,
             SymbolKind::Channel => 12,
+            SymbolKind::Promise => 17,
         },
         HighlightKind::EnumValue => 12,
         HighlightKind::String => 13,
