@@ -5,6 +5,7 @@
 use crate::table::{Moment, Row, Table, Target};
 use crate::{ImportError, OutFile};
 use journey_fmt::FormatOptions;
+use std::collections::HashMap;
 
 pub struct Phase {
     pub id: String,
@@ -42,12 +43,18 @@ pub fn plan(table: &Table, errors: &mut Vec<ImportError>) -> Plan {
     let err = |errors: &mut Vec<ImportError>, row: usize, column: &str, message: String| {
         errors.push(ImportError::at(row, column, table.letter(column), message));
     };
-    let mut kpi_ids: Vec<(String, usize)> = Vec::new();
+    // Indexes by id into the vectors of `p`, and KPI id → row.
+    let mut phase_at: HashMap<String, usize> = HashMap::new();
+    let mut journey_at: HashMap<String, usize> = HashMap::new();
+    let mut touchpoint_at: HashMap<String, usize> = HashMap::new();
+    let mut persona_at: HashMap<String, usize> = HashMap::new();
+    let mut kpi_rows: HashMap<String, usize> = HashMap::new();
     for r in &table.rows {
         // The phase: one title and one kind across its rows.
-        let pi = match p.phases.iter().position(|ph| ph.id == r.phase_id) {
-            Some(i) => i,
+        let pi = match phase_at.get(&r.phase_id) {
+            Some(i) => *i,
             None => {
+                phase_at.insert(r.phase_id.clone(), p.phases.len());
                 p.phases.push(Phase {
                     id: r.phase_id.clone(),
                     title: None,
@@ -78,18 +85,22 @@ pub fn plan(table: &Table, errors: &mut Vec<ImportError>) -> Plan {
             }
         }
         if let Some(j) = &r.journey {
-            match p.journeys.iter_mut().find(|(id, _)| id == j) {
-                Some((_, phases)) => {
+            match journey_at.get(j) {
+                Some(&i) => {
+                    let phases = &mut p.journeys[i].1;
                     if !phases.contains(&r.phase_id) {
                         phases.push(r.phase_id.clone());
                     }
                 }
-                None => p.journeys.push((j.clone(), vec![r.phase_id.clone()])),
+                None => {
+                    journey_at.insert(j.clone(), p.journeys.len());
+                    p.journeys.push((j.clone(), vec![r.phase_id.clone()]));
+                }
             }
         }
         // The touchpoint: defined once; listed again only under another
         // journey, with the same cells.
-        if let Some(first) = p.touchpoints.iter().find(|t| t.id == r.id) {
+        if let Some(first) = touchpoint_at.get(&r.id).map(|&i| &p.touchpoints[i]) {
             if first.phase_id != r.phase_id {
                 err(
                     errors,
@@ -115,22 +126,25 @@ pub fn plan(table: &Table, errors: &mut Vec<ImportError>) -> Plan {
         }
         for k in &r.kpis {
             if let Some(id) = &k.id {
-                match kpi_ids.iter().find(|(i, _)| i == id) {
-                    Some((_, row)) => err(
+                match kpi_rows.get(id) {
+                    Some(row) => err(
                         errors,
                         r.row,
                         "kpis",
                         format!("the KPI id `{id}` is already used in row {row}; ids are unique"),
                     ),
-                    None => kpi_ids.push((id.clone(), r.row)),
+                    None => {
+                        kpi_rows.insert(id.clone(), r.row);
+                    }
                 }
             }
         }
         p.phases[pi].touchpoints.push(p.touchpoints.len());
         for s in &r.serves {
-            let persona = match p.personas.iter_mut().position(|x| &x.id == s) {
-                Some(i) => &mut p.personas[i],
+            let persona = match persona_at.get(s) {
+                Some(&i) => &mut p.personas[i],
                 None => {
+                    persona_at.insert(s.clone(), p.personas.len());
                     p.personas.push(Persona {
                         id: s.clone(),
                         channels: Vec::new(),
@@ -144,6 +158,7 @@ pub fn plan(table: &Table, errors: &mut Vec<ImportError>) -> Plan {
                 }
             }
         }
+        touchpoint_at.insert(r.id.clone(), p.touchpoints.len());
         p.touchpoints.push(r.clone());
     }
     p
