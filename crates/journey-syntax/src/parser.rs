@@ -123,12 +123,6 @@ where
         .labelled("a keyword");
     // Anything the rest of a broken line may hold.
     let stray = any().filter(|k: &TokenKind| !matches!(k, Newline | Semicolon | LBrace | RBrace));
-    let statement_end = any()
-        .filter(|k: &TokenKind| matches!(k, Newline | Semicolon | RBrace))
-        .ignored()
-        .or(end())
-        .rewind()
-        .labelled("the end of the line");
 
     // An item inside a block or at the top level: a statement, or something
     // that is not one (reported, skipped, `None`). Never fails while there
@@ -160,24 +154,40 @@ where
                 }
             });
 
-        let well_formed = keyword
+        // The rest of a line that fits no statement: reported once at its
+        // first token and skipped. The parser never backtracks over a
+        // block, so its time stays linear in the input however the
+        // mistakes nest.
+        let leftover = stray
+            .repeated()
+            .at_least(1)
+            .collect::<Vec<TokenKind>>()
+            .map_with(|kinds, e| (kinds[0], e.span()))
+            .validate(|(first, span): (TokenKind, SimpleSpan), _, emitter| {
+                emitter.emit(custom::<I, E>(
+                    codes::UNEXPECTED_TOKEN.code,
+                    span,
+                    &format!("unexpected {}", first.describe()),
+                ));
+            });
+        let second_block = block.clone().validate(|b, _, emitter| {
+            emitter.emit(custom::<I, E>(
+                codes::UNEXPECTED_TOKEN.code,
+                SimpleSpan::from(b.open.range()),
+                "a statement has one block at most",
+            ));
+        });
+        let statement = keyword
             .then(arg.repeated().collect::<Vec<_>>())
+            .then_ignore(leftover.clone().or_not())
             .then(block.clone().or_not())
-            .then_ignore(statement_end);
-        // Keep the keyword, the arguments before the problem and a block
-        // after it; skip what lies between.
-        let recovered = keyword
-            .then(arg.repeated().collect::<Vec<_>>())
-            .then_ignore(stray.repeated())
-            .then(block.clone().or_not());
-        let statement = well_formed.recover_with(via_parser(recovered)).map_with(
-            |((keyword, args), block), e| Statement {
+            .then_ignore(leftover.ignored().or(second_block.ignored()).repeated())
+            .map_with(|((keyword, args), block), e| Statement {
                 keyword,
                 args,
                 block,
                 span: sp(e.span()),
-            },
-        );
+            });
         let anonymous_block = block.clone().validate(|b, _, emitter| {
             emitter.emit(custom::<I, E>(
                 codes::EXPECTED_STATEMENT.code,
@@ -304,6 +314,9 @@ fn to_diagnostic(err: Err<'_>, file: FileId) -> Diagnostic {
             let (code, message) = msg.split_once(CODE_SEP).unwrap_or(("", msg));
             let info = codes::by_code(code).unwrap_or(&codes::UNEXPECTED_TOKEN);
             let mut d = Diagnostic::new(info, file, span, message);
+            if message.starts_with("unexpected") {
+                d = d.with_label("expected a value, a block `{ … }` or the end of the line");
+            }
             if message.starts_with("a comma") {
                 d = d
                     .with_label("nothing follows this comma")
