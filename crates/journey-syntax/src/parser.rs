@@ -179,7 +179,7 @@ where
         });
         let statement = keyword
             .then(arg.repeated().collect::<Vec<_>>())
-            .then_ignore(leftover.clone().or_not())
+            .then_ignore(leftover.or_not())
             .then(block.clone().or_not())
             .then_ignore(leftover.ignored().or(second_block.ignored()).repeated())
             .map_with(|((keyword, args), block), e| Statement {
