@@ -120,16 +120,43 @@ pub fn load_file_as(
     Ok(ws.set_file_with(key, display, text, problem.into_iter().collect()))
 }
 
+/// Reads `files` (in parallel) and adds them to `ws` in the given order,
+/// which keeps file ids, and so the order of findings, independent of
+/// scheduling.
+fn read_into(
+    ws: &mut Workspace,
+    files: Vec<PathBuf>,
+    display: &dyn Fn(&Path) -> String,
+    errors: &mut Vec<LoadError>,
+) {
+    use rayon::prelude::*;
+    let read: Vec<Result<(PathBuf, Vec<u8>), LoadError>> = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| LoadError {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            Ok((key, bytes))
+        })
+        .collect();
+    let mut batch = Vec::with_capacity(read.len());
+    for (path, result) in files.iter().zip(read) {
+        match result {
+            Ok((key, bytes)) => batch.push((key, display(path), bytes)),
+            Err(e) => errors.push(e),
+        }
+    }
+    ws.set_files_from_bytes(batch);
+}
+
 /// Collects and reads everything `paths` names, and every file they
 /// import (without a journey.toml; see [`load_workspace`]).
 pub fn load_paths(paths: &[PathBuf]) -> (Workspace, Vec<LoadError>) {
     let (files, mut errors) = collect_files(paths);
     let mut ws = Workspace::new();
-    for f in files {
-        if let Err(e) = load_file(&mut ws, &f) {
-            errors.push(e);
-        }
-    }
+    read_into(&mut ws, files, &|p: &Path| display_path(p), &mut errors);
     ws.load_imports(&|p: &Path| display_path(p));
     (ws, errors)
 }
@@ -208,11 +235,7 @@ pub fn load_workspace(
     }
     let files = dedup_files(files);
     let mut ws = Workspace::new();
-    for f in files {
-        if let Err(e) = load_file_as(&mut ws, &f, display(&f)) {
-            errors.push(e);
-        }
-    }
+    read_into(&mut ws, files, display, &mut errors);
     match config.path.clone() {
         Some(path) => ws.set_config(config, display(&path)),
         None => ws.set_config(config, String::new()),

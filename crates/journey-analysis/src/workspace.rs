@@ -91,6 +91,47 @@ impl Workspace {
         id
     }
 
+    /// Adds or replaces many files at once, decoding and parsing them in
+    /// parallel. Ids are given in the order of `files`, exactly as calling
+    /// [`Workspace::set_file_with`] for each in turn would, so the result
+    /// does not depend on the number of threads.
+    pub fn set_files_from_bytes(&mut self, files: Vec<(PathBuf, String, Vec<u8>)>) -> Vec<FileId> {
+        use rayon::prelude::*;
+        let ids: Vec<FileId> = files
+            .iter()
+            .map(|(path, _, _)| match self.by_path.get(path) {
+                Some(id) => *id,
+                None => {
+                    let id = FileId(self.files.len() as u32);
+                    self.files.push(None);
+                    self.by_path.insert(path.clone(), id);
+                    id
+                }
+            })
+            .collect();
+        let parsed: Vec<FileData> = files
+            .into_par_iter()
+            .zip(ids.par_iter())
+            .map(|((path, display, bytes), &id)| {
+                let (text, problem) = journey_syntax::decode_source(bytes, id);
+                let parse = Arc::new(journey_syntax::parse(&text, id));
+                FileData {
+                    path,
+                    source: SourceFile::new(display.clone(), text),
+                    display,
+                    parse,
+                    load_diagnostics: problem.into_iter().collect(),
+                    kind: FileKind::Journey,
+                }
+            })
+            .collect();
+        for (data, id) in parsed.into_iter().zip(&ids) {
+            self.files[id.0 as usize] = Some(data);
+        }
+        self.invalidate();
+        ids
+    }
+
     /// Removes a file; its id is not reused.
     pub fn remove_file(&mut self, path: &Path) -> Option<FileId> {
         let id = self.by_path.remove(path)?;
