@@ -512,8 +512,13 @@ fn lower(t: &Token) -> String {
     t.text.to_lowercase()
 }
 
+/// `t` in lower case is `word` (no allocation).
+fn lower_is(t: &Token, word: &str) -> bool {
+    t.text.chars().flat_map(char::to_lowercase).eq(word.chars())
+}
+
 fn word_is(t: Option<&Token>, words: &[&str]) -> bool {
-    t.is_some_and(|t| t.kind == TokenKind::Word && words.contains(&lower(t).as_str()))
+    t.is_some_and(|t| t.kind == TokenKind::Word && words.iter().any(|w| lower_is(t, w)))
 }
 
 // ---- extraction ----------------------------------------------------------
@@ -624,6 +629,11 @@ fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
     }
     if t.kind == TokenKind::Word {
         // "drei Tage", "a day", "ein Monat".
+        // Number words and articles are short; longer words are skipped
+        // without lower-casing them.
+        if t.text.len() > 9 {
+            return None;
+        }
         let lower = lower(&t);
         let value = number_word(&lower).or_else(|| is_article_one(&lower).then_some(1.0))?;
         let unit_tok = tokens.get(i + 1)?;

@@ -3,7 +3,7 @@
 //! Germany, advertising codes elsewhere).
 
 use crate::stem::fold;
-use crate::token::{tokenize, Token, TokenKind};
+use crate::token::{tokenize, TokenKind};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,20 +72,19 @@ const GUARANTEE_STARTS: &[&str] = &["garantiert", "garantie", "risikofrei", "ris
 
 const FREE_CONTAINS: &[&str] = &["kostenlos", "kostenfrei", "gratis", "umsonst"];
 
-fn lower(t: Option<&Token>) -> String {
-    t.map(|t| t.text.to_lowercase()).unwrap_or_default()
-}
-
 /// Every risky word of `text`, in order.
 pub fn risky_words(text: &str) -> Vec<Risky> {
     let tokens = tokenize(text);
+    let lowers: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    let at =
+        |k: Option<usize>| -> &str { k.and_then(|k| lowers.get(k)).map_or("", String::as_str) };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        let prev = lower(i.checked_sub(1).and_then(|p| tokens.get(p)));
-        let prev2 = lower(i.checked_sub(2).and_then(|p| tokens.get(p)));
-        let next = lower(tokens.get(i + 1));
+        let prev = at(i.checked_sub(1));
+        let prev2 = at(i.checked_sub(2));
+        let next = at(Some(i + 1));
         let mut push = |kind, range| out.push(Risky { kind, range });
         // "#1"
         if t.is_symbol('#')
@@ -101,7 +100,7 @@ pub fn risky_words(text: &str) -> Vec<Risky> {
             // "100 %", "100%", "100 Prozent", "100 percent".
             if t.text == "100"
                 && (tokens.get(i + 1).is_some_and(|n| n.is_symbol('%'))
-                    || matches!(next.as_str(), "prozent" | "percent"))
+                    || matches!(next, "prozent" | "percent"))
             {
                 push(RiskKind::Absolute, t.start..tokens[i + 1].end());
                 i += 2;
@@ -109,8 +108,8 @@ pub fn risky_words(text: &str) -> Vec<Risky> {
             }
             // "Nr. 1", "No. 1", "Nummer 1", "number 1".
             if t.text == "1"
-                && ((prev == "." && matches!(prev2.as_str(), "nr" | "no"))
-                    || matches!(prev.as_str(), "nummer" | "number"))
+                && ((prev == "." && matches!(prev2, "nr" | "no"))
+                    || matches!(prev, "nummer" | "number"))
             {
                 let back = if prev == "." { 2 } else { 1 };
                 push(RiskKind::Superlative, tokens[i - back].start..t.end());
@@ -122,26 +121,26 @@ pub fn risky_words(text: &str) -> Vec<Risky> {
             i += 1;
             continue;
         }
-        let l = t.text.to_lowercase();
+        let l = lowers[i].as_str();
         let folded = fold(t.text);
         // "number one", "Nummer eins".
-        if matches!(l.as_str(), "number" | "nummer") && matches!(next.as_str(), "one" | "eins") {
+        if matches!(l, "number" | "nummer") && matches!(next, "one" | "eins") {
             push(RiskKind::Superlative, t.start..tokens[i + 1].end());
             i += 2;
             continue;
         }
-        let superlative = SUPERLATIVE_WORDS.contains(&l.as_str())
+        let superlative = SUPERLATIVE_WORDS.contains(&l)
             || SUPERLATIVE_STARTS.iter().any(|s| folded.starts_with(s));
         // "am besten" (preferably), "do our best", "at best", "all the
         // best", "best regards" are no claims.
         let idiom = matches!(
-            prev.as_str(),
+            prev,
             "am" | "our" | "your" | "my" | "their" | "at" | "his" | "her"
         ) || (prev == "the" && prev2 == "all")
-            || matches!(next.as_str(), "regards" | "wishes");
+            || matches!(next, "regards" | "wishes");
         if superlative && !idiom {
             push(RiskKind::Superlative, t.range());
-        } else if GUARANTEE_WORDS.contains(&l.as_str())
+        } else if GUARANTEE_WORDS.contains(&l)
             || GUARANTEE_STARTS.iter().any(|s| folded.starts_with(s))
         {
             push(RiskKind::Guarantee, t.range());

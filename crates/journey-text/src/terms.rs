@@ -102,7 +102,9 @@ pub fn find(text: &str, term: &str, mode: Mode) -> Vec<Found> {
     find_in(text, &hay, term, &pat, mode, detect_language(text))
 }
 
-/// Like [`find`] with the parts of text and term already split.
+/// Like [`find`] with the parts of text and term already split. The
+/// parts of `term` may carry stems ([`parts_stemmed`] in `lang`), which
+/// saves work when one term is looked for in many texts.
 pub fn find_in(
     text: &str,
     hay: &[Part],
@@ -115,8 +117,8 @@ pub fn find_in(
     if pat.is_empty() {
         return out;
     }
-    let pat_stems: Vec<String> = match mode {
-        Mode::Inflected => pat.iter().map(|p| stem(p.text, lang)).collect(),
+    let pat_stems: Vec<std::borrow::Cow<str>> = match mode {
+        Mode::Inflected => pat.iter().map(|p| part_stem(p, lang)).collect(),
         Mode::Spelling => Vec::new(),
     };
     // A quick look before the walk: the term's first word must be there.
@@ -126,7 +128,7 @@ pub fn find_in(
             .any(|h| h.lower.starts_with(pat[0].lower.as_str())),
         Mode::Inflected => hay.iter().any(|h| {
             let hs = part_stem(h, lang);
-            hs == pat_stems[0] || (pat.len() == 1 && related(&hs, &pat_stems[0]))
+            *hs == *pat_stems[0] || (pat.len() == 1 && related(&hs, &pat_stems[0]))
         }),
     };
     if !first_present {
@@ -152,7 +154,7 @@ pub fn find_in(
                 Mode::Spelling => spelling_match(h, p, last, pat.len() == 1),
                 Mode::Inflected => {
                     let hs = part_stem(h, lang);
-                    if *hs == pat_stems[k] || (pat.len() == 1 && related(&hs, &pat_stems[k])) {
+                    if *hs == *pat_stems[k] || (pat.len() == 1 && related(&hs, &pat_stems[k])) {
                         Some(h.range.end)
                     } else {
                         None

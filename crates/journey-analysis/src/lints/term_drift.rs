@@ -3,7 +3,7 @@
 use super::{describe, escape_for, LintContext, Piece};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
 use journey_text::terms::{
-    find_in, match_case, parts, parts_stemmed, which_variant, Mode, Part, BUILTIN_GROUPS,
+    find_in, match_case, parts_stemmed, which_variant, Mode, Part, BUILTIN_GROUPS,
 };
 use std::ops::Range;
 
@@ -39,7 +39,9 @@ Good:
 
 struct Group<'g> {
     variants: Vec<&'g str>,
-    patterns: Vec<Vec<Part<'g>>>,
+    /// The variants' word parts with their stems, for texts of no known
+    /// language, German and English.
+    patterns: [Vec<Vec<Part<'g>>>; 3],
     mode: Mode,
     /// The variant to use, when configured.
     preferred: Option<usize>,
@@ -66,7 +68,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         })
         .map(|g| Group {
             variants: g.variants.to_vec(),
-            patterns: g.variants.iter().map(|v| parts(v)).collect(),
+            patterns: patterns(g.variants),
             mode: g.mode,
             preferred: None,
         })
@@ -74,7 +76,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for v in &lx.config.variants {
         groups.push(Group {
             variants: v.iter().map(String::as_str).collect(),
-            patterns: v.iter().map(|t| parts(t)).collect(),
+            patterns: patterns(v),
             mode: if v.iter().any(|t| t.contains(['-', ' '])) || same_letters(v) {
                 Mode::Spelling
             } else {
@@ -93,7 +95,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             let mut uses: Vec<Use> = Vec::new();
             for (piece, hay, lang) in &texts {
                 let text = piece.text.value.as_str();
-                for (vi, pat) in g.patterns.iter().enumerate() {
+                for (vi, pat) in g.patterns[lang_index(*lang)].iter().enumerate() {
                     for f in find_in(text, hay, g.variants[vi], pat, g.mode, *lang) {
                         if uses.iter().any(|u| {
                             u.piece.text.span == piece.text.span
@@ -121,6 +123,25 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             report(lx, g, &uses, out);
         }
     }
+}
+
+fn lang_index(lang: Option<journey_text::Lang>) -> usize {
+    match lang {
+        None => 0,
+        Some(journey_text::Lang::De) => 1,
+        Some(journey_text::Lang::En) => 2,
+    }
+}
+
+/// Every variant's parts, stemmed for each language once.
+fn patterns<S: AsRef<str>>(variants: &[S]) -> [Vec<Vec<Part<'_>>>; 3] {
+    use journey_text::Lang;
+    [None, Some(Lang::De), Some(Lang::En)].map(|lang| {
+        variants
+            .iter()
+            .map(|v| parts_stemmed(v.as_ref(), lang))
+            .collect()
+    })
 }
 
 /// Variants that differ only in case and punctuation are spellings.
