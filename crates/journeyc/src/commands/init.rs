@@ -248,6 +248,13 @@ fn current_year() -> i64 {
 
 /// The files of a workspace from `model` in `lang`, formatted with `opts`:
 /// (relative path, text).
+/// The parts of the template's value proposition (English, German) that
+/// the phases' core messages support.
+const VALUE_PARTS: [[&str; 3]; 2] = [
+    ["simply", "reliably", "at a fair price"],
+    ["einfach", "zuverlässig", "zu einem fairen Preis"],
+];
+
 pub fn workspace(
     model: &Model,
     lang: Lang,
@@ -427,6 +434,9 @@ pub fn workspace(
         ph.push('\n');
         let _ = writeln!(ph, "objective {}", q(t(p.objective)));
         let _ = writeln!(ph, "message {}", q(t(p.message)));
+        // Each phase tells one part of the value proposition.
+        let part = if de { VALUE_PARTS[1] } else { VALUE_PARTS[0] }[i % VALUE_PARTS[0].len()];
+        let _ = writeln!(ph, "supports {}", q(part));
         let (kpi, target, unit) = p.kpi;
         let _ = writeln!(ph, "kpi {} target {target} unit {}", q(t(kpi)), q(t(unit)));
         if let Some(m) = p.moment {
