@@ -25,7 +25,9 @@ fn main() {
     divan::main();
 }
 
-const SIZES: &[usize] = &[100, 1000];
+/// From a handful of files to a company's whole journey landscape
+/// (10,000 files, about 650,000 lines).
+const SIZES: &[usize] = &[10, 100, 1000, 10_000];
 
 fn generated(files: usize) -> Vec<(PathBuf, String)> {
     journey_workload::workspace(files, journey_workload::Options::default())
@@ -40,7 +42,7 @@ fn in_memory(files: &[(PathBuf, String)]) -> Workspace {
     ws
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 3)]
 fn check_workspace_on_disk(bencher: Bencher, files: usize) {
     let dir = std::env::temp_dir().join(format!("journey-bench-{files}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -58,7 +60,7 @@ fn check_workspace_on_disk(bencher: Bencher, files: usize) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 3)]
 fn check_workspace_in_memory(bencher: Bencher, files: usize) {
     let inputs = generated(files);
     bencher
@@ -66,7 +68,7 @@ fn check_workspace_in_memory(bencher: Bencher, files: usize) {
         .bench(|| divan::black_box(in_memory(&inputs).diagnostics().len()));
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 3)]
 fn analysis_only(bencher: Bencher, files: usize) {
     let mut ws = in_memory(&generated(files));
     bencher.counter(ItemsCount::new(files)).bench_local(|| {
@@ -76,7 +78,7 @@ fn analysis_only(bencher: Bencher, files: usize) {
     });
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 3)]
 fn checks_only(bencher: Bencher, files: usize) {
     let mut ws = in_memory(&generated(files));
     let mut config = Config::default();
