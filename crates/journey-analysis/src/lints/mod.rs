@@ -482,6 +482,35 @@ mod tests {
     }
 
     #[test]
+    fn allow_silences_a_lint_on_its_definition() {
+        let src = |allow: &str| {
+            format!(
+                "phase a {{\n  message \"Ausrüstung, die hält\"\n  touchpoint t {{\n{allow}    says \"Unser Sommerfest\"\n  }}\n}}\n"
+            )
+        };
+        assert_eq!(
+            test_util::spans(&src(""), "J0503"),
+            vec!["Unser Sommerfest"]
+        );
+        let allowed =
+            src("    allow \"off-message-touchpoint\" \"the party is part of the brand\"\n");
+        assert!(test_util::spans(&allowed, "J0503").is_empty());
+        assert!(
+            test_util::spans(&allowed, "J0605").is_empty(),
+            "the allow is used"
+        );
+    }
+
+    #[test]
+    fn labels_inside_text_blocks_point_at_the_words() {
+        let src = "phase a {\n  message \"x\"\n  touchpoint t {\n    says \"\"\"\n      Grüße 🎉 aus Köln,\n      garantiert kostenlos!\n      \"\"\"\n  }\n}\n";
+        assert_eq!(
+            test_util::spans(src, "J0509"),
+            vec!["garantiert", "kostenlos"]
+        );
+    }
+
+    #[test]
     fn every_lint_is_known_to_the_registry() {
         for c in CODES {
             assert_eq!(crate::find_code(c.code).map(|f| f.name), Some(c.name));
