@@ -204,6 +204,12 @@ async fn diagnostics_task(client: Client, shared: Arc<Shared>) {
                     .await;
                 published.remove(&uri);
             }
+            drop(published);
+            // Build the name index of this snapshot now, so that the first
+            // hover or definition after an edit does not wait for it.
+            let _ = catch_unwind(AssertUnwindSafe(|| {
+                snap.analysis.index();
+            }));
             break;
         }
     }
