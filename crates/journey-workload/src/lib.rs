@@ -103,28 +103,45 @@ const COPY_DE: &[&str] = &[
 
 const TEAMS: &[&str] = &["marketing", "sales", "service", "product", "success"];
 
+/// The top-level definitions of one unit, kept apart so that a workspace
+/// can spread them over files.
+struct Unit {
+    journey: String,
+    personas: String,
+    phases: Vec<String>,
+    goal: String,
+}
+
+/// Touchpoints per phase.
+const TOUCHPOINTS: usize = 4;
+
 /// One self-contained unit: a journey over six phases with its personas,
-/// touchpoints and an impact-map goal. `n` makes every id unique.
-pub fn unit(out: &mut String, n: usize, rng: &mut Rng, opts: Options) {
+/// touchpoints and an impact-map goal, about 400 lines. `n` makes every id
+/// unique.
+fn make_unit(n: usize, rng: &mut Rng, opts: Options) -> Unit {
     let german = n % 2 == 1;
     let copy = if german { COPY_DE } else { COPY_EN };
-    let _ = writeln!(out, "# Unit {n}: generated workload");
-    let _ = writeln!(out, "journey j{n} \"Marketing automation {n}\" {{");
-    let _ = writeln!(out, "  value \"Measurable marketing for small teams\"");
-    let phases: Vec<String> = PHASES.iter().map(|(id, _, _)| format!("{id}{n}")).collect();
-    let _ = writeln!(out, "  phases {}", phases.join(", "));
-    let _ = writeln!(out, "  loop loyalty{n} -> awareness{n}\n}}\n");
+    let mut journey = String::new();
+    let _ = writeln!(journey, "# Unit {n}: generated workload");
+    let _ = writeln!(journey, "journey j{n} \"Marketing automation {n}\" {{");
+    let _ = writeln!(journey, "  value \"Measurable marketing for small teams\"");
+    let phase_ids: Vec<String> = PHASES.iter().map(|(id, _, _)| format!("{id}{n}")).collect();
+    let _ = writeln!(journey, "  phases {}", phase_ids.join(", "));
+    let _ = writeln!(journey, "  loop loyalty{n} -> awareness{n}\n}}\n");
+    let mut personas = String::new();
     for p in 0..2 {
         let channels: Vec<&str> = CHANNELS.iter().map(|c| c.0).collect();
         let _ = writeln!(
-            out,
+            personas,
             "persona p{n}_{p} \"{}\" {{\n  role \"Managing director of a small firm\"\n  evidence \"12 interviews, 2026\"\n  needs \"less manual work\", \"campaigns she can measure\"\n  pains \"too many tools\"\n  channels {}\n}}\n",
             if german { "Sabine, Geschäftsführerin" } else { "Sam, founder" },
             channels.join(", ")
         );
     }
     let mut touchpoints = Vec::new();
+    let mut phases = Vec::new();
     for (i, (id, kind, question)) in PHASES.iter().enumerate() {
+        let mut out = String::new();
         let _ = writeln!(out, "phase {id}{n} \"{id} {n}\" {{");
         let _ = writeln!(out, "  kind {kind}");
         let _ = writeln!(out, "  question \"{question}\"");
@@ -141,7 +158,7 @@ pub fn unit(out: &mut String, n: usize, rng: &mut Rng, opts: Options) {
             TEAMS[(i + 1) % TEAMS.len()]
         );
         let _ = writeln!(out, "  systems crm, cms");
-        for t in 0..2 {
+        for t in 0..TOUCHPOINTS {
             let tid = format!("t{n}_{i}_{t}");
             let (channel, presence) = rng.pick(CHANNELS);
             let score = 2 + rng.below(3);
@@ -156,11 +173,7 @@ pub fn unit(out: &mut String, n: usize, rng: &mut Rng, opts: Options) {
                 100 * (1 + rng.below(50))
             );
             let _ = writeln!(out, "    expectation {score}\n    experience {score}");
-            let _ = writeln!(
-                out,
-                "    importance high\n    monitored\n    state {}",
-                if t == 0 { "current" } else { "planned" }
-            );
+            let _ = writeln!(out, "    importance high\n    monitored\n    state current");
             if opts.with_errors && rng.below(8) == 0 {
                 // A syntax error and a semantic one, independent of each other.
                 let _ = writeln!(out, "    experiance 4\n    serves nobody{n}");
@@ -169,19 +182,38 @@ pub fn unit(out: &mut String, n: usize, rng: &mut Rng, opts: Options) {
             touchpoints.push(tid);
         }
         let _ = writeln!(out, "}}\n");
+        phases.push(out);
     }
-    let _ = writeln!(out, "goal g{n} \"Recurring revenue +15 %\" {{");
+    let mut goal = String::new();
+    let _ = writeln!(goal, "goal g{n} \"Recurring revenue +15 %\" {{");
     let _ = writeln!(
-        out,
+        goal,
         "  metric \"ARR\" current \"400k EUR\" target \"460k EUR\" by 2027-06-30"
     );
     let _ = writeln!(
-        out,
+        goal,
         "  actor p{n}_0 {{\n    impact i{n} \"starts a free trial\" {{"
     );
-    let _ = writeln!(out, "      kpi \"trial starts per month\" target 40");
-    let _ = writeln!(out, "      via {}", touchpoints.join(", "));
-    let _ = writeln!(out, "    }}\n  }}\n}}\n");
+    let _ = writeln!(goal, "      kpi \"trial starts per month\" target 40");
+    let _ = writeln!(goal, "      via {}", touchpoints.join(", "));
+    let _ = writeln!(goal, "    }}\n  }}\n}}\n");
+    Unit {
+        journey,
+        personas,
+        phases,
+        goal,
+    }
+}
+
+/// Appends one unit (see [`make_unit`]) to `out`.
+pub fn unit(out: &mut String, n: usize, rng: &mut Rng, opts: Options) {
+    let u = make_unit(n, rng, opts);
+    out.push_str(&u.journey);
+    out.push_str(&u.personas);
+    for p in &u.phases {
+        out.push_str(p);
+    }
+    out.push_str(&u.goal);
 }
 
 /// One file of about `target_bytes` (at least one unit).
@@ -196,47 +228,38 @@ pub fn file(target_bytes: usize, opts: Options) -> String {
     out
 }
 
-/// A workspace of `files` files: groups of a journey file that imports its
-/// personas file and one file per phase. Returns every file as
-/// (relative path, text), in a stable order.
+/// A workspace of `files` files, about 100 lines each: per unit a journey
+/// file (journey and goal) that imports a personas file and two files of
+/// three phases each. Returns every file as (relative path, text), in a
+/// stable order.
 pub fn workspace(files: usize, opts: Options) -> Vec<(PathBuf, String)> {
     let mut rng = Rng::new(opts.seed);
     let mut out = Vec::with_capacity(files);
     let mut n = 0;
     while out.len() < files {
-        let mut text = String::new();
-        unit(&mut text, n, &mut rng, opts);
-        // Split the unit at its top-level definitions into files.
+        let u = make_unit(n, &mut rng, opts);
         let dir = PathBuf::from(format!("unit{n:05}"));
-        let mut parts: Vec<(String, String)> = Vec::new();
-        for block in text.split("\n\n").filter(|b| !b.trim().is_empty()) {
-            let keyword = block
-                .lines()
-                .find(|l| !l.starts_with('#'))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .unwrap_or("x");
-            match parts.last_mut() {
-                // Keep a phase's touchpoints with the phase.
-                Some(last) if block.starts_with("  ") || block.starts_with('}') => {
-                    last.1.push_str("\n\n");
-                    last.1.push_str(block);
-                }
-                _ => parts.push((keyword.to_string(), block.to_string())),
-            }
-        }
         let budget = files - out.len();
+        // The parts, largest last; when the budget is short, what does not
+        // get a file of its own stays in the journey file.
+        let parts = [
+            ("personas.journey", u.personas.clone()),
+            ("phases_a.journey", u.phases[..3].concat()),
+            ("phases_b.journey", u.phases[3..].concat()),
+        ];
         let mut root = String::new();
         let mut rest = Vec::new();
-        for (i, (name, body)) in parts.into_iter().enumerate() {
-            if i == 0 || rest.len() + 2 > budget {
-                root.push_str(&body);
-                root.push_str("\n\n");
+        for (name, text) in parts {
+            if rest.len() + 2 <= budget {
+                let _ = writeln!(root, "import \"{name}\"");
+                rest.push((dir.join(name), text));
             } else {
-                let path = format!("{name}.journey");
-                root.insert_str(0, &format!("import \"{path}\"\n"));
-                rest.push((dir.join(&path), format!("{body}\n")));
+                root.push_str(&text);
             }
         }
+        root.push('\n');
+        root.push_str(&u.journey);
+        root.push_str(&u.goal);
         out.push((dir.join("journey.journey"), root));
         out.extend(rest);
         n += 1;
