@@ -210,6 +210,64 @@ fn watched_files_update_diagnostics_but_buffers_win() {
     s.shutdown();
 }
 
+/// Workspace folders added and removed at run time; their files are
+/// checked without being opened.
+#[test]
+fn workspace_folders_come_and_go() {
+    let mut s = Session::start_with("", false, false, &[]);
+    let extra = tempfile::tempdir().unwrap();
+    let folder = std::fs::canonicalize(extra.path()).unwrap();
+    std::fs::write(folder.join("broken.journey"), "persona p {\n").unwrap();
+    let folder_uri = journey_lsp::harness::file_uri(&folder);
+    let file_uri = journey_lsp::harness::file_uri(&folder.join("broken.journey"));
+    s.client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": folder_uri, "name": "extra"}], "removed": []}}),
+    );
+    s.client
+        .wait_for("textDocument/publishDiagnostics", WAIT, |p| {
+            p["uri"] == json!(file_uri) && !p["diagnostics"].as_array().unwrap().is_empty()
+        })
+        .expect("diagnostics for a file of the added folder");
+    let symbols = s.request("workspace/symbol", json!({"query": "p"}));
+    assert!(symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["location"]["uri"] == json!(file_uri)));
+    s.client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [{"uri": folder_uri, "name": "extra"}]}}),
+    );
+    s.client
+        .wait_for("textDocument/publishDiagnostics", WAIT, |p| {
+            p["uri"] == json!(file_uri) && p["diagnostics"].as_array().unwrap().is_empty()
+        })
+        .expect("an empty list once the folder is gone");
+    s.shutdown();
+}
+
+/// journey.toml is read from the workspace folder and re-read when it
+/// changes on disk.
+#[test]
+fn journey_toml_levels_apply_and_follow_the_disk() {
+    let mut s = Session::start(SHOP);
+    s.diagnostics_where("phases.journey", has_code("J0413"));
+    std::fs::write(
+        s.root.join("journey.toml"),
+        "[checks]\nexperience-below-expectation = \"allow\"\n",
+    )
+    .unwrap();
+    let uri = journey_lsp::harness::file_uri(&s.root.join("journey.toml"));
+    s.client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri, "type": 1}]}),
+    );
+    // phases.journey is open with version 1; its list is republished.
+    s.diagnostics_where("phases.journey", lacks_code("J0413"));
+    s.shutdown();
+}
+
 #[test]
 fn closing_a_file_outside_the_workspace_clears_its_diagnostics() {
     let mut s = Session::start_with("", false, false, &[]);
@@ -528,6 +586,30 @@ fn semantic_tokens_full_and_range() {
     assert!(part
         .iter()
         .all(|t| t.starts_with("6:") || t.starts_with("7:")));
+    s.shutdown();
+}
+
+/// A text block spans lines: one string token per line.
+#[test]
+fn semantic_tokens_split_text_blocks_per_line() {
+    let mut s = Session::start(
+        "persona p \"P\" {\n  description \"\"\"\n    Zwei Zeilen 🎉\n    mehr\n    \"\"\"\n}\n",
+    );
+    let full = s.request("textDocument/semanticTokens/full", s.doc("main.journey"));
+    let text = s.text("main.journey").to_string();
+    let decoded = decode_tokens(full["data"].as_array().unwrap(), &text);
+    let strings: Vec<&String> = decoded.iter().filter(|t| t.contains(" string")).collect();
+    assert_eq!(
+        strings,
+        [
+            "0:10 \"P\" string",
+            "1:14 \"\"\" string",
+            "2:0     Zwei Zeilen 🎉 string",
+            "3:0     mehr string",
+            "4:0     \"\"\" string"
+        ],
+        "{decoded:?}"
+    );
     s.shutdown();
 }
 
