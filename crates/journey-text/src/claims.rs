@@ -225,9 +225,13 @@ pub struct Claim {
     /// business days or a count.
     pub value: f64,
     pub qualifier: Qualifier,
+    /// The lower end of a range ("2–3 Werktage", "2 bis 3 Tage"), in the
+    /// unit of `value`, which is the upper end.
+    pub lower: Option<f64>,
     pub topic: Topic,
     /// The words of the claim in the text: number, unit, currency and
-    /// period (`€24 per month`, `24 Stunden`), not the qualifier.
+    /// period (`€24 per month`, `24 Stunden`), a range's lower end, not
+    /// the qualifier.
     pub range: Range<usize>,
 }
 
@@ -295,7 +299,20 @@ impl Claim {
             return false;
         }
         if matches!(self.measure, Measure::Count { .. }) {
-            return true;
+            // The counted thing is the subject; when both name more words,
+            // they must share one, unless a bound ("über 40 Filialen")
+            // makes it a statement about the thing itself.
+            let bounded = |c: &Claim| c.qualifier != Qualifier::Exact;
+            let shared = match (&self.topic, &other.topic) {
+                (Topic::Clause(a), Topic::Clause(b)) => {
+                    a.is_empty()
+                        || b.is_empty()
+                        || a.iter().any(|x| b.iter().any(|y| related(x, y)))
+                }
+                (Topic::Known(a), Topic::Known(b)) => a.key == b.key,
+                _ => false,
+            };
+            return shared || bounded(self) || bounded(other);
         }
         match (&self.topic, &other.topic) {
             (Topic::Known(a), Topic::Known(b)) => a.key == b.key,
@@ -338,23 +355,24 @@ impl Claim {
         }
     }
 
-    /// Both values in one unit (prices per month, durations in hours);
-    /// durations across hours and months compare with 10 % tolerance.
-    fn common_values(&self, other: &Claim) -> (f64, f64, f64) {
+    /// The factors that bring both values into one unit (prices per
+    /// month, durations in hours), and the tolerance of the comparison:
+    /// durations across hours and months compare with 10 %.
+    fn common_scale(&self, other: &Claim) -> (f64, f64, f64) {
         match (&self.measure, &other.measure) {
             (Measure::Price { period: p1, .. }, Measure::Price { period: p2, .. }) if p1 != p2 => {
                 let (m1, m2) = (p1.months().unwrap_or(1.0), p2.months().unwrap_or(1.0));
-                (self.value / m1, other.value / m2, 0.005)
+                (1.0 / m1, 1.0 / m2, 0.005)
             }
             (Measure::Duration(a), Measure::Duration(b)) if a != b => {
-                let hours = |v: f64, u: &DurationUnit| match u {
-                    DurationUnit::Months => v * HOURS_PER_MONTH,
-                    _ => v,
+                let factor = |u: &DurationUnit| match u {
+                    DurationUnit::Months => HOURS_PER_MONTH,
+                    _ => 1.0,
                 };
-                let (x, y) = (hours(self.value, a), hours(other.value, b));
-                (x, y, 0.1 * x.max(y))
+                let (ka, kb) = (factor(a), factor(b));
+                (ka, kb, 0.1 * (self.value * ka).max(other.value * kb))
             }
-            _ => (self.value, other.value, 1e-9),
+            _ => (1.0, 1.0, 1e-9),
         }
     }
 
@@ -368,7 +386,18 @@ impl Claim {
         if !self.same_subject(other) {
             return false;
         }
-        let (a, b, eps) = self.common_values(other);
+        let (ka, kb, eps) = self.common_scale(other);
+        let (a, b) = (self.value * ka, other.value * kb);
+        if self.lower.is_some() || other.lower.is_some() {
+            // A range admits every value between its ends.
+            let span = |c: &Claim, k: f64, v: f64| match (c.lower, c.qualifier) {
+                (Some(lo), _) => (lo * k - eps, v + eps),
+                (None, q) => interval(q, v, eps),
+            };
+            let (lo_a, hi_a) = span(self, ka, a);
+            let (lo_b, hi_b) = span(other, kb, b);
+            return lo_a > hi_b || lo_b > hi_a;
+        }
         let shipping_threshold = |c: &Claim| {
             matches!(c.measure, Measure::Price { .. })
                 && matches!(&c.topic, Topic::Known(t) if t.key == "delivery")
@@ -534,10 +563,10 @@ fn clauses(tokens: &[Token]) -> Vec<usize> {
         }
         let boundary = t.kind == TokenKind::Symbol
             && match t.text {
-                "." | "!" | "?" | ";" | ":" | "…" | "," | "(" | ")" | "–" | "—" | "•" => {
-                    true
-                }
-                "-" => t.space_before,
+                "." | "!" | "?" | ";" | ":" | "…" | "," | "(" | ")" | "•" => true,
+                // A dash between words ("Rad – immer") ends a clause; one
+                // inside a range ("2–3 Tage") does not.
+                "-" | "–" | "—" => t.space_before,
                 _ => false,
             };
         if boundary {
@@ -855,8 +884,15 @@ fn count(
     plus_after: bool,
 ) -> Option<Found> {
     let raw = tokens[i].text;
-    // A year is no count: "seit 1998", "2027".
-    if raw.len() == 4 && (1900.0..=2100.0).contains(&value) {
+    // A year is no count ("seit 1998"), nor is a postal code ("04109
+    // Leipzig") or a number with a leading zero.
+    if (raw.len() == 4 && (1900.0..=2100.0).contains(&value))
+        || (raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit()))
+        || (raw.len() > 1
+            && raw.starts_with('0')
+            && !raw.starts_with("0,")
+            && !raw.starts_with("0."))
+    {
         return None;
     }
     // Ranks: "Nr. 1", "No. 1", "Nummer 1", "number 1".
@@ -966,8 +1002,15 @@ fn qualifier(tokens: &[Token], f: &Found) -> Qualifier {
 const SUBJECT_WINDOW: usize = 3;
 
 fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> Claim {
-    let range = tokens[f.start_token].start..f.end_byte.unwrap_or(tokens[f.end_token - 1].end());
+    let mut range =
+        tokens[f.start_token].start..f.end_byte.unwrap_or(tokens[f.end_token - 1].end());
     let qualifier = qualifier(tokens, &f);
+    // "2–3 Werktage", "2 bis 3 Tage": the lower end of a range, scaled
+    // like the upper one.
+    let range_lower = range_start(tokens, &f).map(|(k, lo)| {
+        range.start = tokens[k].start;
+        lo
+    });
     let c = clause[f.number_token];
     // The subject: the nearest known topic word of the clause, else the
     // clause's content words. Unit and period words do not count; the
@@ -1012,9 +1055,27 @@ fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> C
         measure: f.measure,
         value: f.value,
         qualifier,
+        lower: range_lower,
         topic,
         range,
     }
+}
+
+/// The token and the scaled value of a range's lower end before the
+/// claim's number, if there is one.
+fn range_start(tokens: &[Token], f: &Found) -> Option<(usize, f64)> {
+    let s = f.start_token;
+    if s != f.number_token || s < 2 {
+        return None;
+    }
+    let sep = tokens[s - 1];
+    let is_sep = ["-", "–", "—"].contains(&sep.text) || word_is(Some(&sep), &["bis", "to"]);
+    let lo = number_at(tokens, s - 2)?;
+    let hi = number_at(tokens, s)?;
+    if !is_sep || hi <= 0.0 || lo >= hi {
+        return None;
+    }
+    Some((s - 2, lo * f.value / hi))
 }
 
 #[cfg(test)]
@@ -1224,6 +1285,55 @@ mod tests {
             "€24 per month for the bike",
             "bike for €29 a month"
         ));
+    }
+
+    #[test]
+    fn ranges_admit_the_values_between_their_ends() {
+        let r = one("Lieferung in 2–3 Werktagen");
+        assert_eq!((r.lower, r.value), (Some(2.0), 3.0));
+        assert_eq!(claims("Lieferung in 2–3 Werktagen")[0].0, "2–3 Werktagen");
+        assert_eq!(one("Lieferung in 2 bis 3 Tagen").lower, Some(48.0));
+        assert!(!contradict(
+            "Lieferung in 2–3 Werktagen",
+            "Lieferung in 3 Werktagen"
+        ));
+        assert!(!contradict(
+            "Lieferung in 2-3 Werktagen",
+            "Lieferung in 2 Werktagen"
+        ));
+        assert!(contradict(
+            "Lieferung in 2–3 Werktagen",
+            "Lieferung in 5 Werktagen"
+        ));
+        assert!(!contradict(
+            "Lieferung in 2 bis 4 Tagen",
+            "Lieferung in 3–5 Tagen"
+        ));
+        assert!(contradict(
+            "Lieferung in 1–2 Tagen",
+            "Lieferung in 3–5 Tagen"
+        ));
+    }
+
+    #[test]
+    fn counts_need_a_shared_subject_or_a_bound() {
+        assert!(!contradict(
+            "In 3 Schritten zum Abo",
+            "5 Schritte zur perfekten Tasse"
+        ));
+        assert!(contradict(
+            "In 3 Schritten zum Abo",
+            "In 5 Schritten zum Abo"
+        ));
+        assert!(contradict(
+            "Over 40 stores in Germany",
+            "Visit one of our 35 stores"
+        ));
+        assert!(contradict("10,000 riders", "12,000 riders"));
+        // Postal codes and phone numbers are no counts.
+        assert!(claims("Markt 5, 04109 Leipzig").is_empty());
+        assert!(claims("Rösterei in 04109 Leipzig").is_empty());
+        assert!(claims("Hotline 0800 Service").is_empty());
     }
 
     #[test]
