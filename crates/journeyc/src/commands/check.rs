@@ -1,11 +1,10 @@
+use super::workspace::{Checked, WorkspaceArgs};
 use crate::exit;
 use crate::output::{self, ColorChoice};
 use clap::{Args, ValueEnum};
-use journey_analysis::load::{self, display_path};
-use journey_analysis::Config;
 use journey_diagnostics::render::{self, HumanOptions, SarifTool, Summary};
-use journey_diagnostics::{Level, Severity};
-use std::path::{Path, PathBuf};
+use journey_diagnostics::Severity;
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -23,99 +22,30 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories (searched recursively for *.journey). Default:
-    /// the whole workspace of the journey.toml above the current directory,
-    /// or the current directory.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "JOURNEYC_COLOR")]
     pub color: ColorChoice,
-    /// Report CHECK (code or name) as an error; `--deny warnings` turns every warning into an error.
-    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
-    pub deny: Vec<String>,
-    /// Report CHECK as a warning (`warnings` for the whole group).
-    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
-    pub warn: Vec<String>,
-    /// Silence CHECK.
-    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
-    pub allow: Vec<String>,
-    /// Read this journey.toml instead of searching upwards for one.
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<PathBuf>,
-    /// Ignore journey.toml files.
-    #[arg(long)]
-    pub no_config: bool,
     /// Write the report to FILE instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut config = if args.no_config {
-        Config::empty(cwd.clone())
-    } else if let Some(path) = &args.config {
-        if !path.is_file() {
-            output::error(format!("cannot read `{}`: no such file", path.display()));
-            return exit::USAGE;
-        }
-        Config::load(path)
-    } else {
-        Config::discover(args.paths.first().map(PathBuf::as_path).unwrap_or(&cwd))
+    let Checked {
+        loaded,
+        diagnostics,
+        files,
+    } = match args.workspace.check() {
+        Ok(checked) => checked,
+        Err(code) => return code,
     };
-    // Command-line levels win over journey.toml; among them deny wins.
-    for (names, level) in [
-        (&args.allow, Level::Allow),
-        (&args.warn, Level::Warn),
-        (&args.deny, Level::Deny),
-    ] {
-        for name in names {
-            if let Err(message) = config.set_level(name, level) {
-                output::error(message);
-                return exit::USAGE;
-            }
-        }
-    }
-
-    let paths = if args.paths.is_empty() && config.path.is_none() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let shown_paths = if paths.is_empty() {
-        vec![config.root.clone()]
-    } else {
-        paths.clone()
-    };
-    let loaded = load::load_workspace(&paths, config, &|p: &Path| display_path(p));
-    if !loaded.errors.is_empty() {
-        for e in &loaded.errors {
-            output::error(e);
-        }
-        return exit::USAGE;
-    }
     let ws = &loaded.workspace;
-    if ws.is_empty() {
-        output::error(format!(
-            "no .journey files found in {}",
-            shown_paths
-                .iter()
-                .map(|p| format!("`{}`", p.display()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-        return exit::USAGE;
-    }
-    let diagnostics: Vec<_> = ws
-        .diagnostics()
-        .into_iter()
-        .filter(|d| loaded.in_focus(d.file()))
-        .collect();
     let sources = ws.source_map();
-    let files = ws.files().filter(|(id, _)| loaded.in_focus(*id)).count();
     let summary = Summary::new(&diagnostics, files);
     let report = match args.format {
         Format::Human => {
@@ -155,7 +85,7 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     match &args.output {
         Some(path) => {
-            if let Err(e) = write_atomically(path, &report) {
+            if let Err(e) = output::write_atomically(path, report.as_bytes()) {
                 output::error(format!("cannot write `{}`: {e}", path.display()));
                 return exit::USAGE;
             }
@@ -167,22 +97,4 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         exit::OK
     }
-}
-
-/// Writes `text` to a temporary file beside `path`, then renames it over
-/// `path`, so that readers never see half a report.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

@@ -1,16 +1,15 @@
 //! `journeyc export`: the checked workspace as JSON, Markdown, HTML,
 //! Mermaid or CSV.
 
+use super::workspace::{Checked, WorkspaceArgs};
 use crate::exit;
 use crate::output::{self, ColorChoice};
 use clap::{Args, ValueEnum};
-use journey_analysis::load::{self, display_path};
-use journey_analysis::Config;
 use journey_diagnostics::render::{self, HumanOptions, Summary};
-use journey_diagnostics::{Level, Severity};
+use journey_diagnostics::Severity;
 use journey_export::Document;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -40,103 +39,32 @@ impl From<Format> for journey_export::Format {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Files or directories (searched recursively for *.journey). Default:
-    /// the whole workspace of the journey.toml above the current directory,
-    /// or the current directory.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
     /// What to produce.
     #[arg(long, short = 'f', value_enum)]
     pub format: Format,
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Report CHECK (code or name) as an error, as `journeyc check -D` does;
-    /// `--deny warnings` refuses to export while any warning remains.
-    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
-    pub deny: Vec<String>,
-    /// Report CHECK as a warning (`warnings` for the whole group).
-    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
-    pub warn: Vec<String>,
-    /// Silence CHECK.
-    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
-    pub allow: Vec<String>,
-    /// Read this journey.toml instead of searching upwards for one.
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<PathBuf>,
-    /// Ignore journey.toml files.
-    #[arg(long)]
-    pub no_config: bool,
     /// When to use colour in the findings shown when the export is refused.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "JOURNEYC_COLOR")]
     pub color: ColorChoice,
 }
 
 pub fn run(args: ExportArgs) -> u8 {
-    // Read the workspace exactly as `journeyc check` does, so that both
-    // see the same findings.
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut config = if args.no_config {
-        Config::empty(cwd.clone())
-    } else if let Some(path) = &args.config {
-        if !path.is_file() {
-            output::error(format!("cannot read `{}`: no such file", path.display()));
-            return exit::USAGE;
-        }
-        Config::load(path)
-    } else {
-        Config::discover(args.paths.first().map(PathBuf::as_path).unwrap_or(&cwd))
+    let Checked {
+        loaded,
+        diagnostics,
+        files,
+    } = match args.workspace.check() {
+        Ok(checked) => checked,
+        Err(code) => return code,
     };
-    // Command-line levels win over journey.toml; among them deny wins.
-    for (names, level) in [
-        (&args.allow, Level::Allow),
-        (&args.warn, Level::Warn),
-        (&args.deny, Level::Deny),
-    ] {
-        for name in names {
-            if let Err(message) = config.set_level(name, level) {
-                output::error(message);
-                return exit::USAGE;
-            }
-        }
-    }
-    let paths = if args.paths.is_empty() && config.path.is_none() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let shown_paths = if paths.is_empty() {
-        vec![config.root.clone()]
-    } else {
-        paths.clone()
-    };
-    let loaded = load::load_workspace(&paths, config, &|p: &Path| display_path(p));
-    if !loaded.errors.is_empty() {
-        for e in &loaded.errors {
-            output::error(e);
-        }
-        return exit::USAGE;
-    }
     let ws = &loaded.workspace;
-    if ws.is_empty() {
-        output::error(format!(
-            "no .journey files found in {}",
-            shown_paths
-                .iter()
-                .map(|p| format!("`{}`", p.display()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-        return exit::USAGE;
-    }
-    let diagnostics: Vec<_> = ws
-        .diagnostics()
-        .into_iter()
-        .filter(|d| loaded.in_focus(d.file()))
-        .collect();
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         // The same report as `journeyc check`, on stderr: stdout is for
         // the export.
-        let files = ws.files().filter(|(id, _)| loaded.in_focus(*id)).count();
         let color = args.color.enabled() && std::io::stderr().is_terminal();
         let text = render::render_human(&diagnostics, &ws.source_map(), HumanOptions { color });
         let mut err = std::io::stderr().lock();
@@ -168,7 +96,7 @@ pub fn run(args: ExportArgs) -> u8 {
             output::print(&text);
             exit::OK
         }
-        Some(path) => match write_atomically(path, text.as_bytes()) {
+        Some(path) => match output::write_atomically(path, text.as_bytes()) {
             Ok(()) => exit::OK,
             Err(e) => {
                 output::error(format!("cannot write `{}`: {e}", path.display()));
@@ -176,28 +104,4 @@ pub fn run(args: ExportArgs) -> u8 {
             }
         },
     }
-}
-
-/// Writes through a temporary file in the same directory and a rename, so
-/// that readers never see half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -20,7 +20,7 @@ pub fn run(mut args: LintArgs) -> u8 {
         .map(|c| c.code.code.to_string())
         .collect();
     // The user's own levels come after, so `-W J0401` still applies.
-    allow.append(&mut args.check.allow);
-    args.check.allow = allow;
+    allow.append(&mut args.check.workspace.allow);
+    args.check.workspace.allow = allow;
     check::run(args.check)
 }

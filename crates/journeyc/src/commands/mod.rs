@@ -7,3 +7,4 @@ pub mod import;
 pub mod init;
 pub mod lint;
 pub mod lsp;
+pub mod workspace;
