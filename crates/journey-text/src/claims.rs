@@ -468,10 +468,10 @@ fn currency_before(t: &Token) -> Option<&'static str> {
 /// A duration unit: the unit, and how many of the normalised unit one
 /// of it is.
 fn duration_unit(word: &str) -> Option<(DurationUnit, f64)> {
-    let lower = word.to_lowercase();
+    let lower = crate::stem::lower(word);
     let h = DurationUnit::Hours;
     let m = DurationUnit::Months;
-    Some(match lower.as_str() {
+    Some(match lower.as_ref() {
         "min" | "mins" | "minute" | "minutes" | "minuten" | "minütig" | "minütige" => {
             (h, 1.0 / 60.0)
         }
@@ -492,7 +492,7 @@ fn duration_unit(word: &str) -> Option<(DurationUnit, f64)> {
 }
 
 fn period_word(word: &str) -> Option<Period> {
-    Some(match word.to_lowercase().as_str() {
+    Some(match crate::stem::lower(word).as_ref() {
         "day" | "tag" | "d" => Period::Day,
         "week" | "woche" | "wk" => Period::Week,
         "month" | "monat" | "mo" | "mon" | "monatlich" => Period::Month,
@@ -502,7 +502,7 @@ fn period_word(word: &str) -> Option<Period> {
 }
 
 fn period_adverb(word: &str) -> Option<Period> {
-    Some(match word.to_lowercase().as_str() {
+    Some(match crate::stem::lower(word).as_ref() {
         "daily" | "täglich" => Period::Day,
         "weekly" | "wöchentlich" => Period::Week,
         "monthly" | "monatlich" | "mtl" => Period::Month,
@@ -537,8 +537,8 @@ const COUNT_ADJECTIVES: &[&str] = &[
     "lokale",
 ];
 
-fn lower(t: &Token) -> String {
-    t.text.to_lowercase()
+fn lower<'t>(t: &Token<'t>) -> std::borrow::Cow<'t, str> {
+    crate::stem::lower(t.text)
 }
 
 /// `t` in lower case is `word` (no allocation).
@@ -769,7 +769,7 @@ fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
         let (unit, factor, end) = if word_is(Some(unit_tok), &["business", "working"])
             && tokens
                 .get(end)
-                .is_some_and(|t| matches!(lower(t).as_str(), "day" | "days"))
+                .is_some_and(|t| matches!(lower(t).as_ref(), "day" | "days"))
         {
             (DurationUnit::BusinessDays, 1.0, end + 1)
         } else {
@@ -909,10 +909,10 @@ fn count(
             return None;
         }
         let l = lower(t);
-        if NOT_COUNT_UNITS.contains(&l.as_str()) {
+        if NOT_COUNT_UNITS.contains(&l.as_ref()) {
             return None;
         }
-        if COUNT_ADJECTIVES.contains(&l.as_str()) {
+        if COUNT_ADJECTIVES.contains(&l.as_ref()) {
             k += 1;
             continue;
         }
@@ -947,14 +947,23 @@ fn qualifier(tokens: &[Token], f: &Found) -> Qualifier {
     let n = f.start_token;
     let w = |k: usize| -> String {
         if k < n {
-            tokens.get(n - 1 - k).map(|t| lower(t)).unwrap_or_default()
+            tokens
+                .get(n - 1 - k)
+                .map(|t| lower(t).into_owned())
+                .unwrap_or_default()
         } else {
             String::new()
         }
     };
     let (p1, p2) = (w(0), w(1));
-    let after = tokens.get(f.end_token).map(lower).unwrap_or_default();
-    let after2 = tokens.get(f.end_token + 1).map(lower).unwrap_or_default();
+    let after = tokens
+        .get(f.end_token)
+        .map(|t| lower(t).into_owned())
+        .unwrap_or_default();
+    let after2 = tokens
+        .get(f.end_token + 1)
+        .map(|t| lower(t).into_owned())
+        .unwrap_or_default();
     let before_is = |word: &str| p1 == word;
     let pair = |a: &str, b: &str| p2 == a && p1 == b;
     if before_is("+") || before_is("plus") || before_is("extra") || p1.starts_with("zusätzlich") {
@@ -1041,7 +1050,7 @@ fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> C
             if !whole_is_stop
                 && distance <= SUBJECT_WINDOW
                 && folded.chars().count() >= 2
-                && !is_stop_word(&part.to_lowercase(), lang)
+                && !is_stop_word(&crate::stem::lower(part), lang)
             {
                 stems.push(stem(part, lang));
             }

@@ -28,12 +28,12 @@ pub fn content_words_in(text: &str, lang: Option<Lang>) -> Vec<ContentWord> {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let whole = t.text.to_lowercase();
+        let whole = crate::stem::lower(t.text);
         if is_stop_word(&whole, lang) {
             continue;
         }
         for (range, part) in t.parts() {
-            let lower = part.to_lowercase();
+            let lower = crate::stem::lower(part);
             if lower.chars().count() < 2
                 || lower.chars().all(|c| c.is_ascii_digit())
                 || is_stop_word(&lower, lang)

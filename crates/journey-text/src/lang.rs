@@ -28,16 +28,24 @@ pub fn detect_language(text: &str) -> Option<Lang> {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let lower = t.text.to_lowercase();
-        let is_de = stop::is_german_stop_word(&lower);
-        let is_en = stop::is_english_stop_word(&lower);
+        let text = t.text;
+        // No stop word is longer than twelve bytes.
+        let (is_de, is_en) = if text.len() <= 12 {
+            let lower = crate::stem::lower(text);
+            (
+                stop::is_german_stop_word(&lower),
+                stop::is_english_stop_word(&lower),
+            )
+        } else {
+            (false, false)
+        };
         // Words in both lists ("in", "so", "was") say nothing.
         if is_de && !is_en {
             de += 2;
         } else if is_en && !is_de {
             en += 2;
         }
-        if lower.contains(['ä', 'ö', 'ü', 'ß']) {
+        if text.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']) {
             de += 1;
         }
     }

@@ -8,6 +8,16 @@
 
 use crate::Lang;
 
+/// `s` in lower case, borrowed when it has no upper-case letter (most
+/// words), so that looking words up allocates rarely.
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Lower case with umlauts and ß folded (`Fahrräder` → `fahrrader`), so
 /// that umlaut plurals meet their singular after stemming.
 pub fn fold(word: &str) -> String {
@@ -38,8 +48,8 @@ pub fn stem(word: &str, lang: Option<Lang>) -> String {
     });
     let folded = fold(word);
     match lang {
-        Lang::De => stem_german(&folded, word.starts_with(char::is_uppercase)),
-        Lang::En => stem_english(&folded),
+        Lang::De => german_in_place(folded, word.starts_with(char::is_uppercase)),
+        Lang::En => english_in_place(folded),
     }
 }
 
@@ -51,7 +61,10 @@ fn char_len(s: &str) -> usize {
 /// words that are not capitalised (no nouns), `-t`, repeatedly, in the
 /// manner of the CISTEM stemmer, on folded lower-case text.
 pub fn stem_german(folded: &str, capitalised: bool) -> String {
-    let mut w = folded.to_string();
+    german_in_place(folded.to_string(), capitalised)
+}
+
+fn german_in_place(mut w: String, capitalised: bool) -> String {
     loop {
         let n = char_len(&w);
         if n <= 3 {
@@ -78,9 +91,12 @@ fn is_vowel(c: u8) -> bool {
 /// a final `y` after a consonant becomes `i` so that `delivery` and
 /// `deliveries` meet, and a final silent `e` goes.
 pub fn stem_english(folded: &str) -> String {
-    let mut w = folded.to_string();
-    if let Some(s) = w.strip_suffix("'s") {
-        w = s.to_string();
+    english_in_place(folded.to_string())
+}
+
+fn english_in_place(mut w: String) -> String {
+    if w.ends_with("'s") {
+        w.truncate(w.len() - 2);
     }
     let n = w.len();
     if w.is_ascii() {
