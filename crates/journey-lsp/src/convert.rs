@@ -82,12 +82,26 @@ impl<'a> LineMap<'a> {
 }
 
 /// Applies one incremental change (`range` in the previous text, in
-/// `encoding`) to `text`.
-pub fn apply_change(text: &mut String, range: Range, new_text: &str, encoding: Encoding) {
-    let index = LineIndex::new(text);
+/// `encoding`) to `text`. `index` is the line index of `text` when the
+/// caller has it.
+pub fn apply_change(
+    text: &mut String,
+    index: Option<&LineIndex>,
+    range: Range,
+    new_text: &str,
+    encoding: Encoding,
+) {
+    let built;
+    let index = match index {
+        Some(i) => i,
+        None => {
+            built = LineIndex::new(text);
+            &built
+        }
+    };
     let map = LineMap {
         text,
-        index: &index,
+        index,
         encoding,
     };
     let span = map.span(range);
@@ -140,6 +154,7 @@ mod tests {
         // Replace `Kündigung` (line 1, UTF-16 columns 8..17) with `Kündigungen`.
         apply_change(
             &mut text,
+            None,
             Range::new(Position::new(1, 8), Position::new(1, 17)),
             "Kündigungen",
             Encoding::Utf16,
@@ -150,6 +165,7 @@ mod tests {
         let after = (TEXT.find('🎉').unwrap() + '🎉'.len_utf8()) as u32;
         apply_change(
             &mut text,
+            Some(&LineIndex::new(TEXT)),
             Range::new(Position::new(0, after), Position::new(0, after)),
             "!",
             Encoding::Utf8,

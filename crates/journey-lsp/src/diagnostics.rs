@@ -23,11 +23,16 @@ pub fn compute(snap: &Snapshot) -> BTreeMap<Uri, (Option<i32>, Vec<lsp::Diagnost
                 .or_insert_with(|| (snap.files.versions.get(&id).copied(), Vec::new()));
         }
     }
+    let mut links: std::collections::HashMap<&str, Option<Uri>> = Default::default();
     for d in a.diagnostics() {
         let Some(uri) = uri_of(snap, d.file()) else {
             continue;
         };
-        if let Some(diag) = to_lsp(snap, d) {
+        let link = links
+            .entry(d.code)
+            .or_insert_with(|| code_url(snap, d.code))
+            .clone();
+        if let Some(diag) = convert(snap, d, link) {
             out.entry(uri)
                 .or_insert_with(|| (snap.files.versions.get(&d.file()).copied(), Vec::new()))
                 .1
@@ -63,6 +68,10 @@ pub fn code_url(snap: &Snapshot, code: &str) -> Option<Uri> {
 }
 
 pub fn to_lsp(snap: &Snapshot, d: &Diagnostic) -> Option<lsp::Diagnostic> {
+    convert(snap, d, code_url(snap, d.code))
+}
+
+fn convert(snap: &Snapshot, d: &Diagnostic, link: Option<Uri>) -> Option<lsp::Diagnostic> {
     let map = line_map(snap, d.file())?;
     let mut message = d.message.clone();
     if !d.primary.message.is_empty() && !message.contains(&d.primary.message) {
@@ -94,7 +103,7 @@ pub fn to_lsp(snap: &Snapshot, d: &Diagnostic) -> Option<lsp::Diagnostic> {
         range: map.range(d.span()),
         severity: Some(severity(d.severity)),
         code: Some(lsp::NumberOrString::String(d.code.to_string())),
-        code_description: code_url(snap, d.code).map(|href| lsp::CodeDescription { href }),
+        code_description: link.map(|href| lsp::CodeDescription { href }),
         source: Some("journeyc".to_string()),
         message,
         related_information: (snap.opts.related_information && !related.is_empty())

@@ -183,21 +183,21 @@ async fn diagnostics_task(client: Client, shared: Arc<Shared>) {
             if lock(&shared).generation != snap.generation {
                 continue; // a newer change arrived: never publish stale results
             }
-            // A file whose findings changed, or an open document that got a
-            // new version (so the editor knows its list is current).
-            for (uri, entry) in &computed {
-                if published.get(uri) != Some(entry) {
-                    client
-                        .publish_diagnostics(uri.clone(), entry.1.clone(), entry.0)
-                        .await;
-                    published.insert(uri.clone(), entry.clone());
-                }
-            }
             let gone: Vec<Uri> = published
                 .keys()
                 .filter(|u| !computed.contains_key(*u))
                 .cloned()
                 .collect();
+            // A file whose findings changed, or an open document that got a
+            // new version (so the editor knows its list is current).
+            for (uri, entry) in computed {
+                if published.get(&uri) != Some(&entry) {
+                    client
+                        .publish_diagnostics(uri.clone(), entry.1.clone(), entry.0)
+                        .await;
+                    published.insert(uri, entry);
+                }
+            }
             for uri in gone {
                 client
                     .publish_diagnostics(uri.clone(), Vec::new(), None)

@@ -107,6 +107,29 @@ pub struct State {
     /// Bumped on every change of the workspace.
     pub generation: u64,
     snapshot: Option<Snapshot>,
+    garbage: Garbage,
+}
+
+/// Drops old snapshots on a thread of its own: freeing the trees of a big
+/// file takes milliseconds that an edit should not wait for.
+#[derive(Debug, Default)]
+struct Garbage(Option<std::sync::mpsc::Sender<Snapshot>>);
+
+impl Garbage {
+    fn drop_later(&mut self, old: Snapshot) {
+        if self.0.is_none() {
+            let (tx, rx) = std::sync::mpsc::channel::<Snapshot>();
+            let spawned = std::thread::Builder::new()
+                .name("journeyc-drop".into())
+                .spawn(move || while rx.recv().is_ok() {});
+            if spawned.is_ok() {
+                self.0 = Some(tx);
+            }
+        }
+        if let Some(tx) = &self.0 {
+            let _ = tx.send(old);
+        }
+    }
 }
 
 /// The path a URI stands for: the file for `file:` URIs (canonical when it
@@ -147,13 +170,17 @@ impl State {
             opts: self.opts.clone(),
             generation: self.generation,
         };
-        self.snapshot = Some(s.clone());
+        if let Some(old) = self.snapshot.replace(s.clone()) {
+            self.garbage.drop_later(old);
+        }
         s
     }
 
     fn bump(&mut self) {
         self.generation += 1;
-        self.snapshot = None;
+        if let Some(old) = self.snapshot.take() {
+            self.garbage.drop_later(old);
+        }
     }
 
     /// How a path is shown: relative to the workspace folder it is in.
@@ -370,10 +397,21 @@ impl State {
         let Some(f) = self.ws.file(id) else { return };
         let mut text = f.source.text.to_string();
         let (path, display) = (f.path.clone(), f.display.clone());
+        // The file's line index fits the text until the first edit.
+        let mut index = Some(f.source.line_index.clone());
         for c in changes {
             match c.range {
-                Some(range) => apply_change(&mut text, range, &c.text, self.opts.encoding),
-                None => text = c.text,
+                Some(range) => apply_change(
+                    &mut text,
+                    index.take().as_deref(),
+                    range,
+                    &c.text,
+                    self.opts.encoding,
+                ),
+                None => {
+                    text = c.text;
+                    index = None;
+                }
             }
         }
         self.ws.set_file(path, display, text);

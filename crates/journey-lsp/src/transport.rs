@@ -20,6 +20,9 @@ use tower_lsp_server::jsonrpc;
 /// must not make the server allocate gigabytes).
 pub const MAX_MESSAGE: usize = 256 * 1024 * 1024;
 
+/// Header lines longer than this are not headers.
+const MAX_HEADER_LINE: u64 = 64 * 1024;
+
 /// One framed input: a message body, or a problem to answer.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Frame {
@@ -34,10 +37,19 @@ pub async fn read_frame(input: &mut (impl AsyncBufRead + Unpin)) -> std::io::Res
     let mut seen_header = false;
     loop {
         let mut line = Vec::new();
-        if input.read_until(b'\n', &mut line).await? == 0 {
+        if (&mut *input)
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut line)
+            .await?
+            == 0
+        {
             return Ok(
                 seen_header.then(|| Frame::BadHeader("the input ended inside headers".into()))
             );
+        }
+        if !line.ends_with(b"\n") && line.len() as u64 >= MAX_HEADER_LINE {
+            // Junk without line breaks: report it and go on with what follows.
+            return Ok(Some(Frame::BadHeader("a header line is too long".into())));
         }
         let text = String::from_utf8_lossy(&line);
         let text = text.trim_end_matches(['\r', '\n']);
@@ -205,6 +217,14 @@ mod tests {
         assert!(matches!(&got[1], Frame::BadHeader(m) if m.contains("missing")));
         assert!(matches!(&got[2], Frame::BadHeader(m) if m.contains("invalid")));
         assert_eq!(got[3], Frame::Message(b"[".to_vec()));
+    }
+
+    #[tokio::test]
+    async fn endless_junk_is_cut_into_bad_headers() {
+        let junk = vec![b'x'; 200 * 1024];
+        let got = frames(&junk).await;
+        assert!(got.len() >= 3);
+        assert!(got.iter().all(|f| matches!(f, Frame::BadHeader(_))));
     }
 
     #[test]
