@@ -1,32 +1,7 @@
 //! The `journeyc` binary end to end: exit codes, output formats, positions.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn journeyc(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journeyc"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("JOURNEYC_COLOR")
-        .output()
-        .expect("journeyc runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journeyc-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
+mod common;
+use common::{journeyc, repo, stdout, temp_dir};
 
 #[test]
 fn examples_check_clean() {

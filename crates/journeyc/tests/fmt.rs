@@ -1,18 +1,11 @@
 //! `journeyc fmt` end to end: check, diff, stdin, atomic writes, refusals.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn journeyc(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journeyc"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("JOURNEYC_COLOR")
-        .output()
-        .expect("journeyc runs")
-}
+mod common;
+use common::{journeyc, repo, stderr, stdout, temp_dir};
 
 fn journeyc_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_journeyc"))
@@ -30,25 +23,6 @@ fn journeyc_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
         .write_all(input.as_bytes())
         .expect("write stdin");
     child.wait_with_output().expect("journeyc ends")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 output")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journeyc-fmt-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 const UNTIDY: &str = "persona p \"P\" { role \"Buyer\"; evidence \"5 interviews\" # why\n}\n";

@@ -1,22 +1,10 @@
 //! `journeyc lint` end to end: only the messaging lints, their levels from
 //! journey.toml and the command line, their settings, exit codes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-fn journeyc(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journeyc"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("JOURNEYC_COLOR")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("journeyc runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
-}
+mod common;
+use common::{journeyc, stdout};
 
 /// A fresh folder with `files` written into it.
 fn workspace(name: &str, files: &[(&str, &str)]) -> PathBuf {
