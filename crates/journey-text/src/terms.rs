@@ -360,8 +360,13 @@ pub fn brand_misspellings(text: &str, brand: &str) -> Vec<Range<usize>> {
                 break;
             }
             if let Some(rest) = skel.strip_prefix(target.as_str()) {
-                if rest == "s" && !*sym {
-                    matched = Some((j, range.end - 1));
+                if rest == "s" && !*sym && u.ends_with(['s', 'S']) {
+                    // A possessive or plural: "Gipfelglücks", "Spoke's".
+                    let before = &text[..range.end - 1];
+                    let end = before
+                        .strip_suffix(['\'', '\u{2019}'])
+                        .map_or(before.len(), str::len);
+                    matched = Some((j, end));
                 }
                 break;
             }
@@ -541,6 +546,11 @@ mod tests {
             vec!["gipfelglück"]
         );
         assert!(brand("Gipfelglücks Filialen", "Gipfelglück").is_empty());
+        assert!(brand("Gipfelglück's stores", "Gipfelglück").is_empty());
+        assert_eq!(
+            brand("gipfelglück’s stores", "Gipfelglück"),
+            vec!["gipfelglück"]
+        );
         assert_eq!(
             brand("Die gipfelglück-App", "Gipfelglück"),
             vec!["gipfelglück"]
