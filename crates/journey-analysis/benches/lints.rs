@@ -79,8 +79,9 @@ fn lint_pass(bencher: Bencher, files: usize) {
         .iter()
         .filter(|d| d.code.starts_with("J05"))
         .count();
-    // The workload is clean copy: the lints run in full and find little.
-    assert!(found < files, "{found} lint findings in {files} files");
+    // The generated copy repeats messages across phases and mixes
+    // languages, so the lints have something to report: they really run.
+    assert!(found > 0, "no lint findings in {files} files");
     bencher.counter(ItemsCount::new(files)).bench_local(|| {
         let cx = Context {
             model: &model,

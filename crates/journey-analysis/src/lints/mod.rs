@@ -395,6 +395,16 @@ fn majority_language(langs: impl Iterator<Item = Option<Lang>>) -> Option<Lang> 
     }
 }
 
+/// Whether two texts can be compared word by word: both in the same
+/// language, or at least one too short to tell. A German message is not
+/// "off" an English value proposition; it is a translation.
+pub fn comparable(a: Option<Lang>, b: Option<Lang>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 /// How a piece is named in messages: "the value proposition", "the core
 /// message of phase `a`", "promise `fast`", "the copy of touchpoint `t`".
 pub fn describe(model: &Model, piece: &Piece) -> String {

@@ -1,11 +1,12 @@
 //! J0503: touchpoint copy that shares nothing with its phase's core
 //! message or the value proposition.
 
-use super::LintContext;
+use super::{comparable, LintContext};
 use crate::model::PhaseId;
 use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity};
 use journey_syntax::ast::Text;
 use journey_text::content::{content_words_in, first_shared, ContentWord};
+use journey_text::{detect_language, Lang};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0503",
@@ -40,7 +41,13 @@ Good:
 
 /// What a phase's copy is compared with: its message and the value
 /// propositions, each with its content words.
-type Target<'a> = (FileId, &'a Text, &'static str, Vec<ContentWord>);
+type Target<'a> = (
+    FileId,
+    &'a Text,
+    &'static str,
+    Vec<ContentWord>,
+    Option<Lang>,
+);
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
@@ -55,6 +62,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 m,
                 "the phase's core message",
                 content_words_in(&m.value, lang),
+                detect_language(&m.value),
             ));
         }
         for (f, v) in lx.values_of(pid) {
@@ -63,6 +71,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 v,
                 "the value proposition",
                 content_words_in(&v.value, lang),
+                detect_language(&v.value),
             ));
         }
         if targets.is_empty() {
@@ -81,11 +90,15 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             };
             let on_message = copy.iter().any(|s| {
                 let words = content_words_in(&s.value, lang);
-                targets
-                    .iter()
-                    .any(|tw| first_shared(&words, &tw.3).is_some())
+                targets.iter().any(|t| first_shared(&words, &t.3).is_some())
             });
-            if on_message {
+            // Copy that shares no word only with texts in another language
+            // translates them: a German ad is not off an English message.
+            let comparable_somewhere = copy.iter().any(|s| {
+                let own = detect_language(&s.value);
+                targets.iter().any(|t| comparable(own, t.4))
+            });
+            if on_message || !comparable_somewhere {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -101,7 +114,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             for s in &copy[1..] {
                 d = d.with_secondary(t.head.file, s.content_span(), "nor does this copy");
             }
-            for (f, text, what, _) in &targets {
+            for (f, text, what, _, _) in &targets {
                 d = d.with_secondary(*f, text.content_span(), *what);
             }
             out.push(d.with_help(
@@ -157,6 +170,12 @@ mod tests {
         // The value proposition counts too.
         let src = "journey j {\n  value \"Bikes at your door\"\n  phases a\n}\nphase a {\n  message \"Fair prices\"\n  touchpoint t {\n    says \"Your bike, at the door\"\n  }\n}\n";
         assert!(spans(src, "J0503").is_empty());
+        // German copy for an English message translates it.
+        assert!(case(
+            "Your bike, always ready to ride",
+            "\"Dein Rad ist immer bereit für dich\""
+        )
+        .is_empty());
         // Nothing to compare with: no message, no value.
         let src = "phase a {\n  touchpoint t {\n    says \"Anything\"\n  }\n}\n";
         assert!(spans(src, "J0503").is_empty());

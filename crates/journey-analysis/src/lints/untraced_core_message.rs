@@ -1,9 +1,10 @@
 //! J0502: a core message that shares no content word with the value
 //! proposition and does not say what it supports.
 
-use super::LintContext;
+use super::{comparable, LintContext};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
 use journey_text::content::{content_words_in, first_shared};
+use journey_text::detect_language;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0502",
@@ -58,12 +59,18 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         if values.is_empty() {
             continue;
         }
-        let lang = lx.lang_of(id);
+        let own = detect_language(&message.value);
+        let lang = own.or(lx.lang_of(id));
         let words = content_words_in(&message.value, lang);
         let traced = values
             .iter()
             .any(|(_, v)| first_shared(&words, &content_words_in(&v.value, lang)).is_some());
-        if traced {
+        // A message that shares no word only with value propositions in
+        // another language translates them.
+        let comparable_somewhere = values
+            .iter()
+            .any(|(_, v)| comparable(own, detect_language(&v.value)));
+        if traced || !comparable_somewhere {
             continue;
         }
         let (vfile, value) = values[0];
@@ -125,6 +132,14 @@ mod tests {
             "A bike at your door",
             "Join the community",
             "  supports \"at your door\"\n"
+        )
+        .is_empty());
+        // A message in another language than the value proposition is a
+        // translation: it cannot be read against it word by word.
+        assert!(case(
+            "Measurable marketing for small teams",
+            "Ihre erste Kampagne läuft in zwei Wochen",
+            ""
         )
         .is_empty());
         // Without a value proposition there is nothing to trace to.
