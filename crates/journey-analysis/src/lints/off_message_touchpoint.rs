@@ -17,7 +17,8 @@ pub const CODE: CodeInfo = CodeInfo {
     explanation: "A touchpoint's copy (`says`) carries the phase's core message into one \
 channel. Copy that shares no content word with the core message nor with the value \
 proposition (compared after stop words and stemming, German and English) tells the customer \
-something else than the rest of the journey.
+something else than the rest of the journey. Copy in another language than both is taken \
+for a translation and not reported.
 
 Bad:
 

@@ -14,7 +14,9 @@ pub const CODE: CodeInfo = CodeInfo {
     explanation: "Core messages derive from the value proposition: each phase tells one part \
 of the same promise. A message that shares no content word with the value proposition \
 (compared after removing stop words and reducing words to their stems, in German and \
-English) has most likely drifted away from it — or the value proposition is out of date.
+English) has most likely drifted away from it — or the value proposition is out of date. \
+A message in another language than every value proposition is taken for a translation and \
+not reported.
 
 When the link is real but not visible in the words, say so with `supports`: the id of a \
 promise, goal or impact the message serves, or the part of the value proposition it \
