@@ -577,6 +577,20 @@ fn clauses(tokens: &[Token]) -> Vec<usize> {
     out
 }
 
+/// Every claim has a digit, or a number word before a unit of time;
+/// texts with neither are not read word by word.
+fn may_claim(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    const UNITS: &[&str] = &[
+        "min", "hour", "hr", "std", "stund", "stünd", "day", "tag", "täg", "week", "woche", "wöch",
+        "month", "monat", "year", "jahr", "jähr",
+    ];
+    let lower = crate::stem::lower(text);
+    UNITS.iter().any(|u| lower.contains(u))
+}
+
 /// Every claim in `text`.
 pub fn extract_claims(text: &str) -> Vec<Claim> {
     extract_claims_with(text, None)
@@ -590,6 +604,9 @@ pub fn extract_claims_with(text: &str, fallback: Option<Lang>) -> Vec<Claim> {
 
 /// Every claim in `text`, read as `lang` (already known to the caller).
 pub fn extract_claims_in(text: &str, lang: Option<Lang>) -> Vec<Claim> {
+    if !may_claim(text) {
+        return Vec::new();
+    }
     let tokens = tokenize(text);
     let clause = clauses(&tokens);
     let mut claims = Vec::new();

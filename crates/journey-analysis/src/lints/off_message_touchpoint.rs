@@ -3,10 +3,11 @@
 
 use super::{comparable, LintContext};
 use crate::model::PhaseId;
-use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity, Span};
 use journey_syntax::ast::Text;
 use journey_text::content::{content_words_in, first_shared, ContentWord};
 use journey_text::{detect_language, Lang};
+use std::collections::HashMap;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0503",
@@ -50,9 +51,17 @@ type Target<'a> = (
     Option<Lang>,
 );
 
+/// A value proposition read in a language.
+type ValueKey = (FileId, Span, Option<Lang>);
+
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
+    // A value proposition serves many phases: its words are read once.
+    let mut value_words: HashMap<ValueKey, (Vec<ContentWord>, Option<Lang>)> = HashMap::new();
     for (pi, phase) in model.phases.iter().enumerate() {
+        if phase.touchpoints.is_empty() {
+            continue;
+        }
         let pid = PhaseId(pi as u32);
         let past = model.phase_ast(phase);
         let lang = lx.lang_of(pid);
@@ -67,13 +76,11 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
         for (f, v) in lx.values_of(pid) {
-            targets.push((
-                f,
-                v,
-                "the value proposition",
-                content_words_in(&v.value, lang),
-                detect_language(&v.value),
-            ));
+            let (words, own) = value_words
+                .entry((f, v.span, lang))
+                .or_insert_with(|| (content_words_in(&v.value, lang), detect_language(&v.value)))
+                .clone();
+            targets.push((f, v, "the value proposition", words, own));
         }
         if targets.is_empty() {
             continue;
@@ -93,13 +100,16 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 let words = content_words_in(&s.value, lang);
                 targets.iter().any(|t| first_shared(&words, &t.3).is_some())
             });
+            if on_message {
+                continue;
+            }
             // Copy that shares no word only with texts in another language
             // translates them: a German ad is not off an English message.
             let comparable_somewhere = copy.iter().any(|s| {
                 let own = detect_language(&s.value);
                 targets.iter().any(|t| comparable(own, t.4))
             });
-            if on_message || !comparable_somewhere {
+            if !comparable_somewhere {
                 continue;
             }
             let mut d = Diagnostic::new(

@@ -2,9 +2,11 @@
 
 use super::{describe, escape_for, LintContext, Piece};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_text::stem::{fold, stem};
 use journey_text::terms::{
     find_in, match_case, parts_stemmed, which_variant, Mode, Part, BUILTIN_GROUPS,
 };
+use std::cell::OnceCell;
 use std::ops::Range;
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -39,6 +41,9 @@ Good:
 
 struct Group<'g> {
     variants: Vec<&'g str>,
+    /// Per language and variant: what every text holding the variant
+    /// contains once folded (see [`needles`]).
+    needles: [Vec<String>; 3],
     /// The variants' word parts with their stems, for texts of no known
     /// language, German and English.
     patterns: [Vec<Vec<Part<'g>>>; 3],
@@ -68,6 +73,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         })
         .map(|g| Group {
             variants: g.variants.to_vec(),
+            needles: needles(g.variants, g.mode),
             patterns: patterns(g.variants),
             mode: g.mode,
             preferred: None,
@@ -76,27 +82,32 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for v in &lx.config.variants {
         groups.push(Group {
             variants: v.iter().map(String::as_str).collect(),
+            needles: needles(v, mode_of(v)),
             patterns: patterns(v),
-            mode: if v.iter().any(|t| t.contains(['-', ' '])) || same_letters(v) {
-                Mode::Spelling
-            } else {
-                Mode::Inflected
-            },
+            mode: mode_of(v),
             preferred: Some(0),
         });
     }
     for scope in &lx.scopes {
-        let texts: Vec<(Piece, Vec<Part>, Option<journey_text::Lang>)> = scope
+        // Each text folded once; its stemmed parts only when some term may
+        // stand in it.
+        let texts: Vec<(Piece, String, OnceCell<Vec<Part>>)> = scope
             .pieces
             .iter()
-            .map(|p| (*p, parts_stemmed(&p.text.value, p.lang), p.lang))
+            .map(|p| (*p, fold(&p.text.value), OnceCell::new()))
             .collect();
         for g in &groups {
             let mut uses: Vec<Use> = Vec::new();
-            for (piece, hay, lang) in &texts {
+            for (piece, folded, hay) in &texts {
                 let text = piece.text.value.as_str();
-                for (vi, pat) in g.patterns[lang_index(*lang)].iter().enumerate() {
-                    for f in find_in(text, hay, g.variants[vi], pat, g.mode, *lang) {
+                let lang = piece.lang;
+                let li = lang_index(lang);
+                for (vi, pat) in g.patterns[li].iter().enumerate() {
+                    if !folded.contains(g.needles[li][vi].as_str()) {
+                        continue;
+                    }
+                    let hay = hay.get_or_init(|| parts_stemmed(text, lang));
+                    for f in find_in(text, hay, g.variants[vi], pat, g.mode, lang) {
                         if uses.iter().any(|u| {
                             u.piece.text.span == piece.text.span
                                 && u.range.start < f.range.end
@@ -134,6 +145,44 @@ fn lang_index(lang: Option<journey_text::Lang>) -> usize {
 }
 
 /// Every variant's parts, stemmed for each language once.
+/// Configured variants that differ only in spelling are matched as
+/// spelled; others as words with their inflections.
+fn mode_of(v: &[String]) -> Mode {
+    if v.iter().any(|t| t.contains(['-', ' '])) || same_letters(v) {
+        Mode::Spelling
+    } else {
+        Mode::Inflected
+    }
+}
+
+/// What a folded text must contain to hold each variant: its longest
+/// word as spelled, or the start of its first word's stem (a stem without its last letter
+/// is the start of every word form that has it: `deliveri` → `deliver`).
+fn needles<S: AsRef<str>>(variants: &[S], mode: Mode) -> [Vec<String>; 3] {
+    use journey_text::Lang;
+    [None, Some(Lang::De), Some(Lang::En)].map(|lang| {
+        variants
+            .iter()
+            .map(|v| {
+                let words = || v.as_ref().split([' ', '-', '\u{2011}']);
+                let first = words().next().unwrap_or("");
+                match mode {
+                    // Spelled words may be joined by any space or hyphen:
+                    // look for the longest word alone.
+                    Mode::Spelling => fold(words().max_by_key(|w| w.len()).unwrap_or("")),
+                    Mode::Inflected => {
+                        let mut s = stem(first, lang);
+                        if s.chars().count() > 3 {
+                            s.pop();
+                        }
+                        s
+                    }
+                }
+            })
+            .collect()
+    })
+}
+
 fn patterns<S: AsRef<str>>(variants: &[S]) -> [Vec<Vec<Part<'_>>>; 3] {
     use journey_text::Lang;
     [None, Some(Lang::De), Some(Lang::En)].map(|lang| {
