@@ -58,7 +58,13 @@ pub fn related(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let count = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
+    let count = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    };
     let (ns, nl) = (count(short), count(long));
     ns >= 4 && nl >= ns + 3 && (long.starts_with(short) || long.ends_with(short))
 }
