@@ -19,24 +19,7 @@ impl Locator {
     }
 
     fn position(&self, file: FileId, offset: u32) -> Position {
-        match self.sources.get(file) {
-            Some(f) => {
-                let chars = f.line_index.line_col_chars(&f.text, offset);
-                let utf16 = f.line_index.line_col_utf16(&f.text, offset);
-                Position {
-                    offset,
-                    line: chars.line + 1,
-                    column: chars.col + 1,
-                    utf16_column: utf16.col + 1,
-                }
-            }
-            None => Position {
-                offset,
-                line: 0,
-                column: 0,
-                utf16_column: 0,
-            },
-        }
+        journey_diagnostics::render::position(&self.sources, file, offset)
     }
 
     pub(crate) fn locate(&self, file: FileId, span: Span) -> Location {

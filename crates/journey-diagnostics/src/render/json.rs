@@ -15,7 +15,9 @@ pub struct Position {
     pub utf16_column: u32,
 }
 
-fn position(sources: &SourceMap, file: FileId, offset: u32) -> Position {
+/// The [`Position`] of byte `offset` in `file`; zeros for a file that is
+/// not in `sources`.
+pub fn position(sources: &SourceMap, file: FileId, offset: u32) -> Position {
     match sources.get(file) {
         Some(f) => {
             let chars = f.line_index.line_col_chars(&f.text, offset);

@@ -10,7 +10,7 @@ mod short;
 
 pub use github::{escape_data, escape_property, render_github};
 pub use human::{render_human, HumanOptions};
-pub use json::{location_json, render_json, Position};
+pub use json::{location_json, position, render_json, Position};
 pub use sarif::{path_to_uri, render_sarif, SarifTool, SARIF_SCHEMA};
 pub use short::render_short;
 
