@@ -69,15 +69,7 @@ impl Workspace {
         text: String,
         load_diagnostics: Vec<Diagnostic>,
     ) -> FileId {
-        let id = match self.by_path.get(&path) {
-            Some(id) => *id,
-            None => {
-                let id = FileId(self.files.len() as u32);
-                self.files.push(None);
-                self.by_path.insert(path.clone(), id);
-                id
-            }
-        };
+        let id = self.slot_for(&path);
         let parse = Arc::new(journey_syntax::parse(&text, id));
         self.files[id.0 as usize] = Some(FileData {
             path,
@@ -99,15 +91,7 @@ impl Workspace {
         use rayon::prelude::*;
         let ids: Vec<FileId> = files
             .iter()
-            .map(|(path, _, _)| match self.by_path.get(path) {
-                Some(id) => *id,
-                None => {
-                    let id = FileId(self.files.len() as u32);
-                    self.files.push(None);
-                    self.by_path.insert(path.clone(), id);
-                    id
-                }
-            })
+            .map(|(path, _, _)| self.slot_for(path))
             .collect();
         let parsed: Vec<FileData> = files
             .into_par_iter()
@@ -132,6 +116,17 @@ impl Workspace {
         ids
     }
 
+    /// The id of `path`: its existing one, or a new empty slot.
+    fn slot_for(&mut self, path: &Path) -> FileId {
+        if let Some(id) = self.by_path.get(path) {
+            return *id;
+        }
+        let id = FileId(self.files.len() as u32);
+        self.files.push(None);
+        self.by_path.insert(path.to_path_buf(), id);
+        id
+    }
+
     /// Removes a file; its id is not reused.
     pub fn remove_file(&mut self, path: &Path) -> Option<FileId> {
         let id = self.by_path.remove(path)?;
@@ -154,15 +149,7 @@ impl Workspace {
     /// problems can be rendered like any other finding.
     pub fn set_config(&mut self, config: Config, display: impl Into<String>) {
         if let (Some(path), Some(source)) = (config.path.clone(), config.source_file(display)) {
-            let id = match self.by_path.get(&path) {
-                Some(id) => *id,
-                None => {
-                    let id = FileId(self.files.len() as u32);
-                    self.files.push(None);
-                    self.by_path.insert(path.clone(), id);
-                    id
-                }
-            };
+            let id = self.slot_for(&path);
             self.files[id.0 as usize] = Some(FileData {
                 path,
                 display: source.path.clone(),
