@@ -2,7 +2,7 @@
 
 use crate::Analysis;
 use journey_diagnostics::{FileId, Span};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentLink {
@@ -40,31 +40,15 @@ pub(crate) fn resolve_import(
     from: &Path,
     relative: &str,
 ) -> (PathBuf, Option<FileId>) {
-    let dir = from.parent().unwrap_or(Path::new(""));
-    let target = normalize(&dir.join(relative));
+    // The model's own resolution, so that a link always opens the file the
+    // checker resolved the import to.
+    let target = journey_analysis::model::resolve_relative(from, relative);
     let id = a.file_id(&target).or_else(|| {
         std::fs::canonicalize(&target)
             .ok()
             .and_then(|c| a.file_id(&c))
     });
     (target, id)
-}
-
-/// Removes `.` and resolves `..` without touching the file system.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
