@@ -11,6 +11,10 @@ use journey_analysis::{Config, Workspace};
 use journey_diagnostics::{FileId, Level};
 use std::path::PathBuf;
 
+/// The allocator `journeyc` uses, so the figures match the command line.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
