@@ -6,6 +6,7 @@ use crate::checks::{registry, suppression, Context};
 use crate::model::Model;
 use crate::Workspace;
 use journey_diagnostics::Diagnostic;
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Everything known about a workspace: its model and its findings.
@@ -28,12 +29,29 @@ pub(crate) fn analyse(ws: &Workspace, model: Arc<Model>) -> Analysis {
         model: &model,
         workspace: ws,
     };
-    for check in registry::CHECKS {
-        if config.is_enabled(check.code) {
-            (check.run)(&cx, &mut found);
-        }
-    }
-    crate::run_lints(&cx, &mut found);
+    // Checks and lints only read the model: they run side by side, each
+    // rule into its own list, and the lists are joined in registry order,
+    // so the result is the same as one rule after the other.
+    let (checks, lints) = rayon::join(
+        || {
+            registry::CHECKS
+                .par_iter()
+                .filter(|check| config.is_enabled(check.code))
+                .map(|check| {
+                    let mut out = Vec::new();
+                    (check.run)(&cx, &mut out);
+                    out
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            let mut out = Vec::new();
+            crate::run_lints(&cx, &mut out);
+            out
+        },
+    );
+    found.extend(checks.into_iter().flatten());
+    found.extend(lints);
 
     let mut found = suppression::apply(&model, config, ws, found);
     if let Some(file) = ws.config_file() {

@@ -1,5 +1,6 @@
 use crate::analysis::Analysis;
 use crate::config::Config;
+use crate::lints::facts::TextCache;
 use crate::model::{normalize_path, Model};
 use journey_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap};
 use journey_syntax::Parse;
@@ -49,11 +50,29 @@ pub struct Workspace {
     config_file: Option<FileId>,
     model: OnceLock<Arc<Model>>,
     analysis: OnceLock<Arc<Analysis>>,
+    /// Text facts kept between analyses, when [`Workspace::keep_text_facts`]
+    /// asked for it.
+    text_cache: Option<Arc<TextCache>>,
 }
 
 impl Workspace {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Keeps what the messaging lints learn about each text (language,
+    /// content words, claims …) from one analysis to the next, so that
+    /// after an edit only the changed texts are read again. For a
+    /// long-lived workspace such as a language server's; texts that drop
+    /// out of the workspace are forgotten after the next analysis.
+    pub fn keep_text_facts(&mut self) {
+        self.text_cache.get_or_insert_with(Default::default);
+    }
+
+    /// The text facts kept between analyses, if [`Workspace::keep_text_facts`]
+    /// was called.
+    pub fn text_cache(&self) -> Option<&TextCache> {
+        self.text_cache.as_deref()
     }
 
     /// Adds a file or replaces its text, and parses it.

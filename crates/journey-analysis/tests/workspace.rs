@@ -120,3 +120,53 @@ fn journey_toml_is_a_file_of_the_workspace_for_rendering() {
     assert_eq!(sources.get(ds[0].file()).unwrap().path, "journey.toml");
     assert_eq!(ws.config().format.indent, 2);
 }
+
+/// A workspace that keeps its text facts between analyses (as the
+/// language server does) reports exactly what a fresh workspace reports
+/// for the same files, edit after edit, and forgets texts that are gone.
+#[test]
+fn kept_text_facts_never_change_a_finding() {
+    let original = journey_workload::file(40_000, journey_workload::Options::default());
+    // Edits that change copy, claims, register and languages of texts.
+    let edits: &[(&str, &str)] = &[
+        ("Sie", "du"),
+        ("30", "14"),
+        ("Kleine Teams", "Große Konzerne"),
+        ("the", "a"),
+        ("Jederzeit", "Garantiert immer"),
+    ];
+    let path = PathBuf::from("/kept/big.journey");
+    let mut kept = Workspace::new();
+    kept.keep_text_facts();
+    let mut text = original.clone();
+    let mut seen = std::collections::HashSet::new();
+    for (round, (from, to)) in edits.iter().chain(edits.iter().rev()).enumerate() {
+        let (from, to) = if round < edits.len() {
+            (from, to)
+        } else {
+            (to, from)
+        };
+        text = text.replacen(from, to, 3);
+        kept.set_file(path.clone(), "big.journey".into(), text.clone());
+        let mut fresh = Workspace::new();
+        fresh.set_file(path.clone(), "big.journey".into(), text.clone());
+        assert_eq!(
+            kept.diagnostics(),
+            fresh.diagnostics(),
+            "after edit {round}"
+        );
+        assert!(!kept.text_cache().expect("kept").is_empty());
+        seen.insert(format!("{:?}", fresh.diagnostics()));
+    }
+    assert!(seen.len() > 2, "the edits change the findings");
+    // Texts of earlier versions are gone after the next analysis.
+    let cache_len = kept.text_cache().expect("kept").len();
+    kept.set_file(path.clone(), "big.journey".into(), String::new());
+    kept.diagnostics();
+    assert!(cache_len > 0);
+    assert_eq!(
+        kept.text_cache().expect("kept").len(),
+        0,
+        "nothing left to remember"
+    );
+}

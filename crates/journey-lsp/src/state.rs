@@ -151,7 +151,12 @@ pub fn uri_of(path: &Path) -> Option<Uri> {
 
 impl State {
     pub fn new(opts: Options) -> State {
+        let mut ws = Workspace::new();
+        // Between two keystrokes almost every text stays the same: the
+        // lints re-read only the changed ones.
+        ws.keep_text_facts();
         State {
+            ws,
             opts: Arc::new(opts),
             ..State::default()
         }

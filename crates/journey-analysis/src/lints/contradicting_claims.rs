@@ -3,7 +3,7 @@
 
 use super::{describe, LintContext, Piece};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
-use journey_text::claims::{extract_claims_in, Claim};
+use journey_text::claims::Claim;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0504",
@@ -44,12 +44,12 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for scope in &lx.scopes {
         let mut seen: Vec<(Piece, Claim)> = Vec::new();
         for piece in &scope.pieces {
-            for claim in extract_claims_in(&piece.text.value, piece.lang) {
+            for claim in lx.texts.claims(&piece.text.value, piece.lang).iter() {
                 let earlier = seen.iter().find(|(_, c)| claim.contradicts(c));
                 if let Some((ep, ec)) = earlier {
-                    out.push(report(lx, piece, &claim, ep, ec));
+                    out.push(report(lx, piece, claim, ep, ec));
                 }
-                seen.push((*piece, claim));
+                seen.push((*piece, claim.clone()));
             }
         }
     }

@@ -16,6 +16,7 @@
 //! [`config`].
 
 pub mod config;
+pub mod facts;
 
 pub mod contradicting_claims;
 pub mod copy_too_long;
@@ -35,9 +36,11 @@ pub mod vocabulary;
 use crate::checks::Context;
 use crate::model::{Def, JourneyId, Model, PhaseId, PhaseKind, TouchpointId};
 use config::MessagingConfig;
+use facts::TextCache;
 use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Span};
 use journey_syntax::ast::Text;
 use journey_text::Lang;
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// One registered lint.
@@ -144,10 +147,29 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if enabled.is_empty() {
         return;
     }
-    let lcx = LintContext::new(cx, config);
-    for lint in enabled {
-        (lint.run)(&lcx, out);
-    }
+    // A workspace that keeps its text facts between analyses (the
+    // language server) lends its cache; otherwise it lives for this run.
+    let local;
+    let texts = match cx.workspace.text_cache() {
+        Some(cache) => cache,
+        None => {
+            local = TextCache::new();
+            &local
+        }
+    };
+    let lcx = LintContext::new(cx, config, texts);
+    // Each lint into its own list, joined in registry order: the same
+    // result as running them one after the other.
+    let found: Vec<Vec<Diagnostic>> = enabled
+        .par_iter()
+        .map(|lint| {
+            let mut found = Vec::new();
+            (lint.run)(&lcx, &mut found);
+            found
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
+    texts.sweep();
 }
 
 /// What a piece of customer-facing text is.
@@ -212,30 +234,37 @@ pub struct LintContext<'a> {
     pub model: &'a Model,
     pub config: MessagingConfig,
     pub scopes: Vec<Scope<'a>>,
+    /// Language, content words, claims … of each text, read once.
+    pub texts: &'a TextCache,
     /// The language of each phase's scope, by phase index.
     phase_lang: Vec<Option<Lang>>,
 }
 
 impl<'a> LintContext<'a> {
-    pub fn new(cx: &'a Context<'a>, config: MessagingConfig) -> Self {
+    pub fn new(cx: &'a Context<'a>, config: MessagingConfig, texts: &'a TextCache) -> Self {
         let model = cx.model;
-        let mut scopes = Vec::new();
-        for (i, j) in model.journeys.iter().enumerate() {
-            let id = JourneyId(i as u32);
-            let mut phases: Vec<PhaseId> = Vec::new();
-            for p in j.phase_ids() {
-                if !phases.contains(&p) {
-                    phases.push(p);
+        // Reading each scope's texts (their languages) is independent work.
+        let mut scopes: Vec<Scope<'a>> = model
+            .journeys
+            .par_iter()
+            .enumerate()
+            .map(|(i, j)| {
+                let id = JourneyId(i as u32);
+                let mut phases: Vec<PhaseId> = Vec::new();
+                for p in j.phase_ids() {
+                    if !phases.contains(&p) {
+                        phases.push(p);
+                    }
                 }
-            }
-            scopes.push(Scope::build(model, Some(id), phases));
-        }
+                Scope::build(model, Some(id), phases, texts)
+            })
+            .collect();
         let orphans: Vec<PhaseId> = (0..model.phases.len() as u32)
             .map(PhaseId)
             .filter(|p| model.phase(*p).journeys.is_empty())
             .collect();
         if !orphans.is_empty() {
-            scopes.push(Scope::build(model, None, orphans));
+            scopes.push(Scope::build(model, None, orphans, texts));
         }
         let mut phase_lang = vec![None; model.phases.len()];
         for s in &scopes {
@@ -250,6 +279,7 @@ impl<'a> LintContext<'a> {
             model,
             config,
             scopes,
+            texts,
             phase_lang,
         }
     }
@@ -295,7 +325,12 @@ impl<'a> LintContext<'a> {
 }
 
 impl<'a> Scope<'a> {
-    fn build(model: &'a Model, journey: Option<JourneyId>, phases: Vec<PhaseId>) -> Scope<'a> {
+    fn build(
+        model: &'a Model,
+        journey: Option<JourneyId>,
+        phases: Vec<PhaseId>,
+        texts: &TextCache,
+    ) -> Scope<'a> {
         let mut pieces = Vec::new();
         if let Some(j) = journey {
             let jd = model.journey(j);
@@ -356,7 +391,7 @@ impl<'a> Scope<'a> {
             }
         }
         for p in &mut pieces {
-            p.lang = journey_text::detect_language(&p.text.value);
+            p.lang = texts.language(&p.text.value);
         }
         let lang = majority_language(pieces.iter().map(|p| p.lang));
         for p in &mut pieces {

@@ -3,11 +3,11 @@
 
 use super::{comparable, LintContext};
 use crate::model::PhaseId;
-use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity, Span};
+use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity};
 use journey_syntax::ast::Text;
-use journey_text::content::{content_words_in, first_shared, ContentWord};
-use journey_text::{detect_language, Lang};
-use std::collections::HashMap;
+use journey_text::content::{first_shared, ContentWord};
+use journey_text::Lang;
+use std::sync::Arc;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0503",
@@ -47,17 +47,13 @@ type Target<'a> = (
     FileId,
     &'a Text,
     &'static str,
-    Vec<ContentWord>,
+    Arc<[ContentWord]>,
     Option<Lang>,
 );
 
-/// A value proposition read in a language.
-type ValueKey = (FileId, Span, Option<Lang>);
-
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
-    // A value proposition serves many phases: its words are read once.
-    let mut value_words: HashMap<ValueKey, (Vec<ContentWord>, Option<Lang>)> = HashMap::new();
+    let texts = lx.texts;
     for (pi, phase) in model.phases.iter().enumerate() {
         if phase.touchpoints.is_empty() {
             continue;
@@ -71,15 +67,15 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 phase.head.file,
                 m,
                 "the phase's core message",
-                content_words_in(&m.value, lang),
-                detect_language(&m.value),
+                texts.content_words(&m.value, lang),
+                texts.language(&m.value),
             ));
         }
         for (f, v) in lx.values_of(pid) {
-            let (words, own) = value_words
-                .entry((f, v.span, lang))
-                .or_insert_with(|| (content_words_in(&v.value, lang), detect_language(&v.value)))
-                .clone();
+            let (words, own) = (
+                texts.content_words(&v.value, lang),
+                texts.language(&v.value),
+            );
             targets.push((f, v, "the value proposition", words, own));
         }
         if targets.is_empty() {
@@ -97,7 +93,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let on_message = copy.iter().any(|s| {
-                let words = content_words_in(&s.value, lang);
+                let words = texts.content_words(&s.value, lang);
                 targets.iter().any(|t| first_shared(&words, &t.3).is_some())
             });
             if on_message {
@@ -106,7 +102,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             // Copy that shares no word only with texts in another language
             // translates them: a German ad is not off an English message.
             let comparable_somewhere = copy.iter().any(|s| {
-                let own = detect_language(&s.value);
+                let own = texts.language(&s.value);
                 targets.iter().any(|t| comparable(own, t.4))
             });
             if !comparable_somewhere {

@@ -3,7 +3,7 @@
 use super::{describe, LintContext, Piece, Role, Scope};
 use crate::model::Def;
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
-use journey_text::register::{dominant, marks_in, Mark, Register};
+use journey_text::register::{dominant, Mark, Register};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0505",
@@ -66,10 +66,10 @@ impl Expected<'_> {
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let config_file = lx.cx.workspace.config_file();
     for scope in &lx.scopes {
-        let marked: Vec<(&Piece, Vec<Mark>)> = scope
+        let marked: Vec<(&Piece, std::sync::Arc<[Mark]>)> = scope
             .pieces
             .iter()
-            .map(|p| (p, marks_in(&p.text.value, p.lang)))
+            .map(|p| (p, lx.texts.marks(&p.text.value, p.lang)))
             .filter(|(_, m)| !m.is_empty())
             .collect();
         if marked.is_empty() {

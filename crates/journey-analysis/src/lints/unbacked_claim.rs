@@ -4,7 +4,6 @@
 use super::{describe, LintContext, Role};
 use crate::model::Def;
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
-use journey_text::risky::risky_words;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0509",
@@ -62,7 +61,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             Def::Phase(_) => "phase",
             _ => "touchpoint",
         };
-        for r in risky_words(&piece.text.value) {
+        for r in lx.texts.risky(&piece.text.value).iter() {
             let word = &piece.text.value[r.range.clone()];
             out.push(
                 Diagnostic::new(

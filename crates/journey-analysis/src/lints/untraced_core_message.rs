@@ -3,8 +3,7 @@
 
 use super::{comparable, LintContext};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
-use journey_text::content::{content_words_in, first_shared};
-use journey_text::detect_language;
+use journey_text::content::first_shared;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0502",
@@ -61,17 +60,18 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         if values.is_empty() {
             continue;
         }
-        let own = detect_language(&message.value);
+        let texts = lx.texts;
+        let own = texts.language(&message.value);
         let lang = own.or(lx.lang_of(id));
-        let words = content_words_in(&message.value, lang);
+        let words = texts.content_words(&message.value, lang);
         let traced = values
             .iter()
-            .any(|(_, v)| first_shared(&words, &content_words_in(&v.value, lang)).is_some());
+            .any(|(_, v)| first_shared(&words, &texts.content_words(&v.value, lang)).is_some());
         // A message that shares no word only with value propositions in
         // another language translates them.
         let comparable_somewhere = values
             .iter()
-            .any(|(_, v)| comparable(own, detect_language(&v.value)));
+            .any(|(_, v)| comparable(own, texts.language(&v.value)));
         if traced || !comparable_somewhere {
             continue;
         }

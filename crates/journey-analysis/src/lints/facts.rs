@@ -1,0 +1,204 @@
+//! What the lints know about a piece of text — its language, content
+//! words, claims, register marks and risky words — computed once per text
+//! and shared by every lint.
+//!
+//! Several lints read the same text: the value proposition is compared
+//! with every core message and every touchpoint's copy, and the language
+//! of each text is asked for by three rules. A [`TextCache`] keeps each
+//! result per distinct string (and per language it is read in), so the
+//! work is done once per analysis. A workspace that keeps its cache across
+//! analyses — the language server, where an edit changes a handful of
+//! strings out of thousands — re-reads only the strings that changed;
+//! [`TextCache::sweep`] drops what the last analysis no longer used, so the
+//! cache never outgrows the current texts.
+
+use journey_text::claims::{extract_claims_in, Claim};
+use journey_text::content::{content_words_in, ContentWord};
+use journey_text::register::{marks_in, Mark};
+use journey_text::risky::{risky_words, Risky};
+use journey_text::{detect_language, Lang};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Facts about distinct texts, shared by the lints of one or (for a
+/// workspace that keeps it) many analyses. Safe to use from several
+/// threads at once.
+#[derive(Default)]
+pub struct TextCache {
+    entries: Mutex<HashMap<Box<str>, Arc<Entry>>>,
+    /// Bumped by [`TextCache::sweep`]; entries remember the generation
+    /// they were last used in.
+    generation: AtomicU64,
+}
+
+impl std::fmt::Debug for TextCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextCache")
+            .field("texts", &self.len())
+            .finish()
+    }
+}
+
+#[derive(Default)]
+struct Entry {
+    used: AtomicU64,
+    language: OnceLock<Option<Lang>>,
+    risky: OnceLock<Arc<[Risky]>>,
+    /// Facts that depend on the language the text is read in: unknown,
+    /// German, English.
+    read_as: [ReadAs; 3],
+}
+
+#[derive(Default)]
+struct ReadAs {
+    content_words: OnceLock<Arc<[ContentWord]>>,
+    claims: OnceLock<Arc<[Claim]>>,
+    marks: OnceLock<Arc<[Mark]>>,
+}
+
+fn slot(lang: Option<Lang>) -> usize {
+    match lang {
+        None => 0,
+        Some(Lang::De) => 1,
+        Some(Lang::En) => 2,
+    }
+}
+
+impl TextCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many distinct texts are cached.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Box<str>, Arc<Entry>>> {
+        // A lint that panicked while holding the lock leaves nothing half
+        // written: entries are inserted whole.
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn entry(&self, text: &str) -> Arc<Entry> {
+        let generation = self.generation.load(Ordering::Relaxed);
+        let entry = {
+            let mut map = self.lock();
+            match map.get(text) {
+                Some(e) => e.clone(),
+                None => {
+                    let e = Arc::new(Entry::default());
+                    map.insert(text.into(), e.clone());
+                    e
+                }
+            }
+        };
+        entry.used.store(generation, Ordering::Relaxed);
+        entry
+    }
+
+    /// Drops every text not used since the last sweep and starts a new
+    /// generation. Called after each analysis.
+    pub fn sweep(&self) {
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed);
+        self.lock()
+            .retain(|_, e| e.used.load(Ordering::Relaxed) == generation);
+    }
+
+    /// The language `text` is written in ([`detect_language`]).
+    pub fn language(&self, text: &str) -> Option<Lang> {
+        *self
+            .entry(text)
+            .language
+            .get_or_init(|| detect_language(text))
+    }
+
+    /// The content words of `text` read in `lang` ([`content_words_in`]).
+    pub fn content_words(&self, text: &str, lang: Option<Lang>) -> Arc<[ContentWord]> {
+        self.entry(text).read_as[slot(lang)]
+            .content_words
+            .get_or_init(|| content_words_in(text, lang).into())
+            .clone()
+    }
+
+    /// The claims `text` makes, read in `lang` ([`extract_claims_in`]).
+    pub fn claims(&self, text: &str, lang: Option<Lang>) -> Arc<[Claim]> {
+        self.entry(text).read_as[slot(lang)]
+            .claims
+            .get_or_init(|| extract_claims_in(text, lang).into())
+            .clone()
+    }
+
+    /// The words of `text` that show its register, read in `lang`
+    /// ([`marks_in`]).
+    pub fn marks(&self, text: &str, lang: Option<Lang>) -> Arc<[Mark]> {
+        self.entry(text).read_as[slot(lang)]
+            .marks
+            .get_or_init(|| marks_in(text, lang).into())
+            .clone()
+    }
+
+    /// The superlatives, guarantees and absolutes in `text` ([`risky_words`]).
+    pub fn risky(&self, text: &str) -> Arc<[Risky]> {
+        self.entry(text)
+            .risky
+            .get_or_init(|| risky_words(text).into())
+            .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_equal_the_direct_computation() {
+        let cache = TextCache::new();
+        let text = "Testen Sie 30 Tage kostenlos – garantiert das beste Angebot.";
+        for _ in 0..2 {
+            assert_eq!(cache.language(text), detect_language(text));
+            for lang in [None, Some(Lang::De), Some(Lang::En)] {
+                assert_eq!(
+                    *cache.content_words(text, lang),
+                    content_words_in(text, lang)
+                );
+                assert_eq!(*cache.claims(text, lang), extract_claims_in(text, lang));
+                assert_eq!(*cache.marks(text, lang), marks_in(text, lang));
+            }
+            assert_eq!(*cache.risky(text), risky_words(text));
+        }
+        assert_eq!(cache.len(), 1, "one text, one entry");
+    }
+
+    #[test]
+    fn a_text_is_read_once() {
+        let cache = TextCache::new();
+        let a = cache.content_words("Ausrüstung, die hält", Some(Lang::De));
+        let b = cache.content_words("Ausrüstung, die hält", Some(Lang::De));
+        assert!(Arc::ptr_eq(&a, &b));
+        let other_lang = cache.content_words("Ausrüstung, die hält", None);
+        assert!(!Arc::ptr_eq(&a, &other_lang));
+    }
+
+    #[test]
+    fn sweep_keeps_only_what_the_last_analysis_used() {
+        let cache = TextCache::new();
+        cache.language("old copy");
+        cache.language("kept copy");
+        cache.sweep();
+        assert_eq!(cache.len(), 2, "both were used before the first sweep");
+        cache.language("kept copy");
+        cache.language("new copy");
+        cache.sweep();
+        let mut left: Vec<String> = cache.lock().keys().map(|k| k.to_string()).collect();
+        left.sort();
+        assert_eq!(left, ["kept copy", "new copy"]);
+        cache.sweep();
+        assert!(cache.is_empty());
+    }
+}
