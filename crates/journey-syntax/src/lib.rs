@@ -50,7 +50,23 @@ impl Parse {
 }
 
 /// Lexes, parses and lowers `src`.
+///
+/// Big files are parsed and lowered in parallel runs of whole top-level
+/// definitions; the result is the same as in one piece.
 pub fn parse(src: &str, file: FileId) -> Parse {
+    parse_split(
+        src,
+        file,
+        parser::PARALLEL_MIN_TOKENS,
+        lower::PARALLEL_MIN_DEFINITIONS,
+    )
+}
+
+/// [`parse`] with the sizes from which parsing (`min_tokens`) and
+/// lowering (`min_definitions`) are split into parallel runs; tests force
+/// splitting of small files with it.
+#[doc(hidden)]
+pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: usize) -> Parse {
     let mut diagnostics = Vec::new();
     if src.len() > u32::MAX as usize {
         diagnostics.push(
@@ -75,8 +91,15 @@ pub fn parse(src: &str, file: FileId) -> Parse {
             diagnostics.push(invalid_character(src, *t, file));
         }
     }
-    let tree = parser::parse_tokens(&tokens, src.len(), file, &mut diagnostics);
-    let ast = lower::Lowerer::new(src, file, &mut diagnostics).file(&tree.statements);
+    let tree =
+        parser::parse_tokens_in_chunks(&tokens, src.len(), file, &mut diagnostics, min_tokens);
+    let ast = lower::lower_file(
+        src,
+        file,
+        &tree.statements,
+        &mut diagnostics,
+        min_definitions,
+    );
     diagnostics.sort_by_key(|d| d.sort_key());
     Parse {
         tokens,

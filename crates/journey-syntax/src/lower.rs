@@ -1112,3 +1112,41 @@ fn join_or(items: &[&str]) -> String {
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
+
+/// Below this many top-level definitions a file is lowered in one piece.
+pub(crate) const PARALLEL_MIN_DEFINITIONS: usize = 64;
+
+/// Lowers a file's top-level statements, in parallel runs for big files.
+/// Top-level definitions are lowered independently of each other (every
+/// top-level keyword may repeat), so the runs' items and diagnostics,
+/// joined in order, equal lowering the file in one piece.
+pub(crate) fn lower_file(
+    src: &str,
+    file: FileId,
+    stmts: &[Statement],
+    diags: &mut Vec<Diagnostic>,
+    min_definitions: usize,
+) -> File {
+    use rayon::prelude::*;
+    if stmts.len() < min_definitions.max(2) {
+        return Lowerer::new(src, file, diags).file(stmts);
+    }
+    let per_run = stmts
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(1);
+    let runs: Vec<(File, Vec<Diagnostic>)> = stmts
+        .par_chunks(per_run)
+        .map(|run| {
+            let mut found = Vec::new();
+            let lowered = Lowerer::new(src, file, &mut found).file(run);
+            (lowered, found)
+        })
+        .collect();
+    let mut items = Vec::new();
+    for (lowered, found) in runs {
+        items.extend(lowered.items);
+        diags.extend(found);
+    }
+    File { items }
+}

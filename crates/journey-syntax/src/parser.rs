@@ -279,22 +279,34 @@ fn parser_input(
     out
 }
 
-/// Parses `tokens` (from [`crate::lexer::lex`] over the same text).
-pub(crate) fn parse_tokens(
+/// Below this many tokens (about 40 KB of journey) a file is parsed in
+/// one piece: splitting it would cost more than it saves.
+pub(crate) const PARALLEL_MIN_TOKENS: usize = 10_000;
+
+/// Parses `tokens` (from [`crate::lexer::lex`] over the same text). Files
+/// of at least `min_tokens` tokens are split into runs of whole top-level
+/// definitions that are parsed in parallel.
+pub(crate) fn parse_tokens_in_chunks(
     tokens: &[Token],
     src_len: usize,
     file: FileId,
     diags: &mut Vec<Diagnostic>,
+    min_tokens: usize,
 ) -> SourceTree {
     let input = parser_input(tokens, file, diags);
     let eoi = SimpleSpan::from(src_len..src_len);
     // Most files are well-formed: parse once without error details, and
     // only when that finds errors parse again to describe them.
-    let (output, errors) = source_parser::<_, EmptyErr>()
-        .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
-        .into_output_errors();
-    let output = if errors.is_empty() {
-        output
+    let fast = if input.len() >= min_tokens {
+        parse_chunks_fast(&input, eoi)
+    } else {
+        let (output, errors) = source_parser::<_, EmptyErr>()
+            .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
+            .into_output_errors();
+        output.filter(|_| errors.is_empty())
+    };
+    let output = if fast.is_some() {
+        fast
     } else {
         let (output, errors) = source_parser::<_, Err>()
             .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
@@ -305,6 +317,70 @@ pub(crate) fn parse_tokens(
     SourceTree {
         statements: output.unwrap_or_default(),
     }
+}
+
+/// The error-free fast pass over runs of whole top-level definitions, in
+/// parallel; `None` when any run has an error (the caller then parses the
+/// whole file again with error details, exactly as without splitting).
+///
+/// A file is a sequence of statements, so a well-formed file parses to
+/// the concatenation of its runs. Runs are cut only at a line end at
+/// nesting depth 0 right after a block's `}` and before a keyword, where
+/// no statement can continue.
+fn parse_chunks_fast(input: &[(TokenKind, SimpleSpan)], eoi: SimpleSpan) -> Option<Vec<Statement>> {
+    use rayon::prelude::*;
+    let chunks = split_at_definitions(input, rayon::current_num_threads() * 4);
+    let parsed: Vec<Option<Vec<Statement>>> = chunks
+        .par_iter()
+        .map(|chunk| {
+            let end = chunk
+                .last()
+                .map_or(eoi, |(_, s)| SimpleSpan::from(s.end..s.end));
+            let (output, errors) = source_parser::<_, EmptyErr>()
+                .parse(chunk.map(end, |(k, s)| (k, s)))
+                .into_output_errors();
+            output.filter(|_| errors.is_empty())
+        })
+        .collect();
+    let mut statements = Vec::new();
+    for p in parsed {
+        statements.extend(p?);
+    }
+    Some(statements)
+}
+
+/// `input` cut into about `parts` runs of similar length, each ending
+/// after a top-level block and its line end.
+fn split_at_definitions(
+    input: &[(TokenKind, SimpleSpan)],
+    parts: usize,
+) -> Vec<&[(TokenKind, SimpleSpan)]> {
+    let target = input.len().div_ceil(parts.max(1)).max(1);
+    let mut chunks = Vec::with_capacity(parts + 1);
+    let (mut start, mut depth) = (0usize, 0usize);
+    let mut after_block = false;
+    for (i, (kind, _)) in input.iter().enumerate() {
+        match kind {
+            TokenKind::LBrace => depth += 1,
+            TokenKind::RBrace => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let cut_here = depth == 0
+            && after_block
+            && *kind == TokenKind::Ident
+            && i > start
+            && i - start >= target
+            && is_line_end(&input[i - 1].0);
+        if cut_here {
+            chunks.push(&input[start..i]);
+            start = i;
+        }
+        if !is_line_end(kind) {
+            after_block = depth == 0 && *kind == TokenKind::RBrace;
+        }
+    }
+    chunks.push(&input[start..]);
+    chunks
 }
 
 fn to_diagnostic(err: Err<'_>, file: FileId) -> Diagnostic {
@@ -373,5 +449,43 @@ fn join_or(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexer::lex;
+
+    fn runs(src: &str, parts: usize) -> Vec<String> {
+        let mut diags = Vec::new();
+        let input = parser_input(&lex(src), FileId(0), &mut diags);
+        split_at_definitions(&input, parts)
+            .into_iter()
+            .map(|run| {
+                let (first, last) = (run[0].1, run[run.len() - 1].1);
+                src[first.start..last.end].trim().to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_are_cut_only_between_top_level_definitions() {
+        let src = "import \"a.journey\"\nimport \"b.journey\"\npersona p \"P\" {\n  needs \"x\",\n    y\n}\nphase a \"A\" {\n  touchpoint t {\n    says \"s\"\n  }\n}\n\ngoal g \"G\" {\n}\n";
+        assert_eq!(
+            runs(src, 100),
+            [
+                "import \"a.journey\"\nimport \"b.journey\"\npersona p \"P\" {\n  needs \"x\",\n    y\n}",
+                "phase a \"A\" {\n  touchpoint t {\n    says \"s\"\n  }\n}",
+                "goal g \"G\" {\n}",
+            ]
+        );
+        assert_eq!(runs(src, 1).len(), 1, "one part: no cut");
+    }
+
+    #[test]
+    fn a_keyword_on_the_line_of_a_closing_brace_is_not_a_cut() {
+        let src = "phase a \"A\" {\n} phase b \"B\" {\n}\nphase c \"C\" {\n}\n";
+        assert_eq!(runs(src, 100).len(), 2);
     }
 }
