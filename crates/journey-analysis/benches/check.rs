@@ -21,6 +21,10 @@ use divan::Bencher;
 use journey_analysis::{load, Config, Workspace};
 use std::path::{Path, PathBuf};
 
+/// The allocator `journeyc` uses, so the figures match the command line.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -19,6 +19,10 @@ use journey_analysis::{lints, Workspace};
 use journey_diagnostics::Level;
 use std::path::{Path, PathBuf};
 
+/// The allocator `journeyc` uses, so the figures match the command line.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

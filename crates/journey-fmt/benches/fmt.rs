@@ -9,6 +9,10 @@ use divan::counter::BytesCount;
 use divan::Bencher;
 use journey_fmt::FormatOptions;
 
+/// The allocator `journeyc` uses, so the figures match the command line.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
