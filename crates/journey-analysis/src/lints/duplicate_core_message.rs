@@ -3,7 +3,7 @@
 
 use super::LintContext;
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
-use journey_text::similarity::{jaccard, normalised_words, shingles};
+use journey_text::similarity::jaccard;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0508",
@@ -46,7 +46,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 ast.message
                     .as_ref()
                     .filter(|m| !m.value.trim().is_empty())
-                    .map(|m| (*p, ph, ast, m, shingles(&normalised_words(&m.value), 2)))
+                    .map(|m| (*p, ph, ast, m, lx.texts.shingles(&m.value)))
             })
             .collect();
         for (i, (pid, ph, ast, m, sh)) in messages.iter().enumerate() {

@@ -16,8 +16,14 @@ use journey_text::claims::{extract_claims_in, Claim};
 use journey_text::content::{content_words_in, ContentWord};
 use journey_text::register::{marks_in, Mark};
 use journey_text::risky::{risky_words, Risky};
+use journey_text::similarity::{normalised_words, shingles};
+use journey_text::stem::fold;
 use journey_text::{detect_language, Lang};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
+
+/// Two-word shingles of a text's normalised words.
+pub type Shingles = HashSet<Vec<String>>;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -26,7 +32,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// threads at once.
 #[derive(Default)]
 pub struct TextCache {
-    entries: Mutex<HashMap<Box<str>, Arc<Entry>>>,
+    /// Keyed by the text itself; Fx hashing, as the keys are whole texts
+    /// hashed on every lookup.
+    entries: Mutex<FxHashMap<Box<str>, Arc<Entry>>>,
     /// Bumped by [`TextCache::sweep`]; entries remember the generation
     /// they were last used in.
     generation: AtomicU64,
@@ -45,6 +53,8 @@ struct Entry {
     used: AtomicU64,
     language: OnceLock<Option<Lang>>,
     risky: OnceLock<Arc<[Risky]>>,
+    folded: OnceLock<Arc<str>>,
+    shingles: OnceLock<Arc<Shingles>>,
     /// Facts that depend on the language the text is read in: unknown,
     /// German, English.
     read_as: [ReadAs; 3],
@@ -79,7 +89,7 @@ impl TextCache {
         self.len() == 0
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Box<str>, Arc<Entry>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<Box<str>, Arc<Entry>>> {
         // A lint that panicked while holding the lock leaves nothing half
         // written: entries are inserted whole.
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
@@ -143,6 +153,23 @@ impl TextCache {
             .clone()
     }
 
+    /// `text` lower-cased with umlauts and accents folded ([`fold`]).
+    pub fn folded(&self, text: &str) -> Arc<str> {
+        self.entry(text)
+            .folded
+            .get_or_init(|| fold(text).into())
+            .clone()
+    }
+
+    /// The two-word shingles of `text`'s normalised words, which message
+    /// similarity compares ([`shingles`] of [`normalised_words`]).
+    pub fn shingles(&self, text: &str) -> Arc<Shingles> {
+        self.entry(text)
+            .shingles
+            .get_or_init(|| Arc::new(shingles(&normalised_words(text), 2)))
+            .clone()
+    }
+
     /// The superlatives, guarantees and absolutes in `text` ([`risky_words`]).
     pub fn risky(&self, text: &str) -> Arc<[Risky]> {
         self.entry(text)
@@ -171,6 +198,8 @@ mod tests {
                 assert_eq!(*cache.marks(text, lang), marks_in(text, lang));
             }
             assert_eq!(*cache.risky(text), risky_words(text));
+            assert_eq!(*cache.folded(text), fold(text));
+            assert_eq!(*cache.shingles(text), shingles(&normalised_words(text), 2));
         }
         assert_eq!(cache.len(), 1, "one text, one entry");
     }

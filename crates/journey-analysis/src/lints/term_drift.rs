@@ -91,10 +91,10 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for scope in &lx.scopes {
         // Each text folded once; its stemmed parts only when some term may
         // stand in it.
-        let texts: Vec<(Piece, String, OnceCell<Vec<Part>>)> = scope
+        let texts: Vec<(Piece, std::sync::Arc<str>, OnceCell<Vec<Part>>)> = scope
             .pieces
             .iter()
-            .map(|p| (*p, fold(&p.text.value), OnceCell::new()))
+            .map(|p| (*p, lx.texts.folded(&p.text.value), OnceCell::new()))
             .collect();
         for g in &groups {
             let mut uses: Vec<Use> = Vec::new();
