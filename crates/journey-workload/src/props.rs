@@ -8,10 +8,19 @@ use journey_fmt::{check_equivalent, format, FormatError, FormatOptions};
 use std::path::PathBuf;
 
 /// Decoding and parsing any bytes never panics; every diagnostic span lies
-/// inside the text, on character boundaries.
+/// inside the text, on character boundaries; and parsing in parallel runs
+/// (forced here for small inputs; the default split only big files) gives
+/// exactly the result of parsing in one piece.
 pub fn parse_never_fails(data: &[u8]) {
     let (text, _) = journey_syntax::decode_source(data.to_vec(), FileId(0));
-    let parse = journey_syntax::parse(&text, FileId(0));
+    let parse = journey_syntax::parse_split(&text, FileId(0), usize::MAX, usize::MAX);
+    let split = journey_syntax::parse_split(&text, FileId(0), 1, 2);
+    assert_eq!(split.tree, parse.tree, "split parse: tree");
+    assert_eq!(split.ast, parse.ast, "split parse: typed tree");
+    assert_eq!(
+        split.diagnostics, parse.diagnostics,
+        "split parse: diagnostics"
+    );
     for d in &parse.diagnostics {
         let span = d.span();
         assert!(
