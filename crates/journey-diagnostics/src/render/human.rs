@@ -14,12 +14,27 @@ const MAX_EXCERPT_LINE: usize = 2_000;
 
 /// The terminal rendering: ariadne reports with `path:line:col`, the source
 /// excerpt, labels, help and notes.
+///
+/// Many findings (a big workspace's first check) are rendered in parallel
+/// batches and joined in order: the text is the same as one by one.
 pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, opts: HumanOptions) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        render_one(&mut out, d, sources, opts);
+    use rayon::prelude::*;
+    const BATCH: usize = 64;
+    let render = |batch: &[Diagnostic]| {
+        let mut out = String::new();
+        for d in batch {
+            render_one(&mut out, d, sources, opts);
+        }
+        out
+    };
+    if diagnostics.len() <= BATCH {
+        return render(diagnostics);
     }
-    out
+    diagnostics
+        .par_chunks(BATCH)
+        .map(render)
+        .collect::<Vec<String>>()
+        .concat()
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, opts: HumanOptions) {
@@ -145,5 +160,46 @@ fn render_plain(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
     }
     for note in &d.notes {
         let _ = writeln!(out, "  = note: {note}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CodeInfo, SourceFile, Span};
+
+    const CODE: CodeInfo = CodeInfo {
+        code: "J9999",
+        name: "test-finding",
+        default_severity: Severity::Warning,
+        summary: "a finding for tests",
+        explanation: "Bad: x. Good: y.",
+    };
+
+    #[test]
+    fn many_findings_render_as_one_after_the_other() {
+        let text: String = (0..300)
+            .map(|i| format!("phase p{i} \"Grüße 🎉 {i}\" {{\n}}\n"))
+            .collect();
+        let mut sources = SourceMap::new();
+        let file = sources.add(SourceFile::new("big.journey", text.as_str()));
+        let findings: Vec<Diagnostic> = text
+            .match_indices("Grüße")
+            .enumerate()
+            .map(|(i, (at, _))| {
+                let at = at as u32;
+                Diagnostic::new(&CODE, file, Span::new(at, at + 6), format!("finding {i}"))
+                    .with_label("here")
+                    .with_help("fix it")
+            })
+            .collect();
+        assert!(findings.len() > 64 * 3, "several batches");
+        let opts = HumanOptions { color: false };
+        let one_by_one: String = findings
+            .iter()
+            .map(|d| render_human(std::slice::from_ref(d), &sources, opts))
+            .collect();
+        assert_eq!(render_human(&findings, &sources, opts), one_by_one);
+        assert!(one_by_one.contains("big.journey:599:13"), "{one_by_one}");
     }
 }
