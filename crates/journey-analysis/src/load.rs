@@ -203,6 +203,18 @@ pub fn load_workspace(
     config: Config,
     display: &dyn Fn(&Path) -> String,
 ) -> LoadedWorkspace {
+    load_workspace_into(Workspace::new(), paths, config, display)
+}
+
+/// [`load_workspace`] into a workspace prepared by the caller, e.g. one
+/// that [drops syntax trees](Workspace::drop_syntax_trees) for a one-shot
+/// check.
+pub fn load_workspace_into(
+    mut ws: Workspace,
+    paths: &[PathBuf],
+    config: Config,
+    display: &dyn Fn(&Path) -> String,
+) -> LoadedWorkspace {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut focus = None;
@@ -234,7 +246,6 @@ pub fn load_workspace(
         errors = errs;
     }
     let files = dedup_files(files);
-    let mut ws = Workspace::new();
     read_into(&mut ws, files, display, &mut errors);
     match config.path.clone() {
         Some(path) => ws.set_config(config, display(&path)),

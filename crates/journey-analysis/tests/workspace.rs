@@ -170,3 +170,48 @@ fn kept_text_facts_never_change_a_finding() {
         "nothing left to remember"
     );
 }
+
+/// Dropping tokens and statement trees (as `journeyc check` does) changes
+/// no finding: the analysis reads only the typed tree.
+#[test]
+fn dropping_syntax_trees_changes_no_finding() {
+    let dir = temp("drop-trees");
+    let options = journey_workload::Options {
+        with_errors: true,
+        ..Default::default()
+    };
+    journey_workload::write_workspace(&dir, 40, options).unwrap();
+    let display = |p: &Path| p.strip_prefix(&dir).unwrap_or(p).display().to_string();
+    let full = load::load_workspace(
+        std::slice::from_ref(&dir),
+        Config::empty(dir.clone()),
+        &display,
+    );
+    let mut lean = Workspace::new();
+    lean.drop_syntax_trees();
+    let lean = load::load_workspace_into(
+        lean,
+        std::slice::from_ref(&dir),
+        Config::empty(dir.clone()),
+        &display,
+    );
+    assert!(full
+        .workspace
+        .files()
+        .all(|(_, f)| !f.parse.tokens.is_empty()));
+    assert!(lean
+        .workspace
+        .files()
+        .all(|(_, f)| f.parse.tokens.is_empty() && f.parse.tree.statements.is_empty()));
+    let findings = full.workspace.diagnostics();
+    assert!(
+        findings.iter().any(|d| d.code < "J0300"),
+        "syntax errors too"
+    );
+    assert!(
+        findings.iter().any(|d| d.code.starts_with("J04")),
+        "semantic findings too"
+    );
+    assert_eq!(lean.workspace.diagnostics(), findings);
+    let _ = std::fs::remove_dir_all(&dir);
+}

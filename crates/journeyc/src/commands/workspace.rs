@@ -6,7 +6,7 @@ use crate::exit;
 use crate::output;
 use clap::Args;
 use journey_analysis::load::{self, display_path, LoadedWorkspace};
-use journey_analysis::Config;
+use journey_analysis::{Config, Workspace};
 use journey_diagnostics::{Diagnostic, Level};
 use std::path::{Path, PathBuf};
 
@@ -82,7 +82,11 @@ impl WorkspaceArgs {
         } else {
             paths.clone()
         };
-        let loaded = load::load_workspace(&paths, config, &|p: &Path| display_path(p));
+        // `check` and `export` read the model and findings only: tokens and
+        // statement trees would be memory without a reader.
+        let mut ws = Workspace::new();
+        ws.drop_syntax_trees();
+        let loaded = load::load_workspace_into(ws, &paths, config, &|p: &Path| display_path(p));
         if !loaded.errors.is_empty() {
             for e in &loaded.errors {
                 output::error(e);
