@@ -88,7 +88,17 @@ impl Workspace {
     }
 
     fn parse(&self, text: &str, id: FileId) -> Arc<Parse> {
-        let mut parse = journey_syntax::parse(text, id);
+        // A file that is already here was most likely edited: re-parse
+        // only the definitions the edit touched.
+        let old = self
+            .files
+            .get(id.0 as usize)
+            .and_then(Option::as_ref)
+            .filter(|f| f.kind == FileKind::Journey);
+        let mut parse = match old {
+            Some(old) => journey_syntax::reparse(&old.parse, &old.source.text, text, id),
+            None => journey_syntax::parse(text, id),
+        };
         if self.analysis_only {
             parse.tokens = Vec::new();
             parse.tree = Default::default();

@@ -45,6 +45,20 @@ impl Text {
         }
     }
 
+    /// Moves every source offset by `delta` bytes (the text itself moved
+    /// after an edit before it).
+    pub(crate) fn shift_spans(&mut self, delta: i64) {
+        let moved = |o: u32| (o as i64 + delta) as u32;
+        self.span = Span::new(moved(self.span.start), moved(self.span.end));
+        self.content_start = moved(self.content_start);
+        self.value_end = moved(self.value_end);
+        if let Some(map) = &mut self.map {
+            for (_, source) in map.iter_mut() {
+                *source = moved(*source);
+            }
+        }
+    }
+
     /// The source byte offset of byte `offset` of [`Text::value`], so that
     /// a finding about some words inside a string can point at exactly
     /// those words. `offset == value.len()` maps to the end of the content.

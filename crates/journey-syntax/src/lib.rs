@@ -7,6 +7,7 @@
 
 pub mod ast;
 pub mod codes;
+mod incremental;
 pub mod lexer;
 mod lower;
 mod parser;
@@ -14,6 +15,7 @@ pub mod schema;
 mod text;
 pub mod tree;
 
+pub use incremental::{reparse, try_reparse};
 pub use lower::closest;
 pub use parser::MAX_DEPTH;
 

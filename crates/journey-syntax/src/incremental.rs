@@ -1,0 +1,335 @@
+//! Re-parsing after an edit: only the top-level definitions the edit
+//! touches are lexed, parsed and lowered again; the definitions before it
+//! are kept as they are and those after it are kept with their spans
+//! moved by the change in length.
+//!
+//! A keystroke in a 10,000-line journey changes one definition out of
+//! hundreds, and parsing the whole file again was the largest part of the
+//! language server's work per edit. The result is always exactly what
+//! [`crate::parse`] gives for the new text (tests compare the two on
+//! random edits); whenever that cannot be guaranteed cheaply — the old
+//! text had syntax problems, the edit is not confined between top-level
+//! definitions, or the edited part does not parse cleanly — the whole
+//! file is parsed again.
+
+use crate::ast::{
+    Actor, Allow, Deliverable, Empathy, File, Flag, Goal, Impact, Import, Item, Journey, Kpi, Loop,
+    Metric, Moment, Name, Persona, Phase, Promise, Scalar, Score, Spans, Support, Text, Touchpoint,
+};
+use crate::lexer::{self, TokenKind};
+use crate::tree::{Arg, Block, SourceTree, Statement, Value};
+use crate::{lower, parser, Parse};
+use journey_diagnostics::{FileId, Span};
+
+/// The parse of `new_src`, reusing what `old` (the parse of `old_src`)
+/// already knows about the parts the edit did not touch.
+pub fn reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> Parse {
+    try_reparse(old, old_src, new_src, file).unwrap_or_else(|| crate::parse(new_src, file))
+}
+
+/// [`reparse`] when it can reuse parts of `old`; `None` when the whole
+/// file has to be parsed again. Tests use it to see that reuse happens.
+#[doc(hidden)]
+pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> Option<Parse> {
+    // Syntax problems make statement boundaries uncertain, and the
+    // formatter-facing parts (tokens, tree) must be present to reuse.
+    if !old.diagnostics.is_empty()
+        || old.tokens.is_empty()
+        || old.tree.statements.len() != old.ast.items.len()
+        || new_src.len() > u32::MAX as usize
+    {
+        return None;
+    }
+    let (edit_start, old_edit_end, new_edit_end) = changed_range(old_src, new_src);
+    let delta = new_src.len() as i64 - old_src.len() as i64;
+    let stmts = &old.tree.statements;
+
+    // Definitions before the edit: finished by a line end before it.
+    let before = stmts
+        .iter()
+        .take_while(|s| ends_before(old_src, s.span.end as usize, edit_start))
+        .count();
+    // Definitions after the edit: starting on a line of their own after it.
+    let after_start = stmts[before..]
+        .iter()
+        .position(|s| starts_after(old_src, s.span.start as usize, old_edit_end))
+        .map_or(stmts.len(), |i| before + i);
+
+    let region_start = if before == 0 {
+        0
+    } else {
+        stmts[before - 1].span.end as usize
+    };
+    let old_region_end = stmts
+        .get(after_start)
+        .map_or(old_src.len(), |s| s.span.start as usize);
+    let new_region_end = (old_region_end as i64 + delta) as usize;
+    if new_region_end < region_start || new_region_end < new_edit_end {
+        return None;
+    }
+
+    // Lex, parse and lower the new text of the region on its own.
+    let region = &new_src[region_start..new_region_end];
+    let mut region_tokens = lexer::lex(region);
+    if region_tokens.iter().any(|t| t.kind == TokenKind::Error) {
+        return None;
+    }
+    for t in &mut region_tokens {
+        t.span = Span::new(
+            t.span.start + region_start as u32,
+            t.span.end + region_start as u32,
+        );
+    }
+    let mut diagnostics = Vec::new();
+    let tree = parser::parse_tokens_in_chunks(
+        &region_tokens,
+        new_region_end,
+        file,
+        &mut diagnostics,
+        usize::MAX,
+    );
+    if !diagnostics.is_empty() {
+        return None;
+    }
+    let region_ast = lower::lower_file(
+        new_src,
+        file,
+        &tree.statements,
+        &mut diagnostics,
+        usize::MAX,
+    );
+    if diagnostics
+        .iter()
+        .any(|d| d.severity == journey_diagnostics::Severity::Error)
+    {
+        // Lowering errors are per statement and would be exact too, but a
+        // full parse keeps the rule simple: edits that break the schema
+        // are rare next to edits of text.
+        return None;
+    }
+
+    // Tokens: those before the region, the region's, the shifted rest.
+    let old_tokens_before = old
+        .tokens
+        .partition_point(|t| (t.span.end as usize) <= region_start);
+    let old_tokens_after = old
+        .tokens
+        .partition_point(|t| (t.span.start as usize) < old_region_end);
+    let mut tokens = Vec::with_capacity(old.tokens.len() + region_tokens.len());
+    tokens.extend_from_slice(&old.tokens[..old_tokens_before]);
+    tokens.extend(region_tokens);
+    tokens.extend(old.tokens[old_tokens_after..].iter().map(|t| {
+        let mut t = *t;
+        t.span.shift(delta);
+        t
+    }));
+
+    let mut statements = Vec::with_capacity(stmts.len());
+    statements.extend_from_slice(&stmts[..before]);
+    statements.extend(tree.statements);
+    statements.extend(stmts[after_start..].iter().map(|s| {
+        let mut s = s.clone();
+        s.shift(delta);
+        s
+    }));
+
+    let items = &old.ast.items;
+    let mut new_items = Vec::with_capacity(items.len());
+    new_items.extend_from_slice(&items[..before]);
+    new_items.extend(region_ast.items);
+    new_items.extend(items[after_start..].iter().map(|i| {
+        let mut i = i.clone();
+        i.shift(delta);
+        i
+    }));
+
+    diagnostics.sort_by_key(|d| d.sort_key());
+    Some(Parse {
+        tokens,
+        tree: SourceTree { statements },
+        ast: File { items: new_items },
+        diagnostics,
+    })
+}
+
+/// The byte range that differs: `(start, end in old, end in new)`, cut
+/// to character boundaries.
+fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
+        start -= 1;
+    }
+    let max_suffix = a.len().min(b.len()) - start;
+    let mut suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(max_suffix)
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
+        suffix -= 1;
+    }
+    (start, a.len() - suffix, b.len() - suffix)
+}
+
+/// Whether a statement ending at `end` is finished before an edit at
+/// `edit`: a line end lies between them.
+fn ends_before(src: &str, end: usize, edit: usize) -> bool {
+    end < edit && src.as_bytes()[end..edit].contains(&b'\n')
+}
+
+/// Whether a statement starting at `start` stands on its own line after
+/// an edit ending at `edit`: only blanks precede it on its line, and that
+/// line starts after the edit.
+fn starts_after(src: &str, start: usize, edit: usize) -> bool {
+    if start < edit {
+        return false;
+    }
+    let line = &src.as_bytes()[edit..start];
+    match line.iter().rposition(|&b| b == b'\n') {
+        Some(nl) => line[nl + 1..].iter().all(|&b| b == b' ' || b == b'\t'),
+        None => false,
+    }
+}
+
+/// Moving every span of a node by the same number of bytes.
+trait Shift {
+    fn shift(&mut self, delta: i64);
+}
+
+fn moved(offset: u32, delta: i64) -> u32 {
+    (offset as i64 + delta) as u32
+}
+
+impl Shift for Span {
+    fn shift(&mut self, delta: i64) {
+        *self = Span::new(moved(self.start, delta), moved(self.end, delta));
+    }
+}
+
+impl<T: Shift> Shift for Vec<T> {
+    fn shift(&mut self, delta: i64) {
+        for x in self {
+            x.shift(delta);
+        }
+    }
+}
+
+impl<T: Shift> Shift for Option<T> {
+    fn shift(&mut self, delta: i64) {
+        if let Some(x) = self {
+            x.shift(delta);
+        }
+    }
+}
+
+/// Values without spans.
+macro_rules! unmoved {
+    ($($t:ty),*) => {$(
+        impl Shift for $t {
+            fn shift(&mut self, _: i64) {}
+        }
+    )*};
+}
+unmoved!(String, bool, f64);
+
+/// Shift for a struct, field by field. The struct is destructured without
+/// `..`, so a field added later must be listed here or this fails to
+/// compile.
+macro_rules! shift_fields {
+    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
+        impl Shift for $t {
+            fn shift(&mut self, delta: i64) {
+                let $t { $($f),* } = self;
+                $( $f.shift(delta); )*
+            }
+        }
+    )*};
+}
+
+shift_fields! {
+    Value { kind, span }
+    Statement { keyword, args, block, span }
+    Block { open, statements, close, span }
+    Name { text, span }
+    Score { value, span }
+    Flag { value, span }
+    Allow { check, check_span, reason, span }
+    Spans { full, keyword }
+    Import { path, span }
+    Journey { id, title, value, description, phases, phases_span, loop_back, evidence,
+        disclaimers, allows, spans }
+    Loop { from, to, span }
+    Empathy { says, thinks, does, feels, span }
+    Persona { id, name, role, description, evidence, needs, pains, gains, goals, channels,
+        empathy, allows, spans }
+    Kpi { id, name, target, unit, span }
+    Phase { id, title, kind, question, activities, wants, objective, message, supports,
+        promises, evidence, disclaimers, kpis, backstage, teams, systems, moments,
+        touchpoints, allows, spans }
+    Promise { id, text, span }
+    Moment { value, note, span }
+    Touchpoint { id, title, channel, presence, owner, systems, kpis, serves, says,
+        expectation, experience, importance, monitored, state, moment, collects, basis,
+        description, keeps, evidence, disclaimers, allows, spans }
+    Metric { name, current, target, by, span }
+    Goal { id, title, metric, description, actors, allows, spans }
+    Actor { id, title, impacts, allows, spans }
+    Impact { id, title, kpis, via, deliverables, allows, spans }
+    Deliverable { id, title, via, span }
+}
+
+impl Shift for crate::tree::ValueKind {
+    fn shift(&mut self, _: i64) {}
+}
+
+impl Shift for Arg {
+    fn shift(&mut self, delta: i64) {
+        match self {
+            Arg::Value(v) => v.shift(delta),
+            Arg::List(values, span) => {
+                values.shift(delta);
+                span.shift(delta);
+            }
+            Arg::Arrow(span) => span.shift(delta),
+        }
+    }
+}
+
+impl Shift for Text {
+    fn shift(&mut self, delta: i64) {
+        self.shift_spans(delta);
+    }
+}
+
+impl Shift for Scalar {
+    fn shift(&mut self, delta: i64) {
+        match self {
+            Scalar::Number { span, .. } | Scalar::Date { span, .. } => span.shift(delta),
+            Scalar::Text(t) => t.shift(delta),
+        }
+    }
+}
+
+impl Shift for Support {
+    fn shift(&mut self, delta: i64) {
+        match self {
+            Support::Ref(n) => n.shift(delta),
+            Support::Text(t) => t.shift(delta),
+        }
+    }
+}
+
+impl Shift for Item {
+    fn shift(&mut self, delta: i64) {
+        match self {
+            Item::Import(x) => x.shift(delta),
+            Item::Journey(x) => x.shift(delta),
+            Item::Persona(x) => x.shift(delta),
+            Item::Phase(x) => x.shift(delta),
+            Item::Goal(x) => x.shift(delta),
+        }
+    }
+}
