@@ -10,7 +10,8 @@ use std::path::PathBuf;
 /// Decoding and parsing any bytes never panics; every diagnostic span lies
 /// inside the text, on character boundaries; and parsing in parallel runs
 /// (forced here for small inputs; the default split only big files) gives
-/// exactly the result of parsing in one piece.
+/// exactly the result of parsing in one piece; so does re-parsing after an
+/// edit.
 pub fn parse_never_fails(data: &[u8]) {
     let (text, _) = journey_syntax::decode_source(data.to_vec(), FileId(0));
     let parse = journey_syntax::parse_split(&text, FileId(0), usize::MAX, usize::MAX);
@@ -21,6 +22,18 @@ pub fn parse_never_fails(data: &[u8]) {
         split.diagnostics, parse.diagnostics,
         "split parse: diagnostics"
     );
+    // An edit — the middle third of the text cut out and put at the end —
+    // re-parsed from the old parse equals a full parse of the new text.
+    let (a, b) = (text.len() / 3, 2 * text.len() / 3);
+    if text.is_char_boundary(a) && text.is_char_boundary(b) {
+        let edited = format!("{}{}{}", &text[..a], &text[b..], &text[a..b]);
+        let full = journey_syntax::parse(&edited, FileId(0));
+        let again = journey_syntax::reparse(&parse, &text, &edited, FileId(0));
+        assert_eq!(again.tokens, full.tokens, "reparse: tokens");
+        assert_eq!(again.tree, full.tree, "reparse: tree");
+        assert_eq!(again.ast, full.ast, "reparse: typed tree");
+        assert_eq!(again.diagnostics, full.diagnostics, "reparse: diagnostics");
+    }
     for d in &parse.diagnostics {
         let span = d.span();
         assert!(
