@@ -101,6 +101,127 @@ const COPY_DE: &[&str] = &[
     "Jederzeit kündbar: messbare Ergebnisse für kleine Teams",
 ];
 
+/// Words that make each piece of copy its own, as in real journeys where
+/// every touchpoint says something slightly different: `{base} — {what}
+/// {how} {who}`, about 2,500 variants per base sentence and language.
+const VARIANTS_EN: [&[&str]; 3] = [
+    &[
+        "dashboards",
+        "newsletters",
+        "landing pages",
+        "reports",
+        "split tests",
+        "lead forms",
+        "webinars",
+        "price alerts",
+        "referral codes",
+        "welcome mails",
+        "case studies",
+        "checklists",
+        "templates",
+        "workshops",
+        "audits",
+        "playbooks",
+        "forecasts",
+        "surveys",
+        "reminders",
+        "coupons",
+    ],
+    &[
+        "tried by",
+        "checked by",
+        "loved by",
+        "built with",
+        "tested by",
+        "made for",
+        "recommended by",
+        "proven at",
+    ],
+    &[
+        "bakeries",
+        "florists",
+        "law firms",
+        "tax advisors",
+        "agencies",
+        "dentists",
+        "garden centres",
+        "bike shops",
+        "cafés",
+        "architects",
+        "yoga studios",
+        "opticians",
+        "carpenters",
+        "hotels",
+        "tutors",
+        "breweries",
+    ],
+];
+
+const VARIANTS_DE: [&[&str]; 3] = [
+    &[
+        "Dashboards",
+        "Newsletter",
+        "Landingpages",
+        "Berichte",
+        "Split-Tests",
+        "Leadformulare",
+        "Webinare",
+        "Preisalarme",
+        "Empfehlungscodes",
+        "Willkommensmails",
+        "Fallstudien",
+        "Checklisten",
+        "Vorlagen",
+        "Workshops",
+        "Audits",
+        "Leitfäden",
+        "Prognosen",
+        "Umfragen",
+        "Erinnerungen",
+        "Gutscheine",
+    ],
+    &[
+        "erprobt von",
+        "geprüft von",
+        "beliebt bei",
+        "entwickelt mit",
+        "getestet von",
+        "gemacht für",
+        "empfohlen von",
+        "bewährt bei",
+    ],
+    &[
+        "Bäckereien",
+        "Floristen",
+        "Kanzleien",
+        "Steuerbüros",
+        "Agenturen",
+        "Zahnarztpraxen",
+        "Gärtnereien",
+        "Fahrradläden",
+        "Cafés",
+        "Architekturbüros",
+        "Yogastudios",
+        "Optikern",
+        "Schreinereien",
+        "Hotels",
+        "Nachhilfeschulen",
+        "Brauereien",
+    ],
+];
+
+/// A base sentence made into copy of its own (see [`VARIANTS_EN`]).
+fn varied(base: &str, german: bool, rng: &mut Rng) -> String {
+    let [what, how, who] = if german { VARIANTS_DE } else { VARIANTS_EN };
+    let sep = if german { ", " } else { " " };
+    format!(
+        "{base} — {}{sep}{} {}",
+        rng.pick(what),
+        rng.pick(how),
+        rng.pick(who)
+    )
+}
+
 const TEAMS: &[&str] = &["marketing", "sales", "service", "product", "success"];
 
 /// The top-level definitions of one unit, kept apart so that a workspace
@@ -145,7 +266,11 @@ fn make_unit(n: usize, rng: &mut Rng, opts: Options) -> Unit {
         let _ = writeln!(out, "phase {id}{n} \"{id} {n}\" {{");
         let _ = writeln!(out, "  kind {kind}");
         let _ = writeln!(out, "  question \"{question}\"");
-        let _ = writeln!(out, "  message \"{}\"", copy[(i + n) % copy.len()]);
+        let _ = writeln!(
+            out,
+            "  message \"{}\"",
+            varied(copy[(i + n) % copy.len()], german, rng)
+        );
         let _ = writeln!(
             out,
             "  kpi k{n}_{i} \"Conversion {id}\" target {} unit \"%\"",
@@ -166,7 +291,11 @@ fn make_unit(n: usize, rng: &mut Rng, opts: Options) -> Unit {
             let _ = writeln!(out, "    channel {channel} {presence}");
             let _ = writeln!(out, "    owner {}", TEAMS[(i + t) % TEAMS.len()]);
             let _ = writeln!(out, "    serves p{n}_{}", t % 2);
-            let _ = writeln!(out, "    says \"{}\"", copy[(i + t + n) % copy.len()]);
+            let _ = writeln!(
+                out,
+                "    says \"{}\"",
+                varied(copy[(i + t + n) % copy.len()], german, rng)
+            );
             let _ = writeln!(
                 out,
                 "    kpi \"Reach {tid}\" target {}",
