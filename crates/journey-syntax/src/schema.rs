@@ -223,13 +223,20 @@ pub const ALLOW: Keyword = Keyword {
 };
 
 /// The statement named `name` in `context`.
+///
+/// Asked for every statement of every file: a hash lookup rather than a
+/// scan of [`KEYWORDS`] comparing names.
 pub fn keyword(name: &str, context: Context) -> Option<&'static Keyword> {
-    if name == ALLOW.name && DEFS.contains(&context) {
-        return Some(&ALLOW);
-    }
-    KEYWORDS
-        .iter()
-        .find(|k| k.name == name && k.context == context)
+    type Table = rustc_hash::FxHashMap<(Context, &'static str), &'static Keyword>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Table = KEYWORDS.iter().map(|k| ((k.context, k.name), k)).collect();
+        for &c in DEFS {
+            t.insert((c, ALLOW.name), &ALLOW);
+        }
+        t
+    });
+    table.get(&(context, name)).copied()
 }
 
 /// Every statement valid in `context`, `allow` included where it applies.
@@ -482,5 +489,35 @@ mod tests {
         assert!(keyword("allow", Touchpoint).is_some());
         assert!(keyword("allow", TopLevel).is_none());
         assert!(keyword("allow", Empathy).is_none());
+    }
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+
+    #[test]
+    fn lookup_finds_every_keyword_and_allow_only_in_definitions() {
+        for (i, k) in KEYWORDS.iter().enumerate() {
+            let found = keyword(k.name, k.context).expect("listed keyword");
+            assert_eq!(
+                (found.name, found.context, found.signature),
+                (k.name, k.context, k.signature)
+            );
+            assert!(
+                KEYWORDS[..i]
+                    .iter()
+                    .all(|e| (e.context, e.name) != (k.context, k.name)),
+                "{} in {:?} is listed twice",
+                k.name,
+                k.context
+            );
+        }
+        for c in DEFS {
+            assert_eq!(keyword("allow", *c).unwrap().signature, ALLOW.signature);
+        }
+        assert!(keyword("allow", TopLevel).is_none());
+        assert!(keyword("phase", Phase).is_none());
+        assert!(keyword("", TopLevel).is_none());
     }
 }
