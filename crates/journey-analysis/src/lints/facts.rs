@@ -30,11 +30,16 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// Facts about distinct texts, shared by the lints of one or (for a
 /// workspace that keeps it) many analyses. Safe to use from several
 /// threads at once.
+const SHARDS: usize = 16;
+
+type Shard = FxHashMap<Box<str>, Arc<Entry>>;
+
 #[derive(Default)]
 pub struct TextCache {
     /// Keyed by the text itself; Fx hashing, as the keys are whole texts
-    /// hashed on every lookup.
-    entries: Mutex<FxHashMap<Box<str>, Arc<Entry>>>,
+    /// hashed on every lookup. Split into shards by hash so that lints
+    /// running in parallel rarely wait for each other's lookups.
+    shards: [Mutex<Shard>; SHARDS],
     /// Bumped by [`TextCache::sweep`]; entries remember the generation
     /// they were last used in.
     generation: AtomicU64,
@@ -67,6 +72,12 @@ struct ReadAs {
     marks: OnceLock<Arc<[Mark]>>,
 }
 
+fn lock(shard: &Mutex<Shard>) -> std::sync::MutexGuard<'_, Shard> {
+    // A lint that panicked while holding the lock leaves nothing half
+    // written: entries are inserted whole.
+    shard.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn slot(lang: Option<Lang>) -> usize {
     match lang {
         None => 0,
@@ -82,23 +93,19 @@ impl TextCache {
 
     /// How many distinct texts are cached.
     pub fn len(&self) -> usize {
-        self.lock().len()
+        (0..SHARDS).map(|i| lock(&self.shards[i]).len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<Box<str>, Arc<Entry>>> {
-        // A lint that panicked while holding the lock leaves nothing half
-        // written: entries are inserted whole.
-        self.entries.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
     fn entry(&self, text: &str) -> Arc<Entry> {
+        use std::hash::BuildHasher;
         let generation = self.generation.load(Ordering::Relaxed);
+        let hash = rustc_hash::FxBuildHasher.hash_one(text);
         let entry = {
-            let mut map = self.lock();
+            let mut map = lock(&self.shards[(hash as usize) % SHARDS]);
             match map.get(text) {
                 Some(e) => e.clone(),
                 None => {
@@ -116,8 +123,9 @@ impl TextCache {
     /// generation. Called after each analysis.
     pub fn sweep(&self) {
         let generation = self.generation.fetch_add(1, Ordering::Relaxed);
-        self.lock()
-            .retain(|_, e| e.used.load(Ordering::Relaxed) == generation);
+        for shard in &self.shards {
+            lock(shard).retain(|_, e| e.used.load(Ordering::Relaxed) == generation);
+        }
     }
 
     /// The language `text` is written in ([`detect_language`]).
@@ -224,7 +232,11 @@ mod tests {
         cache.language("kept copy");
         cache.language("new copy");
         cache.sweep();
-        let mut left: Vec<String> = cache.lock().keys().map(|k| k.to_string()).collect();
+        let mut left: Vec<String> = cache
+            .shards
+            .iter()
+            .flat_map(|s| lock(s).keys().map(|k| k.to_string()).collect::<Vec<_>>())
+            .collect();
         left.sort();
         assert_eq!(left, ["kept copy", "new copy"]);
         cache.sweep();

@@ -92,9 +92,14 @@ pub fn run(args: CheckArgs) -> u8 {
         }
         None => output::print(&report),
     }
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    let code = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         exit::FINDINGS
     } else {
         exit::OK
-    }
+    };
+    // The process ends right after this: freeing the trees, the model and
+    // the findings of a big workspace one allocation at a time would only
+    // delay the exit (the operating system reclaims the memory at once).
+    std::mem::forget((loaded, sources, diagnostics, report));
+    code
 }
