@@ -206,10 +206,14 @@ async fn diagnostics_task(client: Client, shared: Arc<Shared>) {
             }
             drop(published);
             // Build the name index of this snapshot now, so that the first
-            // hover or definition after an edit does not wait for it.
-            let _ = catch_unwind(AssertUnwindSafe(|| {
-                snap.analysis.index();
-            }));
+            // hover or definition after an edit does not wait for it —
+            // unless the user is still typing: then the next snapshot's
+            // diagnostics come first and its index is built after them.
+            if lock(&shared).generation == snap.generation {
+                let _ = catch_unwind(AssertUnwindSafe(|| {
+                    snap.analysis.index();
+                }));
+            }
             break;
         }
     }
