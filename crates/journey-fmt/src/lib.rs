@@ -126,34 +126,7 @@ pub fn format_parse(
     printer::print(src, parse, options)
 }
 
-/// The smallest single edit that turns `old` into `new`: the byte range of
-/// `old` to replace and its replacement, or `None` when they are equal.
-/// Editors keep the cursor and folds outside the edit where they are.
-pub fn minimal_edit<'n>(old: &str, new: &'n str) -> Option<(std::ops::Range<usize>, &'n str)> {
-    if old == new {
-        return None;
-    }
-    let mut prefix = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let mut suffix = old
-        .bytes()
-        .rev()
-        .zip(new.bytes().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
-        suffix -= 1;
-    }
-    Some((prefix..old.len() - suffix, &new[prefix..new.len() - suffix]))
-}
+pub use journey_syntax::minimal_edit;
 
 #[cfg(test)]
 mod tests;

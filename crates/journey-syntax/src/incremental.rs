@@ -152,26 +152,41 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
     })
 }
 
-/// The byte range that differs: `(start, end in old, end in new)`, cut
-/// to character boundaries.
-fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
-    let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
-        start -= 1;
+/// The smallest single edit that turns `old` into `new`: the byte range of
+/// `old` to replace and its replacement, or `None` when they are equal.
+/// Editors keep the cursor and folds outside the edit where they are.
+pub fn minimal_edit<'n>(old: &str, new: &'n str) -> Option<(std::ops::Range<usize>, &'n str)> {
+    if old == new {
+        return None;
     }
-    let max_suffix = a.len().min(b.len()) - start;
-    let mut suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(max_suffix)
-        .take_while(|(x, y)| x == y)
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
         .count();
-    while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
         suffix -= 1;
     }
-    (start, a.len() - suffix, b.len() - suffix)
+    Some((prefix..old.len() - suffix, &new[prefix..new.len() - suffix]))
+}
+
+/// The byte range that differs: `(start, end in old, end in new)`.
+fn changed_range(old: &str, new: &str) -> (usize, usize, usize) {
+    match minimal_edit(old, new) {
+        Some((range, with)) => (range.start, range.end, range.start + with.len()),
+        None => (old.len(), old.len(), new.len()),
+    }
 }
 
 /// Whether a statement ending at `end` is finished before an edit at

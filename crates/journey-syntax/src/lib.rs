@@ -15,7 +15,7 @@ pub mod schema;
 mod text;
 pub mod tree;
 
-pub use incremental::{reparse, try_reparse};
+pub use incremental::{minimal_edit, reparse, try_reparse};
 pub use lower::closest;
 pub use parser::MAX_DEPTH;
 

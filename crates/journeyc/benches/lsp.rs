@@ -18,17 +18,15 @@
 //! JOURNEY_LSP_BENCH_LINES=50000 cargo bench -p journeyc --bench lsp   # another size
 //! ```
 
+mod common;
+
+use common::{cpu_time, load, percentile, time_requests};
 use journey_lsp::harness::{file_uri, LspClient};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
 /// The file size when `JOURNEY_LSP_BENCH_LINES` does not set one.
 const LINES: usize = 10_000;
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
 
 fn report(name: &str, mut samples: Vec<Duration>, target: Option<Duration>) {
     samples.sort();
@@ -44,22 +42,6 @@ fn report(name: &str, mut samples: Vec<Duration>, target: Option<Duration>) {
         p99.as_secs_f64() * 1e3,
         samples.last().unwrap().as_secs_f64() * 1e3,
     );
-}
-
-/// User + system CPU time of a process so far (from /proc; Linux only).
-fn cpu_time(pid: u32) -> Option<Duration> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    // Linux reports clock ticks of 1/100 s.
-    Some(Duration::from_millis(ticks * 10))
-}
-
-/// The load average, to judge how much other work inflated the figures.
-fn load() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "n/a".to_string())
 }
 
 fn memory(pid: u32) -> String {
@@ -191,14 +173,7 @@ fn main() {
     }
 
     let mut time = |method: &str, params: Value, check: &dyn Fn(&Value)| {
-        let mut v = Vec::with_capacity(rounds);
-        for _ in 0..rounds {
-            let sent = Instant::now();
-            let r = client.request(method, params.clone());
-            v.push(sent.elapsed());
-            check(&r);
-        }
-        v
+        time_requests(&mut client, rounds, method, params, check)
     };
     let at = |(line, character): (usize, usize)| json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}});
     // A reference deep in the file.

@@ -28,6 +28,9 @@
 //!     cargo bench -p journeyc --bench lsp_workspace
 //! ```
 
+mod common;
+
+use common::{cpu_time, env_or, load, percentile, status_bytes, time_requests};
 use journey_lsp::harness::{file_uri, LspClient};
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -46,20 +49,8 @@ const BURST: usize = 10;
 /// take before the bench gives up.
 const LOAD_TIMEOUT: Duration = Duration::from_secs(120);
 
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
 }
 
 fn report(name: &str, mut samples: Vec<Duration>) {
@@ -70,35 +61,6 @@ fn report(name: &str, mut samples: Vec<Duration>) {
         ms(percentile(&samples, 0.99)),
         ms(*samples.last().unwrap()),
     );
-}
-
-/// User + system CPU time of a process so far (from /proc; Linux only).
-fn cpu_time(pid: u32) -> Option<Duration> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    // Linux reports clock ticks of 1/100 s.
-    Some(Duration::from_millis(ticks * 10))
-}
-
-/// The load average, to judge how much other work inflated the figures.
-fn load() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "n/a".to_string())
-}
-
-/// A `kB` field of /proc/PID/status (VmRSS, VmHWM) in bytes.
-fn status_bytes(pid: u32, field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    let kb: u64 = line[field.len()..]
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
-    Some(kb * 1024)
 }
 
 fn rss(pid: u32) -> Option<u64> {
@@ -321,14 +283,7 @@ fn main() {
     }
 
     let mut time = |method: &str, params: Value, check: &dyn Fn(&Value)| {
-        let mut v = Vec::with_capacity(rounds);
-        for _ in 0..rounds {
-            let sent = Instant::now();
-            let r = client.request(method, params.clone());
-            v.push(sent.elapsed());
-            check(&r);
-        }
-        v
+        time_requests(&mut client, rounds, method, params, check)
     };
     let persona = format!("p{m}_0");
     let defined_in = file_uri(&unit_dir.join("personas.journey"));
