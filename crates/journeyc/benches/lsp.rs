@@ -6,7 +6,7 @@
 //! - didChange → publishDiagnostics of that version (an edit that breaks
 //!   and then repairs a persona reference, so every round re-runs parsing,
 //!   the model, all checks and lints);
-//! - hover, definition and completion round trips;
+//! - hover, definition, completion and rename round trips;
 //!
 //! and reports p50/p99 for each plus the server's resident memory
 //! (VmRSS now, VmHWM peak). Targets: diagnostics p99 < 20 ms, hover and
@@ -199,6 +199,17 @@ fn main() {
         // Every persona of the file is offered (two per generated unit).
         assert!(r.as_array().unwrap().len() >= (2 * n).min(40));
     });
+    let rename = time(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri},
+               "position": {"line": reference.0, "character": reference.1},
+               "newName": "founder"}),
+        &|r| {
+            // The definition and every `serves` and `actor` reference.
+            let edits = r["changes"][uri.as_str()].as_array().map_or(0, Vec::len);
+            assert!(edits >= 3, "{r}");
+        },
+    );
 
     println!();
     report(
@@ -210,6 +221,7 @@ fn main() {
     report("definition", definition, Some(Duration::from_millis(5)));
     report("completion (keywords)", completion, None);
     report("completion (personas, serves)", completion_ids, None);
+    report("rename (persona)", rename, None);
     if let Some(cpu) = cpu_per_change {
         println!(
             "server CPU time per change (parse, model, checks, lints, publish): {:.1} ms",
