@@ -1,6 +1,8 @@
 use crate::{Diagnostic, Severity, SourceMap, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 /// Options for the terminal rendering.
 #[derive(Debug, Clone, Copy)]
@@ -20,10 +22,26 @@ const MAX_EXCERPT_LINE: usize = 2_000;
 pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, opts: HumanOptions) -> String {
     use rayon::prelude::*;
     const BATCH: usize = 64;
+    // Ariadne indexes a source's lines when it is built: build each file's
+    // once for all findings, not once per finding (thousands of findings
+    // in a 50 MB file would read the file thousands of times).
+    let mut files: Vec<crate::FileId> = diagnostics
+        .iter()
+        .flat_map(|d| std::iter::once(d.primary.file).chain(d.secondary.iter().map(|l| l.file)))
+        .collect();
+    files.sort();
+    files.dedup();
+    let built: HashMap<String, ariadne::Source<Arc<str>>> = files
+        .par_iter()
+        .filter_map(|id| {
+            let f = sources.get(*id)?;
+            Some((f.path.clone(), ariadne::Source::from(f.text.clone())))
+        })
+        .collect();
     let render = |batch: &[Diagnostic]| {
         let mut out = String::new();
         for d in batch {
-            render_one(&mut out, d, sources, opts);
+            render_one(&mut out, d, sources, &built, opts);
         }
         out
     };
@@ -37,7 +55,13 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, opts: Human
         .concat()
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, opts: HumanOptions) {
+fn render_one(
+    out: &mut String,
+    d: &Diagnostic,
+    sources: &SourceMap,
+    built: &HashMap<String, ariadne::Source<Arc<str>>>,
+    opts: HumanOptions,
+) {
     let labels_ok = std::iter::once(&d.primary)
         .chain(&d.secondary)
         .all(|l| excerpt_ok(sources, l.file, l.span));
@@ -93,21 +117,29 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, opts: Human
     for fix in &d.fixes {
         report = report.with_note(format!("quick fix available: {}", fix.title));
     }
-    let mut files: Vec<_> = std::iter::once(d.primary.file)
-        .chain(d.secondary.iter().map(|l| l.file))
-        .collect();
-    files.sort();
-    files.dedup();
-    let cache = ariadne::sources(files.into_iter().filter_map(|id| {
-        sources
-            .get(id)
-            .map(|f| (f.path.clone(), f.text.to_string()))
-    }));
     let mut buf = Vec::new();
+    let cache = Built(built);
     if report.finish().write(cache, &mut buf).is_ok() {
         out.push_str(&String::from_utf8_lossy(&buf));
     } else {
         render_plain(out, d, sources);
+    }
+}
+
+/// The sources built once per rendering, lent to each report.
+struct Built<'a>(&'a HashMap<String, ariadne::Source<Arc<str>>>);
+
+impl ariadne::Cache<String> for Built<'_> {
+    type Storage = Arc<str>;
+
+    fn fetch(&mut self, id: &String) -> Result<&ariadne::Source<Arc<str>>, impl std::fmt::Debug> {
+        self.0
+            .get(id)
+            .ok_or_else(|| format!("no source for `{id}`"))
+    }
+
+    fn display<'b>(&self, id: &'b String) -> Option<impl std::fmt::Display + 'b> {
+        Some(id)
     }
 }
 
