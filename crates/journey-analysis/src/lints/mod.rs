@@ -169,7 +169,10 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         })
         .collect();
     out.extend(found.into_iter().flatten());
-    texts.sweep();
+    // Only a kept cache outlives this run; a local one is simply dropped.
+    if let Some(kept) = cx.workspace.text_cache() {
+        kept.sweep();
+    }
 }
 
 /// What a piece of customer-facing text is.
