@@ -483,6 +483,33 @@ mod tests {
         assert_eq!(runs(src, 1).len(), 1, "one part: no cut");
     }
 
+    /// A clean file split into runs takes the parallel fast pass (the
+    /// whole-file fallback is for files with errors only) and yields the
+    /// statements of a whole-file parse.
+    #[test]
+    fn a_clean_file_is_parsed_in_runs() {
+        let src: String = (0..40)
+            .map(|i| format!("phase p{i} \"P\" {{\n  message \"m {i}\"\n}}\n"))
+            .collect();
+        let mut diags = Vec::new();
+        let input = parser_input(&lex(&src), FileId(0), &mut diags);
+        let eoi = SimpleSpan::from(src.len()..src.len());
+        assert!(split_at_definitions(&input, 8).len() > 4, "several runs");
+        let runs = parse_chunks_fast(&input, eoi).expect("no run has an error");
+        let whole =
+            parse_tokens_in_chunks(&lex(&src), src.len(), FileId(0), &mut diags, usize::MAX);
+        assert_eq!(runs, whole.statements);
+        assert_eq!(runs.len(), 40);
+        assert!(diags.is_empty());
+        let broken = src.replacen("message", "message {", 1);
+        let input = parser_input(&lex(&broken), FileId(0), &mut diags);
+        let eoi = SimpleSpan::from(broken.len()..broken.len());
+        assert!(
+            parse_chunks_fast(&input, eoi).is_none(),
+            "errors go the whole-file way"
+        );
+    }
+
     #[test]
     fn a_keyword_on_the_line_of_a_closing_brace_is_not_a_cut() {
         let src = "phase a \"A\" {\n} phase b \"B\" {\n}\nphase c \"C\" {\n}\n";
