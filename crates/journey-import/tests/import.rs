@@ -3,7 +3,7 @@
 
 use journey_analysis::{load, Workspace};
 use journey_diagnostics::Severity;
-use journey_import::{import_csv, table::COLUMNS, write, ImportError, OutFile, WriteError};
+use journey_import::{import_csv, table::COLUMNS, write, ImportError, OutFile};
 use std::path::{Path, PathBuf};
 
 fn examples() -> PathBuf {
@@ -243,6 +243,75 @@ fn cell_errors_name_row_and_column() {
     }
 }
 
+/// The row and line of a bad cell are where a spreadsheet and an editor
+/// show them: with CRLF or LF line ends, after blank lines, and after
+/// cells that hold line breaks.
+#[test]
+fn errors_name_the_row_and_line_where_the_mistake_is() {
+    // KPIs without ids: ids are unique across rows.
+    const KPI: (&str, &str) = ("kpis", "Click-through rate:4.5:%");
+    let good = |id: &'static str| row(&with(&[("touchpoint_id", id), KPI]));
+    let two_lines = row(&with(&[
+        ("touchpoint_id", "multi"),
+        ("description", "first line\nsecond line"),
+        KPI,
+    ]));
+    let bad = row(&with(&[
+        ("touchpoint_id", "bad"),
+        ("expectation", "9"),
+        KPI,
+    ]));
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        // Row 4 on line 4.
+        (
+            vec![header(), good("a"), good("b"), bad.clone()],
+            "row 4, column `expectation` (P)",
+        ),
+        // A blank line is a row of the spreadsheet, and a line.
+        (
+            vec![header(), good("a"), String::new(), bad.clone()],
+            "row 4, column `expectation` (P)",
+        ),
+        (
+            vec![
+                header(),
+                String::new(),
+                good("a"),
+                String::new(),
+                bad.clone(),
+            ],
+            "row 5, column `expectation` (P)",
+        ),
+        // A cell with a line break: one row, two lines.
+        (
+            vec![header(), two_lines.clone(), bad.clone()],
+            "row 3 (line 4), column `expectation` (P)",
+        ),
+        (
+            vec![
+                header(),
+                two_lines.clone(),
+                String::new(),
+                good("a"),
+                bad.clone(),
+            ],
+            "row 5 (line 6), column `expectation` (P)",
+        ),
+    ];
+    for (lines, expected) in &cases {
+        for end in ["\n", "\r\n"] {
+            let csv = lines.join(end) + end;
+            let errors = import(&csv).unwrap_err();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            let shown = errors[0].to_string();
+            assert!(
+                shown.starts_with(&format!("{expected}: `9` is outside the scale")),
+                "{end:?}: {shown}\n{csv}"
+            );
+        }
+    }
+}
+
 #[test]
 fn rows_must_agree() {
     let second = with(&[
@@ -382,8 +451,11 @@ fn writing_is_all_or_nothing_and_never_overwrites() {
     std::fs::write(dir.join("b.journey"), "mine\n").unwrap();
     std::fs::remove_file(dir.join("a.journey")).unwrap();
     let err = write(&dir, &files, false).unwrap_err();
+    assert!(err.nothing_changed(), "{err}");
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(err.problems[0].path, dir.join("b.journey"));
     assert!(
-        matches!(&err, WriteError::Exists(p) if p == &[dir.join("b.journey")]),
+        matches!(err.problems[0].kind, journey_write::ErrorKind::Exists),
         "{err}"
     );
     assert!(!dir.join("a.journey").exists());

@@ -318,6 +318,17 @@ impl Transaction {
             }
         }
         if !problems.is_empty() {
+            // A file where the folder should be is one problem, not one
+            // per file meant for that folder.
+            let mut seen = Vec::new();
+            problems.retain(|p| match &p.kind {
+                ErrorKind::ParentNotFolder(dir) if seen.contains(dir) => false,
+                ErrorKind::ParentNotFolder(dir) => {
+                    seen.push(dir.clone());
+                    true
+                }
+                _ => true,
+            });
             return Err(fail(problems));
         }
 

@@ -3,7 +3,7 @@
 
 use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -38,26 +38,10 @@ pub fn error(message: impl std::fmt::Display) {
     eprintln!("error: {message}");
 }
 
-/// Writes through a temporary file in the same directory and a rename, so
-/// that readers never see half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+/// Writes a report or an export (`-o FILE`): atomically, creating the
+/// file with ordinary permissions or replacing it with its permissions,
+/// owner and group kept; a folder, special file or read-only file in the
+/// way is an error (see `journey_write`). The error names the file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), journey_write::WriteError> {
+    journey_write::write_atomic(path, bytes, journey_write::Mode::Replace).map(|_| ())
 }

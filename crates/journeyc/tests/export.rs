@@ -270,3 +270,68 @@ fn journey_toml_levels_apply_as_in_check() {
     let out = journeyc(&["export", "-D", "no-such-check", "-f", "csv"], &dir);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+/// `-o FILE`: a new file gets ordinary permissions, a replaced one keeps
+/// its own (and stays the file a link points to); a folder or read-only
+/// file in the way is an error that names it, and nothing is written.
+#[cfg(unix)]
+#[test]
+fn output_files_get_ordinary_permissions_and_keep_their_own() {
+    use common::{chmod, journeyc_with_umask, mode};
+    let dir = temp_dir("export-perms");
+    let example = repo().join("examples/b2b-saas");
+    let example = example.to_str().unwrap();
+    let out = journeyc_with_umask(
+        "022",
+        &["export", "-f", "json", "-o", "new.json", example],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(mode(&dir.join("new.json")), 0o644);
+
+    std::fs::write(dir.join("kept.json"), "old").unwrap();
+    chmod(&dir.join("kept.json"), 0o600);
+    std::os::unix::fs::symlink("kept.json", dir.join("link.json")).unwrap();
+    let out = journeyc_with_umask(
+        "022",
+        &["export", "-f", "json", "-o", "link.json", example],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(mode(&dir.join("kept.json")), 0o600);
+    assert!(std::fs::read_to_string(dir.join("kept.json"))
+        .unwrap()
+        .starts_with('{'));
+    assert!(std::fs::symlink_metadata(dir.join("link.json"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+
+    std::fs::create_dir(dir.join("folder.json")).unwrap();
+    let out = journeyc(
+        &["export", "-f", "json", "-o", "folder.json", example],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: `folder.json` is a folder, not a file\n"
+    );
+
+    std::fs::write(dir.join("ro.json"), "old").unwrap();
+    chmod(&dir.join("ro.json"), 0o444);
+    let out = journeyc(&["export", "-f", "json", "-o", "ro.json", example], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "error: `ro.json` is read-only\n");
+    assert_eq!(std::fs::read_to_string(dir.join("ro.json")).unwrap(), "old");
+    assert_eq!(
+        common::names(&dir),
+        [
+            "folder.json",
+            "kept.json",
+            "link.json",
+            "new.json",
+            "ro.json"
+        ]
+    );
+}

@@ -280,3 +280,83 @@ fn a_broken_journey_toml_stops_formatting() {
         UNTIDY
     );
 }
+
+/// A read-only file is reported and skipped; the other files are still
+/// formatted, and the run ends with exit 2.
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_reported_and_skipped() {
+    use common::{chmod, mode};
+    let dir = temp_dir("read-only");
+    std::fs::write(dir.join("a.journey"), UNTIDY).unwrap();
+    std::fs::write(dir.join("ro.journey"), UNTIDY).unwrap();
+    std::fs::write(dir.join("z.journey"), UNTIDY).unwrap();
+    chmod(&dir.join("ro.journey"), 0o444);
+    let out = journeyc(&["fmt", "--color", "never"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: `ro.journey` is read-only and was not formatted; make it writable (`chmod u+w`) to format it
+formatted 2 files, 0 already formatted, 1 with errors
+"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("ro.journey")).unwrap(),
+        UNTIDY
+    );
+    assert_eq!(mode(&dir.join("ro.journey")), 0o444);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.journey")).unwrap(),
+        TIDY
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("z.journey")).unwrap(),
+        TIDY
+    );
+    assert_eq!(
+        common::names(&dir),
+        ["a.journey", "ro.journey", "z.journey"]
+    );
+    // Checking reads it as any other file.
+    let out = journeyc(&["fmt", "--check"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "ro.journey\n");
+}
+
+/// A file with several hard links is rewritten in place: the links stay
+/// one file. Owner and group stay too.
+#[cfg(unix)]
+#[test]
+fn hard_links_owner_and_group_survive() {
+    use common::{chmod, mode, running_as_root};
+    use std::os::unix::fs::MetadataExt;
+    let dir = temp_dir("links");
+    let a = dir.join("a.journey");
+    std::fs::write(&a, UNTIDY).unwrap();
+    std::fs::hard_link(&a, dir.join("b.journey")).unwrap();
+    let inode = std::fs::metadata(&a).unwrap().ino();
+    let out = journeyc(&["fmt", "a.journey"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("b.journey")).unwrap(),
+        TIDY
+    );
+    let meta = std::fs::metadata(&a).unwrap();
+    assert_eq!((meta.ino(), meta.nlink()), (inode, 2));
+    assert_eq!(common::names(&dir), ["a.journey", "b.journey"]);
+
+    if !running_as_root() {
+        eprintln!("owner and group: skipped, only root can give a file to another user");
+        return;
+    }
+    let c = dir.join("c.journey");
+    std::fs::write(&c, UNTIDY).unwrap();
+    std::os::unix::fs::chown(&c, Some(4321), Some(5432)).unwrap();
+    chmod(&c, 0o640);
+    let out = journeyc(&["fmt", "c.journey"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&c).unwrap(), TIDY);
+    let meta = std::fs::metadata(&c).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 5432));
+    assert_eq!(mode(&c), 0o640);
+}

@@ -143,3 +143,50 @@ fn an_unknown_template_gets_a_suggestion() {
     assert!(err.contains("decision-loop"), "{err}");
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
 }
+
+/// The files of a new workspace are ordinary files: `0666` minus the
+/// umask (`0644` under the usual one), not private `0600` ones.
+#[cfg(unix)]
+#[test]
+fn new_files_get_ordinary_permissions() {
+    use common::{journeyc_with_umask, mode};
+    let dir = temp_dir("init-perms");
+    for (umask, expected) in [("022", 0o644), ("077", 0o600)] {
+        let out = journeyc_with_umask(umask, &["init", umask], &dir);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let names = common::names(&dir.join(umask));
+        assert_eq!(names.len(), 5, "{names:?}");
+        for name in names {
+            assert_eq!(
+                mode(&dir.join(umask).join(&name)),
+                expected,
+                "{umask} {name}"
+            );
+        }
+    }
+}
+
+/// A folder where a file should go stops everything before anything is
+/// written, and a new folder made for the workspace is removed again.
+#[test]
+fn a_folder_in_the_way_stops_init_before_anything_is_written() {
+    let dir = temp_dir("init-folder");
+    std::fs::create_dir_all(dir.join("ws/phases.journey")).unwrap();
+    let out = journeyc(&["init", "ws"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: `ws/phases.journey` is a folder, not a file\nnothing was written\n"
+    );
+    assert_eq!(common::names(&dir.join("ws")), ["phases.journey"]);
+
+    // A file where the workspace folder should be: said once.
+    std::fs::write(dir.join("taken"), "mine").unwrap();
+    let out = journeyc(&["init", "taken/ws"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot write `taken/ws/journey.toml`: `taken` is not a folder\nnothing was written\n"
+    );
+    assert_eq!(common::names(&dir), ["taken", "ws"]);
+}

@@ -86,7 +86,7 @@ pub fn run(args: CheckArgs) -> u8 {
     match &args.output {
         Some(path) => {
             if let Err(e) = output::write_atomically(path, report.as_bytes()) {
-                output::error(format!("cannot write `{}`: {e}", path.display()));
+                output::error(e);
                 return exit::USAGE;
             }
         }

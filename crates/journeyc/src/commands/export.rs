@@ -99,7 +99,7 @@ pub fn run(args: ExportArgs) -> u8 {
         Some(path) => match output::write_atomically(path, text.as_bytes()) {
             Ok(()) => exit::OK,
             Err(e) => {
-                output::error(format!("cannot write `{}`: {e}", path.display()));
+                output::error(e);
                 exit::USAGE
             }
         },

@@ -7,8 +7,9 @@ use journey_analysis::{load, Config};
 use journey_diagnostics::render::{self, HumanOptions};
 use journey_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap};
 use journey_fmt::{FormatError, FormatOptions};
+use journey_write::{ErrorKind, Mode, Snapshot};
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -272,10 +273,25 @@ impl Run {
     }
 
     fn file(&self, path: &Path, shown: &str, configs: &mut Configs) -> Outcome {
+        self.file_then(path, shown, configs, || {})
+    }
+
+    /// [`Run::file`], with `before_commit` called between reading the file
+    /// and writing it back (tests edit the file there).
+    fn file_then(
+        &self,
+        path: &Path,
+        shown: &str,
+        configs: &mut Configs,
+        before_commit: impl FnOnce(),
+    ) -> Outcome {
         let settings = configs.for_path(path, self.color);
         if settings.broken {
             return Outcome::Failed;
         }
+        // Taken before reading: an edit saved while this run formats the
+        // file is noticed before the result is written.
+        let before = std::fs::metadata(path).ok();
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -283,11 +299,12 @@ impl Run {
                 return Outcome::Failed;
             }
         };
+        let snapshot = Snapshot::new(before.as_ref(), &bytes);
         let outcome = self.format(bytes, shown, &settings.options);
         if let Outcome::Changed { new, .. } = &outcome {
             if !self.check && !self.diff {
-                if let Err(e) = write_atomically(path, new.as_bytes()) {
-                    output::error(format!("cannot write `{shown}`: {e}"));
+                before_commit();
+                if !commit(path, shown, new, snapshot) {
                     return Outcome::Failed;
                 }
             }
@@ -342,23 +359,29 @@ impl Run {
     }
 }
 
-/// Replaces `path` by `contents` without a moment where the file is
-/// half-written: a temporary file in the same folder, with the original's
-/// permissions, renamed over it. A symbolic link stays a link: its target
-/// is what gets replaced.
-fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".journeyc-fmt-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), permissions)?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+/// Writes the formatted text over `path` (see `journey_write`): only if
+/// the file still holds what was read, never over a read-only file; its
+/// permissions, owner, group and hard links stay, and a symbolic link
+/// stays a link. Problems are reported here; `false` when not written.
+fn commit(path: &Path, shown: &str, new: &str, snapshot: Snapshot) -> bool {
+    let Err(e) =
+        journey_write::write_atomic(path, new.as_bytes(), Mode::ReplaceUnchanged(snapshot))
+    else {
+        return true;
+    };
+    output::error(match e.kind {
+        ErrorKind::Changed => format!(
+            "`{shown}` changed while it was being formatted and was left as it is; run `journeyc fmt` again"
+        ),
+        ErrorKind::Vanished => {
+            format!("`{shown}` was removed while it was being formatted and was not written back")
+        }
+        ErrorKind::ReadOnly => format!(
+            "`{shown}` is read-only and was not formatted; make it writable (`chmod u+w`) to format it"
+        ),
+        _ => e.to_string(),
+    });
+    false
 }
 
 /// A unified diff (`--- a/path`, `+++ b/path`, three lines of context).
@@ -396,4 +419,85 @@ pub fn unified_diff(old: &str, new: &str, shown: &str, color: bool) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UNTIDY: &str = "persona p \"P\" { role \"Buyer\"; evidence \"5 interviews\" }\n";
+
+    fn run() -> Run {
+        Run {
+            check: false,
+            diff: false,
+            color: false,
+        }
+    }
+
+    /// An edit saved between reading and writing (the reproducer: a line
+    /// appended to a big file while it is formatted) is kept, the file is
+    /// not written, and the run fails; a later run formats it. (The
+    /// reproducer's file had 1.8 MB, to give the editor time; here the
+    /// edit happens at the worst moment, whatever the size.)
+    #[test]
+    fn an_edit_saved_while_formatting_is_never_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.journey");
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < 200_000 {
+            text.push_str(&format!(
+                "persona p{i} \"P\" {{ role \"Buyer\"; evidence \"5 interviews\" }}\n"
+            ));
+            i += 1;
+        }
+        std::fs::write(&path, &text).unwrap();
+        let appended = "# saved while journeyc fmt ran\n";
+        let outcome = run().file_then(&path, "big.journey", &mut Configs::default(), || {
+            use std::io::Write as _;
+            let mut f = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&path)
+                .unwrap();
+            f.write_all(appended.as_bytes()).unwrap();
+        });
+        assert!(matches!(outcome, Outcome::Failed));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            format!("{text}{appended}")
+        );
+        // Nothing else was left in the folder.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+
+        // Unchanged meanwhile: formatted.
+        let outcome = run().file_then(&path, "big.journey", &mut Configs::default(), || {});
+        assert!(matches!(outcome, Outcome::Changed { .. }));
+        let formatted = std::fs::read_to_string(&path).unwrap();
+        assert!(formatted.ends_with(appended), "the edit is kept");
+        assert!(formatted.starts_with("persona p0 \"P\" {\n  role \"Buyer\"\n"));
+    }
+
+    /// The same with an edit that keeps the length (a changed letter): the
+    /// content hash tells.
+    #[test]
+    fn an_edit_of_the_same_length_is_noticed_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.journey");
+        std::fs::write(&path, UNTIDY).unwrap();
+        let edited = UNTIDY.replace("Buyer", "Payer");
+        let outcome = run().file_then(&path, "a.journey", &mut Configs::default(), || {
+            let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+            std::fs::write(&path, &edited).unwrap();
+            // Even with the old modification time.
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(modified)
+                .unwrap();
+        });
+        assert!(matches!(outcome, Outcome::Failed));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    }
 }

@@ -93,10 +93,19 @@ fn csv(args: CsvArgs) -> u8 {
             return exit::FINDINGS;
         }
     };
+    let targets: Vec<PathBuf> = import
+        .files
+        .iter()
+        .map(|f| args.output.join(&f.name))
+        .collect();
+    let existed: Vec<&PathBuf> = targets
+        .iter()
+        .filter(|p| p.symlink_metadata().is_ok())
+        .collect();
     let written = match journey_import::write(&args.output, &import.files, args.force) {
         Ok(w) => w,
         Err(e) => {
-            output::error(format!("{e}; nothing was written"));
+            report_not_written(&e, &existed);
             return exit::USAGE;
         }
     };
@@ -125,4 +134,48 @@ fn csv(args: CsvArgs) -> u8 {
         );
     }
     exit::OK
+}
+
+/// Says exactly what happened when the files were not written: each
+/// problem, then whether anything changed.
+fn report_not_written(e: &journey_import::WriteError, existed: &[&PathBuf]) {
+    let shown = |p: &Path| format!("`{}`", journey_analysis::load::display_path(p));
+    for p in &e.problems {
+        use journey_write::ErrorKind;
+        match p.kind {
+            ErrorKind::Exists => output::error(format!(
+                "{} exists already; use --force to overwrite",
+                shown(&p.path)
+            )),
+            ErrorKind::Folder | ErrorKind::NotRegular(_) => output::error(format!(
+                "{p}; move it away or choose another folder with -o"
+            )),
+            ErrorKind::ReadOnly => output::error(format!(
+                "{p}; make it writable (`chmod u+w`) or choose another folder with -o"
+            )),
+            _ => output::error(p),
+        }
+    }
+    if !e.nothing_changed() {
+        // Rare: a failure after some files were replaced, and putting
+        // them back failed too. The error says which and where.
+        output::error(e);
+        return;
+    }
+    let unchanged: Vec<String> = existed
+        .iter()
+        .filter(|p| !e.problems.iter().any(|q| &q.path == **p))
+        .map(|p| shown(p))
+        .collect();
+    match unchanged.len() {
+        0 => output::error("nothing was written"),
+        1 => output::error(format!(
+            "nothing was written; {} is unchanged",
+            unchanged[0]
+        )),
+        _ => output::error(format!(
+            "nothing was written; {} are unchanged",
+            unchanged.join(", ")
+        )),
+    }
 }

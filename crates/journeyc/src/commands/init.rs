@@ -8,8 +8,7 @@ use clap::{Args, ValueEnum};
 use journey_fmt::FormatOptions;
 use models::{Model, Tr, MODELS, SYSTEMS, TEAMS};
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Lang {
@@ -67,38 +66,37 @@ pub fn run(args: InitArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    // Refuse before writing anything.
-    let existing: Vec<PathBuf> = files
-        .iter()
-        .map(|(name, _)| dir.join(name))
-        .filter(|p| p.symlink_metadata().is_ok())
-        .collect();
-    if !existing.is_empty() {
-        for p in &existing {
-            output::error(format!(
-                "`{}` already exists; journeyc init never overwrites a file",
-                p.display()
-            ));
-        }
-        eprintln!("nothing was written; choose an empty folder: journeyc init DIR");
-        return exit::USAGE;
-    }
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        output::error(format!("cannot create `{}`: {e}", dir.display()));
-        return exit::USAGE;
-    }
-    let mut written = Vec::new();
+    // All or nothing, never over an existing file: every target is
+    // checked before anything is written.
+    let mut tx = journey_write::Transaction::new();
     for (name, text) in &files {
-        let path = dir.join(name);
-        if let Err(e) = write_new(&path, text.as_bytes()) {
-            output::error(format!("cannot write `{}`: {e}", path.display()));
-            // Take back what this run wrote, so that a rerun starts clean.
-            for p in &written {
-                let _ = std::fs::remove_file(p);
+        tx.add(
+            dir.join(name),
+            text.as_bytes().to_vec(),
+            journey_write::Mode::CreateNew,
+        );
+    }
+    if let Err(e) = tx.commit() {
+        let mut only_existing = true;
+        for p in &e.problems {
+            if matches!(p.kind, journey_write::ErrorKind::Exists) {
+                output::error(format!(
+                    "`{}` already exists; journeyc init never overwrites a file",
+                    p.path.display()
+                ));
+            } else {
+                only_existing = false;
+                output::error(p);
             }
-            return exit::USAGE;
         }
-        written.push(path);
+        if !e.nothing_changed() {
+            output::error(e);
+        } else if only_existing {
+            eprintln!("nothing was written; choose an empty folder: journeyc init DIR");
+        } else {
+            eprintln!("nothing was written");
+        }
+        return exit::USAGE;
     }
     let shown = dir.display().to_string();
     let mut msg = match args.lang {
@@ -128,19 +126,6 @@ pub fn run(args: InitArgs) -> u8 {
     };
     output::print(&msg);
     exit::OK
-}
-
-/// Writes a new file; fails when it exists (never replaces one).
-fn write_new(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".journeyc-init-")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 fn list(lang: Lang) -> String {
