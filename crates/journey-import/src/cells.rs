@@ -56,10 +56,30 @@ pub fn raw_items(cell: &str) -> Vec<String> {
         return Vec::new();
     }
     split_raw(cell, ';')
-        .into_iter()
-        .map(|i| i.trim().to_string())
+        .iter()
+        .map(|i| trim_raw(i).to_string())
         .filter(|i| !i.is_empty())
         .collect()
+}
+
+/// Trims whitespace from both ends of a still escaped item or part,
+/// except whitespace escaped with a backslash (`\ `): the export writes
+/// whitespace at the ends of a text that way, so that it survives.
+pub fn trim_raw(s: &str) -> &str {
+    let s = s.trim_start();
+    let mut end = s.len();
+    while let Some(c) = s[..end].chars().next_back() {
+        if !c.is_whitespace() {
+            break;
+        }
+        let before = &s[..end - c.len_utf8()];
+        let backslashes = before.bytes().rev().take_while(|b| *b == b'\\').count();
+        if backslashes % 2 == 1 {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    &s[..end]
 }
 
 /// Whether `s` is an id of the language: a letter or `_`, then letters,
@@ -140,6 +160,18 @@ mod tests {
         assert_eq!(list("a; b\\; c; d\\\\"), vec!["a", "b; c", "d\\"]);
         assert_eq!(list(""), Vec::<String>::new());
         assert_eq!(list("a;; b;"), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn escaped_whitespace_at_the_ends_is_kept() {
+        assert_eq!(
+            list("\\  two spaces before; after\\ ; \\ "),
+            vec!["  two spaces before", "after ", " "]
+        );
+        assert_eq!(trim_raw("  a\\\\ "), "a\\\\");
+        assert_eq!(trim_raw("a\\\\\\ \t"), "a\\\\\\ ");
+        assert_eq!(trim_raw(" \u{3000}x\u{3000} "), "x");
+        assert_eq!(trim_raw(""), "");
     }
 
     #[test]

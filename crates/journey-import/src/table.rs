@@ -215,12 +215,22 @@ pub fn read(text: &str) -> Table {
         positions,
     };
 
+    // Rows as a spreadsheet numbers them: blank lines are rows too, and a
+    // cell with line breaks makes a row span several lines of the file.
+    let mut lines = Lines::new(text);
+    let header_line = header.position().map_or(1, |p| lines.at(p.byte()));
+    // Line breaks inside the cells of the rows read so far.
+    let mut inner_breaks = breaks(&header);
     let mut row_no = 1;
     for rec in records {
-        row_no += 1;
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
+                // The row after the last one read, or where the error is.
+                row_no = match e.position() {
+                    Some(p) => spreadsheet_row(lines.at(p.byte()), header_line, inner_breaks),
+                    None => row_no + 1,
+                };
                 table.errors.push(ImportError::at_row(
                     row_no,
                     format!("cannot read the row: {e}"),
@@ -228,10 +238,15 @@ pub fn read(text: &str) -> Table {
                 continue;
             }
         };
+        let line = rec.position().map(|p| lines.at(p.byte()));
+        row_no = match line {
+            Some(line) => spreadsheet_row(line, header_line, inner_breaks),
+            None => row_no + 1,
+        };
+        inner_breaks += breaks(&rec);
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // a blank line between groups of rows
         }
-        let line = rec.position().map(|p| p.line() as usize);
         if rec.len() > header.len() {
             table.errors.push(ImportError {
                 row: row_no,
@@ -259,6 +274,56 @@ pub fn read(text: &str) -> Table {
     table
 }
 
+/// Line numbers of byte offsets, counted forward once (offsets come in
+/// order).
+struct Lines<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character of the record at `byte`. The
+    /// reader's offset of a record may still point at the line break
+    /// before it (after a `\r\n`): line breaks are skipped, as a record
+    /// never starts with one.
+    fn at(&mut self, byte: u64) -> usize {
+        let mut b = (byte as usize).min(self.text.len());
+        while b < self.text.len() && matches!(self.text[b], b'\r' | b'\n') {
+            b += 1;
+        }
+        if b < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += self.text[self.offset..b]
+            .iter()
+            .filter(|c| **c == b'\n')
+            .count();
+        self.offset = b;
+        self.line
+    }
+}
+
+/// The spreadsheet row of a record starting at `line` of the file (the
+/// header is row 1), after `inner_breaks` line breaks inside cells.
+fn spreadsheet_row(line: usize, header_line: usize, inner_breaks: usize) -> usize {
+    (line + 1).saturating_sub(header_line + inner_breaks).max(2)
+}
+
+/// The line breaks inside the cells of a record.
+fn breaks(rec: &csv::StringRecord) -> usize {
+    rec.iter().map(|c| c.matches('\n').count()).sum()
+}
+
 struct RowReader<'a> {
     table: &'a mut Table,
     rec: &'a csv::StringRecord,
@@ -267,16 +332,23 @@ struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
-    /// The cell of `column`, trimmed; `""` when the column is missing or
-    /// the row is short.
-    fn cell(&self, column: &str) -> &str {
+    /// The cell of `column` as written, without the `'` the export puts
+    /// before a cell that a spreadsheet would take for a formula
+    /// (`journey_export::csv::neutralise`); `""` when the column is
+    /// missing or the row is short.
+    fn raw(&self, column: &str) -> &str {
         self.table
             .positions
             .iter()
             .find(|(c, _)| *c == column)
             .and_then(|(_, i)| self.rec.get(*i))
-            .map(str::trim)
+            .map(journey_export::csv::restore)
             .unwrap_or("")
+    }
+
+    /// The cell of `column`, trimmed (for ids, words and numbers).
+    fn cell(&self, column: &str) -> &str {
+        self.raw(column).trim()
     }
 
     fn error(&mut self, column: &str, message: String) {
@@ -290,9 +362,10 @@ impl RowReader<'_> {
         });
     }
 
+    /// Prose, exactly as written (spaces at its ends included); `None`
+    /// when the cell is empty.
     fn text(&self, column: &str) -> Option<String> {
-        // Prose keeps its inner spacing; only the cell's ends are trimmed.
-        let c = self.cell(column);
+        let c = self.raw(column);
         (!c.is_empty()).then(|| c.to_string())
     }
 
@@ -329,7 +402,7 @@ impl RowReader<'_> {
 
     fn idents(&mut self, column: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for item in cells::list(self.cell(column)) {
+        for item in cells::list(self.raw(column)) {
             if is_ident(&item) {
                 out.push(item);
             } else {
@@ -401,10 +474,10 @@ impl RowReader<'_> {
 
     fn kpis(&mut self) -> Vec<Kpi> {
         let mut out = Vec::new();
-        for raw in cells::raw_items(self.cell("kpis")) {
+        for raw in cells::raw_items(self.raw("kpis")) {
             let parts: Vec<String> = cells::split_raw(&raw, ':')
                 .iter()
-                .map(|p| cells::unescape(p).trim().to_string())
+                .map(|p| cells::unescape(cells::trim_raw(p)))
                 .collect();
             if parts.len() > 4 {
                 self.error(
@@ -461,16 +534,11 @@ impl RowReader<'_> {
 
     fn allows(&mut self) -> Vec<Allow> {
         let mut out = Vec::new();
-        for raw in cells::raw_items(self.cell("allows")) {
+        for raw in cells::raw_items(self.raw("allows")) {
             let parts = cells::split_raw(&raw, ':');
-            let check = cells::unescape(&parts[0]).trim().to_string();
-            let reason = parts[1..]
-                .iter()
-                .map(|p| cells::unescape(p))
-                .collect::<Vec<_>>()
-                .join(":")
-                .trim()
-                .to_string();
+            let check = cells::unescape(cells::trim_raw(&parts[0]));
+            // The rest, colons included, is the reason.
+            let reason = cells::unescape(cells::trim_raw(&parts[1..].join(":")));
             if journey_analysis::find_code(&check).is_none() {
                 self.error(
                     "allows",
@@ -512,9 +580,9 @@ impl RowReader<'_> {
         let systems = self.idents("systems");
         let kpis = self.kpis();
         let serves = self.idents("serves");
-        let copy = cells::list(self.cell("copy"));
-        let evidence = cells::list(self.cell("evidence"));
-        let disclaimers = cells::list(self.cell("disclaimers"));
+        let copy = cells::list(self.raw("copy"));
+        let evidence = cells::list(self.raw("evidence"));
+        let disclaimers = cells::list(self.raw("disclaimers"));
         let expectation = self.score("expectation");
         let experience = self.score("experience");
         let importance = self.word("importance", "importance", &names(schema::IMPORTANCE));
@@ -526,9 +594,9 @@ impl RowReader<'_> {
             "" => Moment::No,
             c if c.eq_ignore_ascii_case("yes") => Moment::Yes,
             c if c.eq_ignore_ascii_case("no") => Moment::No,
-            c => Moment::Note(c.to_string()),
+            _ => Moment::Note(self.raw("moment").to_string()),
         };
-        let collects = cells::list(self.cell("collects"));
+        let collects = cells::list(self.raw("collects"));
         let basis = self.word("basis", "legal basis", &names(schema::LEGAL_BASES));
         let description = self.text("description");
         let allows = self.allows();
