@@ -590,11 +590,11 @@ impl RowReader<'_> {
             .word("monitored", "value for monitored", &["yes", "no"])
             .map(|v| v == "yes");
         let state = self.word("state", "state", &names(schema::STATES));
-        let moment = match self.cell("moment") {
+        let moment = match self.raw("moment") {
             "" => Moment::No,
-            c if c.eq_ignore_ascii_case("yes") => Moment::Yes,
-            c if c.eq_ignore_ascii_case("no") => Moment::No,
-            _ => Moment::Note(self.raw("moment").to_string()),
+            c if c.trim().eq_ignore_ascii_case("yes") => Moment::Yes,
+            c if c.trim().eq_ignore_ascii_case("no") => Moment::No,
+            c => Moment::Note(c.to_string()),
         };
         let collects = cells::list(self.raw("collects"));
         let basis = self.word("basis", "legal basis", &names(schema::LEGAL_BASES));

