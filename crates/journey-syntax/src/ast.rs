@@ -101,11 +101,42 @@ impl Text {
 
 /// A number, date, string or identifier where a measurable value goes
 /// (`target 40`, `current "400k EUR"`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Scalar {
-    Number { value: f64, raw: String, span: Span },
-    Date { raw: String, span: Span },
+    /// `value` is NaN for a number that has no single reading (`1,500`,
+    /// `1.2.3`); such a number is always reported as a syntax error.
+    Number {
+        value: f64,
+        raw: String,
+        span: Span,
+    },
+    Date {
+        raw: String,
+        span: Span,
+    },
     Text(Text),
+}
+
+/// Numbers compare by their bits, so that a tree holding an unreadable
+/// number (NaN) still equals itself.
+impl PartialEq for Scalar {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (
+                Scalar::Number { value, raw, span },
+                Scalar::Number {
+                    value: v2,
+                    raw: r2,
+                    span: s2,
+                },
+            ) => value.to_bits() == v2.to_bits() && raw == r2 && span == s2,
+            (Scalar::Date { raw, span }, Scalar::Date { raw: r2, span: s2 }) => {
+                raw == r2 && span == s2
+            }
+            (Scalar::Text(a), Scalar::Text(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 impl Scalar {

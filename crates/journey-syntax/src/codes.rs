@@ -201,6 +201,82 @@ Good (continue a list after a comma):
 );
 
 code!(
+    NUMBER_FORMAT,
+    "J0109",
+    "number-format",
+    "a number written with thousands separators or a decimal comma",
+    "Numbers are written with digits, a point `.` as the decimal mark and no \
+thousands separators: `20000`, `4.5`, `-2`. A number written another way is \
+reported rather than guessed, because the guess would be wrong for someone: \
+`20.000` is twenty thousand in German and twenty in English, `1,500` is one \
+and a half in German and fifteen hundred in English.
+
+- `1.234.567` and `1,234,567` (thousands separators): write `1234567`.
+- `4,5` (a decimal comma): write `4.5`.
+- `20.000,50` (German) and `20,000.50` (English): write `20000.50`.
+- `20.000` or `1.500` (a dot and exactly three digits after it): write \
+`20000` or `1500`. For the decimal number, leave out the zeros at the end \
+(`1.5`), or, for three decimal places that are not zeros, add a fourth \
+(`1.1250`). `0.125` and `1000.5` are read as decimals as they stand.
+
+The quick fix writes the number the language's way; where two readings are \
+possible (`1,500`) it offers both. A score (`expectation`, `experience`) is \
+read as a decimal number.
+
+Bad:
+
+    kpi visits \"Visits\" target 20.000 unit \"per month\"
+    kpi ctr \"Click-through rate\" target 4,5 unit \"%\"
+
+Good:
+
+    kpi visits \"Visits\" target 20000 unit \"per month\"
+    kpi ctr \"Click-through rate\" target 4.5 unit \"%\"
+"
+);
+
+code!(
+    DATE_FORMAT,
+    "J0110",
+    "date-format",
+    "a date not written year-month-day",
+    "Dates are written the international way, year-month-day with two digits \
+for the month and the day: `2027-12-31`. A date written day first, the German \
+way (`31.12.2027`, `1.2.2027`, `31.12.27`), or without the leading zeros \
+(`2027-6-30`) is reported with a quick fix that writes it year-month-day. A \
+two-digit year is read as 20…: `31.12.27` is `2027-12-31`.
+
+Bad:
+
+    metric \"Active subscriptions\" current 800 target 1500 by 31.12.2027
+
+Good:
+
+    metric \"Active subscriptions\" current 800 target 1500 by 2027-12-31
+"
+);
+
+code!(
+    INVALID_DATE,
+    "J0111",
+    "invalid-date",
+    "a date that does not exist",
+    "A date must exist in the calendar: months go from 1 to 12, and a day must \
+be in its month (February has 29 days only in leap years). A deadline on a \
+day that does not exist cannot be met or compared, so it is an error rather \
+than quietly moved to another day.
+
+Bad:
+
+    metric \"Active subscriptions\" current 800 target 1500 by 2027-02-30
+
+Good:
+
+    metric \"Active subscriptions\" current 800 target 1500 by 2027-02-28
+"
+);
+
+code!(
     UNKNOWN_KEYWORD,
     "J0201",
     "unknown-keyword",
@@ -359,6 +435,9 @@ pub const ALL: &[CodeInfo] = &[
     UNMATCHED_CLOSE,
     TOO_DEEP,
     EXPECTED_STATEMENT,
+    NUMBER_FORMAT,
+    DATE_FORMAT,
+    INVALID_DATE,
     UNKNOWN_KEYWORD,
     MISPLACED_STATEMENT,
     INVALID_ARGUMENT,

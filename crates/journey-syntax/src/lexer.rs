@@ -37,9 +37,14 @@ pub enum TokenKind {
     Arrow,
     #[regex(r"[\p{XID_Start}_][\p{XID_Continue}]*")]
     Ident,
-    #[regex(r"-?[0-9]+(\.[0-9]+)?")]
+    /// Digits with dots or commas between them: `4.5`, but also `20.000`,
+    /// `4,5` and `1.234.567,50`, so that a number written the German way
+    /// is one token and one diagnostic (see [`crate::numbers`]).
+    #[regex(r"-?[0-9]+([.,][0-9]+)*")]
     Number,
-    #[regex(r"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")]
+    /// `2027-06-30`, also `2027-6-30`; and `31.12.2027` (read as a number
+    /// first, see [`lex`]). Lowering checks the form and that the day exists.
+    #[regex(r"[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")]
     Date,
     #[token("\"", lex_string)]
     Str(StrShape),
@@ -165,7 +170,11 @@ pub fn lex(src: &str) -> Vec<Token> {
     let mut lexer = TokenKind::lexer(src);
     while let Some(result) = lexer.next() {
         let span: Span = lexer.span().into();
-        let kind = result.unwrap_or(TokenKind::Error);
+        let mut kind = result.unwrap_or(TokenKind::Error);
+        // `31.12.2027` has the shape of a number but is a date.
+        if kind == TokenKind::Number && crate::numbers::is_day_first_date(lexer.slice()) {
+            kind = TokenKind::Date;
+        }
         // Merge runs of invalid bytes into one error token.
         if kind == TokenKind::Error {
             if let Some(last) = tokens.last_mut() {
@@ -227,6 +236,35 @@ mod tests {
                 (Arrow, "->"),
                 (Ident, "kündigung"),
             ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_dates_as_people_write_them_are_one_token() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("20.000 4,5 1.234.567,50 31.12.2027 1.2.27 2027-6-3 1,\n 2027-1x 1.5-2"),
+            vec![
+                (Number, "20.000"),
+                (Number, "4,5"),
+                (Number, "1.234.567,50"),
+                (Date, "31.12.2027"),
+                (Date, "1.2.27"),
+                (Date, "2027-6-3"),
+                (Number, "1"),
+                (Comma, ","),
+                (Newline, "\n"),
+                (Number, "2027"),
+                (Number, "-1"),
+                (Ident, "x"),
+                (Number, "1.5"),
+                (Number, "-2"),
+            ]
+        );
+        // A list of values keeps its commas when they are followed by a space.
+        assert_eq!(
+            kinds("4, 5"),
+            vec![(Number, "4"), (Comma, ","), (Number, "5")]
         );
     }
 

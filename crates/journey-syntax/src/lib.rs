@@ -10,6 +10,7 @@ pub mod codes;
 mod incremental;
 pub mod lexer;
 mod lower;
+mod numbers;
 mod parser;
 pub mod schema;
 mod text;
@@ -102,6 +103,7 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
         &mut diagnostics,
         min_definitions,
     );
+    absorb_covered_characters(&mut diagnostics);
     diagnostics.sort_by_key(|d| d.sort_key());
     Parse {
         tokens,
@@ -109,6 +111,26 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
         ast,
         diagnostics,
     }
+}
+
+/// Drops the report of an invalid character that a number's diagnostic
+/// already covers and fixes (the `%` of `target 4,5%`): one mistake, one
+/// diagnostic.
+fn absorb_covered_characters(diagnostics: &mut Vec<Diagnostic>) {
+    let covered: Vec<Span> = diagnostics
+        .iter()
+        .filter(|d| d.code == codes::NUMBER_FORMAT.code && !d.fixes.is_empty())
+        .map(|d| d.span())
+        .collect();
+    if covered.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        d.code != codes::INVALID_CHARACTER.code
+            || !covered
+                .iter()
+                .any(|c| c.start <= d.span().start && d.span().end <= c.end)
+    });
 }
 
 fn invalid_character(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {

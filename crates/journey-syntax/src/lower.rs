@@ -8,6 +8,7 @@
 
 use crate::ast::*;
 use crate::codes;
+use crate::numbers::{self, NumberShape};
 use crate::schema::{self, Context};
 use crate::text;
 use crate::tree::{Arg, Block, Statement, Value, ValueKind};
@@ -40,6 +41,26 @@ impl Want {
             Want::Score => "a score from 1 to 5",
         }
     }
+}
+
+/// Where a number stands, which decides how a number written another way
+/// is read and fixed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// A measurable value: `target`, `current`.
+    Value,
+    /// A score from 1 to 5: `3.000` is three, not three thousand.
+    Score,
+    /// A KPI's target, with what its `unit` clause says, so that a `%`
+    /// written next to the number is fixed in the same edit.
+    KpiTarget(UnitAfter),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum UnitAfter {
+    Missing,
+    Percent,
+    Other,
 }
 
 fn describe_value(v: Value) -> &'static str {
@@ -137,6 +158,9 @@ impl<'a> Lowerer<'a> {
             match (want, v.kind) {
                 (Want::Text | Want::Scalar, ValueKind::Ident | ValueKind::Date) => {
                     d = d.with_fix("put it in quotes", v.span, format!("\"{raw}\""));
+                }
+                (Want::Date, ValueKind::Number) => {
+                    d = d.with_help("dates are written year-month-day: `2027-06-30`");
                 }
                 (Want::Ident, ValueKind::Str(s)) if !s.text_block && !s.unterminated => {
                     let inner = &raw[1..raw.len() - 1];
@@ -262,16 +286,26 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A number, date or string where a measurable value goes.
-    fn scalar(&mut self, a: &mut Args, what: &str) -> Option<Scalar> {
+    fn scalar(&mut self, a: &mut Args, what: &str, slot: Slot) -> Option<Scalar> {
         match self.peek(a) {
             Some(Arg::Value(v)) => {
                 a.pos += 1;
                 match v.kind {
-                    ValueKind::Number => Some(self.number(*v)),
-                    ValueKind::Date => Some(Scalar::Date {
-                        raw: v.text(self.src).to_string(),
-                        span: v.span,
-                    }),
+                    ValueKind::Number => {
+                        let (value, _) = self.number(*v, slot);
+                        Some(Scalar::Number {
+                            value,
+                            raw: v.text(self.src).to_string(),
+                            span: v.span,
+                        })
+                    }
+                    ValueKind::Date => {
+                        self.check_date(*v);
+                        Some(Scalar::Date {
+                            raw: v.text(self.src).to_string(),
+                            span: v.span,
+                        })
+                    }
                     ValueKind::Str(_) => Some(Scalar::Text(self.text(*v))),
                     ValueKind::Ident => {
                         self.wrong(a, &Arg::Value(*v), Want::Scalar, what);
@@ -291,19 +325,216 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn number(&self, v: Value) -> Scalar {
-        let raw = v.text(self.src).to_string();
-        Scalar::Number {
-            value: raw.parse().unwrap_or(f64::NAN),
-            raw,
-            span: v.span,
+    /// The value of a number token and whether it is written the
+    /// language's way. A number written another way (`20.000`, `4,5`,
+    /// `1.234.567`) is reported with a fix that writes the intended value;
+    /// its value is then that of the fix, or NaN when there is no single
+    /// reading. It is never read as some other number.
+    fn number(&mut self, v: Value, slot: Slot) -> (f64, bool) {
+        let raw = v.text(self.src);
+        let r = numbers::read_number(raw);
+        if r.shape == NumberShape::Plain {
+            return (raw.parse().unwrap_or(f64::NAN), true);
         }
+        let grouped = r.grouped.clone().unwrap_or_default();
+        let decimal = r.decimal.clone().unwrap_or_default();
+        let shown = |s: &str| s.parse::<f64>().map_or(s.to_string(), |x| x.to_string());
+        let score_help = || format!("a score is a number from 1 to 5: write `{decimal}`");
+        let separators_help = || format!("write numbers without thousands separators: `{grouped}`");
+        let (message, label, help, readings): (String, &str, String, Vec<(&String, &str)>) =
+            match (r.shape, slot) {
+                (NumberShape::Plain, _) => unreachable!("handled above"),
+                (NumberShape::ThousandsDots | NumberShape::ThousandsCommas, _) => (
+                    format!("`{raw}` is written with thousands separators"),
+                    "thousands separators",
+                    separators_help(),
+                    vec![(&grouped, "")],
+                ),
+                (NumberShape::EnglishMixed, _) => (
+                    format!("`{raw}` is written with thousands separators"),
+                    "thousands separators",
+                    format!(
+                        "write numbers without thousands separators, with a point for decimals: `{grouped}`"
+                    ),
+                    vec![(&grouped, "")],
+                ),
+                (NumberShape::GermanMixed, _) => (
+                    format!("`{raw}` is written the German way, with thousands dots and a decimal comma"),
+                    "thousands dots and a decimal comma",
+                    format!(
+                        "write numbers without thousands separators, with a point for decimals: `{grouped}`"
+                    ),
+                    vec![(&grouped, "")],
+                ),
+                (NumberShape::DecimalComma, _) => (
+                    format!("`{raw}` is written with a decimal comma"),
+                    "decimal comma",
+                    if slot == Slot::Score {
+                        score_help()
+                    } else {
+                        format!("write decimal numbers with a point: `{decimal}`")
+                    },
+                    vec![(&decimal, "")],
+                ),
+                (NumberShape::AmbiguousDot, _) => {
+                    let message = format!(
+                        "`{raw}` can be read two ways: as {} with a German thousands dot, or as {} with a decimal point",
+                        shown(&grouped),
+                        shown(&decimal)
+                    );
+                    let label = "thousands dot or decimal point?";
+                    if slot == Slot::Score {
+                        (message, label, score_help(), vec![(&decimal, "")])
+                    } else {
+                        let how = if decimal.len() > raw.len() {
+                            "add a fourth decimal place"
+                        } else {
+                            "leave out the zeros at the end"
+                        };
+                        let help = format!(
+                            "{}; for the decimal number {}, {how}: `{decimal}`",
+                            separators_help(),
+                            shown(&decimal)
+                        );
+                        (message, label, help, vec![(&grouped, "")])
+                    }
+                }
+                (NumberShape::AmbiguousComma, _) => {
+                    let message = format!(
+                        "`{raw}` can be read two ways: as {} with a German decimal comma, or as {} with an English thousands separator",
+                        shown(&decimal),
+                        shown(&grouped)
+                    );
+                    let label = "decimal comma or thousands separator?";
+                    if slot == Slot::Score {
+                        (message, label, score_help(), vec![(&decimal, "")])
+                    } else {
+                        let help = format!("write `{decimal}` or `{grouped}`, whichever is meant");
+                        (
+                            message,
+                            label,
+                            help,
+                            vec![
+                                (&decimal, " (decimal comma)"),
+                                (&grouped, " (thousands separator)"),
+                            ],
+                        )
+                    }
+                }
+                (NumberShape::Unreadable, _) => (
+                    format!("`{raw}` is not a number"),
+                    "not a number",
+                    "write numbers with digits and at most one decimal point, like `1500` or `4.5`; \
+put anything else in quotes"
+                        .to_string(),
+                    Vec::new(),
+                ),
+            };
+        // `target 4,5%`: one fix for the number and its percent sign.
+        let mut span = v.span;
+        let mut suffix = "";
+        let mut help = help;
+        if let (Slot::KpiTarget(unit @ (UnitAfter::Missing | UnitAfter::Percent)), false) =
+            (slot, readings.is_empty())
+        {
+            let after = &self.src[v.span.end as usize..];
+            let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+            if after[gap..].starts_with('%') {
+                span = Span::new(v.span.start, v.span.end + gap as u32 + 1);
+                if unit == UnitAfter::Missing {
+                    suffix = " unit \"%\"";
+                    help.push_str("; the percent sign goes in the unit: `unit \"%\"`");
+                } else {
+                    help.push_str("; the unit already says `%`");
+                }
+            }
+        }
+        let mut d = Diagnostic::new(&codes::NUMBER_FORMAT, self.file, span, message)
+            .with_label(label)
+            .with_help(help);
+        for (reading, note) in &readings {
+            let text = format!("{reading}{suffix}");
+            d = d.with_fix(format!("write `{text}`{note}"), span, text);
+        }
+        self.error(d);
+        let value = match readings.as_slice() {
+            [(only, _)] => only.parse().unwrap_or(f64::NAN),
+            _ => f64::NAN,
+        };
+        (value, false)
+    }
+
+    /// Reports a date written another way than `2027-06-30` (with a fix)
+    /// or one that does not exist; true when it is fine.
+    fn check_date(&mut self, v: Value) -> bool {
+        let raw = v.text(self.src);
+        let Some(date) = numbers::read_date(raw) else {
+            self.error(
+                Diagnostic::new(
+                    &codes::DATE_FORMAT,
+                    self.file,
+                    v.span,
+                    format!("`{raw}` is not a date"),
+                )
+                .with_label("not a date")
+                .with_help("dates are written year-month-day: `2027-06-30`"),
+            );
+            return false;
+        };
+        if let Some(why) = date.impossible() {
+            self.error(
+                Diagnostic::new(
+                    &codes::INVALID_DATE,
+                    self.file,
+                    v.span,
+                    format!("`{raw}` is not a date: {why}"),
+                )
+                .with_label("no such day")
+                .with_help(
+                    "check the day and the month; dates are written year-month-day, like `2027-06-30`",
+                ),
+            );
+            return false;
+        }
+        if date.canonical {
+            return true;
+        }
+        let iso = date.iso();
+        let d = if date.day_first {
+            let mut help = format!("dates are written year-month-day: `{iso}`");
+            if date.short_year {
+                help.push_str(&format!(
+                    " (the two-digit year is read as {}; write the year in full)",
+                    date.year
+                ));
+            }
+            Diagnostic::new(
+                &codes::DATE_FORMAT,
+                self.file,
+                v.span,
+                format!("`{raw}` is written day.month.year"),
+            )
+            .with_label("day.month.year")
+            .with_help(help)
+        } else {
+            Diagnostic::new(
+                &codes::DATE_FORMAT,
+                self.file,
+                v.span,
+                format!("`{raw}` needs two digits for the month and the day"),
+            )
+            .with_label("month and day need two digits")
+            .with_help(format!("write `{iso}`"))
+        };
+        self.error(d.with_fix(format!("write `{iso}`"), v.span, iso));
+        false
     }
 
     fn date(&mut self, a: &mut Args, what: &str) -> Option<Scalar> {
         match self.peek(a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Date => {
                 a.pos += 1;
+                self.check_date(*v);
                 Some(Scalar::Date {
                     raw: v.text(self.src).to_string(),
                     span: v.span,
@@ -325,10 +556,13 @@ impl<'a> Lowerer<'a> {
         match self.peek(a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Number => {
                 a.pos += 1;
-                let Scalar::Number { value, span, .. } = self.number(*v) else {
-                    unreachable!()
-                };
-                Some(Score { value, span })
+                // A number written another way is reported once, here; its
+                // range is checked only when it is written right.
+                let (value, ok) = self.number(*v, Slot::Score);
+                ok.then_some(Score {
+                    value,
+                    span: v.span,
+                })
             }
             Some(other) => {
                 self.wrong(a, other, Want::Score, "a score from 1 to 5");
@@ -752,7 +986,14 @@ impl<'a> Lowerer<'a> {
             span: stmt.span,
         };
         if self.clause(&mut a, "target") {
-            kpi.target = self.scalar(&mut a, "the target value");
+            let unit = match (a.stmt.args.get(a.pos + 1), a.stmt.args.get(a.pos + 2)) {
+                (Some(Arg::Value(w)), u) if w.text(self.src) == "unit" => match u {
+                    Some(Arg::Value(u)) if u.text(self.src) == "\"%\"" => UnitAfter::Percent,
+                    _ => UnitAfter::Other,
+                },
+                _ => UnitAfter::Missing,
+            };
+            kpi.target = self.scalar(&mut a, "the target value", Slot::KpiTarget(unit));
         }
         if self.clause(&mut a, "unit") {
             kpi.unit = self.text_arg(&mut a, "the unit");
@@ -1004,10 +1245,10 @@ impl<'a> Lowerer<'a> {
             span: stmt.span,
         };
         if self.clause(&mut a, "current") {
-            m.current = self.scalar(&mut a, "today's value");
+            m.current = self.scalar(&mut a, "today's value", Slot::Value);
         }
         if self.clause(&mut a, "target") {
-            m.target = self.scalar(&mut a, "the target value");
+            m.target = self.scalar(&mut a, "the target value", Slot::Value);
         }
         if self.clause(&mut a, "by") {
             m.by = self.date(&mut a, "the deadline");

@@ -641,6 +641,73 @@ fn quick_fixes_from_diagnostics() {
     s.shutdown();
 }
 
+/// Numbers and dates written the German way come with their fix as a
+/// code action; applying it clears the finding.
+#[test]
+fn quick_fixes_for_german_numbers_and_dates() {
+    let mut s = Session::start(
+        "phase p \"P\" {\n  kpi v \"Besucher\" target 20.000 unit \"pro Monat\"\n  kpi w \"W\" target 1,500\n}\n\
+         goal g \"G\" {\n  metric \"M\" current 1 target 2 by 31.12.2027\n}\n",
+    );
+    s.diagnostics_where("main.journey", |d| {
+        d.iter().filter(|x| x["code"] == json!("J0109")).count() == 2 && has_code("J0110")(d)
+    });
+    let actions_at = |s: &mut Session, marker: &str| -> Vec<Value> {
+        let mut params = s.at("main.journey", marker);
+        let pos = params["position"].clone();
+        params["range"] = json!({"start": pos, "end": pos});
+        params["context"] = json!({"diagnostics": []});
+        s.request("textDocument/codeAction", params)
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let fix = |a: &Value| {
+        let edits = a["edit"]["changes"]
+            .as_object()
+            .and_then(|c| c.values().next())
+            .cloned()
+            .unwrap_or_else(|| a["edit"]["documentChanges"][0]["edits"].clone());
+        (
+            a["title"].as_str().unwrap().to_string(),
+            edits[0]["newText"].as_str().unwrap().to_string(),
+            a["isPreferred"] == json!(true),
+        )
+    };
+    let number: Vec<_> = actions_at(&mut s, "20.|000").iter().map(fix).collect();
+    assert_eq!(number, [("write `20000`".into(), "20000".into(), true)]);
+    let date: Vec<_> = actions_at(&mut s, "31.12.|2027").iter().map(fix).collect();
+    assert_eq!(
+        date,
+        [("write `2027-12-31`".into(), "2027-12-31".into(), true)]
+    );
+    // Two readings: both offered, neither preferred.
+    let both: Vec<_> = actions_at(&mut s, "1,|500").iter().map(fix).collect();
+    assert_eq!(
+        both,
+        [
+            ("write `1.5` (decimal comma)".into(), "1.5".into(), false),
+            (
+                "write `1500` (thousands separator)".into(),
+                "1500".into(),
+                false
+            )
+        ]
+    );
+    s.edit("main.journey", "20.000", "20000");
+    s.edit("main.journey", "31.12.2027", "2027-12-31");
+    let left = s.diagnostics_where("main.journey", lacks_code("J0110"));
+    assert_eq!(
+        codes(&left)
+            .iter()
+            .filter(|c| c.starts_with("J01"))
+            .collect::<Vec<_>>(),
+        ["J0109"],
+        "only `1,500` is left: {left:?}"
+    );
+    s.shutdown();
+}
+
 #[test]
 fn formatting_returns_the_minimal_edit_or_refuses_broken_files() {
     let mut s = Session::start("persona p \"P\" {\n        role \"Founder\"\n}\n");
