@@ -229,10 +229,14 @@ pub struct Claim {
     /// unit of `value`, which is the upper end.
     pub lower: Option<f64>,
     pub topic: Topic,
-    /// The words of the claim in the text: number, unit, currency and
-    /// period (`€24 per month`, `24 Stunden`), a range's lower end, not
-    /// the qualifier.
+    /// The words of the claim in the text: the number with its unit or
+    /// currency (`24 Stunden`, `€24`, `9,99 €`) and a range's lower end;
+    /// not the qualifier, and not a price's period (`im Monat`), which
+    /// [`Claim::canonical`] states.
     pub range: Range<usize>,
+    /// The claim as written for messages: `range` and a price's period
+    /// (`9,99 € im Monat`).
+    pub phrase: Range<usize>,
 }
 
 impl Claim {
@@ -836,6 +840,10 @@ fn price(
     currency: &'static str,
 ) -> Found {
     let mut unit_tokens: Vec<usize> = (start..end).filter(|&k| k != number).collect();
+    // The claim's words are the amount and its currency; the period
+    // belongs to the claim's value (and its canonical form) but not to the
+    // words it is labelled by, as `24 Stunden` is labelled without `in`.
+    let amount_end = tokens[end - 1].end();
     let mut period = Period::Once;
     // "/ Monat", "/mo", "pro Monat", "per month", "a month", "im Monat",
     // "monatlich", "mtl.", "p.a.".
@@ -888,7 +896,7 @@ fn price(
         number_token: number,
         unit_tokens,
         plus_after: false,
-        end_byte: None,
+        end_byte: Some(amount_end),
     }
 }
 
@@ -1077,12 +1085,17 @@ fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> C
         Some((_, ti)) => Topic::Known(&TOPICS[ti]),
         None => Topic::Clause(stems),
     };
+    let phrase_end = match f.measure {
+        Measure::Price { .. } => tokens[f.end_token - 1].end().max(range.end),
+        _ => range.end,
+    };
     Claim {
         measure: f.measure,
         value: f.value,
         qualifier,
         lower: range_lower,
         topic,
+        phrase: range.start..phrase_end,
         range,
     }
 }
@@ -1206,8 +1219,10 @@ mod tests {
     fn price_periods() {
         assert_eq!(
             claims("for €24 per month, cancel monthly"),
-            vec![s("€24 per month", "24 EUR/month", "-")]
+            vec![s("€24", "24 EUR/month", "-")]
         );
+        let text = "Das Abo für 9,99 € im Monat, jederzeit kündbar";
+        assert_eq!(&text[one(text).phrase], "9,99 € im Monat");
         assert_eq!(claims("24 €/Monat")[0].1, "24 EUR/month");
         assert_eq!(claims("24 € im Monat")[0].1, "24 EUR/month");
         assert_eq!(claims("24 € monatlich")[0].1, "24 EUR/month");
@@ -1215,6 +1230,35 @@ mod tests {
         assert_eq!(claims("288 € p.a.")[0].1, "288 EUR/year");
         // "a month" after a price is its period, not a duration.
         assert_eq!(claims("€24 a month").len(), 1);
+    }
+
+    /// A price is labelled by its amount and currency only, however the
+    /// currency and the period are written.
+    #[test]
+    fn price_ranges_cover_amount_and_currency() {
+        for (text, words, canonical) in [
+            ("Das Abo für 9,99 € im Monat", "9,99 €", "9.99 EUR/month"),
+            ("Das Abo für € 9,99 im Monat", "€ 9,99", "9.99 EUR/month"),
+            (
+                "The plan is 9.99 EUR per month",
+                "9.99 EUR",
+                "9.99 EUR/month",
+            ),
+            ("The plan is EUR 10 a month", "EUR 10", "10 EUR/month"),
+            ("for €24 per month", "€24", "24 EUR/month"),
+            ("nur 24 €/Monat", "24 €", "24 EUR/month"),
+            ("nur 24 € monatlich", "24 €", "24 EUR/month"),
+            ("nur 12 € mtl.", "12 €", "12 EUR/month"),
+            ("288 € p.a.", "288 €", "288 EUR/year"),
+            ("einmalig 49 Euro", "49 Euro", "49 EUR"),
+            ("nur 9,- € im Monat", "9,- €", "9 EUR/month"),
+            ("$1,299.00 per year", "$1,299.00", "1299 USD/year"),
+        ] {
+            assert_eq!(claims(text), vec![s(words, canonical, "-")], "{text}");
+            let c = one(text);
+            assert!(text[c.phrase.clone()].starts_with(words), "{text}");
+            assert!(c.phrase.end >= c.range.end, "{text}");
+        }
     }
 
     #[test]

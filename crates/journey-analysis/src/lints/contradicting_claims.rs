@@ -63,8 +63,10 @@ fn report(
     ec: &Claim,
 ) -> Diagnostic {
     let kind = claim.describe();
-    let this = &piece.text.value[claim.range.clone()];
-    let that = &ep.text.value[ec.range.clone()];
+    // The message quotes the claims as written (a price with its period);
+    // the labels cover the amount and currency, like `24 Stunden`.
+    let this = &piece.text.value[claim.phrase.clone()];
+    let that = &ep.text.value[ec.phrase.clone()];
     let where_that = describe(lx.model, ep);
     let mut d = Diagnostic::new(
         &CODE,
@@ -120,7 +122,7 @@ mod tests {
             "Das Abo für 9,99 € im Monat",
             "Grüße aus Köln: das Abo für 12 € im Monat",
         );
-        assert_eq!(spans(&src, "J0504"), vec!["12 € im Monat"]);
+        assert_eq!(spans(&src, "J0504"), vec!["12 €"]);
         let src = journey("Try it free for 14 days", "Test it for 30 days");
         assert_eq!(spans(&src, "J0504"), vec!["30 days"]);
     }
@@ -135,6 +137,48 @@ mod tests {
         assert_eq!(&src[d.span().range()], "14 Tagen");
         assert_eq!(&src[d.secondary[0].span.range()], "30 Tagen");
         assert!(d.message.contains("return period"), "{}", d.message);
+    }
+
+    /// Prices are labelled by amount and currency, like durations by
+    /// number and unit: the period is in the label's text, not its span.
+    #[test]
+    fn price_labels_cover_amount_and_currency_only() {
+        for (value, says, here, there, message) in [
+            (
+                "Das Abo für 9,99 € im Monat",
+                "Das Abo für 12 € im Monat",
+                "12 €",
+                "9,99 €",
+                "`12 € im Monat` here, `9,99 € im Monat` in",
+            ),
+            (
+                "Das Abo für € 9,99 im Monat",
+                "Das Abo für EUR 10 im Monat",
+                "EUR 10",
+                "€ 9,99",
+                "`EUR 10 im Monat` here, `€ 9,99 im Monat` in",
+            ),
+            (
+                "The plan for 9.99 EUR per month",
+                "The plan for €12/month",
+                "€12",
+                "9.99 EUR",
+                "`€12/month` here, `9.99 EUR per month` in",
+            ),
+        ] {
+            let src = journey(value, says);
+            let ds = findings(&src, "J0504");
+            assert_eq!(ds.len(), 1, "{says}: {ds:?}");
+            let d = &ds[0];
+            assert_eq!(&src[d.span().range()], here, "{says}");
+            assert_eq!(&src[d.secondary[0].span.range()], there, "{value}");
+            assert!(
+                d.primary.message.ends_with("/month"),
+                "{}",
+                d.primary.message
+            );
+            assert!(d.message.contains(message), "{}", d.message);
+        }
     }
 
     #[test]
