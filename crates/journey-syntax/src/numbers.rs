@@ -75,6 +75,23 @@ fn decimal_spelling(int: &str, frac: &str) -> String {
 
 /// Reads a number token as written (see [`NumberShape`]).
 pub(crate) fn read_number(raw: &str) -> NumberReading {
+    if !raw.contains(',') && raw.bytes().filter(|&b| b == b'.').count() < 2 {
+        // Digits with at most one dot: plain unless it is `20.000`.
+        if let Some((int, frac)) = raw.trim_start_matches('-').split_once('.') {
+            if frac.len() == 3 && leads_group(int) {
+                return read_groups(raw);
+            }
+        }
+        return NumberReading {
+            shape: NumberShape::Plain,
+            grouped: None,
+            decimal: Some(raw.to_string()),
+        };
+    }
+    read_groups(raw)
+}
+
+fn read_groups(raw: &str) -> NumberReading {
     let (sign, body) = match raw.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", raw),
@@ -172,7 +189,8 @@ fn digits(s: &str, lens: &[usize]) -> Option<u32> {
 /// `31.12.2027`, `1.2.2027` or `31.12.27`: a date written day first, the
 /// German way. The lexer gives such tokens the kind of a date.
 pub(crate) fn is_day_first_date(raw: &str) -> bool {
-    read_date(raw).is_some_and(|d| d.day_first)
+    // Called for every number token: most have no dot at all.
+    raw.bytes().filter(|&b| b == b'.').count() == 2 && read_date(raw).is_some_and(|d| d.day_first)
 }
 
 /// Reads `2027-12-31`, `2027-6-30`, `31.12.2027`, `1.2.2027` or `31.12.27`.
