@@ -149,6 +149,14 @@ impl LspClient {
     /// Waits for the response to request `id` (the whole message:
     /// `result` or `error`).
     pub fn response(&mut self, id: i64) -> Value {
+        // It may have arrived while waiting for another one.
+        if let Some(i) = self
+            .inbox
+            .iter()
+            .position(|m| m.get("method").is_none() && m["id"] == json!(id))
+        {
+            return self.inbox.remove(i).expect("index in range");
+        }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let Some(msg) = self.receive(deadline) else {

@@ -1,93 +1,499 @@
 //! The stdio transport, hardened.
 //!
 //! tower-lsp-server stops reading its input after the first message it
-//! cannot decode (bad headers, invalid JSON, JSON that is not a JSON-RPC
-//! message): the editor would see the server die. Here stdin is framed
-//! first: every well-formed message is passed on to tower-lsp unchanged and
-//! in order, everything else is answered right here (-32700 parse error,
-//! -32600 invalid request, with the message's id when it has a usable one)
-//! and skipped. Output from tower-lsp and these answers share one writer,
-//! a whole frame at a time.
+//! cannot frame or decode, and a wrong `Content-Length` makes it read the
+//! following messages as part of the broken one: the editor would see a
+//! server that is alive but never answers again. Here stdin goes through a
+//! [`Framer`] first, which parses the headers itself, checks every message
+//! and passes on only well-formed ones (framed anew) to tower-lsp. After
+//! bad framing it drops the broken bytes, reports them and reads on from
+//! the next `Content-Length:` header:
+//!
+//! - a header block without `Content-Length`, with a value that is not a
+//!   number of bytes, with two different values, with a line that is not
+//!   `Name: value`, or longer than [`MAX_HEADER`] is dropped, and so is
+//!   anything before the next `Content-Length:` (a body without a header,
+//!   garbage between messages);
+//! - a `Content-Length` over [`MAX_MESSAGE`] (64 MiB) is bad framing too:
+//!   nothing is allocated for it;
+//! - a body that does not arrive in full because a new message begins
+//!   inside it (the length was too long) is cut short there. A raw line
+//!   break cannot occur inside a JSON string and `Content-Length` is not a
+//!   JSON token, so `Content-Length: 123` followed by a line break never
+//!   occurs inside a valid message: where it does, a new message begins;
+//! - a body that is not valid JSON (the length was too short, or the
+//!   sender wrote broken JSON) is dropped and reading resumes at the next
+//!   `Content-Length:` after the start of that body.
+//!
+//! Header names are case-insensitive (`content-length` is accepted), other
+//! headers such as `Content-Type` are accepted and ignored, and the same
+//! `Content-Length` given twice is accepted. Every dropped message is
+//! reported on stderr in plain words and answered with a JSON-RPC parse
+//! error (-32700, id `null`); JSON that is not a JSON-RPC message is
+//! answered with -32600. Output from tower-lsp and these answers share one
+//! writer, a whole frame at a time. Memory stays bounded while garbage is
+//! skipped: only a partial `Content-Length:` at the end of what was read is
+//! kept.
 
 use serde_json::{json, Value};
-use tokio::io::{
-    AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt,
-};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc;
 
-/// Messages larger than this are refused (a corrupt `Content-Length`
-/// must not make the server allocate gigabytes).
-pub const MAX_MESSAGE: usize = 256 * 1024 * 1024;
+/// Messages larger than this (64 MiB) are bad framing: a corrupt
+/// `Content-Length` must not make the server wait for or allocate
+/// gigabytes. A 50 MB `.journey` file still fits, JSON-escaped.
+pub const MAX_MESSAGE: u64 = 64 * 1024 * 1024;
 
-/// Header lines longer than this are not headers.
-const MAX_HEADER_LINE: u64 = 64 * 1024;
+/// A header block (all its lines) longer than this (8 KiB) is not a header.
+pub const MAX_HEADER: usize = 8 * 1024;
 
-/// One framed input: a message body, or a problem to answer.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Frame {
+/// The header that starts a message, lower case.
+const CONTENT_LENGTH: &[u8] = b"content-length:";
+
+/// What the framer found in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A well-framed message whose body is valid JSON.
     Message(Vec<u8>),
-    /// Headers without a usable `Content-Length`.
-    BadHeader(String),
+    /// Bytes that were dropped, and why (plain words).
+    Dropped(String),
 }
 
-/// Reads the next frame; `None` at the end of the input.
-pub async fn read_frame(input: &mut (impl AsyncBufRead + Unpin)) -> std::io::Result<Option<Frame>> {
-    let mut length: Option<Result<usize, String>> = None;
-    let mut seen_header = false;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// At the start of a header block (blank lines before it are skipped).
+    Header,
+    /// Looking for the next `Content-Length:` at or after `pos`.
+    Resync,
+    /// Headers read; the body is `buf[body..body + len]`. Positions before
+    /// `scan` are known not to start a new message.
+    Body {
+        body: usize,
+        len: usize,
+        scan: usize,
+    },
+}
+
+/// Splits a byte stream into messages, resynchronising after bad framing.
+/// Feed it with [`Framer::push`], take events with [`Framer::next_event`]
+/// until it returns `None`, and call [`Framer::end`] at the end of the
+/// input. The events depend only on the bytes, never on how they were
+/// split into chunks.
+#[derive(Debug)]
+pub struct Framer {
+    buf: Vec<u8>,
+    /// Where the unconsumed input starts in `buf`.
+    pos: usize,
+    state: State,
+    ended: bool,
+}
+
+impl Default for Framer {
+    fn default() -> Self {
+        Framer::new()
+    }
+}
+
+/// What a look at the bytes at one position found.
+enum Look<T> {
+    Yes(T),
+    No,
+    /// The bytes end before it can be told.
+    NeedMore,
+}
+
+/// RFC 9110 token characters (header names).
+fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+fn is_blank(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+/// Whether `bytes[i..]` starts with `Content-Length:` (any case).
+fn starts_with_name(bytes: &[u8], i: usize) -> Look<()> {
+    let rest = &bytes[i..];
+    let n = rest.len().min(CONTENT_LENGTH.len());
+    if !rest[..n].eq_ignore_ascii_case(&CONTENT_LENGTH[..n]) {
+        Look::No
+    } else if n < CONTENT_LENGTH.len() {
+        Look::NeedMore
+    } else {
+        Look::Yes(())
+    }
+}
+
+/// Whether a complete `Content-Length: <digits>` line starts at `i`: the
+/// mark of a new message, which no valid JSON body can contain.
+fn header_line_at(bytes: &[u8], i: usize) -> Look<()> {
+    match starts_with_name(bytes, i) {
+        Look::Yes(()) => {}
+        Look::No => return Look::No,
+        Look::NeedMore => return Look::NeedMore,
+    }
+    let mut j = i + CONTENT_LENGTH.len();
+    let mut digits = 0;
+    let mut blanks = 0;
+    // blanks, digits, blanks, line break; each run bounded so that the
+    // look stays O(1).
     loop {
-        let mut line = Vec::new();
-        if (&mut *input)
-            .take(MAX_HEADER_LINE)
-            .read_until(b'\n', &mut line)
-            .await?
-            == 0
-        {
-            return Ok(
-                seen_header.then(|| Frame::BadHeader("the input ended inside headers".into()))
-            );
-        }
-        if !line.ends_with(b"\n") && line.len() as u64 >= MAX_HEADER_LINE {
-            // Junk without line breaks: report it and go on with what follows.
-            return Ok(Some(Frame::BadHeader("a header line is too long".into())));
-        }
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim_end_matches(['\r', '\n']);
-        if text.is_empty() {
-            if !seen_header {
-                continue; // stray blank line between messages
+        let Some(&b) = bytes.get(j) else {
+            return Look::NeedMore;
+        };
+        match b {
+            b' ' | b'\t' if blanks < 16 => blanks += 1,
+            b'0'..=b'9' if digits < 32 && (digits == 0 || bytes[j - 1].is_ascii_digit()) => {
+                digits += 1;
             }
+            b'\n' if digits > 0 => return Look::Yes(()),
+            b'\r' if digits > 0 => {
+                return match bytes.get(j + 1) {
+                    None => Look::NeedMore,
+                    Some(b'\n') => Look::Yes(()),
+                    Some(_) => Look::No,
+                }
+            }
+            _ => return Look::No,
+        }
+        j += 1;
+    }
+}
+
+/// A parsed header block: where the body starts and how long it is.
+enum Headers {
+    Complete { body: usize, len: u64 },
+    Bad(String),
+}
+
+/// Parses the header block at `start` (a non-blank line); `None` when the
+/// bytes end before it can be told.
+fn parse_headers(bytes: &[u8], start: usize) -> Option<Headers> {
+    let mut length: Option<u64> = None;
+    let mut line = start;
+    let too_long = || {
+        Some(Headers::Bad(format!(
+            "its header is longer than {} KiB",
+            MAX_HEADER / 1024
+        )))
+    };
+    loop {
+        // The name, up to `:`.
+        let mut j = line;
+        if bytes.get(j).is_some_and(|&b| b == b'\r' || b == b'\n') {
+            // The blank line that ends the block.
+            let end = match (bytes[j], bytes.get(j + 1)) {
+                (b'\n', _) => j + 1,
+                (b'\r', Some(b'\n')) => j + 2,
+                (b'\r', None) => return None,
+                _ => {
+                    return Some(Headers::Bad(
+                        "its header has a carriage return without a line feed".into(),
+                    ))
+                }
+            };
+            return Some(match length {
+                Some(len) => Headers::Complete { body: end, len },
+                None => Headers::Bad("it has no Content-Length header".into()),
+            });
+        }
+        loop {
+            if j - start >= MAX_HEADER {
+                return too_long();
+            }
+            let &b = bytes.get(j)?;
+            if b == b':' && j > line {
+                break;
+            }
+            if !is_tchar(b) {
+                let what = if line == start {
+                    "it does not start with a header (`Content-Length: …`)"
+                } else {
+                    "its header has a line that is not `Name: value` (no blank line before the body?)"
+                };
+                return Some(Headers::Bad(what.into()));
+            }
+            j += 1;
+        }
+        let name = &bytes[line..j];
+        // The value, up to the line break.
+        let value_start = j + 1;
+        let mut k = value_start;
+        let value_end = loop {
+            if k - start >= MAX_HEADER {
+                return too_long();
+            }
+            let &b = bytes.get(k)?;
+            match b {
+                b'\n' => break k,
+                b'\r' => match bytes.get(k + 1) {
+                    None => return None,
+                    Some(b'\n') => break k,
+                    Some(_) => {
+                        return Some(Headers::Bad(
+                            "its header has a carriage return without a line feed".into(),
+                        ))
+                    }
+                },
+                _ => k += 1,
+            }
+        };
+        let next = if bytes[value_end] == b'\r' {
+            value_end + 2
+        } else {
+            value_end + 1
+        };
+        if name.eq_ignore_ascii_case(&CONTENT_LENGTH[..CONTENT_LENGTH.len() - 1]) {
+            let raw = &bytes[value_start..value_end];
+            let value = trim_blanks(raw);
+            let shown = String::from_utf8_lossy(&value[..value.len().min(40)]).into_owned();
+            if value.is_empty() || !value.iter().all(u8::is_ascii_digit) {
+                return Some(Headers::Bad(format!(
+                    "its Content-Length `{shown}` is not a number of bytes"
+                )));
+            }
+            let n = value.iter().try_fold(0u64, |n, &d| {
+                n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+            });
+            let n = match n {
+                Some(n) if n <= MAX_MESSAGE => n,
+                _ => {
+                    return Some(Headers::Bad(format!(
+                        "its Content-Length of {shown} bytes is over the limit of {} MiB",
+                        MAX_MESSAGE / (1024 * 1024)
+                    )))
+                }
+            };
+            match length {
+                Some(m) if m != n => {
+                    return Some(Headers::Bad(format!(
+                        "it has two different Content-Length headers ({m} and {n})"
+                    )))
+                }
+                _ => length = Some(n),
+            }
+        }
+        line = next;
+    }
+}
+
+fn trim_blanks(mut s: &[u8]) -> &[u8] {
+    while let [first, rest @ ..] = s {
+        if !is_blank(*first) {
             break;
         }
-        seen_header = true;
-        if let Some((name, value)) = text.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-length") {
-                length = Some(
-                    value
-                        .trim()
-                        .parse::<usize>()
-                        .map_err(|_| format!("invalid Content-Length `{}`", value.trim())),
-                );
+        s = rest;
+    }
+    while let [rest @ .., last] = s {
+        if !is_blank(*last) {
+            break;
+        }
+        s = rest;
+    }
+    s
+}
+
+impl Framer {
+    pub fn new() -> Framer {
+        Framer {
+            buf: Vec::new(),
+            pos: 0,
+            state: State::Header,
+            ended: false,
+        }
+    }
+
+    /// Adds input.
+    pub fn push(&mut self, data: &[u8]) {
+        if self.pos > 0 {
+            // Drop what was consumed; positions move with it.
+            let shift = self.pos;
+            self.buf.drain(..shift);
+            self.pos = 0;
+            if let State::Body { body, len, scan } = self.state {
+                self.state = State::Body {
+                    body: body - shift,
+                    len,
+                    scan: scan - shift,
+                };
+            }
+        }
+        self.buf.extend_from_slice(data);
+    }
+
+    /// Marks the end of the input: what is left is decided on as it is.
+    pub fn end(&mut self) {
+        self.ended = true;
+    }
+
+    /// Bytes held (for tests of the memory bound).
+    pub fn buffered(&self) -> usize {
+        self.buf.len() - self.pos
+    }
+
+    /// The allocated buffer (for tests of the memory bound).
+    pub fn capacity(&self) -> usize {
+        self.buf.capacity()
+    }
+
+    fn drop_all(&mut self) {
+        self.pos = self.buf.len();
+        self.state = State::Header;
+    }
+
+    /// The next event, or `None` when more input is needed (or, after
+    /// [`Framer::end`], when everything is decided).
+    pub fn next_event(&mut self) -> Option<Event> {
+        loop {
+            match self.state {
+                State::Resync => {
+                    let mut i = self.pos;
+                    loop {
+                        if i >= self.buf.len() {
+                            self.pos = i;
+                            return None;
+                        }
+                        match self.buf[i..]
+                            .iter()
+                            .position(|b| b.eq_ignore_ascii_case(&b'c'))
+                        {
+                            None => {
+                                self.pos = self.buf.len();
+                                return None;
+                            }
+                            Some(k) => i += k,
+                        }
+                        match starts_with_name(&self.buf, i) {
+                            Look::Yes(()) => break,
+                            Look::No => i += 1,
+                            Look::NeedMore if self.ended => {
+                                self.pos = self.buf.len();
+                                return None;
+                            }
+                            Look::NeedMore => {
+                                // Keep only the partial name.
+                                self.pos = i;
+                                return None;
+                            }
+                        }
+                    }
+                    self.pos = i;
+                    self.state = State::Header;
+                }
+                State::Header => {
+                    // Blank lines between messages are not an error.
+                    while let Some(&b) = self.buf.get(self.pos) {
+                        match (b, self.buf.get(self.pos + 1)) {
+                            (b'\n', _) => self.pos += 1,
+                            (b'\r', Some(b'\n')) => self.pos += 2,
+                            (b'\r', None) if !self.ended => return None,
+                            _ => break,
+                        }
+                    }
+                    if self.pos >= self.buf.len() {
+                        return None;
+                    }
+                    match parse_headers(&self.buf, self.pos) {
+                        Some(Headers::Complete { body, len }) => {
+                            self.state = State::Body {
+                                body,
+                                len: len as usize,
+                                scan: body,
+                            };
+                        }
+                        Some(Headers::Bad(why)) => {
+                            return Some(self.resync_after(self.pos, why));
+                        }
+                        None if self.ended => {
+                            self.drop_all();
+                            return Some(Event::Dropped(
+                                "the input ended inside a message header".into(),
+                            ));
+                        }
+                        None => return None,
+                    }
+                }
+                State::Body { body, len, scan } => {
+                    let end = body + len;
+                    let limit = end.min(self.buf.len());
+                    let mut i = scan;
+                    while i < limit {
+                        match self.buf[i..limit]
+                            .iter()
+                            .position(|b| b.eq_ignore_ascii_case(&b'c'))
+                        {
+                            None => break,
+                            Some(k) => i += k,
+                        }
+                        match header_line_at(&self.buf, i) {
+                            Look::Yes(()) => {
+                                self.pos = i;
+                                self.state = State::Header;
+                                return Some(Event::Dropped(format!(
+                                    "its Content-Length says {len} bytes, but a new message began after {}",
+                                    i - body
+                                )));
+                            }
+                            Look::No => i += 1,
+                            Look::NeedMore if self.ended => i += 1,
+                            Look::NeedMore => {
+                                self.state = State::Body { body, len, scan: i };
+                                return None;
+                            }
+                        }
+                    }
+                    if limit < end {
+                        if self.ended {
+                            let got = self.buf.len() - body;
+                            self.drop_all();
+                            return Some(Event::Dropped(format!(
+                                "the input ended {got} bytes into a message of {len} bytes"
+                            )));
+                        }
+                        self.state = State::Body {
+                            body,
+                            len,
+                            scan: limit,
+                        };
+                        return None;
+                    }
+                    let text = &self.buf[body..end];
+                    let valid = std::str::from_utf8(text)
+                        .map_err(|_| "it is not UTF-8".to_string())
+                        .and_then(|t| {
+                            serde_json::from_str::<serde::de::IgnoredAny>(t)
+                                .map_err(|e| e.to_string())
+                        });
+                    match valid {
+                        Ok(_) => {
+                            let message = text.to_vec();
+                            self.pos = end;
+                            self.state = State::Header;
+                            return Some(Event::Message(message));
+                        }
+                        Err(e) => {
+                            // Too short a length, or broken JSON: the next
+                            // message may begin anywhere after `body`.
+                            self.pos = body;
+                            self.state = State::Resync;
+                            return Some(Event::Dropped(format!(
+                                "its body of {len} bytes is not valid JSON ({e})"
+                            )));
+                        }
+                    }
+                }
             }
         }
     }
-    let length = match length {
-        Some(Ok(n)) if n <= MAX_MESSAGE => n,
-        Some(Ok(n)) => {
-            return Ok(Some(Frame::BadHeader(format!(
-                "message of {n} bytes is too large"
-            ))))
-        }
-        Some(Err(e)) => return Ok(Some(Frame::BadHeader(e))),
-        None => {
-            return Ok(Some(Frame::BadHeader(
-                "missing Content-Length header".into(),
-            )))
-        }
-    };
-    let mut body = vec![0; length];
-    input.read_exact(&mut body).await?;
-    Ok(Some(Frame::Message(body)))
+
+    /// Drops the header block at `start` and looks for the next message
+    /// after its first byte.
+    fn resync_after(&mut self, start: usize, why: String) -> Event {
+        self.pos = start + 1;
+        self.state = State::Resync;
+        Event::Dropped(why)
+    }
 }
 
 /// A frame with its header.
@@ -102,8 +508,14 @@ fn error_frame(id: Value, code: i64, message: &str) -> Vec<u8> {
     frame(&serde_json::to_vec(&body).expect("json"))
 }
 
-/// Whether tower-lsp can decode `body`; otherwise the answer to send.
+/// Whether tower-lsp can decode `body` (valid JSON); otherwise the answer
+/// to send.
 pub fn check_message(body: &[u8]) -> Result<(), Vec<u8>> {
+    if serde_json::from_slice::<jsonrpc::Request>(body).is_ok()
+        || serde_json::from_slice::<jsonrpc::Response>(body).is_ok()
+    {
+        return Ok(());
+    }
     let value: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
         Err(e) => {
@@ -114,11 +526,6 @@ pub fn check_message(body: &[u8]) -> Result<(), Vec<u8>> {
             ))
         }
     };
-    if serde_json::from_value::<jsonrpc::Request>(value.clone()).is_ok()
-        || serde_json::from_value::<jsonrpc::Response>(value.clone()).is_ok()
-    {
-        return Ok(());
-    }
     let id = match value.get("id") {
         Some(id @ (Value::String(_) | Value::Null)) => id.clone(),
         Some(id) if id.as_i64().is_some() => id.clone(),
@@ -132,11 +539,12 @@ pub fn check_message(body: &[u8]) -> Result<(), Vec<u8>> {
     Err(error_frame(id, -32600, what))
 }
 
-/// Copies frames from `input` to `server` (tower-lsp's input), answering
-/// malformed ones on `out`. Returns at the end of the input. `out` is weak:
-/// the output ends when tower-lsp's does, even while stdin stays open.
+/// Copies messages from `input` to `server` (tower-lsp's input), reporting
+/// and answering broken ones on `out`. Returns at the end of the input.
+/// `out` is weak: the output ends when tower-lsp's does, even while stdin
+/// stays open.
 pub async fn filter_input(
-    input: impl AsyncRead + Unpin,
+    mut input: impl AsyncRead + Unpin,
     mut server: impl AsyncWrite + Unpin,
     out: mpsc::WeakUnboundedSender<Vec<u8>>,
 ) {
@@ -145,40 +553,69 @@ pub async fn filter_input(
             let _ = out.send(frame);
         }
     };
-    let mut input = tokio::io::BufReader::new(input);
+    let mut framer = Framer::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut ended = false;
     loop {
-        match read_frame(&mut input).await {
-            Ok(Some(Frame::Message(body))) => match check_message(&body) {
-                Ok(()) => {
-                    if server.write_all(&frame(&body)).await.is_err() {
-                        break; // tower-lsp stopped (after `exit`)
+        while let Some(event) = framer.next_event() {
+            match event {
+                Event::Message(body) => match check_message(&body) {
+                    Ok(()) => {
+                        if server.write_all(&frame(&body)).await.is_err() {
+                            return; // tower-lsp stopped (after `exit`)
+                        }
                     }
+                    Err(reply) => {
+                        eprintln!(
+                            "journeyc lsp: answered a message that is not a JSON-RPC request or response"
+                        );
+                        answer(reply);
+                    }
+                },
+                Event::Dropped(why) => {
+                    eprintln!(
+                        "journeyc lsp: skipped a message: {why}; reading on from the next Content-Length header"
+                    );
+                    answer(error_frame(
+                        Value::Null,
+                        -32700,
+                        &format!("Parse error: skipped a message: {why}"),
+                    ));
                 }
-                Err(reply) => {
-                    eprintln!("journeyc lsp: answered a malformed message");
-                    answer(reply);
-                }
-            },
-            Ok(Some(Frame::BadHeader(why))) => {
-                eprintln!("journeyc lsp: bad message header: {why}");
-                answer(error_frame(
-                    Value::Null,
-                    -32700,
-                    &format!("Parse error: {why}"),
-                ));
             }
-            Ok(None) | Err(_) => break,
+        }
+        if ended {
+            break;
+        }
+        match input.read(&mut chunk).await {
+            Ok(0) | Err(_) => {
+                framer.end();
+                ended = true;
+            }
+            Ok(n) => framer.push(&chunk[..n]),
         }
     }
     let _ = server.shutdown().await;
 }
 
 /// Splits tower-lsp's output into frames for the shared writer.
-pub async fn forward_output(server: impl AsyncRead + Unpin, out: mpsc::UnboundedSender<Vec<u8>>) {
-    let mut server = tokio::io::BufReader::new(server);
-    while let Ok(Some(Frame::Message(body))) = read_frame(&mut server).await {
-        if out.send(frame(&body)).is_err() {
-            break;
+pub async fn forward_output(
+    mut server: impl AsyncRead + Unpin,
+    out: mpsc::UnboundedSender<Vec<u8>>,
+) {
+    let mut framer = Framer::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        while let Some(event) = framer.next_event() {
+            if let Event::Message(body) = event {
+                if out.send(frame(&body)).is_err() {
+                    return;
+                }
+            }
+        }
+        match server.read(&mut chunk).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => framer.push(&chunk[..n]),
         }
     }
 }
@@ -196,57 +633,4 @@ pub async fn write_output(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    async fn frames(input: &[u8]) -> Vec<Frame> {
-        let mut r = tokio::io::BufReader::new(input);
-        let mut out = Vec::new();
-        while let Some(f) = read_frame(&mut r).await.unwrap() {
-            out.push(f);
-        }
-        out
-    }
-
-    #[tokio::test]
-    async fn frames_and_bad_headers() {
-        let input = b"Content-Length: 2\r\n\r\n{}Content-Type: x\r\n\r\nContent-Length: abc\r\n\r\nContent-Length: 1\r\n\r\n[";
-        let got = frames(input).await;
-        assert_eq!(got.len(), 4);
-        assert_eq!(got[0], Frame::Message(b"{}".to_vec()));
-        assert!(matches!(&got[1], Frame::BadHeader(m) if m.contains("missing")));
-        assert!(matches!(&got[2], Frame::BadHeader(m) if m.contains("invalid")));
-        assert_eq!(got[3], Frame::Message(b"[".to_vec()));
-    }
-
-    #[tokio::test]
-    async fn endless_junk_is_cut_into_bad_headers() {
-        let junk = vec![b'x'; 200 * 1024];
-        let got = frames(&junk).await;
-        assert!(got.len() >= 3);
-        assert!(got.iter().all(|f| matches!(f, Frame::BadHeader(_))));
-    }
-
-    #[test]
-    fn messages_tower_lsp_cannot_decode_are_answered() {
-        assert!(check_message(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#).is_ok());
-        assert!(check_message(br#"{"jsonrpc":"2.0","method":"x"}"#).is_ok());
-        assert!(check_message(br#"{"jsonrpc":"2.0","id":1,"result":null}"#).is_ok());
-        let answer = |b: &[u8]| -> Value {
-            let f = check_message(b).unwrap_err();
-            let body = &f[f.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4..];
-            serde_json::from_slice(body).unwrap()
-        };
-        assert_eq!(answer(b"{not json")["error"]["code"], -32700);
-        assert_eq!(answer(b"[1,2]")["error"]["code"], -32600);
-        let a = answer(br#"{"jsonrpc":"1.0","id":7,"method":"x"}"#);
-        assert_eq!(
-            (a["error"]["code"].clone(), a["id"].clone()),
-            (json!(-32600), json!(7))
-        );
-        assert_eq!(
-            answer(br#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#)["id"],
-            Value::Null
-        );
-    }
-}
+mod tests;

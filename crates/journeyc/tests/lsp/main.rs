@@ -1001,3 +1001,158 @@ fn requests_before_initialize_are_refused() {
     client.initialize(None, session::capabilities(false));
     assert!(client.shutdown().success());
 }
+
+// ---- bad framing ----------------------------------------------------------------------
+
+/// Every kind of bad framing, each followed by a hover that must be
+/// answered: the server drops the broken bytes and reads on from the next
+/// `Content-Length:` header. Kinds that are only unusual (lower-case name,
+/// extra `Content-Type`, the same length twice) are accepted and answered.
+#[test]
+fn every_kind_of_bad_framing_is_followed_by_an_answered_hover() {
+    let mut s = Session::start("persona p \"P\" {}\n");
+    let hover_params = s.at("main.journey", "per|sona");
+    let hover = |id: i64| -> Vec<u8> {
+        serde_json::to_vec(&json!({
+            "jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": hover_params
+        }))
+        .unwrap()
+    };
+    let cat = |parts: &[&[u8]]| parts.concat();
+    let frame = journey_lsp::harness::frame;
+    // (kind, bytes, id answered when the message is accepted)
+    let mut kinds: Vec<(&str, Vec<u8>, Option<i64>)> = Vec::new();
+    let mut id = 9000;
+    let mut next = || {
+        id += 1;
+        id
+    };
+    let b = hover(next());
+    let n = b.len();
+    kinds.push((
+        "missing Content-Length",
+        cat(&[
+            b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n",
+            &b,
+        ]),
+        None,
+    ));
+    let b = hover(next());
+    kinds.push((
+        "non-numeric",
+        cat(&[b"Content-Length: abc\r\n\r\n", &b]),
+        None,
+    ));
+    let b = hover(next());
+    kinds.push(("negative", cat(&[b"Content-Length: -12\r\n\r\n", &b]), None));
+    let b = hover(next());
+    let short = format!("Content-Length: {}\r\n\r\n", n - 7);
+    kinds.push(("too short", cat(&[short.as_bytes(), &b]), None));
+    let b = hover(next());
+    let long = format!("Content-Length: {}\r\n\r\n", n + 40);
+    kinds.push(("too long", cat(&[long.as_bytes(), &b]), None));
+    let b = hover(next());
+    kinds.push((
+        "absurd (10 GB)",
+        cat(&[b"Content-Length: 10737418240\r\n\r\n", &b]),
+        None,
+    ));
+    let b = hover(next());
+    kinds.push((
+        "u64 overflow",
+        cat(&[b"Content-Length: 184467440737095516160000\r\n\r\n", &b]),
+        None,
+    ));
+    kinds.push(("body without header", hover(next()), None));
+    let b = hover(next());
+    let no_blank = format!("Content-Length: {n}\r\n");
+    kinds.push((
+        "header without blank line",
+        cat(&[no_blank.as_bytes(), &b]),
+        None,
+    ));
+    kinds.push((
+        "garbage between messages",
+        b"\x00\x1b[2J garbage\r\nmore: garbage\r\n".to_vec(),
+        None,
+    ));
+    kinds.push((
+        "invalid JSON body",
+        frame(b"{\"jsonrpc\": \"2.0\", \"id\": 99, "),
+        None,
+    ));
+    let b = hover(next());
+    let twice = format!("Content-Length: {n}\r\nContent-Length: {}\r\n\r\n", n + 1);
+    kinds.push((
+        "two different Content-Lengths",
+        cat(&[twice.as_bytes(), &b]),
+        None,
+    ));
+    let i = next();
+    let b = hover(i);
+    let same = format!("Content-Length: {n}\r\nContent-Length: {n}\r\n\r\n");
+    kinds.push((
+        "the same Content-Length twice",
+        cat(&[same.as_bytes(), &b]),
+        Some(i),
+    ));
+    let i = next();
+    let b = hover(i);
+    let lower = format!("content-length: {n}\r\n\r\n");
+    kinds.push((
+        "lowercase header name",
+        cat(&[lower.as_bytes(), &b]),
+        Some(i),
+    ));
+    let i = next();
+    let b = hover(i);
+    let typed = format!(
+        "Content-Length: {n}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n"
+    );
+    kinds.push((
+        "extra Content-Type header",
+        cat(&[typed.as_bytes(), &b]),
+        Some(i),
+    ));
+
+    let mut broken = 0;
+    for (kind, bytes, accepted) in &kinds {
+        s.client.send_raw(bytes);
+        let r = s
+            .client
+            .request_raw("textDocument/hover", hover_params.clone());
+        assert!(
+            r["result"]["contents"]["value"]
+                .as_str()
+                .is_some_and(|v| v.contains("persona")),
+            "{kind}: the hover after it was not answered: {r}"
+        );
+        match accepted {
+            Some(id) => {
+                let r = s.client.response(*id);
+                assert!(r.get("result").is_some(), "{kind}: {r}");
+            }
+            None => broken += 1,
+        }
+        assert!(s.client.is_running(), "{kind}");
+    }
+    let stderr = s.client.stderr.lock().unwrap().clone();
+    let skipped = stderr.matches("journeyc lsp: skipped a message: ").count();
+    assert!(
+        skipped >= broken,
+        "{skipped} reported of {broken}:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("its Content-Length of 10737418240 bytes is over the limit of 64 MiB"),
+        "{stderr}"
+    );
+    // Parse errors are answered with id null, one per dropped message.
+    let answers = s
+        .client
+        .drain(Duration::from_millis(200))
+        .into_iter()
+        .filter(|m| m["error"]["code"] == json!(-32700))
+        .count();
+    assert!(answers >= broken, "{answers} parse errors for {broken}");
+    s.shutdown();
+}
