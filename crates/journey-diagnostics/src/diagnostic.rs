@@ -136,6 +136,24 @@ impl Diagnostic {
         self
     }
 
+    /// The finding as one text, where only one fits (the language server's
+    /// diagnostics, SARIF results): the message, the primary label in
+    /// parentheses unless the message says it already, then `help:` and
+    /// `note:` lines.
+    pub fn full_message(&self) -> String {
+        let mut text = self.message.clone();
+        if !self.primary.message.is_empty() && !text.contains(&self.primary.message) {
+            text.push_str(&format!(" ({})", self.primary.message));
+        }
+        if let Some(help) = &self.help {
+            text.push_str(&format!("\nhelp: {help}"));
+        }
+        for note in &self.notes {
+            text.push_str(&format!("\nnote: {note}"));
+        }
+        text
+    }
+
     /// Stable order for output: file, position, then code.
     pub fn sort_key(&self) -> (FileId, u32, u32, &'static str) {
         (
@@ -144,5 +162,38 @@ impl Diagnostic {
             self.primary.span.end,
             self.code,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CODE: CodeInfo = CodeInfo {
+        code: "J9999",
+        name: "test-rule",
+        default_severity: Severity::Warning,
+        summary: "a test rule",
+        explanation: "Why.",
+    };
+
+    #[test]
+    fn full_message_adds_the_label_once_then_help_and_notes() {
+        let d = Diagnostic::new(&CODE, FileId(0), Span::new(0, 1), "unknown keyword `neds`")
+            .with_label("unknown keyword")
+            .with_help("did you mean `needs`?")
+            .with_note("n");
+        assert_eq!(
+            d.full_message(),
+            "unknown keyword `neds`\nhelp: did you mean `needs`?\nnote: n"
+        );
+        let d = Diagnostic::new(
+            &CODE,
+            FileId(0),
+            Span::new(0, 1),
+            "touchpoint `t` has no owner",
+        )
+        .with_label("no `owner`");
+        assert_eq!(d.full_message(), "touchpoint `t` has no owner (no `owner`)");
     }
 }

@@ -35,9 +35,12 @@
 //!
 //! The formatter only moves whitespace, line breaks and `;` separators: the
 //! tokens and comments of the result are those of the input, in the same
-//! order. [`check_equivalent`] verifies exactly that, and the command line
-//! runs it on every result before writing a file. A file with syntax errors
-//! is refused ([`FormatError::Syntax`]) rather than guessed at.
+//! order. [`check_equivalent`] verifies exactly that: [`format_verified`]
+//! formats and runs this safety net, and it is what the command line (before
+//! writing a file) and the language server (before returning an edit) call,
+//! so that neither ever hands out a result that changes more than layout
+//! ([`FormatError::NotEquivalent`]). A file with syntax errors is refused
+//! ([`FormatError::Syntax`]) rather than guessed at.
 
 mod printer;
 mod verify;
@@ -83,6 +86,36 @@ pub enum FormatError {
     /// The formatter met a token it did not expect where it stood. This is
     /// a bug in the formatter; the input is left as it was.
     Internal(String),
+    /// The result would differ from the input in more than layout: the
+    /// safety net ([`check_equivalent`]) caught a bug in the formatter. The
+    /// input is left as it was.
+    NotEquivalent(Violation),
+}
+
+impl FormatError {
+    /// What the command line and the language server say when `shown`
+    /// (a file as it is named to the user) was not formatted.
+    pub fn refusal(&self, shown: &str) -> String {
+        match self {
+            FormatError::Syntax(_) => syntax_refusal(shown),
+            FormatError::Internal(_) | FormatError::NotEquivalent(_) => {
+                format!("`{shown}` was left unchanged: {self}")
+            }
+        }
+    }
+}
+
+/// What the command line says about a file with syntax errors (after
+/// showing them).
+pub fn syntax_refusal(shown: &str) -> String {
+    format!("`{shown}` has syntax errors and was not formatted; fix them first")
+}
+
+/// What the command line and the language server say about a file governed
+/// by a `journey.toml` (named `shown`) that has errors: the layout it asks
+/// for is unknown, so the file is not formatted.
+pub fn config_refusal(shown: &str) -> String {
+    format!("`{shown}` has errors; the files it governs are not formatted until they are fixed")
 }
 
 impl fmt::Display for FormatError {
@@ -93,6 +126,10 @@ impl fmt::Display for FormatError {
             }
             FormatError::Syntax(d) => write!(f, "the file has {} syntax errors", d.len()),
             FormatError::Internal(msg) => write!(f, "internal formatter error: {msg}"),
+            FormatError::NotEquivalent(v) => write!(
+                f,
+                "formatting would change more than the layout ({v}); this is a bug in journeyc fmt"
+            ),
         }
     }
 }
@@ -124,6 +161,42 @@ pub fn format_parse(
         ));
     }
     printer::print(src, parse, options)
+}
+
+/// Set (to anything) by tests only: the formatter then adds a comment to
+/// every result, a change of meaning that the safety net of
+/// [`format_verified`] must catch. With it set, nothing is ever formatted.
+pub const BREAK_HOOK_ENV: &str = "JOURNEYC_TEST_BREAK_FORMATTER";
+
+/// Formats a parsed document and verifies the result: the one function
+/// behind `journeyc fmt` and the language server's formatting request.
+/// The result is returned only when it differs from `src` in layout only
+/// ([`check_equivalent`]); otherwise [`FormatError::NotEquivalent`] says
+/// where it would not, and the input must be left as it is.
+pub fn format_verified(
+    src: &str,
+    parse: &Parse,
+    options: &FormatOptions,
+) -> Result<String, FormatError> {
+    let mut formatted = format_parse(src, parse, options)?;
+    if std::env::var_os(BREAK_HOOK_ENV).is_some() {
+        formatted.push_str("# added by the formatter's test hook\n");
+    }
+    verify(src, formatted)
+}
+
+/// [`format_verified`] for a text that has not been parsed yet.
+pub fn format_text_verified(src: &str, options: &FormatOptions) -> Result<String, FormatError> {
+    let parse = journey_syntax::parse(src, FileId(0));
+    format_verified(src, &parse, options)
+}
+
+/// The safety net: `formatted` if it differs from `src` in layout only.
+fn verify(src: &str, formatted: String) -> Result<String, FormatError> {
+    if formatted != src {
+        check_equivalent(src, &formatted).map_err(FormatError::NotEquivalent)?;
+    }
+    Ok(formatted)
 }
 
 pub use journey_syntax::minimal_edit;

@@ -275,3 +275,69 @@ fn the_harness_notices_changed_structure_and_text() {
     assert!(check_equivalent(src, "persona p {\n  needs \"a\",\n}\n").is_err());
     assert!(check_equivalent(src, "persona p {\n  needs \"a\",\n    \"b\"\n}\n").is_ok());
 }
+
+#[test]
+fn format_verified_returns_what_the_formatter_makes_when_it_is_safe() {
+    let src = "persona   p \"P\"{ role \"Buyer\"; evidence \"5\" }\n# end\n";
+    let parse = journey_syntax::parse(src, FileId(0));
+    let opts = FormatOptions::default();
+    assert_eq!(
+        format_verified(src, &parse, &opts).unwrap(),
+        format(src, &opts).unwrap()
+    );
+    assert_eq!(
+        format_text_verified(src, &opts).unwrap(),
+        format(src, &opts).unwrap()
+    );
+    // Already canonical: the same text comes back.
+    let canonical = format(src, &opts).unwrap();
+    assert_eq!(format_text_verified(&canonical, &opts).unwrap(), canonical);
+}
+
+#[test]
+fn the_safety_net_refuses_a_result_that_changes_more_than_layout() {
+    let src = "persona p \"P\" {\n  role \"Buyer\"\n}\n";
+    let broken = [
+        // A token changed, a token added, a comment moved, a token lost.
+        "persona p \"P\" {\n  role \"Seller\"\n}\n",
+        "persona p \"P\" {\n  role \"Buyer\"\n}\n# new\n",
+        "persona p \"P\" {\n  role \"Buyer\"\n}",
+        "persona p \"P\" {\n}\n",
+    ];
+    for (i, b) in broken.iter().enumerate() {
+        let r = verify(src, b.to_string());
+        if i == 2 {
+            // Only the final line break differs: layout.
+            assert_eq!(r.unwrap(), *b);
+            continue;
+        }
+        let e = r.expect_err(b);
+        assert!(matches!(e, FormatError::NotEquivalent(_)), "{e:?}");
+        let msg = e.refusal("a.journey");
+        assert!(
+            msg.starts_with("`a.journey` was left unchanged: formatting would change more than the layout (line "),
+            "{msg}"
+        );
+        assert!(msg.ends_with("this is a bug in journeyc fmt"), "{msg}");
+    }
+    assert_eq!(verify(src, src.to_string()).unwrap(), src);
+}
+
+#[test]
+fn refusals_name_the_file() {
+    let e = format_text_verified("persona p {\n  role \"x\n}\n", &FormatOptions::default())
+        .unwrap_err();
+    assert!(matches!(e, FormatError::Syntax(_)));
+    assert_eq!(
+        e.refusal("b.journey"),
+        "`b.journey` has syntax errors and was not formatted; fix them first"
+    );
+    assert_eq!(
+        FormatError::Internal("x".into()).refusal("c.journey"),
+        "`c.journey` was left unchanged: internal formatter error: x"
+    );
+    assert_eq!(
+        config_refusal("journey.toml"),
+        "`journey.toml` has errors; the files it governs are not formatted until they are fixed"
+    );
+}

@@ -39,7 +39,8 @@ pub(crate) fn hover(a: &Analysis, pos: FilePosition) -> Option<HoverResult> {
         .map(|h| h.markdown.clone())
         .unwrap_or_default();
     for code in explained {
-        let Some(info) = journey_analysis::find_code(code) else {
+        // The parts of the text `journeyc explain` prints.
+        let Some(e) = journey_analysis::explain::explain(code) else {
             continue;
         };
         if !markdown.is_empty() {
@@ -47,12 +48,13 @@ pub(crate) fn hover(a: &Analysis, pos: FilePosition) -> Option<HoverResult> {
         }
         let _ = write!(
             markdown,
-            "**{}** `{}`: {}\n\n{}\n\n_`journeyc explain {}`_",
-            info.code,
-            info.name,
-            info.summary,
-            info.explanation.trim_end(),
-            info.code
+            "**{}** `{}`: {}\n\ndefault severity: {}\n\n{}\n\n_`journeyc explain {}`_",
+            e.code,
+            e.name,
+            e.summary,
+            e.default_line(),
+            e.body.trim_end(),
+            e.code
         );
     }
     Some(HoverResult {
@@ -705,6 +707,14 @@ goal revenue "Grow revenue" {
         assert!(h.contains("journeyc explain J0"), "{h}");
         // The explanation's examples are included.
         assert!(h.contains("Bad") || h.contains("bad"), "{h}");
+        // The parts of what `journeyc explain` prints, default level included.
+        let code = &h[h.find("**J0").unwrap() + 2..][..5];
+        let e = journey_analysis::explain::explain(code).unwrap();
+        assert!(h.contains(e.body.trim_end()), "{h}");
+        assert!(
+            h.contains(&format!("default severity: {}\n", e.default_line())),
+            "{h}"
+        );
     }
 
     #[test]

@@ -430,12 +430,13 @@ pub fn files(plan: &Plan, source: &str) -> Result<Vec<OutFile>, ImportError> {
     }
     out.into_iter()
         .map(|(name, text)| {
-            let formatted = journey_fmt::format(&text, &FormatOptions::default()).map_err(|e| {
-                ImportError::at_row(
-                    0,
-                    format!("cannot write `{name}`: {e}; this is a bug in journeyc import"),
-                )
-            })?;
+            let formatted = journey_fmt::format_text_verified(&text, &FormatOptions::default())
+                .map_err(|e| {
+                    ImportError::at_row(
+                        0,
+                        format!("cannot write `{name}`: {e}; this is a bug in journeyc import"),
+                    )
+                })?;
             Ok(OutFile {
                 name: name.to_string(),
                 text: formatted,

@@ -73,16 +73,8 @@ pub fn to_lsp(snap: &Snapshot, d: &Diagnostic) -> Option<lsp::Diagnostic> {
 
 fn convert(snap: &Snapshot, d: &Diagnostic, link: Option<Uri>) -> Option<lsp::Diagnostic> {
     let map = line_map(snap, d.file())?;
-    let mut message = d.message.clone();
-    if !d.primary.message.is_empty() && !message.contains(&d.primary.message) {
-        message.push_str(&format!(" ({})", d.primary.message));
-    }
-    if let Some(help) = &d.help {
-        message.push_str(&format!("\nhelp: {help}"));
-    }
-    for note in &d.notes {
-        message.push_str(&format!("\nnote: {note}"));
-    }
+    // The same text as a SARIF result's message.
+    let message = d.full_message();
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
         .secondary
         .iter()

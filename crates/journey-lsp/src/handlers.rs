@@ -498,10 +498,26 @@ pub fn code_actions(snap: &Snapshot, p: lsp::CodeActionParams) -> Option<lsp::Co
     )
 }
 
-pub fn formatting(
-    snap: &Snapshot,
-    p: lsp::DocumentFormattingParams,
-) -> Result<Option<Vec<lsp::TextEdit>>> {
+/// The answer to a formatting request: the edits, and why there are none
+/// when the file was left as it is (shown to the user, as `journeyc fmt`
+/// reports it).
+pub struct Formatting {
+    pub edits: Vec<lsp::TextEdit>,
+    pub refusal: Option<String>,
+}
+
+impl Formatting {
+    fn refused(message: String) -> Formatting {
+        Formatting {
+            edits: Vec::new(),
+            refusal: Some(message),
+        }
+    }
+}
+
+/// Formatting runs `journey_fmt::format_verified`, the function behind
+/// `journeyc fmt`: the same layout, the same safety net, the same refusals.
+pub fn formatting(snap: &Snapshot, p: lsp::DocumentFormattingParams) -> Result<Option<Formatting>> {
     let Some((file, map)) = file_of(snap, &p.text_document.uri) else {
         return Ok(None);
     };
@@ -509,14 +525,23 @@ pub fn formatting(
     let Some(f) = ws.file(file) else {
         return Ok(None);
     };
-    let cfg = ws.config().format;
+    let config = ws.config();
+    if config.has_errors() {
+        let shown = ws
+            .config_file()
+            .and_then(|id| ws.file(id))
+            .map_or(journey_analysis::config::FILE_NAME, |c| c.display.as_str());
+        return Ok(Some(Formatting::refused(journey_fmt::config_refusal(
+            shown,
+        ))));
+    }
     let options = journey_fmt::FormatOptions {
-        line_width: cfg.line_width as usize,
-        indent: cfg.indent as usize,
+        line_width: config.format.line_width as usize,
+        indent: config.format.indent as usize,
     };
-    match journey_fmt::format_parse(map.text, &f.parse, &options) {
-        Ok(formatted) => Ok(Some(
-            journey_fmt::minimal_edit(map.text, &formatted)
+    match journey_fmt::format_verified(map.text, &f.parse, &options) {
+        Ok(formatted) => Ok(Some(Formatting {
+            edits: journey_fmt::minimal_edit(map.text, &formatted)
                 .map(|(range, new)| {
                     vec![lsp::TextEdit::new(
                         map.range(Span::from(range)),
@@ -524,8 +549,12 @@ pub fn formatting(
                     )]
                 })
                 .unwrap_or_default(),
-        )),
-        Err(e) => Err(request_failed(e.to_string())),
+            refusal: None,
+        })),
+        // The editor shows the errors already; the request fails with the
+        // first one.
+        Err(e @ journey_fmt::FormatError::Syntax(_)) => Err(request_failed(e.to_string())),
+        Err(e) => Ok(Some(Formatting::refused(e.refusal(&f.display)))),
     }
 }
 
@@ -654,21 +683,26 @@ pub struct Explanation {
     pub code: String,
     pub name: String,
     pub summary: String,
+    /// The level when journey.toml says nothing: `error`, `warning`,
+    /// `info` or `off` (an opt-in check).
     pub severity: String,
     /// Markdown.
     pub explanation: String,
+    /// Exactly what `journeyc explain CODE` prints.
+    pub text: String,
     pub url: Option<String>,
 }
 
 pub fn explain(snap: &Snapshot, p: ExplainParams) -> Result<Explanation> {
-    let c = journey_analysis::find_code(p.code.trim())
+    let e = journey_analysis::explain::explain(&p.code)
         .ok_or_else(|| Error::invalid_params(format!("unknown code `{}`", p.code)))?;
     Ok(Explanation {
-        code: c.code.to_string(),
-        name: c.name.to_string(),
-        summary: c.summary.to_string(),
-        severity: c.default_severity.as_str().to_string(),
-        explanation: c.explanation.to_string(),
-        url: diagnostics::code_url(snap, c.code).map(|u| u.as_str().to_string()),
+        code: e.code.to_string(),
+        name: e.name.to_string(),
+        summary: e.summary.to_string(),
+        severity: e.default_level.to_string(),
+        explanation: e.body.to_string(),
+        text: e.text(),
+        url: diagnostics::code_url(snap, e.code).map(|u| u.as_str().to_string()),
     })
 }

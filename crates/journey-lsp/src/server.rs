@@ -544,7 +544,15 @@ impl LanguageServer for Backend {
     }
 
     async fn formatting(&self, p: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.run_fallible("formatting", |s| handlers::formatting(s, p))
+        let Some(answer) = self.run_fallible("formatting", |s| handlers::formatting(s, p))? else {
+            return Ok(None);
+        };
+        if let Some(message) = answer.refusal {
+            // No edits, and the reason where the user sees it.
+            eprintln!("journeyc lsp: {message}");
+            self.client.show_message(MessageType::ERROR, message).await;
+        }
+        Ok(Some(answer.edits))
     }
 
     async fn folding_range(&self, p: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {

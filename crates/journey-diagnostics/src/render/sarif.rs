@@ -18,6 +18,10 @@ pub struct SarifTool<'a> {
     pub information_uri: Option<&'a str>,
     /// Documentation of one rule (`helpUri`), if the tool has any online.
     pub help_uri: Option<fn(&CodeInfo) -> String>,
+    /// Whether a rule reports when the configuration says nothing (opt-in
+    /// checks do not: `defaultConfiguration.enabled` is false). `None`:
+    /// every rule does.
+    pub enabled_by_default: Option<fn(&CodeInfo) -> bool>,
 }
 
 /// The SARIF `$schema` of version 2.1.0.
@@ -95,21 +99,10 @@ fn rule(c: &CodeInfo, tool: &SarifTool<'_>) -> Value {
     if let Some(f) = tool.help_uri {
         r["helpUri"] = json!(f(c));
     }
+    if tool.enabled_by_default.is_some_and(|f| !f(c)) {
+        r["defaultConfiguration"]["enabled"] = json!(false);
+    }
     r
-}
-
-fn message(d: &Diagnostic) -> String {
-    let mut text = d.message.clone();
-    if !d.primary.message.is_empty() {
-        text.push_str(&format!(" ({})", d.primary.message));
-    }
-    if let Some(help) = &d.help {
-        text.push_str(&format!("\nhelp: {help}"));
-    }
-    for n in &d.notes {
-        text.push_str(&format!("\nnote: {n}"));
-    }
-    text
 }
 
 /// The SARIF log of `diagnostics`, describing every code of `rules`.
@@ -143,7 +136,7 @@ pub fn render_sarif(
             "ruleId": d.code,
             "ruleIndex": index,
             "level": level(d.severity),
-            "message": { "text": message(d) },
+            "message": { "text": d.full_message() },
             "locations": [{ "physicalLocation": physical(sources, d.primary.file, d.primary.span) }],
         });
         if !d.secondary.is_empty() {
@@ -237,6 +230,7 @@ mod tests {
             version: "0.1.0",
             information_uri: None,
             help_uri: Some(|c| format!("https://docs.invalid/{}", c.code)),
+            enabled_by_default: None,
         };
         let v: Value =
             serde_json::from_str(&render_sarif(&[d], &sources, &[&RULE], &tool)).unwrap();
@@ -250,6 +244,19 @@ mod tests {
         assert_eq!(
             run["tool"]["driver"]["rules"][0]["helpUri"],
             "https://docs.invalid/J9999"
+        );
+        assert!(run["tool"]["driver"]["rules"][0]["defaultConfiguration"]
+            .get("enabled")
+            .is_none());
+        // A rule that is off unless configured.
+        let off = SarifTool {
+            enabled_by_default: Some(|c| c.code != "J9999"),
+            ..tool
+        };
+        let v: Value = serde_json::from_str(&render_sarif(&[], &sources, &[&RULE], &off)).unwrap();
+        assert_eq!(
+            v["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"]["enabled"],
+            false
         );
         let r = &run["results"][0];
         assert_eq!(r["ruleIndex"], 0);
@@ -277,6 +284,7 @@ mod tests {
             version: "1",
             information_uri: None,
             help_uri: None,
+            enabled_by_default: None,
         };
         let v: Value = serde_json::from_str(&render_sarif(&[d], &sources, &[], &tool)).unwrap();
         assert_eq!(v["runs"][0]["results"][0]["ruleIndex"], 0);

@@ -78,6 +78,9 @@ pub fn run(args: CheckArgs) -> u8 {
                     version: env!("CARGO_PKG_VERSION"),
                     information_uri: None,
                     help_uri: None,
+                    enabled_by_default: Some(|c| {
+                        journey_analysis::explain::default_level_name(c) != "off"
+                    }),
                 },
             ) + "\n"
         }

@@ -9,34 +9,15 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: ExplainArgs) -> u8 {
+    // The text comes from journey-analysis, which the language server's
+    // `journeyc/explain` and hover use too.
     let Some(query) = args.code else {
-        let mut text = String::new();
-        for c in journey_analysis::all_codes() {
-            let default = match journey_analysis::checks::default_level(c.code) {
-                Some(journey_diagnostics::Level::Allow) => "off",
-                _ => c.default_severity.as_str(),
-            };
-            text.push_str(&format!(
-                "{}  {:<8} {:<28} {}\n",
-                c.code, default, c.name, c.summary
-            ));
-        }
-        output::print(&text);
+        output::print(&journey_analysis::explain::code_list());
         return exit::OK;
     };
-    match journey_analysis::find_code(&query) {
-        Some(c) => {
-            let default = match journey_analysis::checks::default_level(c.code) {
-                Some(journey_diagnostics::Level::Allow) => format!(
-                    "off; enable it in journey.toml, e.g. `{} = \"warn\"` under [checks]",
-                    c.name
-                ),
-                _ => c.default_severity.as_str().to_string(),
-            };
-            output::print(&format!(
-                "{} ({}): {}\ndefault severity: {}\n\n{}",
-                c.code, c.name, c.summary, default, c.explanation
-            ));
+    match journey_analysis::explain::explain(&query) {
+        Some(e) => {
+            output::print(&e.text());
             exit::OK
         }
         None => {

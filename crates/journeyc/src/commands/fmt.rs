@@ -72,9 +72,7 @@ impl Configs {
                     render::render_human(&config.diagnostics(id), &sources, HumanOptions { color });
                 eprint!("{rendered}");
             }
-            output::error(format!(
-                "`{shown}` has errors; the files it governs are not formatted until they are fixed"
-            ));
+            output::error(journey_fmt::config_refusal(&shown));
         }
         let settings = Rc::new(Settings {
             config,
@@ -322,27 +320,21 @@ impl Run {
             return Outcome::Failed;
         }
         let parse = journey_syntax::parse(&text, file);
-        let new = match journey_fmt::format_parse(&text, &parse, opts) {
+        // Formatting with the safety net (a result that differs from the
+        // input in more than layout is refused), as the language server does.
+        let new = match journey_fmt::format_verified(&text, &parse, opts) {
             Ok(new) => new,
             Err(FormatError::Syntax(diagnostics)) => {
                 self.report(shown, &text, diagnostics);
                 return Outcome::Failed;
             }
-            Err(e @ FormatError::Internal(_)) => {
-                output::error(format!("`{shown}` was left unchanged: {e}"));
+            Err(e) => {
+                output::error(e.refusal(shown));
                 return Outcome::Failed;
             }
         };
         if new == text {
             return Outcome::Unchanged(text);
-        }
-        // The safety net: never write a result that differs from the input
-        // in more than layout.
-        if let Err(v) = journey_fmt::check_equivalent(&text, &new) {
-            output::error(format!(
-                "`{shown}` was left unchanged: formatting would change more than the layout ({v}); this is a bug in journeyc fmt"
-            ));
-            return Outcome::Failed;
         }
         Outcome::Changed { old: text, new }
     }
@@ -353,9 +345,7 @@ impl Run {
         let rendered =
             render::render_human(&diagnostics, &sources, HumanOptions { color: self.color });
         eprint!("{rendered}");
-        output::error(format!(
-            "`{shown}` has syntax errors and was not formatted; fix them first"
-        ));
+        output::error(journey_fmt::syntax_refusal(shown));
     }
 }
 

@@ -565,7 +565,8 @@ pub fn workspace(
 
     // Canonical layout, the same `journeyc fmt` writes.
     for (name, text) in files.iter_mut().filter(|(n, _)| n.ends_with(".journey")) {
-        *text = journey_fmt::format(text, opts).map_err(|e| format!("{name}: {e}"))?;
+        *text =
+            journey_fmt::format_text_verified(text, opts).map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(files)
 }

@@ -1156,3 +1156,295 @@ fn every_kind_of_bad_framing_is_followed_by_an_answered_hover() {
     assert!(answers >= broken, "{answers} parse errors for {broken}");
     s.shutdown();
 }
+
+// ---- the same answers as the command line --------------------------------------------
+
+/// Runs `journeyc ARGS` in `dir` with `env`.
+fn journeyc_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(session::binary());
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("JOURNEYC_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("journeyc runs")
+}
+
+fn formatting_params(s: &Session, name: &str) -> Value {
+    json!({
+        "textDocument": {"uri": s.uri(name)},
+        "options": {"tabSize": 2, "insertSpaces": true}
+    })
+}
+
+/// When the safety net rejects the formatter's result, the server returns
+/// no edits and shows the message `journeyc fmt` prints, and `journeyc
+/// fmt` leaves the file as it is. The test hook makes the formatter add a
+/// comment, which changes more than layout.
+#[test]
+fn formatting_returns_no_edits_when_the_safety_net_rejects_like_journeyc_fmt() {
+    let messy = "persona p \"P\" {\n        role \"Founder\"\n}\n";
+    let hook = [(journey_fmt::BREAK_HOOK_ENV, "1")];
+    let mut s = Session::start_with(messy, false, true, &hook);
+    let edits = s.request(
+        "textDocument/formatting",
+        formatting_params(&s, "main.journey"),
+    );
+    assert_eq!(edits, json!([]));
+    let shown = s
+        .client
+        .wait_for("window/showMessage", WAIT, |p| p["type"] == json!(1))
+        .expect("the refusal is shown");
+    let message = shown["message"].as_str().unwrap().to_string();
+    assert!(
+        message.starts_with(
+            "`main.journey` was left unchanged: formatting would change more than the layout (line "
+        ),
+        "{message}"
+    );
+    let cli = journeyc_in(&s.root, &["fmt", "main.journey"], &hook);
+    assert_eq!(cli.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&cli.stderr);
+    assert!(stderr.contains(&format!("error: {message}\n")), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(s.root.join("main.journey")).unwrap(),
+        messy
+    );
+    // Without the hook both format the file.
+    let cli = journeyc_in(&s.root, &["fmt", "--check", "main.journey"], &[]);
+    assert_eq!(cli.status.code(), Some(1));
+    s.shutdown();
+}
+
+/// A journey.toml with errors: the layout it asks for is unknown, so
+/// neither the command line nor the server formats the files it governs.
+#[test]
+fn formatting_refuses_under_a_broken_journey_toml_like_journeyc_fmt() {
+    let fixture = "//- journey.toml\n[format]\nline_width = \"wide\"\n//- main.journey\npersona p \"P\" {\n        role \"Founder\"\n}\n";
+    let mut s = Session::start_with(fixture, false, false, &[]);
+    s.open("main.journey");
+    let edits = s.request(
+        "textDocument/formatting",
+        formatting_params(&s, "main.journey"),
+    );
+    assert_eq!(edits, json!([]));
+    let shown = s
+        .client
+        .wait_for("window/showMessage", WAIT, |p| p["type"] == json!(1))
+        .expect("the refusal is shown");
+    let message = shown["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "`journey.toml` has errors; the files it governs are not formatted until they are fixed"
+    );
+    let cli = journeyc_in(&s.root, &["fmt", "main.journey"], &[]);
+    assert_eq!(cli.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&cli.stderr);
+    assert!(stderr.contains(&format!("error: {message}\n")), "{stderr}");
+    s.shutdown();
+}
+
+/// `text` with more whitespace between its lines: three spaces before and
+/// after every line break and a blank line after it (line breaks outside
+/// strings and text blocks only, so the meaning stays).
+fn messy(text: &str) -> String {
+    use journey_syntax::lexer::TokenKind;
+    let parse = journey_syntax::parse(text, journey_diagnostics::FileId(0));
+    let mut out = String::new();
+    let mut at = 0;
+    for t in &parse.tokens {
+        if t.kind == TokenKind::Newline {
+            let (s, e) = (t.span.start as usize, t.span.end as usize);
+            out.push_str(&text[at..s]);
+            out.push_str("   \n\n   ");
+            at = e;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Applies LSP edits (UTF-8 positions) to `text`.
+fn apply_edits(text: &str, edits: &Value) -> String {
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let col = p["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + col
+    };
+    let mut edits: Vec<&Value> = edits.as_array().unwrap().iter().collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(offset(&e["range"]["start"])));
+    let mut out = text.to_string();
+    for e in edits {
+        let (s, t) = (offset(&e["range"]["start"]), offset(&e["range"]["end"]));
+        out.replace_range(s..t, e["newText"].as_str().unwrap());
+    }
+    out
+}
+
+/// Copies the `.journey` files and journey.toml of `from` into `to`.
+fn copy_workspace(from: &std::path::Path, to: &std::path::Path, files: &mut Vec<String>) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_owned();
+        if path.is_dir() {
+            std::fs::create_dir_all(to.join(&name)).unwrap();
+            copy_workspace(&path, &to.join(&name), files);
+        } else if path.extension().is_some_and(|e| e == "journey") || name == "journey.toml" {
+            std::fs::copy(&path, to.join(&name)).unwrap();
+            if name != "journey.toml" {
+                files.push(to.join(&name).to_string_lossy().into_owned());
+            }
+        }
+    }
+}
+
+/// The server's formatting of every example file, made messy first, is
+/// exactly what `journeyc fmt` writes.
+#[test]
+fn formatting_matches_journeyc_fmt_on_every_example() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut files = Vec::new();
+    copy_workspace(&examples, &root, &mut files);
+    files.sort();
+    assert!(files.len() >= 8, "{files:?}");
+    let mut client =
+        journey_lsp::harness::LspClient::spawn(session::binary(), &["lsp"], &[]).unwrap();
+    client.initialize(Some(&root), session::capabilities(true));
+    let mut from_server = Vec::new();
+    for f in &files {
+        let path = std::path::Path::new(f);
+        let text = messy(&std::fs::read_to_string(path).unwrap());
+        std::fs::write(path, &text).unwrap();
+        let uri = journey_lsp::harness::file_uri(path);
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "journey", "version": 1, "text": text}}),
+        );
+        let edits = client.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": true}}),
+        );
+        let formatted = apply_edits(&text, &edits);
+        assert_ne!(formatted, text, "{f}: the messy text was not changed");
+        from_server.push(formatted);
+    }
+    assert!(client.shutdown().success());
+    let cli = journeyc_in(&root, &["fmt", "."], &[]);
+    assert_eq!(
+        cli.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    for (f, server) in files.iter().zip(&from_server) {
+        let written = std::fs::read_to_string(f).unwrap();
+        assert_eq!(&written, server, "{f}: journeyc fmt and the server differ");
+    }
+}
+
+/// The server's explanation of every code is exactly what `journeyc
+/// explain` prints, and its level is the level the code reports at when
+/// journey.toml says nothing (`off` for opt-in checks such as J0422).
+#[test]
+fn explanations_are_those_of_journeyc_explain_for_every_code() {
+    let mut s = Session::start("");
+    let dir = s.root.clone();
+    let codes = journey_analysis::all_codes();
+    assert!(codes.len() > 50);
+    for c in codes {
+        let cli = journeyc_in(&dir, &["explain", c.code], &[]);
+        assert!(cli.status.success(), "{}", c.code);
+        let printed = String::from_utf8(cli.stdout).unwrap();
+        for query in [c.code, c.name] {
+            let r = s.request("journeyc/explain", json!({ "code": query }));
+            assert_eq!(r["text"].as_str(), Some(printed.as_str()), "{query}");
+            let level = printed
+                .lines()
+                .nth(1)
+                .and_then(|l| l.strip_prefix("default severity: "))
+                .unwrap();
+            assert!(
+                level.starts_with(r["severity"].as_str().unwrap()),
+                "{query}: {level} vs {}",
+                r["severity"]
+            );
+        }
+    }
+    let j0422 = s.request("journeyc/explain", json!({"code": "J0422"}));
+    assert_eq!(j0422["severity"], "off");
+    // The list agrees too, and so do the rules of SARIF output.
+    let list = String::from_utf8(journeyc_in(&dir, &["explain"], &[]).stdout).unwrap();
+    assert!(list.lines().any(|l| l.starts_with("J0422  off ")), "{list}");
+    let sarif = journeyc_in(&dir, &["check", "--format", "sarif", "main.journey"], &[]);
+    let sarif: Value = serde_json::from_slice(&sarif.stdout).expect("SARIF");
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), journey_analysis::all_codes().len());
+    for rule in rules {
+        let r = s.request("journeyc/explain", json!({ "code": rule["id"] }));
+        let off = r["severity"] == "off";
+        assert_eq!(
+            rule["defaultConfiguration"]["enabled"] == json!(false),
+            off,
+            "{rule}"
+        );
+    }
+    s.shutdown();
+}
+
+/// A finding reads the same in the editor as in the SARIF of `journeyc
+/// check`: code, line and the whole message (label, help, notes).
+#[test]
+fn diagnostics_read_as_in_the_sarif_of_journeyc_check() {
+    let fixture = "//- main.journey\npersona sabine \"S\" {\n  role Founder\n  neds \"x\"\n}\npersona sabine \"Again\" {}\njourney j \"J\" {\n  phases awarenes\n}\nphase awareness \"A\" {\n  touchpoint t \"T\" {\n    serves sabin\n    expectation 9\n  }\n}\n";
+    let mut s = Session::start(fixture);
+    let lsp: std::collections::BTreeSet<(u64, String, String)> = s
+        .diagnostics_where("main.journey", |d| d.len() >= 4)
+        .iter()
+        .map(|d| {
+            (
+                d["range"]["start"]["line"].as_u64().unwrap() + 1,
+                d["code"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let cli = journeyc_in(
+        &s.root,
+        &["check", "--format", "sarif", "main.journey"],
+        &[],
+    );
+    let sarif: Value = serde_json::from_slice(&cli.stdout).expect("SARIF");
+    let from_cli: std::collections::BTreeSet<(u64, String, String)> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                    .as_u64()
+                    .unwrap(),
+                r["ruleId"].as_str().unwrap().to_string(),
+                r["message"]["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(lsp, from_cli);
+    assert!(
+        lsp.iter().any(|(_, _, m)| m.contains("\nhelp: ")),
+        "{lsp:#?}"
+    );
+    // A label that the message already says is not repeated.
+    assert!(
+        lsp.iter()
+            .any(|(_, c, m)| c == "J0201" && !m.contains("(unknown keyword)")),
+        "{lsp:#?}"
+    );
+    s.shutdown();
+}

@@ -1,0 +1,128 @@
+//! What `journeyc explain` says about a code. The command line prints it,
+//! the language server answers `journeyc/explain` with it and shows it on
+//! hover over a finding: one text, so that they never disagree (about an
+//! opt-in check being off, for one).
+
+use journey_diagnostics::{CodeInfo, Severity};
+
+/// The explanation of one code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// The level when journey.toml says nothing: `error`, `warning`,
+    /// `info`, or `off` for a check that only reports when enabled.
+    pub default_level: &'static str,
+    /// Markdown: why it matters, a bad and a good example.
+    pub body: &'static str,
+}
+
+/// The level `code` reports at when journey.toml says nothing, as a word:
+/// what level resolution ([`crate::Config::severity_of`]) gives it under
+/// an empty configuration.
+pub fn default_level_name(code: &CodeInfo) -> &'static str {
+    crate::Config::default()
+        .severity_of(code.code, code.default_severity)
+        .map_or("off", Severity::as_str)
+}
+
+impl Explanation {
+    pub fn of(code: &'static CodeInfo) -> Explanation {
+        Explanation {
+            code: code.code,
+            name: code.name,
+            summary: code.summary,
+            default_level: default_level_name(code),
+            body: code.explanation,
+        }
+    }
+
+    /// `J0102 (unterminated-string): summary`.
+    pub fn heading(&self) -> String {
+        format!("{} ({}): {}", self.code, self.name, self.summary)
+    }
+
+    /// The default level, with how to turn the check on when it is off.
+    pub fn default_line(&self) -> String {
+        if self.default_level == "off" {
+            format!(
+                "off; enable it in journey.toml, e.g. `{} = \"warn\"` under [checks]",
+                self.name
+            )
+        } else {
+            self.default_level.to_string()
+        }
+    }
+
+    /// The whole text `journeyc explain CODE` prints.
+    pub fn text(&self) -> String {
+        format!(
+            "{}\ndefault severity: {}\n\n{}",
+            self.heading(),
+            self.default_line(),
+            self.body
+        )
+    }
+}
+
+/// The explanation of a code or name (`J0102`, `unterminated-string`).
+pub fn explain(query: &str) -> Option<Explanation> {
+    crate::find_code(query.trim()).map(Explanation::of)
+}
+
+/// The list `journeyc explain` prints without a code: one line per code
+/// with its default level, name and summary.
+pub fn code_list() -> String {
+    let mut text = String::new();
+    for c in crate::all_codes() {
+        text.push_str(&format!(
+            "{}  {:<8} {:<28} {}\n",
+            c.code,
+            default_level_name(c),
+            c.name,
+            c.summary
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use journey_diagnostics::Level;
+
+    #[test]
+    fn opt_in_checks_are_off_by_default() {
+        let opt_in: Vec<&str> = crate::checks::registry::CHECKS
+            .iter()
+            .filter(|c| c.default_level == Some(Level::Allow))
+            .map(|c| c.code.code)
+            .collect();
+        assert!(opt_in.contains(&"J0422"), "{opt_in:?}");
+        for code in crate::all_codes() {
+            let e = Explanation::of(code);
+            if opt_in.contains(&code.code) {
+                assert_eq!(e.default_level, "off");
+                assert!(e.text().contains(&format!(
+                    "default severity: off; enable it in journey.toml, e.g. `{} = \"warn\"`",
+                    code.name
+                )));
+            } else {
+                assert_eq!(e.default_level, code.default_severity.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn the_text_and_the_list() {
+        let e = explain(" unterminated-string ").unwrap();
+        assert_eq!(e.code, "J0102");
+        assert!(e.text().starts_with("J0102 (unterminated-string): "));
+        assert!(e.text().contains("\ndefault severity: error\n\n"));
+        assert!(explain("J9999").is_none());
+        let list = code_list();
+        assert_eq!(list.lines().count(), crate::all_codes().len());
+        assert!(list.lines().any(|l| l.starts_with("J0422  off ")), "{list}");
+    }
+}
