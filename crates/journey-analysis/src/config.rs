@@ -9,6 +9,7 @@
 //! [workspace]
 //! include = ["**/*.journey"]          # the default
 //! exclude = ["drafts/**"]
+//! import_roots = ["../shared"]        # folders outside the root imports may read
 //!
 //! [checks]
 //! touchpoint-not-reached = "allow"    # by name …
@@ -109,7 +110,7 @@ pub const UNKNOWN_CONFIG_KEY: CodeInfo = CodeInfo {
     explanation: "A misspelt key is ignored, so the setting you meant does not apply. journeyc \
 reports sections and keys it does not know, with the closest known one.
 
-Known sections: `[workspace]` (`include`, `exclude`), `[checks]` (a level per check), \
+Known sections: `[workspace]` (`include`, `exclude`, `import_roots`), `[checks]` (a level per check), \
 `[format]` (`line_width`, `indent`); `[messaging]`, `[vocabulary]` and `[lints]` belong to \
 the messaging lints, which check them themselves.
 
@@ -181,6 +182,19 @@ impl Glob {
     }
 }
 
+/// A folder outside the workspace root that imports may read from
+/// (`[workspace] import_roots`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRoot {
+    /// As written in journey.toml.
+    pub written: String,
+    /// Where it is written in journey.toml.
+    pub span: Option<Span>,
+    /// The folder: absolute (a relative entry is relative to journey.toml's
+    /// folder) and canonical when it exists.
+    pub path: PathBuf,
+}
+
 /// The `[workspace]` section: which files belong to the workspace.
 #[derive(Debug, Clone)]
 pub struct WorkspaceConfig {
@@ -188,6 +202,9 @@ pub struct WorkspaceConfig {
     pub include: Vec<Glob>,
     /// Files or folders matching one of these do not, even when included.
     pub exclude: Vec<Glob>,
+    /// Folders outside the root whose `.journey` files may be imported.
+    /// Imports are confined to the root and these (see [`crate::confine`]).
+    pub import_roots: Vec<ImportRoot>,
 }
 
 impl Default for WorkspaceConfig {
@@ -195,6 +212,7 @@ impl Default for WorkspaceConfig {
         WorkspaceConfig {
             include: vec![Glob::new("**/*.journey").expect("valid glob")],
             exclude: Vec::new(),
+            import_roots: Vec::new(),
         }
     }
 }
@@ -398,7 +416,7 @@ impl Config {
 
     /// The nearest journey.toml at or above `start` (a file or folder).
     pub fn find(start: &Path) -> Option<PathBuf> {
-        let start = absolute(start);
+        let start = start_path(start);
         let mut dir = if start.is_dir() {
             Some(start.as_path())
         } else {
@@ -406,7 +424,9 @@ impl Config {
         };
         while let Some(d) = dir {
             let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
+            // A link is found without following it: [`Config::load`]
+            // decides whether it may be read.
+            if std::fs::symlink_metadata(&candidate).is_ok_and(|m| !m.is_dir()) {
                 return Some(candidate);
             }
             dir = d.parent();
@@ -422,7 +442,7 @@ impl Config {
         match Config::find(start) {
             Some(path) => Config::load(&path),
             None => {
-                let start = absolute(start);
+                let start = start_path(start);
                 let root = if start.is_dir() {
                     start
                 } else {
@@ -434,9 +454,51 @@ impl Config {
     }
 
     /// Reads the journey.toml at `path`.
+    ///
+    /// journey.toml is read only when it really is a `.toml` file inside
+    /// its own folder: a symbolic link that leads elsewhere is reported
+    /// (J0601) and not read, so that its target's lines never appear in a
+    /// finding.
     pub fn load(path: &Path) -> Config {
-        let path = absolute(path);
-        match std::fs::read(&path) {
+        // The folder with links resolved, the file name as given: the link
+        // itself is judged, not followed blindly.
+        let given = crate::model::normalize_path(&lexically_absolute(path));
+        let path = match (given.parent(), given.file_name()) {
+            (Some(folder), Some(name)) => crate::confine::canonical_root(folder).join(name),
+            _ => absolute(path),
+        };
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let real = match crate::confine::judge_with(&path, std::slice::from_ref(&folder), "toml") {
+            crate::confine::Judgement::Admitted(real) => real,
+            crate::confine::Judgement::Missing => path.clone(),
+            crate::confine::Judgement::Refused(why) => {
+                let mut config = Config::empty(folder);
+                config.path = Some(path.clone());
+                config.text = Some(Arc::from(""));
+                config.problems.push(
+                    Diagnostic::new(
+                        &INVALID_CONFIG,
+                        PLACEHOLDER,
+                        Span::empty(0),
+                        format!(
+                            "`{}` was not read: {}",
+                            path.display(),
+                            match why {
+                                crate::confine::Refusal::NotJourney => "it is not a .toml file",
+                                crate::confine::Refusal::LinkNotJourney =>
+                                    "it is a symbolic link to a file that is not a .toml file",
+                                _ => "it is a symbolic link that leads outside its folder",
+                            }
+                        ),
+                    )
+                    .with_help(
+                        "put the configuration itself in journey.toml, in the workspace folder",
+                    ),
+                );
+                return config;
+            }
+        };
+        match std::fs::read(&real) {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let mut config = Config::parse(&text, Some(path.clone()));
@@ -571,7 +633,16 @@ impl Config {
                     let globs = self.read_globs(e);
                     self.workspace.exclude = globs;
                 }
-                other => self.unknown_key(e.key_span, other, "key", &["include", "exclude"]),
+                "import_roots" => {
+                    let roots = self.read_import_roots(e);
+                    self.workspace.import_roots = roots;
+                }
+                other => self.unknown_key(
+                    e.key_span,
+                    other,
+                    "key",
+                    &["include", "exclude", "import_roots"],
+                ),
             }
         }
     }
@@ -615,6 +686,78 @@ impl Config {
             }
         }
         globs
+    }
+
+    /// `import_roots = ["../shared"]`: folders, relative to journey.toml's
+    /// folder or absolute. When journey.toml is a file on disk, each must
+    /// be an existing folder.
+    fn read_import_roots(&mut self, e: &RawEntry) -> Vec<ImportRoot> {
+        const HELP: &str = "write it as `import_roots = [\"../shared\"]`: folders, relative to journey.toml's folder, whose .journey files may be imported";
+        let Some(items) = e.value.as_array() else {
+            let msg = format!(
+                "`import_roots` must be an array of folder paths, found a {}",
+                e.value.type_name()
+            );
+            let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
+            d.primary.message = "not an array".into();
+            d.help = Some(HELP.into());
+            return Vec::new();
+        };
+        let on_disk = self.path.is_some() && !self.root.as_os_str().is_empty();
+        let mut roots = Vec::new();
+        for item in items {
+            let Some(written) = item.as_str() else {
+                let msg = format!("a folder must be a string, found a {}", item.type_name());
+                let d = self.problem(&INVALID_CONFIG, item.span, msg);
+                d.primary.message = "not a string".into();
+                d.help = Some(HELP.into());
+                continue;
+            };
+            if written.trim().is_empty() {
+                let d = self.problem(
+                    &INVALID_CONFIG,
+                    item.span,
+                    "an import root must name a folder, found an empty string".into(),
+                );
+                d.primary.message = "empty".into();
+                d.help = Some(HELP.into());
+                continue;
+            }
+            let joined = crate::model::normalize_path(&self.root.join(written.replace('\\', "/")));
+            let path = std::fs::canonicalize(&joined).unwrap_or(joined);
+            if on_disk && !path.is_dir() {
+                let what = if path.exists() {
+                    "is not a folder"
+                } else {
+                    "does not exist"
+                };
+                let msg = format!("import root `{written}` {what}");
+                let d = self.problem(&INVALID_CONFIG, item.span, msg);
+                d.primary.message = format!("looked for `{}`", path.display());
+                d.help = Some(
+                    "name an existing folder, relative to journey.toml's folder (e.g. `../shared`)"
+                        .into(),
+                );
+                continue;
+            }
+            roots.push(ImportRoot {
+                written: written.to_string(),
+                span: Some(item.span),
+                path,
+            });
+        }
+        roots
+    }
+
+    /// The folders imports may read from: the workspace root and the
+    /// `[workspace] import_roots` (canonical, see [`crate::confine`]).
+    pub fn import_roots(&self) -> Vec<PathBuf> {
+        let mut roots = Vec::new();
+        if !self.root.as_os_str().is_empty() {
+            roots.push(crate::confine::canonical_root(&self.root));
+        }
+        roots.extend(self.workspace.import_roots.iter().map(|r| r.path.clone()));
+        roots
     }
 
     fn read_checks(&mut self, entry: &RawEntry) {
@@ -922,6 +1065,30 @@ fn resolve_target(name: &str) -> Result<LevelTarget, TargetError> {
                 .collect();
             Err(TargetError::Unknown(journey_syntax::closest(name, &names)))
         }
+    }
+}
+
+/// Where a search for journey.toml starts: a folder with its links
+/// resolved, or a file in such a folder — the file's own link is not
+/// followed, so a link to a file elsewhere does not move the workspace.
+fn start_path(p: &Path) -> PathBuf {
+    let given = crate::model::normalize_path(&lexically_absolute(p));
+    if given.is_dir() {
+        return absolute(&given);
+    }
+    match (given.parent(), given.file_name()) {
+        (Some(folder), Some(name)) => absolute(folder).join(name),
+        _ => absolute(&given),
+    }
+}
+
+fn lexically_absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     }
 }
 

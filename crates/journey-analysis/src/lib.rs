@@ -17,6 +17,7 @@
 pub mod analysis;
 pub mod checks;
 pub mod config;
+pub mod confine;
 pub mod explain;
 pub mod lints;
 pub mod load;

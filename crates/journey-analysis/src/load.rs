@@ -128,7 +128,7 @@ fn read_into(
     files: Vec<PathBuf>,
     display: &dyn Fn(&Path) -> String,
     errors: &mut Vec<LoadError>,
-) {
+) -> Vec<FileId> {
     use rayon::prelude::*;
     let read: Vec<Result<(PathBuf, Vec<u8>), LoadError>> = files
         .par_iter()
@@ -148,14 +148,74 @@ fn read_into(
             Err(e) => errors.push(e),
         }
     }
-    ws.set_files_from_bytes(batch);
+    ws.set_files_from_bytes(batch)
+}
+
+/// The folder a named path stands for as an import root: the folder
+/// itself, or a file's folder.
+pub fn folder_of(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        return path.to_path_buf();
+    }
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Keeps the files that may be read (see [`crate::confine`]): a file named
+/// in `named` that may not be read is an error, one found in a folder is
+/// skipped (and listed in `skipped`). Files the judgement cannot place
+/// (they do not exist, or are not regular files) stay, for the reader to
+/// report as it always does.
+fn confine_files(
+    files: Vec<PathBuf>,
+    named: &[PathBuf],
+    roots: &[PathBuf],
+    errors: &mut Vec<LoadError>,
+    skipped: &mut Vec<LoadError>,
+) -> Vec<PathBuf> {
+    let mut kept = Vec::with_capacity(files.len());
+    for f in files {
+        match crate::confine::judge_given(&f, roots) {
+            crate::confine::Judgement::Refused(why) => {
+                let e = LoadError {
+                    message: why.reason().to_string(),
+                    path: f,
+                };
+                let norm = crate::model::normalize_path(&e.path);
+                if named
+                    .iter()
+                    .any(|n| crate::model::normalize_path(n) == norm)
+                {
+                    errors.push(e);
+                } else {
+                    skipped.push(e);
+                }
+            }
+            _ => kept.push(f),
+        }
+    }
+    kept
 }
 
 /// Collects and reads everything `paths` names, and every file they
-/// import (without a journey.toml; see [`load_workspace`]).
+/// import (without reading the rest of a journey.toml's workspace; see
+/// [`load_workspace`]). Imports may read inside the workspace of each
+/// path: the folder of the journey.toml above it and the folders that
+/// lists, else the folder named (see [`crate::confine`]).
 pub fn load_paths(paths: &[PathBuf]) -> (Workspace, Vec<LoadError>) {
     let (files, mut errors) = collect_files(paths);
     let mut ws = Workspace::new();
+    for p in paths {
+        for root in Config::discover(p).import_roots() {
+            ws.add_import_root(&root);
+        }
+        ws.add_import_root(&folder_of(p));
+    }
+    let roots = ws.import_roots().to_vec();
+    let mut skipped = Vec::new();
+    let files = confine_files(files, paths, &roots, &mut errors, &mut skipped);
     read_into(&mut ws, files, &|p: &Path| display_path(p), &mut errors);
     ws.load_imports(&|p: &Path| display_path(p));
     (ws, errors)
@@ -169,8 +229,33 @@ pub struct LoadedWorkspace {
     pub errors: Vec<LoadError>,
     /// The paths the user asked about, when a journey.toml made the whole
     /// workspace part of the check: findings are reported for files at or
-    /// below these only. `None`: report everything.
+    /// below these and the files they import ([`LoadedWorkspace::scope`]).
+    /// `None`: report everything.
     pub focus: Option<Vec<PathBuf>>,
+    /// Files found in folders and not read, with the reason (a symbolic
+    /// link leading outside the workspace, …): worth a warning.
+    pub skipped: Vec<LoadError>,
+    /// The files read because the paths named them (not only because
+    /// something imports them).
+    named: Vec<FileId>,
+}
+
+/// The files a check reports on: those the user asked about and,
+/// transitively, every file they import.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// The files the paths name (all files of the workspace's folders
+    /// when no paths were named).
+    pub named: std::collections::HashSet<FileId>,
+    /// `named` and every file they import, transitively.
+    pub checked: std::collections::HashSet<FileId>,
+}
+
+impl Scope {
+    /// Files checked only because a named file imports them.
+    pub fn imported(&self) -> usize {
+        self.checked.difference(&self.named).count()
+    }
 }
 
 impl LoadedWorkspace {
@@ -186,6 +271,49 @@ impl LoadedWorkspace {
             return false;
         };
         focus.iter().any(|p| data.path.starts_with(p))
+    }
+
+    /// The files the check covers: those the paths name and everything
+    /// they import, transitively (an error in an imported file is an
+    /// error of the check).
+    pub fn scope(&self) -> Scope {
+        let ws = &self.workspace;
+        let named: std::collections::HashSet<FileId> = match &self.focus {
+            Some(_) => ws
+                .files()
+                .map(|(id, _)| id)
+                .filter(|id| self.in_focus(*id))
+                .collect(),
+            None => self.named.iter().copied().collect(),
+        };
+        let model = ws.model();
+        let mut edges: std::collections::HashMap<FileId, Vec<FileId>> = Default::default();
+        for imp in &model.imports {
+            if let Some(t) = imp.target {
+                edges.entry(imp.file).or_default().push(t);
+            }
+        }
+        let mut checked = named.clone();
+        let mut stack: Vec<FileId> = named.iter().copied().collect();
+        while let Some(f) = stack.pop() {
+            for t in edges.get(&f).into_iter().flatten() {
+                if checked.insert(*t) {
+                    stack.push(*t);
+                }
+            }
+        }
+        Scope { named, checked }
+    }
+
+    /// Whether a check reports `d`: every finding in journey.toml and in
+    /// the files of `scope`; elsewhere in the workspace (files read so that
+    /// names resolve) the errors, since they make the result of the check
+    /// unreliable too.
+    pub fn reports(&self, scope: &Scope, d: &journey_diagnostics::Diagnostic) -> bool {
+        let file = d.file();
+        Some(file) == self.workspace.config_file()
+            || scope.checked.contains(&file)
+            || d.severity == journey_diagnostics::Severity::Error
     }
 }
 
@@ -218,6 +346,15 @@ pub fn load_workspace_into(
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut focus = None;
+    // Imports may read inside the workspace root, the folders journey.toml
+    // lists, and the folders of the paths named (see `crate::confine`).
+    let mut roots = config.import_roots();
+    for p in paths {
+        let folder = crate::confine::canonical_root(&folder_of(p));
+        if !roots.contains(&folder) {
+            roots.push(folder);
+        }
+    }
     if config.path.is_some() {
         // Folders are searched with the workspace's include/exclude; files
         // named explicitly are always read.
@@ -246,16 +383,23 @@ pub fn load_workspace_into(
         errors = errs;
     }
     let files = dedup_files(files);
-    read_into(&mut ws, files, display, &mut errors);
+    let mut skipped = Vec::new();
+    let files = confine_files(files, paths, &roots, &mut errors, &mut skipped);
+    let named = read_into(&mut ws, files, display, &mut errors);
     match config.path.clone() {
         Some(path) => ws.set_config(config, display(&path)),
         None => ws.set_config(config, String::new()),
+    }
+    for r in &roots {
+        ws.add_import_root(r);
     }
     ws.load_imports(display);
     LoadedWorkspace {
         workspace: ws,
         errors,
         focus,
+        skipped,
+        named,
     }
 }
 

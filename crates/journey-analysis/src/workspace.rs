@@ -1,5 +1,6 @@
 use crate::analysis::Analysis;
 use crate::config::Config;
+use crate::confine::{self, Judgement, Refusal};
 use crate::lints::facts::TextCache;
 use crate::model::{normalize_path, Model};
 use journey_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap};
@@ -55,6 +56,15 @@ pub struct Workspace {
     text_cache: Option<Arc<TextCache>>,
     /// Set by [`Workspace::drop_syntax_trees`].
     analysis_only: bool,
+    /// The folders imports may read from (canonical): the configuration's
+    /// root and `import_roots`, then the ones added by the loaders. Empty:
+    /// an in-memory workspace, which reads nothing from disk.
+    config_roots: Vec<PathBuf>,
+    extra_roots: Vec<PathBuf>,
+    roots: Vec<PathBuf>,
+    /// Imports refused on disk (a symbolic link leading outside the roots),
+    /// by the path they name; the model reports them at the import.
+    refusals: HashMap<PathBuf, Refusal>,
 }
 
 impl Workspace {
@@ -213,8 +223,52 @@ impl Workspace {
         } else {
             self.config_file = None;
         }
+        self.config_roots = config.import_roots();
+        self.update_roots();
         self.config = config;
         self.invalidate();
+    }
+
+    /// Lets imports read from `folder` too (a folder named on the command
+    /// line, a folder opened in the editor). See [`crate::confine`].
+    pub fn add_import_root(&mut self, folder: &Path) {
+        let folder = confine::canonical_root(folder);
+        if !self.extra_roots.contains(&folder) {
+            self.extra_roots.push(folder);
+            self.update_roots();
+            self.invalidate();
+        }
+    }
+
+    fn update_roots(&mut self) {
+        let mut roots: Vec<PathBuf> = Vec::new();
+        for r in self.config_roots.iter().chain(&self.extra_roots) {
+            if !roots.contains(r) {
+                roots.push(r.clone());
+            }
+        }
+        self.roots = roots;
+    }
+
+    /// The folders imports may read from (canonical): the workspace root,
+    /// `[workspace] import_roots` and the folders the loaders added.
+    pub fn import_roots(&self) -> &[PathBuf] {
+        &self.roots
+    }
+
+    /// Why an import of `target` (the normalised path it names) may not be
+    /// read, if it may not: not a `.journey` file, outside the roots, or
+    /// found on disk to be a symbolic link leading outside. Decided
+    /// without touching the disk; a workspace without roots (in memory)
+    /// only requires the `.journey` extension.
+    pub fn import_refusal(&self, target: &Path) -> Option<Refusal> {
+        if !confine::is_journey_path(target) {
+            return Some(Refusal::NotJourney);
+        }
+        if !self.roots.is_empty() && !confine::within(&absolute(target), &self.roots) {
+            return Some(Refusal::Outside);
+        }
+        self.refusals.get(target).copied()
     }
 
     /// The configuration in effect ([`Config::default`] until one is set).
@@ -255,11 +309,18 @@ impl Workspace {
     /// Reads the files that workspace files import but the workspace does
     /// not hold yet, from disk, transitively. A file already in the
     /// workspace is never replaced (a language server sets open, unsaved
-    /// buffers first). Imports that name no readable file are left alone:
-    /// the analysis reports them at the import. `display` gives the path
-    /// shown to the user. Returns the ids of the files read.
+    /// buffers first). Only what [`confine::judge`] admits is read: a
+    /// `.journey` file inside [`Workspace::import_roots`] (a workspace
+    /// without roots reads nothing). Imports that name no readable file, or
+    /// one that may not be read, are left alone: the analysis reports them
+    /// at the import. `display` gives the path shown to the user. Returns
+    /// the ids of the files read.
     pub fn load_imports(&mut self, display: &dyn Fn(&Path) -> String) -> Vec<FileId> {
         let mut loaded = Vec::new();
+        if self.roots.is_empty() {
+            return loaded;
+        }
+        let roots = self.roots.clone();
         let mut queue: Vec<FileId> = self.files().map(|(id, _)| id).collect();
         let mut tried: std::collections::HashSet<PathBuf> = Default::default();
         while let Some(id) = queue.pop() {
@@ -274,19 +335,34 @@ impl Workspace {
                 if self.resolve_path(&target).is_some() || !tried.insert(target.clone()) {
                     continue;
                 }
-                let Ok(canonical) = std::fs::canonicalize(&target) else {
-                    continue;
+                let real = match confine::judge(&absolute(&target), &roots) {
+                    Judgement::Admitted(real) => real,
+                    Judgement::Refused(why) => {
+                        // Refusals by spelling are the model's to find.
+                        let on_disk = matches!(why, Refusal::LinkOutside | Refusal::LinkNotJourney);
+                        if on_disk && self.refusals.get(&target) != Some(&why) {
+                            self.refusals.insert(target, why);
+                            self.invalidate();
+                        }
+                        continue;
+                    }
+                    Judgement::Missing => {
+                        if self.refusals.remove(&target).is_some() {
+                            self.invalidate();
+                        }
+                        continue;
+                    }
                 };
-                if !canonical.is_file() {
-                    continue;
+                if self.refusals.remove(&target).is_some() {
+                    self.invalidate();
                 }
-                if let Some(existing) = self.by_path.get(&canonical).copied() {
+                if let Some(existing) = self.by_path.get(&real).copied() {
                     self.aliases.insert(target, existing);
                     self.invalidate();
                     continue;
                 }
-                if let Ok(new) = crate::load::load_file_as(self, &canonical, display(&target)) {
-                    if canonical != target {
+                if let Ok(new) = crate::load::load_file_as(self, &real, display(&target)) {
+                    if real != target {
                         self.aliases.insert(target, new);
                     }
                     loaded.push(new);
@@ -295,6 +371,26 @@ impl Workspace {
             }
         }
         loaded
+    }
+
+    /// Makes `path` another spelling of the file `id` (a symbolic link
+    /// that leads to it), for loaders that resolve links themselves.
+    pub fn add_alias(&mut self, path: PathBuf, id: FileId) {
+        if self.by_path.get(&path) != Some(&id) && self.aliases.get(&path) != Some(&id) {
+            self.aliases.insert(path, id);
+            self.invalidate();
+        }
+    }
+
+    /// Records that an import of `target` was refused on disk, for loaders
+    /// that read files from elsewhere than the file system (a git
+    /// revision): the model reports it at the import like the refusals
+    /// [`Workspace::load_imports`] finds.
+    pub fn record_refusal(&mut self, target: PathBuf, why: Refusal) {
+        if self.refusals.get(&target) != Some(&why) {
+            self.refusals.insert(target, why);
+            self.invalidate();
+        }
     }
 
     /// The semantic model, built on first use and cached until a file or
@@ -370,5 +466,17 @@ impl Workspace {
             .filter(|d| d.file() == file)
             .cloned()
             .collect()
+    }
+}
+
+/// `path`, made absolute against the current folder when it is relative
+/// (files set with relative paths), without touching the disk.
+fn absolute(path: &Path) -> std::borrow::Cow<'_, Path> {
+    if path.is_absolute() {
+        return std::borrow::Cow::Borrowed(path);
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => std::borrow::Cow::Owned(normalize_path(&cwd.join(path))),
+        Err(_) => std::borrow::Cow::Borrowed(path),
     }
 }

@@ -45,6 +45,11 @@ fn imports_are_read_from_disk_but_never_replace_a_buffer() {
         "other.journey".into(),
         String::new(),
     );
+    // Without a root (an in-memory workspace) nothing is read from disk.
+    assert!(ws
+        .load_imports(&|p: &Path| load::display_path(p))
+        .is_empty());
+    ws.add_import_root(&dir);
     let loaded = ws.load_imports(&|p: &Path| load::display_path(p));
     assert_eq!(loaded.len(), 1, "only the personas file is read");
     assert_eq!(ws.len(), 3);

@@ -2,6 +2,7 @@
 //! from a git revision (`git ls-tree` lists the files, `git show REV:path`
 //! reads them, and imports are resolved inside the same revision).
 
+use journey_analysis::confine::{Judgement, Refusal};
 use journey_analysis::model::{normalize_path, resolve_relative};
 use journey_analysis::{load, Workspace};
 use journey_diagnostics::{Diagnostic, Severity};
@@ -41,10 +42,18 @@ pub fn from_paths(paths: &[PathBuf]) -> Result<Workspace, SourceError> {
     Ok(ws)
 }
 
-/// The syntax errors (and undecodable files) of a workspace: a version
-/// with any is not compared, since part of its content could not be read.
+/// The syntax errors (and undecodable files) of a workspace, and the
+/// imports it may not read (outside the workspace, not a `.journey`
+/// file): a version with any is not compared, since part of its content
+/// could not be read.
 pub fn unreadable(ws: &Workspace) -> Vec<Diagnostic> {
     let mut v = Vec::new();
+    let model = ws.model();
+    let cx = journey_analysis::checks::Context {
+        model: &model,
+        workspace: ws,
+    };
+    journey_analysis::checks::import_outside_workspace::run(&cx, &mut v);
     for (_, f) in ws.files() {
         v.extend(f.load_diagnostics.iter().cloned());
         v.extend(
@@ -119,7 +128,26 @@ impl Repo {
 
     /// The files of `rev` below the repository paths `paths`.
     pub fn list(&self, rev: &str, paths: &[String]) -> Result<Vec<String>, SourceError> {
-        let mut args: Vec<&str> = vec!["ls-tree", "-r", "-z", "--name-only", rev, "--"];
+        Ok(self
+            .entries(rev, paths, true)?
+            .into_iter()
+            .map(|e| e.path)
+            .collect())
+    }
+
+    /// The entries of `rev` at (or, with `recursive`, below) the
+    /// repository paths `paths`, with their modes.
+    fn entries(
+        &self,
+        rev: &str,
+        paths: &[String],
+        recursive: bool,
+    ) -> Result<Vec<Entry>, SourceError> {
+        let mut args: Vec<&str> = vec!["ls-tree", "-z"];
+        if recursive {
+            args.push("-r");
+        }
+        args.extend([rev, "--"]);
         for p in paths {
             args.push(if p.is_empty() { "." } else { p });
         }
@@ -127,8 +155,39 @@ impl Repo {
         Ok(out
             .split(|b| *b == 0)
             .filter(|s| !s.is_empty())
-            .map(|s| String::from_utf8_lossy(s).into_owned())
+            .filter_map(|s| {
+                // `<mode> <type> <object>\t<path>`
+                let s = String::from_utf8_lossy(s);
+                let (meta, path) = s.split_once('\t')?;
+                let mut meta = meta.split(' ');
+                let mode = meta.next()?.to_string();
+                let kind = meta.next()?.to_string();
+                let object = meta.next()?.to_string();
+                Some(Entry {
+                    mode,
+                    kind,
+                    object,
+                    path: path.to_string(),
+                })
+            })
             .collect())
+    }
+
+    /// The files (and links) of `rev` below the repository folders
+    /// `roots`, by path.
+    fn tree(&self, rev: &str, roots: &[String]) -> Result<Tree, SourceError> {
+        Ok(Tree {
+            entries: self
+                .entries(rev, roots, true)?
+                .into_iter()
+                .map(|e| (e.path.clone(), e))
+                .collect(),
+        })
+    }
+
+    /// The content of the blob `object`.
+    fn blob(&self, object: &str) -> Result<Vec<u8>, SourceError> {
+        self.git(&["cat-file", "blob", object])
     }
 
     /// The content of `path` at `rev`, or `None` when it has no such file.
@@ -143,6 +202,91 @@ impl Repo {
         }
         self.git(&["show", &spec]).map(Some)
     }
+}
+
+/// The files of a revision below the roots of a workspace.
+struct Tree {
+    entries: std::collections::HashMap<String, Entry>,
+}
+
+impl Tree {
+    /// Where the repository path `rel` really leads, following symbolic
+    /// links inside the tree, judged as `journey_analysis::confine::judge`
+    /// judges files on disk: a `.journey` file inside `roots` (repository
+    /// folders, `""` for the top), or refused. A link's target is read
+    /// from the tree (text in the repository, not a file of the machine);
+    /// nothing outside the roots is looked at. Returns the entry of the
+    /// file.
+    fn judge(
+        &self,
+        repo: &Repo,
+        rel: &str,
+        roots: &[String],
+    ) -> Result<Result<&Entry, Judgement>, SourceError> {
+        let inside = |p: &str| {
+            roots
+                .iter()
+                .any(|r| r.is_empty() || p == r || p.starts_with(&format!("{r}/")))
+        };
+        let journey = |p: &str| p.ends_with(".journey");
+        if !journey(rel) {
+            return Ok(Err(Judgement::Refused(Refusal::NotJourney)));
+        }
+        if !inside(rel) {
+            return Ok(Err(Judgement::Refused(Refusal::Outside)));
+        }
+        let mut at = rel.to_string();
+        for _ in 0..40 {
+            let Some(entry) = self.entries.get(&at) else {
+                return Ok(Err(Judgement::Missing));
+            };
+            if entry.mode != "120000" {
+                if entry.kind != "blob" {
+                    return Ok(Err(Judgement::Missing));
+                }
+                return Ok(if journey(&at) {
+                    Ok(entry)
+                } else {
+                    Err(Judgement::Refused(Refusal::LinkNotJourney))
+                });
+            }
+            let target = repo.blob(&entry.object)?;
+            let target = String::from_utf8_lossy(&target).into_owned();
+            if Path::new(&target).has_root() {
+                return Ok(Err(Judgement::Refused(Refusal::LinkOutside)));
+            }
+            let folder = Path::new(&at)
+                .parent()
+                .unwrap_or(Path::new(""))
+                .to_path_buf();
+            let mut parts: Vec<String> = Vec::new();
+            for c in folder.join(&target).components() {
+                match c {
+                    Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+                    Component::ParentDir => {
+                        if parts.pop().is_none() {
+                            return Ok(Err(Judgement::Refused(Refusal::LinkOutside)));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            at = parts.join("/");
+            if !inside(&at) {
+                return Ok(Err(Judgement::Refused(Refusal::LinkOutside)));
+            }
+        }
+        Ok(Err(Judgement::Missing))
+    }
+}
+
+/// One line of `git ls-tree`.
+#[derive(Debug, Clone)]
+struct Entry {
+    mode: String,
+    kind: String,
+    object: String,
+    path: String,
 }
 
 fn slash_path(p: &Path) -> String {
@@ -203,7 +347,21 @@ pub fn from_git(rev: &str, paths: &[PathBuf], cwd: &Path) -> Result<Workspace, S
             !parts.iter().any(|p| SKIP_DIRS.contains(p))
         })
         .collect();
-    load_revision(&repo, rev, files)
+    // Imports stay inside the workspace of each path, as `journeyc check`
+    // confines them on disk: the folder of the journey.toml above it and
+    // the folders that lists, else the folder named (a file's folder).
+    let mut roots = Vec::new();
+    for p in &paths {
+        for root in journey_analysis::Config::discover(&cwd.join(p)).import_roots() {
+            if let Ok(rel) = root.strip_prefix(&repo.root) {
+                let rel = slash_path(rel);
+                if !roots.contains(&rel) {
+                    roots.push(rel);
+                }
+            }
+        }
+    }
+    load_revision(&repo, rev, files, roots)
 }
 
 /// Reads the workspace a journey.toml describes, as it is at git revision
@@ -253,18 +411,42 @@ pub fn from_git_workspace(
             config.as_ref().is_none_or(|c| c.workspace.contains(below))
         })
         .collect();
-    load_revision(&repo, rev, files)
+    // Imports stay inside the workspace root and the folders its
+    // journey.toml lists, as on disk; git reads nothing outside the tree.
+    let mut roots = vec![folder_rel.clone()];
+    if let Some(c) = &config {
+        for r in &c.workspace.import_roots {
+            let path = normalize_path(&repo.root.join(&folder_rel).join(&r.written));
+            if let Ok(rel) = path.strip_prefix(&repo.root) {
+                roots.push(slash_path(rel));
+            }
+        }
+    }
+    load_revision(&repo, rev, files, roots)
 }
 
 /// Reads `files` (repository paths) at `rev` and, transitively, what they
-/// import, inside the same revision.
-fn load_revision(repo: &Repo, rev: &str, mut files: Vec<String>) -> Result<Workspace, SourceError> {
+/// import, inside the same revision. Only `.journey` files inside `roots`
+/// (repository folders, `""` for the top) are read, judged after following
+/// symbolic links inside the tree: a file listed that leads elsewhere is
+/// left out, an import that does is refused (and reported at the import).
+fn load_revision(
+    repo: &Repo,
+    rev: &str,
+    mut files: Vec<String>,
+    roots: Vec<String>,
+) -> Result<Workspace, SourceError> {
     files.sort();
     files.dedup();
     let mut ws = Workspace::new();
+    for r in &roots {
+        ws.add_import_root(&repo.root.join(r));
+    }
+    let tree = repo.tree(rev, &roots)?;
     for f in &files {
-        if let Some(bytes) = repo.show(rev, f)? {
-            add(&mut ws, repo, rev, f, bytes);
+        if let Ok(entry) = tree.judge(repo, f, &roots)? {
+            let bytes = repo.blob(&entry.object)?;
+            add(&mut ws, repo, rev, &entry.path, f, bytes);
         }
     }
     let mut queue: Vec<_> = ws.files().map(|(id, _)| id).collect();
@@ -281,31 +463,52 @@ fn load_revision(repo: &Repo, rev: &str, mut files: Vec<String>) -> Result<Works
             if ws.resolve_path(&target).is_some() || !tried.insert(target.clone()) {
                 continue;
             }
+            // Refused by its spelling: the model reports it.
+            if ws.import_refusal(&target).is_some() {
+                continue;
+            }
             let Ok(rel) = target.strip_prefix(&repo.root) else {
                 continue;
             };
             let rel = slash_path(rel);
-            if let Some(bytes) = repo.show(rev, &rel)? {
-                queue.push(add(&mut ws, repo, rev, &rel, bytes));
+            match tree.judge(repo, &rel, &roots)? {
+                Ok(entry) => {
+                    let bytes = repo.blob(&entry.object)?;
+                    queue.push(add(&mut ws, repo, rev, &entry.path, &rel, bytes));
+                }
+                Err(Judgement::Refused(why)) => ws.record_refusal(target, why),
+                Err(_) => {}
             }
         }
     }
     Ok(ws)
 }
 
+/// Adds the file at repository path `real`, named `spelt` (the same, or
+/// a symbolic link that leads to it).
 fn add(
     ws: &mut Workspace,
     repo: &Repo,
     rev: &str,
-    rel: &str,
+    real: &str,
+    spelt: &str,
     bytes: Vec<u8>,
 ) -> journey_diagnostics::FileId {
-    let next = journey_diagnostics::FileId(ws.next_id());
-    let (text, problem) = journey_syntax::decode_source(bytes, next);
-    ws.set_file_with(
-        repo.root.join(rel),
-        format!("{rev}:{rel}"),
-        text,
-        problem.into_iter().collect(),
-    )
+    let id = match ws.file_id(&repo.root.join(real)) {
+        Some(id) => id,
+        None => {
+            let next = journey_diagnostics::FileId(ws.next_id());
+            let (text, problem) = journey_syntax::decode_source(bytes, next);
+            ws.set_file_with(
+                repo.root.join(real),
+                format!("{rev}:{real}"),
+                text,
+                problem.into_iter().collect(),
+            )
+        }
+    };
+    if spelt != real {
+        ws.add_alias(repo.root.join(spelt), id);
+    }
+    id
 }

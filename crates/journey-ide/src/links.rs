@@ -22,13 +22,18 @@ pub(crate) fn document_links(a: &Analysis, file: FileId) -> Vec<DocumentLink> {
         .ast
         .imports()
         .filter(|i| !i.path.value.is_empty())
-        .map(|i| {
+        .filter_map(|i| {
             let (target, id) = resolve_import(a, &f.path, &i.path.value);
-            DocumentLink {
+            // An import that may not be read links nowhere: its target is
+            // not even looked at (see `journey_analysis::confine`).
+            if a.workspace().import_refusal(&target).is_some() {
+                return None;
+            }
+            Some(DocumentLink {
                 span: i.path.content_span(),
                 target,
                 file: id,
-            }
+            })
         })
         .filter(|l| l.file.is_some() || l.target.exists())
         .collect()
@@ -43,6 +48,9 @@ pub(crate) fn resolve_import(
     // The model's own resolution, so that a link always opens the file the
     // checker resolved the import to.
     let target = journey_analysis::model::resolve_relative(from, relative);
+    if a.workspace().import_refusal(&target).is_some() {
+        return (target, None);
+    }
     let id = a.file_id(&target).or_else(|| {
         std::fs::canonicalize(&target)
             .ok()

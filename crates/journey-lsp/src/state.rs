@@ -3,6 +3,7 @@
 //! the immutable snapshots requests are answered from.
 
 use crate::convert::{apply_change, Encoding};
+use journey_analysis::confine::{self, Judgement};
 use journey_analysis::{load, Config, Workspace};
 use journey_diagnostics::FileId;
 use journey_ide::Analysis;
@@ -216,11 +217,16 @@ impl State {
 
     /// Reads a file from disk into the workspace (unless it is open: the
     /// editor's buffer wins).
+    /// Only what [`confine::judge`] admits is read: a `.journey` file
+    /// inside the workspace's roots, after following symbolic links.
     pub fn load_from_disk(&mut self, path: &Path) -> Option<FileId> {
         if let Some(id) = self.ws.file_id(path) {
             if self.docs.values().any(|d| d.file == id) {
                 return Some(id);
             }
+        }
+        if let Judgement::Refused(_) = confine::judge(path, self.ws.import_roots()) {
+            return None;
         }
         let display = self.display(path);
         let id = load::load_file_as(&mut self.ws, path, display).ok()?;
@@ -262,6 +268,9 @@ impl State {
         }
         let first = self.folders.is_empty();
         self.folders.push(folder.clone());
+        // Imports may read inside every workspace folder (and the first
+        // folder's journey.toml adds its root and `import_roots`).
+        self.ws.add_import_root(&folder);
         let config = Config::discover(&folder);
         let files = load::workspace_files(&config);
         if first {
@@ -325,6 +334,15 @@ impl State {
 
     pub fn open(&mut self, uri: Uri, version: i32, text: String) -> FileId {
         let path = path_of(&uri);
+        // A file opened outside the workspace folders: its imports may
+        // read inside its own folder.
+        if uri.scheme().as_str().eq_ignore_ascii_case("file")
+            && !confine::within(&path, self.ws.import_roots())
+        {
+            if let Some(folder) = path.parent() {
+                self.ws.add_import_root(folder);
+            }
+        }
         let display = self.display(&path);
         let id = self.ws.set_file(path, display, text);
         self.register(id, uri.clone());

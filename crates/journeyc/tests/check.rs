@@ -257,13 +257,29 @@ fn imported_files_are_read_from_disk() {
             ),
         ],
     );
+    // Without a journey.toml the workspace is the folder checked, `sub`:
+    // the import leads outside it and is not read.
+    let out = journeyc(&["check", "sub/main.journey", "--format", "short"], &dir);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "sub/main.journey:1:8: error[J0310]: `../personas.journey` is outside the workspace"
+        ),
+        "{text}"
+    );
+    // A journey.toml above makes its folder the workspace.
+    std::fs::write(dir.join("journey.toml"), "").unwrap();
     let out = journeyc(&["check", "sub/main.journey", "--format", "short"], &dir);
     let text = stdout(&out);
     assert!(
-        !text.contains("J0304"),
+        !text.contains("J0304") && !text.contains("J0310"),
         "the persona comes from the import: {text}"
     );
-    assert!(text.ends_with("1 warning in 2 files\n"), "{text}");
+    assert!(
+        text.ends_with("1 warning in 2 files (1 imported)\n"),
+        "{text}"
+    );
     let out = journeyc(
         &["check", "personas.journey", "--format", "short"],
         &dir.join("sub"),

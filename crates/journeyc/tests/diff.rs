@@ -109,6 +109,8 @@ fn repository(name: &str) -> PathBuf {
     let dir = temp_dir(name);
     git(&dir, &["init", "-q"]);
     write(&dir, "shop/journey.journey", JOURNEY);
+    // The workspace root: `phases/*.journey` import `../personas.journey`.
+    write(&dir, "shop/journey.toml", "");
     write(&dir, "shop/personas.journey", PERSONAS);
     write(&dir, "shop/phases/purchase.journey", PURCHASE);
     write(&dir, "shop/phases/loyalty.journey", LOYALTY);
@@ -319,6 +321,7 @@ fn two_folders() {
     let new = dir.join("shop2");
     std::fs::create_dir_all(new.join("phases")).unwrap();
     for f in [
+        "journey.toml",
         "journey.journey",
         "personas.journey",
         "phases/purchase.journey",

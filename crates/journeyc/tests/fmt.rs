@@ -130,6 +130,8 @@ fn formatting_rewrites_changed_files_only() {
 fn permissions_and_symbolic_links_survive() {
     use std::os::unix::fs::{symlink, PermissionsExt};
     let dir = temp_dir("perms");
+    // The workspace: the link and the file it leads to are inside.
+    std::fs::write(dir.join("journey.toml"), "").unwrap();
     let real = dir.join("real.journey");
     std::fs::write(&real, UNTIDY).unwrap();
     std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();

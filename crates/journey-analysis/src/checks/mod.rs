@@ -20,6 +20,7 @@ pub mod goal_not_measurable;
 pub mod impact_without_kpi;
 pub mod import_cycle;
 pub mod import_not_found;
+pub mod import_outside_workspace;
 pub mod important_touchpoint_not_monitored;
 pub mod journey_ends_at_purchase;
 pub mod journey_without_phases;

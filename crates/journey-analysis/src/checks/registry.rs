@@ -16,6 +16,10 @@ pub const CHECKS: &[Check] = &[
     Check::new(&score_out_of_range::CODE, score_out_of_range::run),
     Check::new(&unknown_value::CODE, unknown_value::run),
     Check::new(&unknown_channel::CODE, unknown_channel::run),
+    Check::new(
+        &import_outside_workspace::CODE,
+        import_outside_workspace::run,
+    ),
     Check::new(&phase_not_listed::CODE, phase_not_listed::run),
     Check::new(&loop_target_not_a_phase::CODE, loop_target_not_a_phase::run),
     Check::new(&phase_listed_twice::CODE, phase_listed_twice::run),

@@ -32,7 +32,11 @@ pub(super) fn build(ws: &Workspace) -> Model {
             match item {
                 ast::Item::Import(i) => {
                     let resolved_path = imports::resolve_relative(&data.path, &i.path.value);
-                    let target = ws.resolve_path(&resolved_path);
+                    let refused = ws.import_refusal(&resolved_path);
+                    let target = match refused {
+                        Some(_) => None,
+                        None => ws.resolve_path(&resolved_path),
+                    };
                     m.imports.push(Import {
                         file,
                         span: i.span,
@@ -40,6 +44,7 @@ pub(super) fn build(ws: &Workspace) -> Model {
                         path: i.path.value.clone(),
                         resolved_path,
                         target,
+                        refused,
                         duplicate_of: None,
                         cycle: None,
                     });

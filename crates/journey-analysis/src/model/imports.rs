@@ -1,5 +1,6 @@
 //! Imports: resolution relative to the importing file, duplicates, cycles.
 
+use crate::confine::Refusal;
 use journey_diagnostics::{FileId, Span};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -18,8 +19,12 @@ pub struct Import {
     /// Where it points: the importing file's folder joined with the path,
     /// normalised.
     pub resolved_path: PathBuf,
-    /// The imported file, when the workspace holds it.
+    /// The imported file, when the workspace holds it (never for a
+    /// refused import).
     pub target: Option<FileId>,
+    /// Why the import may not be read: not a `.journey` file, or outside
+    /// the workspace (see [`crate::confine`]).
+    pub refused: Option<Refusal>,
     /// Set when the same file imports the same target earlier: that
     /// import's path span.
     pub duplicate_of: Option<Span>,
@@ -31,6 +36,9 @@ pub struct Import {
 
 impl Import {
     pub fn status(&self) -> ImportStatus {
+        if let Some(why) = self.refused {
+            return ImportStatus::Refused(why);
+        }
         match (&self.target, &self.cycle, self.duplicate_of) {
             (None, _, _) => ImportStatus::NotFound,
             (Some(_), Some(_), _) => ImportStatus::Cycle,
@@ -45,6 +53,8 @@ impl Import {
 pub enum ImportStatus {
     Resolved(FileId),
     NotFound,
+    /// Not read: outside the workspace or not a `.journey` file.
+    Refused(Refusal),
     Duplicate,
     Cycle,
 }
@@ -177,6 +187,7 @@ mod tests {
             path: String::new(),
             resolved_path: PathBuf::new(),
             target: Some(FileId(target)),
+            refused: None,
             duplicate_of: None,
             cycle: None,
         }

@@ -93,7 +93,20 @@ pub fn render_json(
     sources: &SourceMap,
     files_checked: usize,
 ) -> String {
-    let summary = Summary::new(diagnostics, files_checked);
+    render_json_with(
+        diagnostics,
+        sources,
+        Summary::new(diagnostics, files_checked),
+    )
+}
+
+/// [`render_json`] with the summary given (which counts imported files and
+/// files elsewhere in the workspace too).
+pub fn render_json_with(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    summary: Summary,
+) -> String {
     let doc = json!({
         "version": 1,
         "diagnostics": diagnostics.iter().map(|d| diagnostic_json(d, sources)).collect::<Vec<_>>(),
@@ -102,6 +115,8 @@ pub fn render_json(
             "warnings": summary.warnings,
             "infos": summary.infos,
             "files": summary.files,
+            "imported": summary.imported,
+            "elsewhere": summary.elsewhere,
         },
     });
     serde_json::to_string_pretty(&doc).expect("JSON values always serialise")

@@ -10,7 +10,7 @@ mod short;
 
 pub use github::{escape_data, escape_property, render_github};
 pub use human::{render_human, HumanOptions};
-pub use json::{location_json, position, render_json, Position};
+pub use json::{location_json, position, render_json, render_json_with, Position};
 pub use sarif::{path_to_uri, render_sarif, SarifTool, SARIF_SCHEMA};
 pub use short::render_short;
 
@@ -22,7 +22,13 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// The files the findings cover.
     pub files: usize,
+    /// Of `files`, those checked because a checked file imports them.
+    pub imported: usize,
+    /// Of `files`, those outside what was asked about (read so that names
+    /// resolve) whose errors are reported.
+    pub elsewhere: usize,
 }
 
 impl Summary {
@@ -41,7 +47,16 @@ impl Summary {
         s
     }
 
-    /// "3 errors, 1 warning in 5 files", or "no problems in 5 files".
+    /// Counts `imported` and `elsewhere` files among [`Summary::files`].
+    pub fn with_files(mut self, imported: usize, elsewhere: usize) -> Self {
+        self.imported = imported;
+        self.elsewhere = elsewhere;
+        self
+    }
+
+    /// "3 errors, 1 warning in 5 files", or "no problems in 5 files"; files
+    /// that were imported or lie elsewhere in the workspace are counted in
+    /// brackets: "3 errors in 2 files (1 imported)".
     pub fn line(&self) -> String {
         fn count(n: usize, one: &str, many: &str) -> String {
             format!("{n} {}", if n == 1 { one } else { many })
@@ -56,7 +71,17 @@ impl Summary {
         if self.infos > 0 {
             parts.push(count(self.infos, "note", "notes"));
         }
-        let files = count(self.files, "file", "files");
+        let mut files = count(self.files, "file", "files");
+        let mut of = Vec::new();
+        if self.imported > 0 {
+            of.push(format!("{} imported", self.imported));
+        }
+        if self.elsewhere > 0 {
+            of.push(format!("{} elsewhere in the workspace", self.elsewhere));
+        }
+        if !of.is_empty() {
+            files.push_str(&format!(" ({})", of.join(", ")));
+        }
         if parts.is_empty() {
             format!("no problems in {files}")
         } else {
@@ -76,8 +101,17 @@ mod tests {
             warnings: 1,
             infos: 0,
             files: 5,
+            ..Summary::default()
         };
         assert_eq!(s.line(), "3 errors, 1 warning in 5 files");
+        assert_eq!(
+            s.with_files(1, 0).line(),
+            "3 errors, 1 warning in 5 files (1 imported)"
+        );
+        assert_eq!(
+            s.with_files(2, 1).line(),
+            "3 errors, 1 warning in 5 files (2 imported, 1 elsewhere in the workspace)"
+        );
         let clean = Summary {
             files: 1,
             ..Summary::default()

@@ -2,7 +2,7 @@ use super::workspace::{Checked, WorkspaceArgs};
 use crate::exit;
 use crate::output::{self, ColorChoice};
 use clap::{Args, ValueEnum};
-use journey_diagnostics::render::{self, HumanOptions, SarifTool, Summary};
+use journey_diagnostics::render::{self, HumanOptions, SarifTool};
 use journey_diagnostics::Severity;
 use std::path::PathBuf;
 
@@ -36,17 +36,18 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> u8 {
-    let Checked {
-        loaded,
-        diagnostics,
-        files,
-    } = match args.workspace.check() {
+    let checked = match args.workspace.check() {
         Ok(checked) => checked,
         Err(code) => return code,
     };
+    let summary = checked.summary();
+    let Checked {
+        loaded,
+        diagnostics,
+        ..
+    } = checked;
     let ws = &loaded.workspace;
     let sources = ws.source_map();
-    let summary = Summary::new(&diagnostics, files);
     let report = match args.format {
         Format::Human => {
             let mut text = render::render_human(
@@ -60,7 +61,7 @@ pub fn run(args: CheckArgs) -> u8 {
             text.push('\n');
             text
         }
-        Format::Json => render::render_json(&diagnostics, &sources, files) + "\n",
+        Format::Json => render::render_json_with(&diagnostics, &sources, summary) + "\n",
         Format::Short => {
             let mut text = render::render_short(&diagnostics, &sources);
             text.push_str(&summary.line());

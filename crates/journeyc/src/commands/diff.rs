@@ -80,8 +80,16 @@ pub fn run(args: DiffArgs) -> u8 {
             } else {
                 String::new()
             };
+            let refused = journey_analysis::checks::import_outside_workspace::CODE.code;
+            let what = if problems.iter().all(|d| d.code == refused) {
+                "imports that may not be read (outside the workspace, or not .journey files)"
+            } else if problems.iter().any(|d| d.code == refused) {
+                "syntax errors and imports that may not be read"
+            } else {
+                "syntax errors"
+            };
             output::error(format!(
-                "{label} has syntax errors in {}{more}; fix them, or name the paths to compare",
+                "{label} has {what} in {}{more}; fix them, or name the paths to compare",
                 if files.len() == 1 {
                     "1 file".to_string()
                 } else {

@@ -5,8 +5,7 @@ use super::workspace::{Checked, WorkspaceArgs};
 use crate::exit;
 use crate::output::{self, ColorChoice};
 use clap::{Args, ValueEnum};
-use journey_diagnostics::render::{self, HumanOptions, Summary};
-use journey_diagnostics::Severity;
+use journey_diagnostics::render::{self, HumanOptions};
 use journey_export::Document;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -53,29 +52,42 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs) -> u8 {
-    let Checked {
-        loaded,
-        diagnostics,
-        files,
-    } = match args.workspace.check() {
+    let checked = match args.workspace.check() {
         Ok(checked) => checked,
         Err(code) => return code,
     };
-    let ws = &loaded.workspace;
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        // The same report as `journeyc check`, on stderr: stdout is for
-        // the export.
+    if checked.has_errors() {
+        // Every file the export reads counts, imported ones and the rest
+        // of the workspace included: an export of a broken journey would
+        // carry values the checks reject. The same report as `journeyc
+        // check`, on stderr (stdout is for the export), then why and where.
+        let ws = &checked.loaded.workspace;
         let color = args.color.enabled() && std::io::stderr().is_terminal();
-        let text = render::render_human(&diagnostics, &ws.source_map(), HumanOptions { color });
+        let text = render::render_human(
+            &checked.diagnostics,
+            &ws.source_map(),
+            HumanOptions { color },
+        );
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(text.as_bytes());
-        let _ = writeln!(err, "{}", Summary::new(&diagnostics, files).line());
+        let _ = writeln!(err, "{}", checked.summary().line());
+        let not_written = match &args.output {
+            Some(path) => format!(" (`{}` was not written)", path.display()),
+            None => String::new(),
+        };
         let _ = writeln!(
             err,
-            "error: nothing exported: the workspace has errors (fix them, then export again)"
+            "error: nothing exported{not_written}: the workspace has errors in {}; fix them, then export again",
+            checked.files_with_errors().join(", ")
         );
         return exit::FINDINGS;
     }
+    let Checked {
+        loaded,
+        diagnostics,
+        ..
+    } = checked;
+    let ws = &loaded.workspace;
 
     let doc = if loaded.focus.is_some() {
         Document::build_focused(ws, &diagnostics, &|f| loaded.in_focus(f))

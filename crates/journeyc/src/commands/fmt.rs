@@ -107,6 +107,44 @@ fn excluded(file: &Path, config: &Config) -> bool {
     config.workspace.is_excluded(&relative.join("/"))
 }
 
+/// The files of `found` (searched from `path`) that may be read: `.journey`
+/// files inside their workspace (the folder of their journey.toml, else the
+/// folder named), judged after following symbolic links. A file named on
+/// the command line that may not be read is an error; one found in a
+/// folder is skipped with a warning. Its content is never read, shown or
+/// rewritten.
+fn confined(
+    found: Vec<PathBuf>,
+    path: &Path,
+    configs: &mut Configs,
+    color: bool,
+    errors: &mut Vec<load::LoadError>,
+) -> Vec<PathBuf> {
+    let named_folder = journey_analysis::confine::canonical_root(&load::folder_of(path));
+    let mut kept = Vec::with_capacity(found.len());
+    for f in found {
+        let settings = configs.for_path(&f, color);
+        let mut roots = match settings.config.path {
+            Some(_) => settings.config.import_roots(),
+            None => Vec::new(),
+        };
+        roots.push(named_folder.clone());
+        match journey_analysis::confine::judge_given(&f, &roots) {
+            journey_analysis::confine::Judgement::Refused(why) if f == path => {
+                errors.push(load::LoadError {
+                    path: f,
+                    message: why.reason().to_string(),
+                });
+            }
+            journey_analysis::confine::Judgement::Refused(why) => {
+                eprintln!("warning: skipped `{}`: {}", shown_path(&f), why.reason());
+            }
+            _ => kept.push(f),
+        }
+    }
+    kept
+}
+
 /// What happened to one input.
 enum Outcome {
     /// Already canonical (the text, for standard input).
@@ -149,6 +187,7 @@ pub fn run(args: FmtArgs) -> u8 {
     for path in &paths {
         let (found, errs) = load::collect_files(std::slice::from_ref(path));
         errors.extend(errs);
+        let found = confined(found, path, &mut configs, run.color, &mut errors);
         if path.is_dir() {
             files.extend(
                 found

@@ -7,6 +7,7 @@ use crate::output;
 use clap::Args;
 use journey_analysis::load::{self, display_path, LoadedWorkspace};
 use journey_analysis::{Config, Workspace};
+use journey_diagnostics::render::Summary;
 use journey_diagnostics::{Diagnostic, Level};
 use std::path::{Path, PathBuf};
 
@@ -37,10 +38,60 @@ pub struct WorkspaceArgs {
 /// A workspace read as the command line asked, and its findings.
 pub struct Checked {
     pub loaded: LoadedWorkspace,
-    /// The findings in the files the command line named, after levels.
+    /// The findings after levels: all of them in the files the command
+    /// line named and the files those import (transitively), and the
+    /// errors of every other file read (see [`LoadedWorkspace::reports`]).
     pub diagnostics: Vec<Diagnostic>,
-    /// How many files those are.
+    /// How many files the report covers: the files checked (named and
+    /// imported) and the other files with errors.
     pub files: usize,
+    /// Of `files`, those checked because a named file imports them.
+    pub imported: usize,
+    /// Of `files`, the others with errors.
+    pub elsewhere: usize,
+}
+
+impl Checked {
+    /// The counts for the closing line and the JSON summary.
+    pub fn summary(&self) -> Summary {
+        Summary::new(&self.diagnostics, self.files).with_files(self.imported, self.elsewhere)
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == journey_diagnostics::Severity::Error)
+    }
+
+    /// The files with errors, as shown, each with how it was read:
+    /// "`b.journey` (imported)".
+    pub fn files_with_errors(&self) -> Vec<String> {
+        let ws = &self.loaded.workspace;
+        let scope = self.loaded.scope();
+        let mut files: Vec<journey_diagnostics::FileId> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == journey_diagnostics::Severity::Error)
+            .map(|d| d.file())
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+            .into_iter()
+            .filter_map(|f| {
+                let shown = format!("`{}`", ws.file(f)?.display);
+                let how = if Some(f) == ws.config_file() || scope.named.contains(&f) {
+                    ""
+                } else if scope.checked.contains(&f) {
+                    " (imported)"
+                } else {
+                    " (elsewhere in the workspace)"
+                };
+                Some(format!("{shown}{how}"))
+            })
+            .collect()
+    }
 }
 
 impl WorkspaceArgs {
@@ -87,6 +138,13 @@ impl WorkspaceArgs {
         let mut ws = Workspace::new();
         ws.drop_syntax_trees();
         let loaded = load::load_workspace_into(ws, &paths, config, &|p: &Path| display_path(p));
+        for skipped in &loaded.skipped {
+            eprintln!(
+                "warning: skipped `{}`: {}",
+                skipped.path.display(),
+                skipped.message
+            );
+        }
         if !loaded.errors.is_empty() {
             for e in &loaded.errors {
                 output::error(e);
@@ -105,16 +163,29 @@ impl WorkspaceArgs {
             ));
             return Err(exit::USAGE);
         }
+        // The named files and everything they import are checked; the
+        // rest of the workspace only lends its names, but its errors count.
+        let scope = loaded.scope();
         let diagnostics: Vec<_> = ws
             .diagnostics()
             .into_iter()
-            .filter(|d| loaded.in_focus(d.file()))
+            .filter(|d| loaded.reports(&scope, d))
             .collect();
-        let files = ws.files().filter(|(id, _)| loaded.in_focus(*id)).count();
+        let mut elsewhere: Vec<_> = diagnostics
+            .iter()
+            .map(|d| d.file())
+            .filter(|f| !scope.checked.contains(f) && Some(*f) != ws.config_file())
+            .collect();
+        elsewhere.sort();
+        elsewhere.dedup();
+        let imported = scope.imported();
+        let files = scope.checked.len() + elsewhere.len();
         Ok(Checked {
             loaded,
             diagnostics,
             files,
+            imported,
+            elsewhere: elsewhere.len(),
         })
     }
 }
