@@ -183,12 +183,12 @@ fn confine_files(
                     message: why.reason().to_string(),
                     path: f,
                 };
-                let norm = crate::model::normalize_path(&e.path);
-                if named
-                    .iter()
-                    .any(|n| crate::model::normalize_path(n) == norm)
-                {
-                    errors.push(e);
+                let spelt = same_file_key(&e.path);
+                if let Some(n) = named.iter().find(|n| same_file_key(n) == spelt) {
+                    errors.push(LoadError {
+                        path: n.clone(),
+                        ..e
+                    });
                 } else {
                     skipped.push(e);
                 }
@@ -197,6 +197,20 @@ fn confine_files(
         }
     }
     kept
+}
+
+/// `path` absolute, with the links of its folder resolved but not a link
+/// of its own: two spellings of one directory entry give the same key.
+fn same_file_key(path: &Path) -> PathBuf {
+    let abs = crate::confine::canonical_root(Path::new("."))
+        .join(path)
+        .components()
+        .collect::<PathBuf>();
+    let abs = crate::model::normalize_path(&abs);
+    match (abs.parent(), abs.file_name()) {
+        (Some(folder), Some(name)) => crate::confine::canonical_root(folder).join(name),
+        _ => abs,
+    }
 }
 
 /// Collects and reads everything `paths` names, and every file they

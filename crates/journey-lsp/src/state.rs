@@ -296,9 +296,23 @@ impl State {
     }
 
     /// Re-reads the configuration of the first folder (journey.toml changed).
+    /// The folders imports may read from follow it: files read from a
+    /// folder that is no longer listed leave (unless open), and imports
+    /// that may now be read are.
     pub fn reload_config(&mut self) {
         if let Some(folder) = self.folders.first().cloned() {
             self.set_config(Config::discover(&folder));
+            let roots = self.ws.import_roots().to_vec();
+            let outside: Vec<PathBuf> = self
+                .ws
+                .files()
+                .filter(|(id, f)| !confine::within(&f.path, &roots) && !self.is_open(*id))
+                .map(|(_, f)| f.path.clone())
+                .collect();
+            for p in outside {
+                self.remove_path(&p);
+            }
+            self.load_imports();
         }
     }
 

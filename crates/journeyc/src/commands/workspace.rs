@@ -141,7 +141,7 @@ impl WorkspaceArgs {
         for skipped in &loaded.skipped {
             eprintln!(
                 "warning: skipped `{}`: {}",
-                skipped.path.display(),
+                display_path(&skipped.path),
                 skipped.message
             );
         }

@@ -1,6 +1,7 @@
 //! The language server, driven over stdio like an editor drives it: every
 //! capability, multi-file edits, out-of-order changes and robustness.
 
+mod confine;
 mod session;
 
 use serde_json::{json, Value};
