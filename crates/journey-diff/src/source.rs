@@ -263,10 +263,8 @@ impl Tree {
             for c in folder.join(&target).components() {
                 match c {
                     Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
-                    Component::ParentDir => {
-                        if parts.pop().is_none() {
-                            return Ok(Err(Judgement::Refused(Refusal::LinkOutside)));
-                        }
+                    Component::ParentDir if parts.pop().is_none() => {
+                        return Ok(Err(Judgement::Refused(Refusal::LinkOutside)));
                     }
                     _ => {}
                 }
