@@ -257,3 +257,55 @@ fn import_roots_follow_journey_toml() {
     wait_diagnostics(&mut client, &secret, &mut seen, |d| d.is_empty());
     assert!(client.shutdown().success());
 }
+
+/// A file opened outside every workspace folder: its own folder is its
+/// workspace.
+#[test]
+fn a_file_opened_alone_may_import_inside_its_folder_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::canonicalize(dir.path()).unwrap();
+    let folder = base.join("loose");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        base.join("up.journey"),
+        format!("persona up \"{SECRET}\" {{\n}}\n%%% {SECRET}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("sib.journey"),
+        "phase p \"P\" {\n  touchpoint t \"T\" {\n    expectation 9\n  }\n}\n",
+    )
+    .unwrap();
+    let mut client = LspClient::spawn(crate::session::binary(), &["lsp"], &[]).unwrap();
+    client.initialize(None, capabilities(false));
+    let main = file_uri(&folder.join("main.journey"));
+    let sib = file_uri(&folder.join("sib.journey"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": main, "languageId": "journey", "version": 1,
+               "text": "import \"sib.journey\"\nimport \"../up.journey\"\n"}}),
+    );
+    let mut seen = Vec::new();
+    let d = wait_diagnostics(&mut client, &main, &mut seen, |d| {
+        codes(d).contains(&"J0310")
+    });
+    assert_eq!(codes(&d), ["J0310"], "{d:#?}");
+    assert_eq!(d[0]["range"]["start"]["line"], 1);
+    wait_diagnostics(&mut client, &sib, &mut seen, |d| {
+        codes(d).contains(&"J0307")
+    });
+    let everything = client.drain(Duration::from_millis(300));
+    let inside = format!("{}/", file_uri(&folder));
+    for p in seen.iter().chain(
+        everything
+            .iter()
+            .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+            .map(|m| &m["params"]),
+    ) {
+        assert!(p["uri"].as_str().unwrap().starts_with(&inside), "{p}");
+    }
+    for m in everything.iter().chain(&seen) {
+        assert!(!m.to_string().contains(SECRET), "{m}");
+    }
+    assert!(client.shutdown().success());
+}
