@@ -10,6 +10,7 @@
 //! include = ["**/*.journey"]          # the default
 //! exclude = ["drafts/**"]
 //! import_roots = ["../shared"]        # folders outside the root imports may read
+//! lang = "de"                         # the texts' language (spreadsheet headers)
 //!
 //! [checks]
 //! touchpoint-not-reached = "allow"    # by name …
@@ -110,7 +111,7 @@ pub const UNKNOWN_CONFIG_KEY: CodeInfo = CodeInfo {
     explanation: "A misspelt key is ignored, so the setting you meant does not apply. journeyc \
 reports sections and keys it does not know, with the closest known one.
 
-Known sections: `[workspace]` (`include`, `exclude`, `import_roots`), `[checks]` (a level per check), \
+Known sections: `[workspace]` (`include`, `exclude`, `import_roots`, `lang`), `[checks]` (a level per check), \
 `[format]` (`line_width`, `indent`); `[messaging]`, `[vocabulary]` and `[lints]` belong to \
 the messaging lints, which check them themselves.
 
@@ -205,6 +206,9 @@ pub struct WorkspaceConfig {
     /// Folders outside the root whose `.journey` files may be imported.
     /// Imports are confined to the root and these (see [`crate::confine`]).
     pub import_roots: Vec<ImportRoot>,
+    /// The language of the workspace's texts, `en` or `de` (`lang`): the
+    /// language of exported spreadsheet headers.
+    pub lang: Option<String>,
 }
 
 impl Default for WorkspaceConfig {
@@ -213,6 +217,7 @@ impl Default for WorkspaceConfig {
             include: vec![Glob::new("**/*.journey").expect("valid glob")],
             exclude: Vec::new(),
             import_roots: Vec::new(),
+            lang: None,
         }
     }
 }
@@ -637,11 +642,28 @@ impl Config {
                     let roots = self.read_import_roots(e);
                     self.workspace.import_roots = roots;
                 }
+                "lang" => match e.value.as_str() {
+                    Some(l @ ("en" | "de")) => self.workspace.lang = Some(l.to_string()),
+                    _ => {
+                        let msg = format!(
+                            "`lang` must be \"en\" or \"de\", found {}",
+                            match e.value.as_str() {
+                                Some(s) => format!("\"{s}\""),
+                                None => format!("a {}", e.value.type_name()),
+                            }
+                        );
+                        let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
+                        d.primary.message = "not a language journeyc knows".into();
+                        d.help = Some(
+                            "write `lang = \"de\"` for German, `lang = \"en\"` for English".into(),
+                        );
+                    }
+                },
                 other => self.unknown_key(
                     e.key_span,
                     other,
                     "key",
-                    &["include", "exclude", "import_roots"],
+                    &["include", "exclude", "import_roots", "lang"],
                 ),
             }
         }

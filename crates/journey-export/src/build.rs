@@ -69,7 +69,8 @@ fn name(n: &Option<ast::Name>) -> Option<String> {
 fn value(s: &ast::Scalar) -> Value {
     match s {
         ast::Scalar::Number { value, .. } => Value::Number(*value),
-        other => Value::Text(other.display().to_string()),
+        ast::Scalar::Date { raw, .. } => Value::Date(raw.clone()),
+        ast::Scalar::Text(t) => Value::Text(t.value.clone()),
     }
 }
 
@@ -135,6 +136,8 @@ pub fn from_workspace(
                         to: phase_id(l.to.phase?),
                     })
                 }),
+                evidence: texts(&a.evidence),
+                disclaimers: texts(&a.disclaimers),
                 allows: allows(&a.allows),
                 location: at(&j.head),
             }
@@ -212,6 +215,31 @@ pub fn from_workspace(
                 wants: texts(&a.wants),
                 objective: text(&a.objective),
                 message: text(&a.message),
+                supports: a
+                    .supports
+                    .iter()
+                    .map(|s| match s {
+                        ast::Support::Ref(n) => Support {
+                            reference: Some(n.text.clone()),
+                            text: None,
+                        },
+                        ast::Support::Text(t) => Support {
+                            reference: None,
+                            text: Some(t.value.clone()),
+                        },
+                    })
+                    .collect(),
+                promises: a
+                    .promises
+                    .iter()
+                    .map(|pr| Promise {
+                        id: pr.id.text.clone(),
+                        text: text(&pr.text),
+                        location: loc.locate(p.head.file, pr.span),
+                    })
+                    .collect(),
+                evidence: texts(&a.evidence),
+                disclaimers: texts(&a.disclaimers),
                 kpis: kpis(p.head.file, &a.kpis, &loc),
                 backstage: texts(&a.backstage),
                 teams: names(&a.teams),
@@ -307,6 +335,7 @@ fn touchpoint(m: &Model, id: TouchpointId, loc: &Locator, keep: &Keep) -> Touchp
         says: texts(&t.says),
         evidence: texts(&t.evidence),
         disclaimers: texts(&t.disclaimers),
+        keeps: names(&t.keeps),
         expectation: t.expectation.as_ref().map(|s| s.value),
         experience: t.experience.as_ref().map(|s| s.value),
         importance: name(&t.importance),

@@ -28,10 +28,13 @@ pub struct Location {
     pub end: Position,
 }
 
-/// A measurable value as written: a number, or a date or text.
+/// A measurable value as written: a number, a date (`2027-06-30`,
+/// written without quotes) or text (written in quotes).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Number(f64),
+    /// `YYYY-MM-DD`.
+    Date(String),
     Text(String),
 }
 
@@ -40,16 +43,17 @@ impl Value {
     pub fn display(&self) -> String {
         match self {
             Value::Number(n) => format_number(*n),
-            Value::Text(t) => t.clone(),
+            Value::Date(t) | Value::Text(t) => t.clone(),
         }
     }
 }
 
+/// A date and a text serialise alike: as the string written.
 impl Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Value::Number(n) => serialize_number(*n, s),
-            Value::Text(t) => s.serialize_str(t),
+            Value::Date(t) | Value::Text(t) => s.serialize_str(t),
         }
     }
 }
@@ -123,6 +127,10 @@ pub struct Journey {
     /// `loop from -> to`: after `from` the journey continues with `to`.
     #[serde(rename = "loop")]
     pub loop_back: Option<LoopBack>,
+    /// What backs the claims of the value proposition.
+    pub evidence: Vec<String>,
+    /// The small print of the value proposition.
+    pub disclaimers: Vec<String>,
     pub allows: Vec<Allow>,
     pub location: Location,
 }
@@ -204,6 +212,14 @@ pub struct Phase {
     pub objective: Option<String>,
     /// The core message.
     pub message: Option<String>,
+    /// What the core message supports (`supports`).
+    pub supports: Vec<Support>,
+    /// The promises made in this phase.
+    pub promises: Vec<Promise>,
+    /// What backs the claims of the core message and the promises.
+    pub evidence: Vec<String>,
+    /// The small print of the core message and the promises.
+    pub disclaimers: Vec<String>,
     pub kpis: Vec<Kpi>,
     /// Organisational activities behind the scenes.
     pub backstage: Vec<String>,
@@ -213,6 +229,23 @@ pub struct Phase {
     pub moments: Vec<String>,
     pub touchpoints: Vec<Touchpoint>,
     pub allows: Vec<Allow>,
+    pub location: Location,
+}
+
+/// One item of `supports`: a promise, goal or impact by id, or a part of
+/// the value proposition as text. Exactly one of the two is set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Support {
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    pub text: Option<String>,
+}
+
+/// `promise ID "text"`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Promise {
+    pub id: String,
+    pub text: Option<String>,
     pub location: Location,
 }
 
@@ -257,6 +290,8 @@ pub struct Touchpoint {
     pub evidence: Vec<String>,
     /// Small print shown with the copy (`disclaimer`).
     pub disclaimers: Vec<String>,
+    /// The promises it keeps (`keeps`).
+    pub keeps: Vec<String>,
     #[serde(serialize_with = "serialize_score")]
     pub expectation: Option<f64>,
     #[serde(serialize_with = "serialize_score")]

@@ -12,7 +12,9 @@ mod doc;
 pub mod html;
 pub mod markdown;
 pub mod mermaid;
+pub mod sheet;
 mod text;
+pub mod xlsx;
 
 pub use doc::*;
 

@@ -1,5 +1,5 @@
 //! `journeyc export`: the checked workspace as JSON, Markdown, HTML,
-//! Mermaid or CSV.
+//! Mermaid, CSV or an Excel workbook.
 
 use super::workspace::{Checked, WorkspaceArgs};
 use crate::exit;
@@ -22,6 +22,18 @@ pub enum Format {
     Mermaid,
     /// One row per touchpoint (columns documented in the README).
     Csv,
+    /// An Excel workbook with the whole journey: the map (phases as
+    /// columns), personas, touchpoints, KPIs, impact map and promises.
+    Xlsx,
+}
+
+/// The language of the workbook's sheet names and headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// German (Deutsch).
+    De,
 }
 
 impl From<Format> for journey_export::Format {
@@ -32,6 +44,7 @@ impl From<Format> for journey_export::Format {
             Format::Html => journey_export::Format::Html,
             Format::Mermaid => journey_export::Format::Mermaid,
             Format::Csv => journey_export::Format::Csv,
+            Format::Xlsx => unreachable!("the workbook is rendered on its own"),
         }
     }
 }
@@ -46,6 +59,11 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The language of the workbook's headers (xlsx). Default: `lang` in
+    /// journey.toml's `[workspace]`, else the language of the journey's
+    /// texts.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     /// When to use colour in the findings shown when the export is refused.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "JOURNEYC_COLOR")]
     pub color: ColorChoice,
@@ -94,7 +112,28 @@ pub fn run(args: ExportArgs) -> u8 {
     } else {
         Document::build(ws, &diagnostics)
     };
-    let text = journey_export::render(&doc, args.format.into());
+    let bytes = if args.format == Format::Xlsx {
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            output::error(
+                "a workbook is not text; write it to a file with -o FILE.xlsx (or redirect standard output)",
+            );
+            return exit::USAGE;
+        }
+        let lang = match args.lang {
+            Some(Lang::En) => journey_export::sheet::Lang::En,
+            Some(Lang::De) => journey_export::sheet::Lang::De,
+            None => workbook_lang(ws, &doc),
+        };
+        match journey_export::xlsx::render(&doc, lang) {
+            Ok(b) => b,
+            Err(e) => {
+                output::error(e);
+                return exit::USAGE;
+            }
+        }
+    } else {
+        journey_export::render(&doc, args.format.into()).into_bytes()
+    };
     if !doc.findings.is_empty() {
         eprintln!(
             "note: {} finding{} below error severity remain{}; `journeyc check` shows them",
@@ -105,10 +144,16 @@ pub fn run(args: ExportArgs) -> u8 {
     }
     match &args.output {
         None => {
-            output::print(&text);
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(&bytes).and_then(|_| out.flush()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    output::error(format!("cannot write to standard output: {e}"));
+                    return exit::USAGE;
+                }
+            }
             exit::OK
         }
-        Some(path) => match output::write_atomically(path, text.as_bytes()) {
+        Some(path) => match output::write_atomically(path, &bytes) {
             Ok(()) => exit::OK,
             Err(e) => {
                 output::error(e);
@@ -116,4 +161,15 @@ pub fn run(args: ExportArgs) -> u8 {
             }
         },
     }
+}
+
+/// The workbook's language when `--lang` is not given: journey.toml's
+/// `lang`, else the language most of the journey's texts are written in
+/// (value propositions, core messages, questions), else English.
+fn workbook_lang(ws: &journey_analysis::Workspace, doc: &Document) -> journey_export::sheet::Lang {
+    use journey_export::sheet::Lang as L;
+    if let Some(l) = ws.config().workspace.lang.as_deref().and_then(L::parse) {
+        return l;
+    }
+    journey_export::sheet::detect_lang(doc)
 }
