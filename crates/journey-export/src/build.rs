@@ -109,7 +109,6 @@ pub fn from_workspace(
     let loc = Locator::new(ws.source_map());
     let at = |h: &Header| loc.locate(h.file, h.span);
     let phase_id = |p: PhaseId| m.phase(p).head.id().to_string();
-    let touch_id = |t: TouchpointId| m.touchpoint(t).head.id().to_string();
 
     let files = m
         .files()
@@ -168,12 +167,8 @@ pub fn from_workspace(
                     does: texts(&e.does),
                     feels: texts(&e.feels),
                 }),
-                touchpoints: p
-                    .served_by
-                    .iter()
-                    .filter(|t| keep.phases.contains(&m.touchpoint(**t).phase.index()))
-                    .map(|t| touch_id(*t))
-                    .collect(),
+                // Filled in below, in journey order.
+                touchpoints: Vec::new(),
                 allows: allows(&a.allows),
                 location: at(&p.head),
             }
@@ -255,6 +250,18 @@ pub fn from_workspace(
             }
         })
         .collect();
+
+    // The touchpoints that serve each persona, in the order of the
+    // phases (journey order), not of the files they happen to be in.
+    let mut personas = personas;
+    for persona in &mut personas {
+        persona.touchpoints = phases
+            .iter()
+            .flat_map(|p| &p.touchpoints)
+            .filter(|t| t.serves.contains(&persona.id))
+            .map(|t| t.id.clone())
+            .collect();
+    }
 
     let goals: Vec<Goal> = m
         .goals

@@ -28,6 +28,24 @@ pub struct Location {
     pub end: Position,
 }
 
+impl Location {
+    /// No place in a file: for documents made from something other than
+    /// source files (a workbook being imported).
+    pub fn nowhere() -> Location {
+        let at = Position {
+            offset: 0,
+            line: 1,
+            column: 1,
+            utf16_column: 1,
+        };
+        Location {
+            path: String::new(),
+            start: at.clone(),
+            end: at,
+        }
+    }
+}
+
 /// A measurable value as written: a number, a date (`2027-06-30`,
 /// written without quotes) or text (written in quotes).
 #[derive(Debug, Clone, PartialEq)]
@@ -162,7 +180,8 @@ pub struct Persona {
     pub goals: Vec<String>,
     pub channels: Vec<String>,
     pub empathy: Option<Empathy>,
-    /// The touchpoints that serve this persona (resolved from `serves`).
+    /// The touchpoints that serve this persona (resolved from `serves`),
+    /// in journey order.
     pub touchpoints: Vec<String>,
     pub allows: Vec<Allow>,
     pub location: Location,
@@ -461,6 +480,30 @@ pub struct Finding {
 }
 
 impl Document {
+    /// A document of these entities, not built from source files (a
+    /// workbook being imported): no files, no findings; the teams and
+    /// systems are collected from the phases.
+    pub fn assemble(
+        journeys: Vec<Journey>,
+        personas: Vec<Persona>,
+        phases: Vec<Phase>,
+        goals: Vec<Goal>,
+    ) -> Document {
+        let (teams, systems) = crate::build::teams_and_systems(&phases);
+        Document {
+            schema_version: SCHEMA_VERSION,
+            files: Vec::new(),
+            journeys,
+            personas,
+            phases,
+            goals,
+            teams,
+            systems,
+            findings: Vec::new(),
+            index: Default::default(),
+        }
+    }
+
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let mut ix = Index::default();

@@ -166,7 +166,7 @@ pub fn plan(table: &Table, errors: &mut Vec<ImportError>) -> Plan {
 
 /// A string literal for `s`: a text block when `s` has line breaks and a
 /// text block reads back exactly, else a one-line string with escapes.
-fn literal(s: &str, indent: usize) -> String {
+pub(crate) fn literal(s: &str, indent: usize) -> String {
     if s.contains('\n') {
         if let Some(block) = text_block(s, indent) {
             return block;

@@ -19,6 +19,7 @@
 
 mod cells;
 mod generate;
+pub mod source;
 pub mod table;
 mod write;
 
