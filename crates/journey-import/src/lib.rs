@@ -17,10 +17,15 @@
 //! serve them and nothing else, journeys list their phases in the order
 //! of the rows.
 
+mod book;
 mod cells;
 mod generate;
+mod labels;
+mod numbers;
+mod reader;
 pub mod source;
 pub mod table;
+pub mod workbook;
 mod write;
 
 pub use write::{write, WriteError};
@@ -44,6 +49,9 @@ pub struct ImportError {
     pub column: Option<String>,
     /// The column's letter (`A`, `B` …), when the column is in the file.
     pub letter: Option<String>,
+    /// The cell as a spreadsheet names it (`Map!C7`), for workbooks and
+    /// workshop sheets; it replaces row and column when set.
+    pub cell: Option<String>,
     pub message: String,
 }
 
@@ -54,7 +62,22 @@ impl ImportError {
             line: None,
             column: None,
             letter: None,
+            cell: None,
             message,
+        }
+    }
+
+    /// A problem with one cell (`Map!C7`), or with a sheet or the whole
+    /// workbook when `cell` names no cell.
+    pub fn in_cell(cell: impl Into<String>, message: impl Into<String>) -> Self {
+        let cell = cell.into();
+        ImportError {
+            row: 0,
+            line: None,
+            column: None,
+            letter: None,
+            cell: (!cell.is_empty()).then_some(cell),
+            message: message.into(),
         }
     }
 
@@ -64,6 +87,7 @@ impl ImportError {
             line: None,
             column: Some(column.to_string()),
             letter,
+            cell: None,
             message,
         }
     }
@@ -71,6 +95,9 @@ impl ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(cell) = &self.cell {
+            return write!(f, "{cell}: {}", self.message);
+        }
         let mut place = Vec::new();
         if self.row > 0 {
             let mut r = format!("row {}", self.row);
@@ -112,12 +139,21 @@ pub struct Import {
     /// Findings below error severity of `journeyc check` on the result,
     /// one line each (`phases.journey:12:5: warning[J0404]: …`).
     pub findings: Vec<String>,
+    /// What the person importing should know: rows and columns that were
+    /// ignored, ids and kinds made from titles.
+    pub notes: Vec<String>,
 }
 
 /// Reads a workshop table and produces the `.journey` files for it.
 /// `source` names the table in the files' header comment; `dir` is the
 /// folder the files are meant for (used to check them as they will lie).
 pub fn import_csv(text: &str, source: &str, dir: &Path) -> Result<Import, Vec<ImportError>> {
+    // A workshop map saved as CSV: phases as columns, labelled rows.
+    if let Ok(grid) = workbook::read_csv(text) {
+        if !table::looks_like_table(&grid) && book::MapLayout::score(&grid) >= 2 {
+            return import_grids(vec![grid], source, dir);
+        }
+    }
     let table = table::read(text);
     let mut errors = table.errors.clone();
     let plan = generate::plan(&table, &mut errors);
@@ -127,7 +163,16 @@ pub fn import_csv(text: &str, source: &str, dir: &Path) -> Result<Import, Vec<Im
         return Err(errors);
     }
     let files = generate::files(&plan, source).map_err(|e| vec![e])?;
-    let findings = check(&files, dir, &plan)?;
+    let findings = check(&files, dir, &|model, def| match def {
+        Def::Touchpoint(t) => {
+            let id = model.touchpoint(t).head.id();
+            plan.touchpoints
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| ImportError::at_row(r.row, String::new()))
+        }
+        _ => None,
+    })?;
     Ok(Import {
         files,
         journeys: plan.journeys.len(),
@@ -135,17 +180,97 @@ pub fn import_csv(text: &str, source: &str, dir: &Path) -> Result<Import, Vec<Im
         touchpoints: plan.touchpoints.len(),
         personas: plan.personas.len(),
         findings,
+        notes: Vec::new(),
+    })
+}
+
+/// Reads a workbook (`.xlsx`, `.xls`, `.ods`) and produces the
+/// `.journey` files for it: journeyc's own workbook with every sheet, or
+/// a workshop sheet in the poster layout (phases as columns). `source`
+/// names the workbook in the files' header comment and gives a workshop
+/// journey its id; `dir` is the folder the files are meant for.
+pub fn import_workbook(bytes: &[u8], source: &str, dir: &Path) -> Result<Import, Vec<ImportError>> {
+    let grids = workbook::read_workbook(bytes).map_err(|e| vec![ImportError::in_cell("", e.0)])?;
+    import_grids(grids, source, dir)
+}
+
+fn import_grids(
+    grids: Vec<workbook::Grid>,
+    source: &str,
+    dir: &Path,
+) -> Result<Import, Vec<ImportError>> {
+    let mut cx = reader::Context::default();
+    let stem = Path::new(source)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| source.to_string());
+    let read = if book::is_own(&grids) {
+        book::read_own(&grids, &mut cx)
+    } else {
+        let best = grids
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (book::MapLayout::score(g), i))
+            .max();
+        match best {
+            Some((score, i)) if score >= 2 => {
+                for (j, g) in grids.iter().enumerate() {
+                    if j != i && !g.name.is_empty() {
+                        cx.note(format!("ignored the sheet `{}`", g.name));
+                    }
+                }
+                book::read_workshop(&grids[i], &stem, &mut cx)
+            }
+            _ => {
+                return Err(vec![ImportError::in_cell(
+                    grids.first().map(|g| g.cell(0, 0)).unwrap_or_default(),
+                    "no journey map found: write the phase titles in the first row, one per column, \
+                     and the row labels in column A (Zentrale Frage, Aktivitäten der Kunden, Touchpoints online, \
+                     Touchpoints offline, Kernbotschaft, KPIs … or Central question, Customer activities …); \
+                     or export a workbook with `journeyc export --format xlsx` and edit that",
+                )]);
+            }
+        }
+    };
+    if !cx.errors.is_empty() {
+        return Err(cx.errors);
+    }
+    let doc = read.doc;
+    let files = source::files(&doc, source, read.lang).map_err(|e| vec![e])?;
+    let places = &cx.places;
+    let findings = check(&files, dir, &|model, def| {
+        let (kind, id) = match def {
+            Def::Touchpoint(t) => ("touchpoint", model.touchpoint(t).head.id()),
+            Def::Phase(p) => ("phase", model.phase(p).head.id()),
+            Def::Persona(p) => ("persona", model.persona(p).head.id()),
+            Def::Journey(j) => ("journey", model.journey(j).head.id()),
+            Def::Goal(g) => ("goal", model.goal(g).head.id()),
+            Def::Impact(i) => ("impact", model.impact(i).head.id()),
+            _ => return None,
+        };
+        places
+            .get(&(kind, id.to_string()))
+            .map(|c| ImportError::in_cell(c.clone(), String::new()))
+    })?;
+    Ok(Import {
+        journeys: doc.journeys.len(),
+        phases: doc.phases.len(),
+        touchpoints: doc.phases.iter().map(|p| p.touchpoints.len()).sum(),
+        personas: doc.personas.len(),
+        files,
+        findings,
+        notes: cx.notes,
     })
 }
 
 /// Checks the files as they will lie in `dir`, with the journey.toml
-/// that applies there (if any): errors stop the import
-/// (each placed at the row of its touchpoint where there is one); other
+/// that applies there (if any): errors stop the import, each placed
+/// where `place` finds the definition it is about (a row, a cell); other
 /// findings are returned as lines.
 fn check(
     files: &[OutFile],
     dir: &Path,
-    plan: &generate::Plan,
+    place: &dyn Fn(&journey_analysis::model::Model, Def) -> Option<ImportError>,
 ) -> Result<Vec<String>, Vec<ImportError>> {
     let mut ws = Workspace::new();
     for f in files {
@@ -172,26 +297,18 @@ fn check(
             findings.push(line);
             continue;
         }
-        let row = model
+        let mut e = model
             .enclosing(d.file(), d.span())
             .into_iter()
-            .find_map(|def| match def {
-                Def::Touchpoint(t) => {
-                    let id = model.touchpoint(t).head.id();
-                    plan.touchpoints.iter().find(|r| r.id == id).map(|r| r.row)
-                }
-                _ => None,
-            })
-            .unwrap_or(0);
-        errors.push(ImportError::at_row(
-            row,
-            format!(
-                "the imported journey would not check clean: {}[{}]: {}",
-                severity_word(d.severity),
-                d.code,
-                d.message
-            ),
-        ));
+            .find_map(|def| place(&model, def))
+            .unwrap_or_else(|| ImportError::at_row(0, String::new()));
+        e.message = format!(
+            "the imported journey would not check clean: {}[{}]: {}",
+            severity_word(d.severity),
+            d.code,
+            d.message
+        );
+        errors.push(e);
     }
     if errors.is_empty() {
         Ok(findings)
@@ -206,4 +323,27 @@ fn severity_word(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         _ => "info",
     }
+}
+
+/// What to say about a CSV file that is not UTF-8: which encoding it
+/// looks like (Excel's plain "CSV" is Windows-1252 in German and English
+/// Windows) and how to save it instead.
+pub fn not_utf8(shown: &str, bytes: &[u8], valid_up_to: usize) -> String {
+    let line = bytes[..valid_up_to].iter().filter(|b| **b == b'\n').count() + 1;
+    let bad = bytes.get(valid_up_to).copied().unwrap_or(0);
+    // Umlauts and ß in Windows-1252 / Latin-1: ä ö ü Ä Ö Ü ß, also € (0x80).
+    let latin = bytes
+        .iter()
+        .any(|b| matches!(b, 0xe4 | 0xf6 | 0xfc | 0xc4 | 0xd6 | 0xdc | 0xdf | 0x80));
+    let (decoded, _, _) =
+        encoding_rs::WINDOWS_1252.decode(&bytes[valid_up_to..(valid_up_to + 12).min(bytes.len())]);
+    let mut msg = format!("`{shown}` is not UTF-8 text: byte 0x{bad:02X} on line {line}");
+    if latin {
+        msg.push_str(&format!(
+            " looks like Windows-1252 (Excel's plain \"CSV\"; it would read `{}`)",
+            decoded.trim_end()
+        ));
+    }
+    msg.push_str("; save the table as \"CSV UTF-8\" (Excel: \"CSV UTF-8 (durch Trennzeichen getrennt)\"), or import the .xlsx itself with `journeyc import xlsx`");
+    msg
 }

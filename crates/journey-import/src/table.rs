@@ -104,6 +104,20 @@ impl Table {
     }
 }
 
+/// Whether the first row of `grid` heads a touchpoint table (the columns
+/// of `journeyc export --format csv`, or a touchpoint column) rather than
+/// a journey map.
+pub fn looks_like_table(grid: &crate::workbook::Grid) -> bool {
+    let known = (0..grid.width())
+        .filter(|c| {
+            let h = grid.get(0, *c).as_text();
+            let h = h.trim();
+            COLUMNS.iter().any(|col| col.eq_ignore_ascii_case(h))
+        })
+        .count();
+    known >= 2
+}
+
 /// Guesses the separator from the header line: a `;`-separated file (as
 /// spreadsheets write it in many locales) has no `,` outside quotes in
 /// its header but does have `;`.
@@ -191,6 +205,7 @@ pub fn read(text: &str) -> Table {
                     line: None,
                     column: Some(name.to_string()),
                     letter: Some(column_letter(i)),
+                    cell: None,
                     message: msg,
                 });
             }
@@ -203,6 +218,7 @@ pub fn read(text: &str) -> Table {
                 line: None,
                 column: Some(c.to_string()),
                 letter: None,
+                cell: None,
                 message: format!(
                     "missing column `{c}`; the header must name every column `journeyc export --format csv` writes"
                 ),
@@ -253,6 +269,7 @@ pub fn read(text: &str) -> Table {
                 line: line.filter(|l| *l != row_no),
                 column: None,
                 letter: Some(column_letter(header.len())),
+                cell: None,
                 message: format!(
                     "{} cells, but the header has {} columns",
                     rec.len(),
@@ -358,6 +375,7 @@ impl RowReader<'_> {
             line: self.line,
             column: Some(column.to_string()),
             letter,
+            cell: None,
             message,
         });
     }

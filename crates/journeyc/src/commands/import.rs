@@ -12,14 +12,38 @@ pub struct ImportArgs {
     pub format: ImportFormat,
 }
 
+const WORKBOOK_HELP: &str =
+    "Reads the workbook `journeyc export --format xlsx` writes (every sheet, \
+every field), or a workshop sheet in the poster layout: phases as columns, rows labelled in \
+English or German (Zentrale Frage, Aktivitäten der Kunden, Ziele der Kunden, Touchpoints online, \
+Touchpoints offline, Unternehmensziel, Kernbotschaft, KPIs, Organisatorische Aktivitäten, Teams, \
+IT-Systeme, Moments of Truth, Erlebnis …), in any order; other rows and columns are ignored with \
+a note. Writes journey.journey, personas.journey, phases.journey and goals.journey (phasen/ziele \
+for German workbooks), formatted and checked. Every bad cell is reported by sheet and cell \
+(Map!C7), and nothing is written unless the whole workbook imports.
+
+Exit status: 0 when the files were written, 1 when the workbook has errors, 2 on usage or I/O \
+errors (an output file that exists already without --force).";
+
 #[derive(Debug, Subcommand)]
 pub enum ImportFormat {
-    /// A CSV table with one row per touchpoint, in the columns `journeyc
-    /// export --format csv` writes.
+    /// An Excel workbook (.xlsx, also .xls): journeyc's own, or a
+    /// workshop sheet with phases as columns.
+    #[command(after_help = WORKBOOK_HELP)]
+    Xlsx(CsvArgs),
+    /// An OpenDocument spreadsheet (.ods, LibreOffice): journeyc's own
+    /// workbook, or a workshop sheet with phases as columns.
+    #[command(after_help = WORKBOOK_HELP)]
+    Ods(CsvArgs),
+    /// A CSV table: one row per touchpoint (the columns `journeyc export
+    /// --format csv` writes), or a workshop map with phases as columns.
     #[command(
-        after_help = "Writes journey.journey (when the table names journeys), personas.journey (when \
-touchpoints serve personas) and phases.journey, formatted and checked. Every bad cell is \
-reported by row and column, and nothing is written unless the whole table imports.
+        after_help = "A table with one row per touchpoint writes journey.journey (when the table names \
+journeys), personas.journey (when touchpoints serve personas) and phases.journey; a workshop map \
+(phases as columns, labelled rows) is read as with `journeyc import xlsx`. The files are \
+formatted and checked. Every bad cell is reported by row and column, and nothing is written \
+unless the whole table imports. `,` or `;` separate the cells; the file must be UTF-8 (with or \
+without a byte order mark).
 
 Exit status: 0 when the files were written, 1 when the table has errors, 2 on usage or I/O \
 errors (an output file that exists already without --force)."
@@ -29,7 +53,7 @@ errors (an output file that exists already without --force)."
 
 #[derive(Debug, Args)]
 pub struct CsvArgs {
-    /// The table (`-` reads standard input).
+    /// The file (`-` reads standard input).
     pub file: PathBuf,
     /// The folder to write the .journey files into (created if needed).
     #[arg(short, long, value_name = "DIR", default_value = ".")]
@@ -41,11 +65,19 @@ pub struct CsvArgs {
 
 pub fn run(args: ImportArgs) -> u8 {
     match args.format {
-        ImportFormat::Csv(a) => csv(a),
+        ImportFormat::Csv(a) => import(a, Kind::Csv),
+        ImportFormat::Xlsx(a) => import(a, Kind::Workbook),
+        ImportFormat::Ods(a) => import(a, Kind::Workbook),
     }
 }
 
-fn csv(args: CsvArgs) -> u8 {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Csv,
+    Workbook,
+}
+
+fn import(args: CsvArgs, kind: Kind) -> u8 {
     let (bytes, shown) = if args.file.as_os_str() == "-" {
         let mut b = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut b) {
@@ -62,21 +94,34 @@ fn csv(args: CsvArgs) -> u8 {
             }
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            output::error(format!(
-                "`{shown}` is not UTF-8 text (byte {}); save the table as \"CSV UTF-8\"",
-                e.utf8_error().valid_up_to()
-            ));
-            return exit::USAGE;
-        }
-    };
     let source = Path::new(&shown)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.clone());
-    let import = match journey_import::import_csv(&text, &source, &args.output) {
+    let result = match kind {
+        Kind::Workbook => journey_import::import_workbook(&bytes, &source, &args.output),
+        Kind::Csv => {
+            if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+                output::error(format!(
+                    "`{shown}` is a spreadsheet file, not CSV; use `journeyc import xlsx {shown}` (or `ods`)"
+                ));
+                return exit::USAGE;
+            }
+            let text = match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    output::error(journey_import::not_utf8(
+                        &shown,
+                        e.as_bytes(),
+                        e.utf8_error().valid_up_to(),
+                    ));
+                    return exit::USAGE;
+                }
+            };
+            journey_import::import_csv(&text, &source, &args.output)
+        }
+    };
+    let import = match result {
         Ok(i) => i,
         Err(errors) => {
             for e in &errors {
@@ -111,6 +156,9 @@ fn csv(args: CsvArgs) -> u8 {
     };
     for p in &written {
         output::print(&format!("{}\n", journey_analysis::load::display_path(p)));
+    }
+    for note in &import.notes {
+        eprintln!("note: {shown}: {note}");
     }
     let n = |n: usize, one: &str, many: &str| {
         if n == 1 {
