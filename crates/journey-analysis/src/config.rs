@@ -1176,6 +1176,22 @@ mod tests {
     }
 
     #[test]
+    fn the_workspace_language_is_en_or_de() {
+        assert_eq!(Config::default().workspace.lang, None);
+        let c = Config::parse("[workspace]\nlang = \"de\"\n", None);
+        assert!(codes(&c).is_empty());
+        assert_eq!(c.workspace.lang.as_deref(), Some("de"));
+        let text = "[workspace]\nlang = \"fr\"\n";
+        let c = Config::parse(text, None);
+        let d = &c.diagnostics(FileId(0))[0];
+        assert_eq!(d.code, "J0601");
+        assert_eq!(&text[d.span().range()], "\"fr\"");
+        assert_eq!(c.workspace.lang, None);
+        let c = Config::parse("[workspace]\nlnag = \"de\"\n", None);
+        assert_eq!(codes(&c), ["J0603"]);
+    }
+
+    #[test]
     fn unknown_check_is_reported_with_suggestion_and_position() {
         let text = "[checks]\npersona-not-servd = \"allow\"\n";
         let c = Config::parse(text, None);

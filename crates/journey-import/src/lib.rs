@@ -180,7 +180,7 @@ pub fn import_csv(text: &str, source: &str, dir: &Path) -> Result<Import, Vec<Im
         touchpoints: plan.touchpoints.len(),
         personas: plan.personas.len(),
         findings,
-        notes: Vec::new(),
+        notes: table.notes.clone(),
     })
 }
 

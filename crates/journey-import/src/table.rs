@@ -93,6 +93,10 @@ pub struct Table {
     pub errors: Vec<ImportError>,
     /// Column name → position in the file, for error locations.
     pub positions: Vec<(&'static str, usize)>,
+    /// Ids made from titles so far (when the id column is missing).
+    made_ids: Vec<String>,
+    /// Columns that were ignored.
+    pub notes: Vec<String>,
 }
 
 impl Table {
@@ -104,6 +108,134 @@ impl Table {
     }
 }
 
+/// The column a header names: a name of [`COLUMNS`], or the English or
+/// German word a workshop table uses (`Kanal`, `Verantwortlich`,
+/// `Erwartung`, `Erlebnis` …).
+pub fn column_of(header: &str) -> Option<&'static str> {
+    if let Some(c) = COLUMNS
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(header.trim()))
+    {
+        return Some(c);
+    }
+    const ALIASES: &[(&str, &[&str])] = &[
+        ("journey", &["journey", "reise", "kundenreise"]),
+        ("phase_id", &["phase id", "phasen-id", "phase-id"]),
+        (
+            "phase_title",
+            &[
+                "phase",
+                "phasen",
+                "phase title",
+                "phase (titel)",
+                "journey-phase",
+                "phasenname",
+                "stage",
+            ],
+        ),
+        (
+            "phase_kind",
+            &["phase kind", "art", "phasentyp", "kind", "art der phase"],
+        ),
+        ("touchpoint_id", &["touchpoint id", "id", "touchpoint-id"]),
+        (
+            "touchpoint_title",
+            &[
+                "touchpoint",
+                "touchpoint title",
+                "titel",
+                "title",
+                "berührungspunkt",
+                "kontaktpunkt",
+                "name",
+            ],
+        ),
+        ("channel", &["kanal", "medium", "channel"]),
+        (
+            "presence",
+            &[
+                "online/offline",
+                "online / offline",
+                "online oder offline",
+                "digital/analog",
+            ],
+        ),
+        (
+            "owner",
+            &[
+                "verantwortlich",
+                "zuständig",
+                "team",
+                "verantwortliches team",
+                "owner",
+            ],
+        ),
+        (
+            "systems",
+            &["it-systeme", "it systems", "systeme", "it-system"],
+        ),
+        ("kpis", &["kpi", "kennzahlen", "kennzahl"]),
+        (
+            "serves",
+            &[
+                "personas",
+                "persona",
+                "für",
+                "zielgruppe",
+                "für (personas)",
+                "serves (personas)",
+            ],
+        ),
+        (
+            "copy",
+            &["text", "botschaft", "says", "werbetext", "aussage"],
+        ),
+        ("evidence", &["belege", "nachweis"]),
+        (
+            "disclaimers",
+            &["kleingedrucktes", "small print", "disclaimer", "hinweis"],
+        ),
+        (
+            "expectation",
+            &["erwartung", "erwartung (1-5)", "expectation (1-5)"],
+        ),
+        (
+            "experience",
+            &[
+                "erlebnis",
+                "erlebnis (1-5)",
+                "experience (1-5)",
+                "zufriedenheit",
+                "erfahrung",
+                "satisfaction",
+            ],
+        ),
+        (
+            "importance",
+            &["wichtigkeit", "priorität", "priority", "bedeutung"],
+        ),
+        ("monitored", &["überwacht", "monitoring"]),
+        ("state", &["zustand", "status", "ist/soll"]),
+        ("moment", &["moment of truth", "moment der wahrheit"]),
+        (
+            "collects",
+            &[
+                "erhobene daten",
+                "personenbezogene daten",
+                "personal data collected",
+            ],
+        ),
+        ("basis", &["rechtsgrundlage", "legal basis"]),
+        ("description", &["beschreibung"]),
+        ("allows", &["erlaubte befunde", "allowed findings"]),
+    ];
+    let n = crate::labels::normalise(header);
+    ALIASES
+        .iter()
+        .find(|(_, v)| v.contains(&n.as_str()))
+        .and_then(|(k, _)| COLUMNS.iter().find(|c| c == &k).copied())
+}
+
 /// Whether the first row of `grid` heads a touchpoint table (the columns
 /// of `journeyc export --format csv`, or a touchpoint column) rather than
 /// a journey map.
@@ -111,11 +243,16 @@ pub fn looks_like_table(grid: &crate::workbook::Grid) -> bool {
     let known = (0..grid.width())
         .filter(|c| {
             let h = grid.get(0, *c).as_text();
-            let h = h.trim();
-            COLUMNS.iter().any(|col| col.eq_ignore_ascii_case(h))
+            column_of(&h).is_some()
         })
         .count();
-    known >= 2
+    let touchpoint = (0..grid.width()).any(|c| {
+        matches!(
+            column_of(&grid.get(0, c).as_text()),
+            Some("touchpoint_id" | "touchpoint_title")
+        )
+    });
+    known >= 2 && touchpoint
 }
 
 /// Guesses the separator from the header line: a `;`-separated file (as
@@ -155,6 +292,8 @@ pub fn read(text: &str) -> Table {
                 rows: Vec::new(),
                 errors,
                 positions: Vec::new(),
+                made_ids: Vec::new(),
+                notes: Vec::new(),
             };
         }
         None => {
@@ -169,15 +308,18 @@ pub fn read(text: &str) -> Table {
                 rows: Vec::new(),
                 errors,
                 positions: Vec::new(),
+                made_ids: Vec::new(),
+                notes: Vec::new(),
             };
         }
     };
     let mut positions: Vec<(&'static str, usize)> = Vec::new();
+    let mut notes = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim();
-        match COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(name)) {
+        match column_of(name) {
             Some(c) => {
-                if let Some((_, first)) = positions.iter().find(|(p, _)| p == c) {
+                if let Some((_, first)) = positions.iter().find(|(p, _)| *p == c) {
                     errors.push(ImportError::at(
                         1,
                         c,
@@ -192,12 +334,22 @@ pub fn read(text: &str) -> Table {
                 }
             }
             None => {
+                let close = journey_syntax::closest(&name.to_lowercase(), COLUMNS);
+                if !name.is_empty() && close.is_none() {
+                    // Notes, comments, a column of one's own: not a
+                    // column the import knows, and not a misspelt one.
+                    notes.push(format!(
+                        "ignored the column `{name}` ({}); it is not one journeyc reads",
+                        column_letter(i)
+                    ));
+                    continue;
+                }
                 let mut msg = if name.is_empty() {
                     "a column without a name".to_string()
                 } else {
                     format!("unknown column `{name}`")
                 };
-                if let Some(s) = journey_syntax::closest(&name.to_lowercase(), COLUMNS) {
+                if let Some(s) = close {
                     msg.push_str(&format!(" (did you mean `{s}`?)"));
                 }
                 errors.push(ImportError {
@@ -211,25 +363,42 @@ pub fn read(text: &str) -> Table {
             }
         }
     }
-    for c in COLUMNS {
-        if !positions.iter().any(|(p, _)| p == c) {
+    // Only the phase and the touchpoint are needed; every other column
+    // may be left out (its cells are empty). Ids are made from titles
+    // when their columns are missing.
+    let has = |c: &str| positions.iter().any(|(p, _)| *p == c);
+    for (id, title, what) in [
+        ("phase_id", "phase_title", "phase"),
+        ("touchpoint_id", "touchpoint_title", "touchpoint"),
+    ] {
+        if !has(id) && !has(title) {
             errors.push(ImportError {
                 row: 1,
                 line: None,
-                column: Some(c.to_string()),
+                column: Some(title.to_string()),
                 letter: None,
                 cell: None,
                 message: format!(
-                    "missing column `{c}`; the header must name every column `journeyc export --format csv` writes"
+                    "missing column `{title}` (or `{id}`); the table needs the {what} of every row (German: `{}`)",
+                    if what == "phase" { "Phase" } else { "Touchpoint" }
                 ),
             });
         }
     }
+    let incomplete = errors
+        .iter()
+        .any(|e| e.message.starts_with("missing column"));
     let mut table = Table {
         rows: Vec::new(),
         errors,
         positions,
+        made_ids: Vec::new(),
+        notes,
     };
+    if incomplete {
+        // Without a phase or a touchpoint column no row can be read.
+        return table;
+    }
 
     // Rows as a spreadsheet numbers them: blank lines are rows too, and a
     // cell with line breaks makes a row span several lines of the file.
@@ -418,6 +587,39 @@ impl RowReader<'_> {
         Some(c)
     }
 
+    /// An id made from the title in `column` (the id column is missing);
+    /// touchpoint ids are made unique (`newsletter_2`).
+    fn id_from_title(
+        &mut self,
+        column: &str,
+        title: Option<&str>,
+        what: &str,
+        unique: bool,
+    ) -> Option<String> {
+        let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) else {
+            self.error(column, format!("empty; every row needs the {what}'s title"));
+            return None;
+        };
+        let Some(base) = cells::slug(t) else {
+            self.error(
+                column,
+                format!("`{t}` cannot become an id; write a title with letters"),
+            );
+            return None;
+        };
+        if !unique {
+            return Some(base);
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.table.made_ids.contains(&id) {
+            id = format!("{base}_{n}");
+            n += 1;
+        }
+        self.table.made_ids.push(id.clone());
+        Some(id)
+    }
+
     fn idents(&mut self, column: &str) -> Vec<String> {
         let mut out = Vec::new();
         for item in cells::list(self.raw(column)) {
@@ -443,6 +645,23 @@ impl RowReader<'_> {
         if let Some(v) = values.iter().find(|v| v.eq_ignore_ascii_case(&c)) {
             return Some(v.to_string());
         }
+        // The German word (`geplant`, `hoch`, `Kauf`, `Einwilligung` …).
+        let kind = match column {
+            "phase_kind" => "kind",
+            "presence" => "presence",
+            "state" => "state",
+            "importance" => "importance",
+            "basis" => "basis",
+            _ => "",
+        };
+        if let Some(v) = crate::labels::value(&c, kind) {
+            return Some(v.to_string());
+        }
+        if values == ["yes", "no"] {
+            if let Some(b) = crate::labels::yes_no(&c) {
+                return Some(if b { "yes" } else { "no" }.to_string());
+            }
+        }
         let mut msg = format!(
             "unknown {what} `{c}`; expected one of {}",
             values.join(", ")
@@ -462,7 +681,7 @@ impl RowReader<'_> {
         let value = if is_number(&c) {
             c.parse::<f64>().ok()
         } else {
-            None
+            crate::numbers::parse_number(&c, crate::numbers::Style::German)
         };
         match value {
             Some(v) if v.fract() == 0.0 && (1.0..=5.0).contains(&v) => Some(v as u8),
@@ -588,11 +807,24 @@ impl RowReader<'_> {
         let names = |v: &[schema::EnumValue]| v.iter().map(|e| e.name).collect::<Vec<_>>();
         let journey = self.ident("journey", "a journey id", false, None);
         let phase_title = self.text("phase_title");
-        let phase_id = self.ident("phase_id", "a phase id", true, phase_title.as_deref());
+        let phase_id = if self.table.letter("phase_id").is_some() {
+            self.ident("phase_id", "a phase id", true, phase_title.as_deref())
+        } else {
+            self.id_from_title("phase_title", phase_title.as_deref(), "phase", false)
+        };
         let phase_kind = self.word("phase_kind", "phase kind", &names(schema::PHASE_KINDS));
         let title = self.text("touchpoint_title");
-        let id = self.ident("touchpoint_id", "a touchpoint id", true, title.as_deref());
-        let channel = self.ident("channel", "a channel", false, None);
+        let id = if self.table.letter("touchpoint_id").is_some() {
+            self.ident("touchpoint_id", "a touchpoint id", true, title.as_deref())
+        } else {
+            self.id_from_title("touchpoint_title", title.as_deref(), "touchpoint", true)
+        };
+        let channel = match crate::labels::channel(self.cell("channel")) {
+            Some(c) if !is_ident(self.cell("channel")) || c == self.cell("channel") => {
+                Some(c.to_string())
+            }
+            _ => self.ident("channel", "a channel", false, None),
+        };
         let presence = self.word("presence", "presence", &names(schema::PRESENCE));
         let owner = self.ident("owner", "an owner", false, None);
         let systems = self.idents("systems");

@@ -178,9 +178,9 @@ fn a_good_row_becomes_a_touchpoint() {
 }
 
 #[test]
-fn bad_score_unknown_phase_and_missing_column_are_three_precise_errors() {
-    // The `owner` column is missing; row 2 has experience 7; row 3 has a
-    // phase kind that does not exist.
+fn bad_score_and_unknown_phase_kind_are_precise_errors_and_a_missing_column_is_empty() {
+    // The `owner` column is missing (its cells are empty); row 2 has
+    // experience 7; row 3 has a phase kind that does not exist.
     let columns: Vec<&str> = COLUMNS.iter().copied().filter(|c| *c != "owner").collect();
     let line = |cells: &[(&str, &str)]| {
         columns
@@ -212,14 +212,13 @@ fn bad_score_unknown_phase_and_missing_column_are_three_precise_errors() {
     assert_eq!(
         shown,
         [
-            "row 1 (header): missing column `owner`; the header must name every column `journeyc export --format csv` writes",
             "row 2, column `experience` (P): `7` is outside the scale; scores are whole numbers from 1 to 5",
             "row 3, column `phase_kind` (D): unknown phase kind `awarenes`; expected one of awareness, consideration, decision, purchase, onboarding, usage, loyalty, advocacy, offboarding, custom (did you mean `awareness`?)",
         ]
     );
-    assert_eq!(errors[1].row, 2);
-    assert_eq!(errors[1].column.as_deref(), Some("experience"));
-    assert_eq!(errors[2].column.as_deref(), Some("phase_kind"));
+    assert_eq!(errors[0].row, 2);
+    assert_eq!(errors[0].column.as_deref(), Some("experience"));
+    assert_eq!(errors[1].column.as_deref(), Some("phase_kind"));
 }
 
 #[test]
@@ -360,8 +359,27 @@ fn header_problems() {
         shown,
         [
             "row 1 (header), column `touchpoint_titel` (F): unknown column `touchpoint_titel` (did you mean `touchpoint_title`?)",
-            "row 1 (header), column `notes` (Z): unknown column `notes`",
-            "row 1 (header): missing column `touchpoint_title`; the header must name every column `journeyc export --format csv` writes",
+        ]
+    );
+    // A column journeyc does not know and that is no typo is ignored,
+    // with a note.
+    let csv = format!("{},Bemerkungen\n{},x\n", header(), row(GOOD));
+    let imp = import(&csv).unwrap();
+    assert_eq!(
+        imp.notes,
+        ["ignored the column `Bemerkungen` (Z); it is not one journeyc reads"]
+    );
+    // Without phase and touchpoint there is nothing to import.
+    let shown: Vec<String> = import("channel,owner\nweb,marketing\n")
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "row 1 (header): missing column `phase_title` (or `phase_id`); the table needs the phase of every row (German: `Phase`)",
+            "row 1 (header): missing column `touchpoint_title` (or `touchpoint_id`); the table needs the touchpoint of every row (German: `Touchpoint`)",
         ]
     );
     let shown: Vec<String> = import("")

@@ -259,6 +259,8 @@ pub fn workspace(
              \n\
              [workspace]\n\
              include = [\"**/*.journey\"]\n\
+             # Sprache der Texte: Tabellenköpfe von `journeyc export --format xlsx`\n\
+             lang = \"de\"\n\
              \n\
              [checks]\n\
              # Stufen je Prüfung: \"allow\", \"info\", \"warn\" oder \"deny\".\n\
@@ -275,6 +277,8 @@ pub fn workspace(
              \n\
              [workspace]\n\
              include = [\"**/*.journey\"]\n\
+             # The language of the texts: headers of `journeyc export --format xlsx`\n\
+             lang = \"en\"\n\
              \n\
              [checks]\n\
              # A level per check: \"allow\", \"info\", \"warn\" or \"deny\".\n\
