@@ -194,7 +194,10 @@ pub fn import_workbook(bytes: &[u8], source: &str, dir: &Path) -> Result<Import,
     import_grids(grids, source, dir)
 }
 
-fn import_grids(
+/// Imports sheets already read ([`workbook::read_workbook`],
+/// [`workbook::read_csv`]): journeyc's own workbook, or the sheet that
+/// looks most like a journey map.
+pub fn import_grids(
     grids: Vec<workbook::Grid>,
     source: &str,
     dir: &Path,
@@ -272,6 +275,13 @@ fn check(
     dir: &Path,
     place: &dyn Fn(&journey_analysis::model::Model, Def) -> Option<ImportError>,
 ) -> Result<Vec<String>, Vec<ImportError>> {
+    // Absolute and without `.` or `..`, as the checker resolves the
+    // files' imports (`-o ../out` must find `../out/personas.journey`).
+    let dir = &journey_analysis::model::normalize_path(
+        &std::env::current_dir()
+            .map(|cwd| cwd.join(dir))
+            .unwrap_or_else(|_| dir.to_path_buf()),
+    );
     let mut ws = Workspace::new();
     for f in files {
         let path = dir.join(&f.name);

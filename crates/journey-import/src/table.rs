@@ -819,11 +819,10 @@ impl RowReader<'_> {
         } else {
             self.id_from_title("touchpoint_title", title.as_deref(), "touchpoint", true)
         };
+        // A channel id, or its German or English name (`Plakat`).
         let channel = match crate::labels::channel(self.cell("channel")) {
-            Some(c) if !is_ident(self.cell("channel")) || c == self.cell("channel") => {
-                Some(c.to_string())
-            }
-            _ => self.ident("channel", "a channel", false, None),
+            Some(c) => Some(c.to_string()),
+            None => self.ident("channel", "a channel", false, None),
         };
         let presence = self.word("presence", "presence", &names(schema::PRESENCE));
         let owner = self.ident("owner", "an owner", false, None);
