@@ -186,7 +186,9 @@ fn an_edited_derived_map_cell_is_an_error_that_says_where_to_edit() {
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert!(
-        shown[0].starts_with("Map!B7: this row is drawn from the sheet Touchpoints, and it says `@title (web)`;"),
+        shown[0].starts_with(
+            "Map!B7: this row is drawn from the sheet Touchpoints, and it says `@title (web)`;"
+        ),
         "{shown:?}"
     );
 }
@@ -213,14 +215,62 @@ fn grid(name: &str, rows: &[&[&str]]) -> Grid {
 fn workshop() -> Vec<Vec<String>> {
     let rows: &[&[&str]] = &[
         &["Customer Journey Fahrradabo", "", "", "", ""],
-        &["Phase", "Inspiration", "Informationssuche", "Kauf", "Notizen"],
-        &["Zentrale Frage", "Gibt es was Besseres als mein altes Rad?", "", "Was kostet es im Monat?", "Fragen aus dem Workshop am 3.5."],
-        &["Touchpoints online", "Instagram-Post\nYouTube-Video (video)", "Vergleichsportal (review)", "Bestellstrecke (web)", ""],
-        &["Touchpoints offline", "", "Probefahrt im Laden (store)", "", ""],
-        &["Aktivitäten der Kunden", "- scrollt abends durch Instagram", "liest Tests\nfragt Freunde", "", ""],
-        &["Kernbotschaft", "Dein Rad, gewartet, vor deiner Tür.", "", "24 € im Monat, Reparaturen inklusive.", ""],
-        &["KPIs", "Reichweite: 20.000 pro Monat", "", "Conversion: 4,5 %", ""],
-        &["Verantwortlich", "Marketing", "Marketing, Vertrieb", "E-Commerce", ""],
+        &[
+            "Phase",
+            "Inspiration",
+            "Informationssuche",
+            "Kauf",
+            "Notizen",
+        ],
+        &[
+            "Zentrale Frage",
+            "Gibt es was Besseres als mein altes Rad?",
+            "",
+            "Was kostet es im Monat?",
+            "Fragen aus dem Workshop am 3.5.",
+        ],
+        &[
+            "Touchpoints online",
+            "Instagram-Post\nYouTube-Video (video)",
+            "Vergleichsportal (review)",
+            "Bestellstrecke (web)",
+            "",
+        ],
+        &[
+            "Touchpoints offline",
+            "",
+            "Probefahrt im Laden (store)",
+            "",
+            "",
+        ],
+        &[
+            "Aktivitäten der Kunden",
+            "- scrollt abends durch Instagram",
+            "liest Tests\nfragt Freunde",
+            "",
+            "",
+        ],
+        &[
+            "Kernbotschaft",
+            "Dein Rad, gewartet, vor deiner Tür.",
+            "",
+            "24 € im Monat, Reparaturen inklusive.",
+            "",
+        ],
+        &[
+            "KPIs",
+            "Reichweite: 20.000 pro Monat",
+            "",
+            "Conversion: 4,5 %",
+            "",
+        ],
+        &[
+            "Verantwortlich",
+            "Marketing",
+            "Marketing, Vertrieb",
+            "E-Commerce",
+            "",
+        ],
         &["Stimmung im Team", "gut", "", "", ""],
         &["Erlebnis", "4", "", "3", ""],
     ];
@@ -266,7 +316,11 @@ fn a_german_workshop_map_becomes_a_journey_that_checks() {
     ] {
         assert!(phases.contains(expected), "{expected}\n{phases}");
     }
-    let journey = &files.iter().find(|(n, _)| n == "journey.journey").unwrap().1;
+    let journey = &files
+        .iter()
+        .find(|(n, _)| n == "journey.journey")
+        .unwrap()
+        .1;
     assert!(
         journey.contains("journey customer_journey_fahrradabo \"Customer Journey Fahrradabo\" {"),
         "{journey}"
@@ -325,7 +379,13 @@ fn a_workshop_map_as_semicolon_csv_with_bom() {
     rows[10][1] = "0".into();
     let csv: String = rows
         .iter()
-        .map(|r| r.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(";") + "\n")
+        .map(|r| {
+            r.iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(";")
+                + "\n"
+        })
         .collect();
     let shown: Vec<String> = import_csv(&csv, "workshop.csv", dir())
         .unwrap_err()
@@ -365,7 +425,9 @@ fn a_six_column_german_touchpoint_table() {
 fn a_file_that_is_no_spreadsheet() {
     let errors = import_workbook(b"not a zip", "x.xlsx", dir()).unwrap_err();
     assert!(
-        errors[0].to_string().starts_with("not a spreadsheet journeyc can read"),
+        errors[0]
+            .to_string()
+            .starts_with("not a spreadsheet journeyc can read"),
         "{errors:?}"
     );
     let errors = journey_import::import_grids(
@@ -375,7 +437,9 @@ fn a_file_that_is_no_spreadsheet() {
     )
     .unwrap_err();
     assert!(
-        errors[0].to_string().starts_with("Sheet1!A1: no journey map found"),
+        errors[0]
+            .to_string()
+            .starts_with("Sheet1!A1: no journey map found"),
         "{errors:?}"
     );
 }
@@ -395,7 +459,12 @@ fn a_csv_in_windows_1252_is_named_as_such() {
 fn every_example_round_trips_through_the_workbook() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let config = Config::load(&examples.join("journey.toml"));
-    for name in ["b2b-saas", "retail", "subscription-loop", "messaging-pitfalls"] {
+    for name in [
+        "b2b-saas",
+        "retail",
+        "subscription-loop",
+        "messaging-pitfalls",
+    ] {
         let path = examples.join(name);
         let loaded = journey_analysis::load::load_workspace(
             std::slice::from_ref(&path),
