@@ -40,7 +40,7 @@ impl Location {
         };
         Location {
             path: String::new(),
-            start: at.clone(),
+            start: at,
             end: at,
         }
     }

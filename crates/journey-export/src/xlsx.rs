@@ -87,6 +87,8 @@ enum Style {
     Offline,
     /// A 1–5 score, coloured by value.
     Score,
+    /// Ids and kinds on the map: for the import, quiet for people.
+    Meta,
     /// Indented by the impact map level.
     Indent(u8),
 }
@@ -285,6 +287,7 @@ fn map_sheet(doc: &Document, lang: Lang) -> Grid {
             };
             let style = match row.key {
                 "title" => Style::Header,
+                "id" | "kind" => Style::Meta,
                 "online" => Style::Online,
                 "offline" => Style::Offline,
                 "experience" => Style::Score,
@@ -611,6 +614,7 @@ struct Styles {
     score_high: Format,
     indents: [Format; 4],
     date: Format,
+    meta: Format,
 }
 
 impl Styles {
@@ -649,6 +653,11 @@ impl Styles {
             score_mid: base.clone().set_bold().set_background_color(0xFFE699),
             score_high: base.clone().set_bold().set_background_color(0xC6EFCE),
             indents: [0u8, 1, 2, 3].map(|i| base.clone().set_indent(i)),
+            meta: base
+                .clone()
+                .set_font_size(9)
+                .set_font_color(0x7F7F7F)
+                .set_border_bottom(FormatBorder::Hair),
             date: base.set_num_format(match lang {
                 Lang::En => "yyyy-mm-dd",
                 Lang::De => "dd.mm.yyyy",
@@ -662,6 +671,7 @@ impl Styles {
             (Style::Label, _) => &self.label,
             (Style::Derived, _) => &self.derived,
             (Style::Online, _) => &self.online,
+            (Style::Meta, _) => &self.meta,
             (Style::Offline, _) => &self.offline,
             (Style::Score, Cell::Number(n)) if *n < 2.5 => &self.score_low,
             (Style::Score, Cell::Number(n)) if *n < 3.5 => &self.score_mid,
@@ -676,7 +686,9 @@ impl Styles {
 /// How many lines `text` takes in a column `width` characters wide,
 /// wrapped at spaces.
 fn wrapped_lines(text: &str, width: f64) -> usize {
-    let width = (width - 1.0).max(4.0) as usize;
+    // A column `width` characters wide holds a little more text of
+    // average letters than digits, which the width is measured in.
+    let width = (width * 1.2 - 1.0).max(4.0) as usize;
     text.split('\n')
         .map(|line| {
             let mut lines = 1;
@@ -838,7 +850,8 @@ mod tests {
         assert_eq!(wrapped_lines("a b c", 20.0), 1);
         assert_eq!(wrapped_lines("a\nb", 20.0), 2);
         assert_eq!(wrapped_lines("aaaa bbbb cccc", 10.0), 2);
-        assert!(wrapped_lines(&"x".repeat(100), 11.0) >= 10);
+        // 11 wide holds 12 characters of text: 100 take 9 lines.
+        assert_eq!(wrapped_lines(&"x".repeat(100), 11.0), 9);
     }
 
     #[test]

@@ -274,7 +274,8 @@ pub fn read_own(grids: &[Grid], cx: &mut Context) -> Read {
     }
 
     // KPIs.
-    let mut impact_kpis: HashMap<String, Vec<Kpi>> = HashMap::new();
+    // Impact KPIs wait for the impact map; each with the cell of its id.
+    let mut impact_kpis: HashMap<String, Vec<(Kpi, String)>> = HashMap::new();
     if let Some(g) = by_kind.get("kpis") {
         let t = Table::new(g, sheet::KPI_COLUMNS, &[], cx);
         require(&t, &["of", "name"], cx);
@@ -320,7 +321,10 @@ pub fn read_own(grids: &[Grid], cx: &mut Context) -> Read {
             match (kind, phase_at, tp_at) {
                 (Some("phase") | None, Some(i), _) => phases[i].kpis.push(kpi),
                 (Some("touchpoint") | None, _, Some((i, j))) => phases[i].touchpoints[j].kpis.push(kpi),
-                (Some("impact") | None, _, _) => impact_kpis.entry(of).or_default().push(kpi),
+                (Some("impact") | None, _, _) => {
+                    let at = t.at(r, "of");
+                    impact_kpis.entry(of).or_default().push((kpi, at));
+                }
                 (Some(k), _, _) => cx.error(t.at(r, "of"), format!("there is no {k} `{of}`; write the id of one on the Map or the Touchpoints sheet")),
             }
         }
@@ -385,13 +389,16 @@ pub fn read_own(grids: &[Grid], cx: &mut Context) -> Read {
     if let Some(g) = by_kind.get("impact") {
         read_impact_map(g, &personas, &mut impact_kpis, &mut goals, cx);
     }
-    for (impact, kpis) in impact_kpis {
-        if !kpis.is_empty() {
-            cx.error(
-                format!("{}", by_kind.get("kpis").map(|g| g.name.as_str()).unwrap_or("KPIs")),
-                format!("the KPIs of `{impact}` belong to no phase, touchpoint or impact; write the id of one in the column `{}`", sheet::label(sheet::KPI_COLUMNS, "of", lang)),
-            );
-        }
+    let mut orphans: Vec<(String, String)> = impact_kpis
+        .into_iter()
+        .flat_map(|(id, kpis)| kpis.into_iter().map(move |(_, at)| (at, id.clone())))
+        .collect();
+    orphans.sort();
+    for (at, id) in orphans {
+        cx.error(
+            at,
+            format!("there is no phase, touchpoint or impact `{id}`; write the id of one (from the Map, the Touchpoints sheet or the Impact map)"),
+        );
     }
 
     // Promises.
@@ -760,7 +767,7 @@ fn read_touchpoint(
 fn read_impact_map(
     g: &Grid,
     personas: &[Persona],
-    impact_kpis: &mut HashMap<String, Vec<Kpi>>,
+    impact_kpis: &mut HashMap<String, Vec<(Kpi, String)>>,
     goals: &mut Vec<Goal>,
     cx: &mut Context,
 ) {
@@ -834,7 +841,12 @@ fn read_impact_map(
                 };
                 cx.place("impact", &id, t.at(r, "id"));
                 actor.impacts.push(Impact {
-                    kpis: impact_kpis.remove(&id).unwrap_or_default(),
+                    kpis: impact_kpis
+                        .remove(&id)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(k, _)| k)
+                        .collect(),
                     id,
                     title: t.cell(r, "title").text(cx),
                     via: t.cell(r, "via").idents(cx, "a touchpoint id"),

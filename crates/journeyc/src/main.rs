@@ -28,11 +28,11 @@ enum Command {
     Diff(commands::diff::DiffArgs),
     /// Explain a diagnostic code (e.g. `J0102` or `unterminated-string`).
     Explain(commands::explain::ExplainArgs),
-    /// Export a checked workspace as JSON, Markdown, HTML, Mermaid or CSV.
+    /// Export a checked workspace as JSON, Markdown, HTML, Mermaid, CSV or an Excel workbook.
     Export(commands::export::ExportArgs),
     /// Rewrite .journey files into the canonical layout (`-` formats stdin).
     Fmt(commands::fmt::FmtArgs),
-    /// Turn a workshop table (CSV, one row per touchpoint) into .journey files.
+    /// Turn a spreadsheet (xlsx, ods, CSV) into .journey files.
     Import(commands::import::ImportArgs),
     /// Write a starter workspace from a journey model (`--list` shows them).
     Init(commands::init::InitArgs),
