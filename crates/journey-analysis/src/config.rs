@@ -20,6 +20,9 @@
 //! [format]
 //! line_width = 100
 //! indent = 2
+//!
+//! [export]
+//! findings = true                     # show check findings in HTML and Markdown
 //! ```
 //!
 //! Levels are `allow` (silent), `info`, `warn` and `deny` (error). They
@@ -112,7 +115,7 @@ pub const UNKNOWN_CONFIG_KEY: CodeInfo = CodeInfo {
 reports sections and keys it does not know, with the closest known one.
 
 Known sections: `[workspace]` (`include`, `exclude`, `import_roots`, `lang`), `[checks]` (a level per check), \
-`[format]` (`line_width`, `indent`); `[messaging]`, `[vocabulary]` and `[lints]` belong to \
+`[format]` (`line_width`, `indent`), `[export]` (`findings`); `[messaging]`, `[vocabulary]` and `[lints]` belong to \
 the messaging lints, which check them themselves.
 
 Bad:
@@ -133,7 +136,16 @@ pub const CODES: &[CodeInfo] = &[INVALID_CONFIG, UNKNOWN_CHECK, UNKNOWN_CONFIG_K
 /// Sections that belong to other parts of the tool; kept raw, not validated here.
 pub const EXTERNAL_SECTIONS: &[&str] = &["messaging", "vocabulary", "lints"];
 
-const SECTIONS: &[&str] = &["workspace", "checks", "format"];
+const SECTIONS: &[&str] = &["workspace", "checks", "format", "export"];
+
+/// The `[export]` section, read by `journeyc export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportConfig {
+    /// Whether the HTML and Markdown exports list the findings of
+    /// `journeyc check` (`findings = true`; default: they do not, the
+    /// exports are read by people who cannot act on file:line).
+    pub findings: bool,
+}
 
 /// The `[format]` section, read by the formatter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -390,6 +402,7 @@ pub struct Config {
     pub path: Option<PathBuf>,
     pub workspace: WorkspaceConfig,
     pub format: FormatConfig,
+    pub export: ExportConfig,
     levels: Vec<LevelSetting>,
     overrides: Vec<LevelSetting>,
     text: Option<Arc<str>>,
@@ -411,6 +424,7 @@ impl Config {
             path: None,
             workspace: WorkspaceConfig::default(),
             format: FormatConfig::default(),
+            export: ExportConfig::default(),
             levels: Vec::new(),
             overrides: Vec::new(),
             text: None,
@@ -577,6 +591,7 @@ impl Config {
                 "workspace" => self.read_workspace(entry),
                 "checks" => self.read_checks(entry),
                 "format" => self.read_format(entry),
+                "export" => self.read_export(entry),
                 k if EXTERNAL_SECTIONS.contains(&k) => {}
                 other => {
                     let known: Vec<&str> =
@@ -910,6 +925,29 @@ impl Config {
         }
     }
 
+    fn read_export(&mut self, entry: &RawEntry) {
+        let Some(table) = self.expect_table(entry) else {
+            return;
+        };
+        for e in &table.entries {
+            match e.key.as_str() {
+                "findings" => match e.value.as_bool() {
+                    Some(b) => self.export.findings = b,
+                    None => {
+                        let msg = format!(
+                            "`findings` must be `true` or `false`, found a {}",
+                            e.value.type_name()
+                        );
+                        let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
+                        d.primary.message = "not a boolean".into();
+                        d.help = Some("write `findings = true` (without quotes)".into());
+                    }
+                },
+                other => self.unknown_key(e.key_span, other, "key", &["findings"]),
+            }
+        }
+    }
+
     /// Sets a level from the command line (`--deny warnings`,
     /// `--allow persona-not-served`). Command-line levels win over the file.
     /// The error is a message for the user, with a suggestion when one fits.
@@ -1228,6 +1266,43 @@ mod tests {
         );
         // What could be read still applies: nothing here.
         assert_eq!(c.format, FormatConfig::default());
+    }
+
+    #[test]
+    fn export_settings_and_language_are_validated() {
+        let c = Config::parse(
+            "[workspace]\nlang = \"de\"\n[export]\nfindings = true\n",
+            None,
+        );
+        assert!(codes(&c).is_empty(), "{:?}", c.diagnostics(FileId(0)));
+        assert_eq!(c.workspace.lang.as_deref(), Some("de"));
+        assert!(c.export.findings);
+        let text = "[workspace]\nlang = \"fr\"\n[export]\nfindigns = true\n[export2]\n";
+        let c = Config::parse(text, None);
+        let ds = c.diagnostics(FileId(0));
+        let at: Vec<(&str, &str)> = ds
+            .iter()
+            .map(|d| (d.code, &text[d.span().range()]))
+            .collect();
+        assert_eq!(
+            at,
+            vec![
+                ("J0601", "\"fr\""),
+                ("J0603", "findigns"),
+                ("J0603", "export2")
+            ]
+        );
+        assert_eq!(ds[1].help.as_deref(), Some("did you mean `findings`?"));
+        assert_eq!(c.workspace.lang, None);
+        assert!(!c.export.findings);
+        let c = Config::parse("[export]\nfindings = \"yes\"\n", None);
+        let ds = c.diagnostics(FileId(0));
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].code, "J0601");
+        assert_eq!(
+            ds[0].help.as_deref(),
+            Some("write `findings = true` (without quotes)")
+        );
     }
 
     #[test]

@@ -21,7 +21,9 @@
 use crate::doc::{format_number, Document, Kpi, Phase, Touchpoint};
 
 /// The columns, in order. Documented in the README; `journeyc import csv`
-/// reads these names.
+/// reads these names, and their German headers
+/// ([`journey_l10n::column_header`]): the header row is written in the
+/// export's language.
 pub const COLUMNS: &[&str] = &[
     "journey",
     "phase_id",
@@ -205,14 +207,27 @@ fn cells(journey: &str, phase: &Phase, t: &Touchpoint) -> Vec<String> {
     ]
 }
 
-/// The CSV text of the document.
+/// The CSV text of the document with the header row in English, the
+/// column names themselves (what tools that read the table expect).
 pub fn render(doc: &Document) -> String {
+    render_with(
+        doc,
+        &crate::Options {
+            lang: Some(journey_l10n::Lang::En),
+            ..Default::default()
+        },
+    )
+}
+
+/// The CSV text of the document, its header row in the options' language.
+pub fn render_with(doc: &Document, options: &crate::Options) -> String {
+    let lang = options.lang_for(doc);
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(Vec::new());
     // Writing into memory cannot fail.
-    let _ = w.write_record(COLUMNS);
+    let _ = w.write_record(COLUMNS.iter().map(|c| journey_l10n::column_header(lang, c)));
     let mut listed = std::collections::HashSet::new();
     for j in &doc.journeys {
         for phase in doc.journey_phases(j) {

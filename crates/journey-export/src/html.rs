@@ -1,17 +1,34 @@
 //! HTML: one self-contained page (inline CSS and SVG, no script, no
 //! network) with the journey map, emotion curves per persona, a switch
 //! between the status quo and the target journey, persona cards, the
-//! impact map as a tree and the remaining findings.
+//! impact map as a tree and, when asked for, the remaining findings.
+//!
+//! The map is a table: the phase header is its `<thead>` (sticky while
+//! the page scrolls, repeated on every printed page), the row labels are
+//! row headers (sticky while the page scrolls sideways). The page itself
+//! scrolls; nothing is hidden behind an inner scrollbar. Below 720 px the
+//! same table is laid out phase by phase, each cell with its row's label,
+//! and the emotion curves turn upright.
 //!
 //! Every string from the source goes through [`escape`]. The page also
 //! carries a Content-Security-Policy that forbids scripts and any load
 //! from outside, so even a mistake in escaping could not run anything.
+//! [`render_with`] returns the page as a string, for files and for
+//! editors that show it in a webview.
 
 use crate::doc::{Document, Impact, Journey, Persona, Phase, Touchpoint};
-use crate::text::{self, mean, one_decimal, Scores};
+use crate::labels::{kpi_display, metric_display, phase_kind};
+use crate::text::{self, mean, Scores};
+use crate::Options;
+use journey_l10n::{Arg, Labels};
 use std::fmt::Write;
 
 const CSS: &str = include_str!("html.css");
+
+/// Copy longer than this (in characters) is collapsed after the first
+/// line; so are lists of more than [`SHORT_LIST`] KPIs or promises.
+const LONG_COPY: usize = 160;
+const SHORT_LIST: usize = 2;
 
 /// Experience and expectation of one phase, when known.
 type Pair = (Option<f64>, Option<f64>);
@@ -60,7 +77,7 @@ fn chips(items: &[String], class: &str) -> String {
 }
 
 /// `pain`, `over` or `` for an experience against an expectation.
-fn gap_class(experience: f64, expectation: f64) -> &'static str {
+pub(crate) fn gap_class(experience: f64, expectation: f64) -> &'static str {
     let gap = experience - expectation;
     if gap <= -0.5 {
         "pain"
@@ -73,7 +90,7 @@ fn gap_class(experience: f64, expectation: f64) -> &'static str {
 
 /// Splits `s` into at most `max_lines` lines of about `width` characters at
 /// spaces; the last line ends in `…` when text is left over.
-fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
+pub(crate) fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut words = s.split_whitespace().peekable();
@@ -116,8 +133,93 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+/// The text of the promises a touchpoint keeps, by id (the id itself when
+/// no phase of the document makes it).
+pub fn kept_promises(doc: &Document, t: &Touchpoint) -> Vec<String> {
+    t.keeps
+        .iter()
+        .map(|id| {
+            doc.phases
+                .iter()
+                .flat_map(|p| p.promises.iter())
+                .find(|p| &p.id == id)
+                .and_then(|p| p.text.clone())
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect()
+}
+
+/// Geometry of an emotion curve: wide (phases left to right, for screens
+/// and paper) or tall (phases top to bottom, for phones).
+struct Frame {
+    tall: bool,
+    w: f64,
+    h: f64,
+    /// The plot area.
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+    n: f64,
+}
+
+impl Frame {
+    fn new(tall: bool, phases: usize) -> Frame {
+        let n = phases.max(1) as f64;
+        if tall {
+            let top = 34.0;
+            let row = 58.0;
+            Frame {
+                tall,
+                w: 360.0,
+                h: top + row * n + 12.0,
+                left: 128.0,
+                top,
+                right: 344.0,
+                bottom: top + row * n,
+                n,
+            }
+        } else {
+            Frame {
+                tall,
+                w: 1200.0,
+                h: 310.0,
+                left: 96.0,
+                top: 22.0,
+                right: 1180.0,
+                bottom: 238.0,
+                n,
+            }
+        }
+    }
+
+    /// The size of one phase along the phase axis.
+    fn band(&self) -> f64 {
+        if self.tall {
+            (self.bottom - self.top) / self.n
+        } else {
+            (self.right - self.left) / self.n
+        }
+    }
+
+    /// Where phase position `i` (0.5 = the middle of the first phase) and
+    /// score `v` meet.
+    fn at(&self, i: f64, v: f64) -> (f64, f64) {
+        let v = v.clamp(0.5, 5.5);
+        if self.tall {
+            let x = self.left + (v - 1.0) / 4.0 * (self.right - self.left);
+            (x, self.top + self.band() * i)
+        } else {
+            let y = self.top + (5.0 - v) / 4.0 * (self.bottom - self.top);
+            (self.left + self.band() * i, y)
+        }
+    }
+}
+
 struct Page<'a> {
     doc: &'a Document,
+    l: Labels,
+    options: &'a Options,
     out: String,
 }
 
@@ -126,7 +228,42 @@ impl<'a> Page<'a> {
         self.out.push_str(s);
     }
 
+    fn t(&self, id: &str) -> String {
+        escape(&self.l.t(id))
+    }
+
+    fn f(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        escape(&self.l.f(id, args))
+    }
+
+    fn dec(&self, v: f64) -> String {
+        self.l.decimal(v)
+    }
+
+    /// A list shown open when short, else folded into `<details>` with a
+    /// count in its summary.
+    fn folded_list(&self, class: &str, label: &str, items: &[String]) -> String {
+        if items.is_empty() {
+            return String::new();
+        }
+        let lis: String = items
+            .iter()
+            .map(|i| format!("<li>{}</li>", escape(&text::one_line(i))))
+            .collect();
+        if items.len() <= SHORT_LIST {
+            format!(
+                "<div class=\"tp-list {class}\"><span class=\"tp-label\">{label}</span><ul>{lis}</ul></div>"
+            )
+        } else {
+            format!(
+                "<details class=\"tp-list {class}\"><summary><span class=\"tp-label\">{label}</span> ({})</summary><ul>{lis}</ul></details>",
+                items.len()
+            )
+        }
+    }
+
     fn touchpoint_card(&mut self, t: &Touchpoint) {
+        let doc = self.doc;
         let mut class = String::from("tp");
         if t.is_online() == Some(false) {
             class.push_str(" offline");
@@ -143,34 +280,42 @@ impl<'a> Page<'a> {
             escape(t.display_title())
         );
         if t.moment {
-            self.w("<span class=\"badge mot\" title=\"Moment of truth\">★ Moment of truth</span>");
+            let s = format!(
+                "<span class=\"badge mot\">{}</span>",
+                self.t("badge-moment")
+            );
+            self.w(&s);
         }
         if t.is_planned() {
-            self.w("<span class=\"badge plan\">Planned</span>");
+            let s = format!(
+                "<span class=\"badge plan\">{}</span>",
+                self.t("badge-planned")
+            );
+            self.w(&s);
         }
         if let Some(i) = t
             .importance
             .as_deref()
             .filter(|i| matches!(*i, "critical" | "high"))
         {
-            let _ = write!(
-                self.out,
+            let s = format!(
                 "<span class=\"badge imp-{i}\">{}</span>",
-                escape(i)
+                self.t(&format!("importance-{i}"))
             );
+            self.w(&s);
         }
         self.w("</div>");
         let mut meta: Vec<String> = Vec::new();
         if let Some(o) = &t.owner {
-            meta.push(format!("Owner <b>{}</b>", escape(o)));
+            meta.push(format!("{} <b>{}</b>", self.t("tp-owner"), escape(o)));
         }
-        let served = text::served_names(self.doc, t);
+        let served = text::served_names(doc, t);
         if !served.is_empty() {
-            let short: Vec<String> = served
+            let short: Vec<&str> = served
                 .iter()
-                .map(|n| escape(n.split(',').next().unwrap_or(n).trim()))
+                .map(|n| n.split(',').next().unwrap_or(n).trim())
                 .collect();
-            meta.push(format!("for {}", short.join(", ")));
+            meta.push(self.f("tp-for", &[("names", short.join(", ").into())]));
         }
         if !meta.is_empty() {
             let _ = write!(
@@ -182,12 +327,16 @@ impl<'a> Page<'a> {
         match (t.experience, t.expectation) {
             (Some(x), e) => {
                 let cls = e.map(|e| gap_class(x, e)).unwrap_or("");
+                let title = match e {
+                    Some(e) => self.f(
+                        "meter-title-expected",
+                        &[("x", self.dec(x).into()), ("e", self.dec(e).into())],
+                    ),
+                    None => self.f("meter-title", &[("x", self.dec(x).into())]),
+                };
                 let _ = write!(
                     self.out,
-                    "<div class=\"meter\" title=\"Experience {} of 5{}\"><span class=\"fill {cls}\" style=\"width:{:.0}%\"></span>",
-                    one_decimal(x),
-                    e.map(|e| format!(", expectation {}", one_decimal(e)))
-                        .unwrap_or_default(),
+                    "<div class=\"meter\" title=\"{title}\"><span class=\"fill {cls}\" style=\"width:{:.0}%\"></span>",
                     x / 5.0 * 100.0
                 );
                 if let Some(e) = e {
@@ -199,29 +348,30 @@ impl<'a> Page<'a> {
                 }
                 self.w("</div>");
                 let verdict = match cls {
-                    "pain" => "<span class=\"pain\">Pain point</span>",
-                    "over" => "<span class=\"over\">Over-delivers</span>",
-                    _ => "",
+                    "pain" => format!("<span class=\"pain\">{}</span>", self.t("verdict-pain")),
+                    "over" => format!("<span class=\"over\">{}</span>", self.t("verdict-over")),
+                    _ => String::new(),
+                };
+                let score = match e {
+                    Some(e) => self.f(
+                        "score-experience-expected",
+                        &[("x", self.dec(x).into()), ("e", self.dec(e).into())],
+                    ),
+                    None => self.f("score-experience", &[("x", self.dec(x).into())]),
                 };
                 let _ = write!(
                     self.out,
-                    "<div class=\"score-line\"><span>Experience {}{}</span>{verdict}</div>",
-                    one_decimal(x),
-                    e.map(|e| format!(" · expected {}", one_decimal(e)))
-                        .unwrap_or_default()
+                    "<div class=\"score-line\"><span>{score}</span>{verdict}</div>"
                 );
             }
             (None, Some(e)) => {
-                let _ = write!(
-                    self.out,
-                    "<div class=\"score-line\"><span>Expected {}{}</span></div>",
-                    one_decimal(e),
-                    if t.is_planned() {
-                        " · not live yet"
-                    } else {
-                        " · not measured"
-                    }
-                );
+                let id = if t.is_planned() {
+                    "score-expected-planned"
+                } else {
+                    "score-expected-unmeasured"
+                };
+                let s = self.f(id, &[("e", self.dec(e).into())]);
+                let _ = write!(self.out, "<div class=\"score-line\"><span>{s}</span></div>");
             }
             (None, None) => {}
         }
@@ -232,84 +382,162 @@ impl<'a> Page<'a> {
                 escape(&text::one_line(n))
             );
         }
+        // The copy: the first line in full when short, the rest folded.
+        if let Some((first, rest)) = t.says.split_first() {
+            let first = text::one_line(first);
+            let long = first.chars().count() > LONG_COPY;
+            if rest.is_empty() && !long {
+                let _ = write!(
+                    self.out,
+                    "<blockquote class=\"tp-copy\" title=\"{}\"><p>{}</p></blockquote>",
+                    self.t("tp-copy"),
+                    escape(&first)
+                );
+            } else {
+                let head: String = if long {
+                    let cut: String = first.chars().take(LONG_COPY - 40).collect();
+                    format!("{}…", cut.trim_end())
+                } else {
+                    first.clone()
+                };
+                let _ = write!(
+                    self.out,
+                    "<details class=\"tp-copy\"><summary><span class=\"copy-head\">{}</span> <span class=\"more\">{}</span></summary>",
+                    escape(&head),
+                    self.f("tp-copy-more", &[("n", t.says.len().into())])
+                );
+                self.w("<blockquote>");
+                for s in &t.says {
+                    let _ = write!(self.out, "<p>{}</p>", escape(&text::one_line(s)));
+                }
+                self.w("</blockquote></details>");
+            }
+        }
+        let kpis: Vec<String> = t.kpis.iter().map(|k| kpi_display(&self.l, k)).collect();
+        let s = self.folded_list("tp-kpis", &self.t("tp-kpis"), &kpis);
+        self.w(&s);
+        let kept = kept_promises(doc, t);
+        let s = self.folded_list("tp-keeps", &self.t("tp-keeps"), &kept);
+        self.w(&s);
         self.w("</article>");
     }
 
+    /// One row of the map: a row header and a cell per phase. `r` orders
+    /// the cells within a phase on phones.
+    #[allow(clippy::too_many_arguments)]
     fn row(
         &mut self,
+        r: usize,
         label: &str,
         hint: &str,
         class: &str,
         phases: &[&Phase],
-        cell: impl Fn(&Phase) -> String,
+        cell: impl Fn(&Self, &Phase) -> String,
     ) {
+        let label = self.t(label);
+        let hint = if hint.is_empty() {
+            String::new()
+        } else {
+            format!("<small>{}</small>", self.t(hint))
+        };
         let _ = write!(
             self.out,
-            "<div class=\"row-label\">{label}{}</div>",
-            if hint.is_empty() {
-                String::new()
-            } else {
-                format!("<small>{hint}</small>")
-            }
+            "<tr style=\"--r:{r}\"><th scope=\"row\" class=\"row-label\">{label}{hint}</th>"
         );
-        for p in phases {
-            let _ = write!(self.out, "<div class=\"cell {class}\">{}</div>", cell(p));
+        for (i, p) in phases.iter().enumerate() {
+            let content = cell(self, p);
+            let empty = if content.is_empty() { " empty" } else { "" };
+            let _ = write!(
+                self.out,
+                "<td class=\"cell {class}{empty}\" style=\"--p:{}\" data-label=\"{label}\">{content}</td>",
+                i + 1
+            );
         }
+        self.w("</tr>");
+    }
+
+    fn group_row(&mut self, class: &str, label: &str, phases: usize) {
+        let _ = write!(
+            self.out,
+            "<tr class=\"group\"><th colspan=\"{}\" class=\"group-label {class}\"><span>{}</span></th></tr>",
+            phases + 1,
+            self.t(label)
+        );
     }
 
     fn journey_map(&mut self, j: &Journey, phases: &[&Phase]) {
         let doc = self.doc;
+        let n = phases.len();
         let _ = write!(
             self.out,
-            "<section class=\"block\"><div class=\"block-head\"><h2>Journey map</h2>\
-             <span class=\"view-name\"><span class=\"only-current\">Showing the status quo: touchpoints that exist today.</span>\
-             <span class=\"only-target\">Showing the target journey: today's touchpoints and the planned ones.</span></span></div>\
-             <div class=\"legend\"><span><i style=\"background:var(--teal)\"></i>Online</span>\
-             <span><i style=\"background:var(--gold)\"></i>Offline</span>\
-             <span><i style=\"background:#f6c453\"></i>★ Moment of truth</span>\
-             <span><i style=\"background:var(--violet)\"></i>Planned (target journey)</span>\
-             <span><i style=\"background:var(--red)\"></i>Experience below expectation</span>\
-             <span><i style=\"background:var(--green)\"></i>Experience above expectation</span></div>\
-             <div class=\"map-scroll\"><div class=\"map\" style=\"--phases:{}\"><div class=\"corner\"></div>",
-            phases.len()
+            "<section class=\"block map-block\" style=\"--phases:{n}\"><div class=\"block-head\"><h2>{}</h2>\
+             <span class=\"view-name\"><span class=\"only-current\">{}</span>\
+             <span class=\"only-target\">{}</span></span></div>\
+             <div class=\"legend\"><span><i style=\"background:var(--teal)\"></i>{}</span>\
+             <span><i style=\"background:var(--gold)\"></i>{}</span>\
+             <span><i style=\"background:#f6c453\"></i>{}</span>\
+             <span><i style=\"background:var(--violet)\"></i>{}</span>\
+             <span><i style=\"background:var(--red)\"></i>{}</span>\
+             <span><i style=\"background:var(--green)\"></i>{}</span></div>\
+             <table class=\"map\"><colgroup><col class=\"label-col\"><col span=\"{}\"></colgroup>\
+             <thead><tr style=\"--r:0\"><th class=\"corner\" scope=\"col\"><span>{}</span></th>",
+            self.t("map-heading"),
+            self.t("map-showing-current"),
+            self.t("map-showing-target"),
+            self.t("legend-online"),
+            self.t("legend-offline"),
+            self.t("legend-moment"),
+            self.t("legend-planned"),
+            self.t("legend-below"),
+            self.t("legend-above"),
+            n.max(1),
+            self.t("map-corner"),
         );
         for (i, p) in phases.iter().enumerate() {
             let _ = write!(
                 self.out,
-                "<div class=\"phase-head\"><div class=\"num\">Phase {}</div><h3>{}</h3>",
+                "<th class=\"phase-head\" scope=\"col\" style=\"--p:{}\"><div class=\"num\">{}</div><h3>{}</h3>",
                 i + 1,
+                self.f("phase-n", &[("n", (i + 1).into())]),
                 escape(p.display_title())
             );
             if let Some(k) = &p.kind {
-                let _ = write!(self.out, "<span class=\"kind\">{}</span>", escape(k));
+                let _ = write!(
+                    self.out,
+                    "<span class=\"kind\">{}</span>",
+                    escape(&phase_kind(&self.l, k))
+                );
             }
             if let Some(l) = j.loop_back.as_ref().filter(|l| l.from == p.id) {
                 let to = doc.phase(&l.to).map(|p| p.display_title()).unwrap_or(&l.to);
-                let _ = write!(
-                    self.out,
-                    "<div class=\"loop-note\">↻ continues with {}</div>",
-                    escape(to)
-                );
+                let s = self.f("continues-with", &[("phase", to.into())]);
+                let _ = write!(self.out, "<div class=\"loop-note\">{s}</div>");
             }
-            self.w("</div>");
+            self.w("</th>");
         }
+        self.w("</tr></thead><tbody>");
 
-        self.w("<div class=\"group-label customer\">The customer</div>");
-        self.row("Central question", "", "question", phases, |p| {
+        self.group_row("customer", "group-customer", n);
+        self.row(1, "row-question", "", "question", phases, |_, p| {
             p.question
                 .as_deref()
                 .map(|q| escape(&text::one_line(q)))
                 .unwrap_or_default()
         });
-        self.row("Activities", "what the customer does", "", phases, |p| {
-            list(&p.activities)
-        });
-        self.row("Goals", "what the customer wants", "", phases, |p| {
+        self.row(
+            2,
+            "row-activities",
+            "hint-activities",
+            "",
+            phases,
+            |_, p| list(&p.activities),
+        );
+        self.row(3, "row-goals", "hint-goals", "", phases, |_, p| {
             list(&p.wants)
         });
 
         // Swimlanes: one per channel, online first, in order of appearance.
-        self.w("<div class=\"group-label\">Touchpoints by channel</div>");
+        self.group_row("lanes", "group-touchpoints", n);
         let mut lanes: Vec<(bool, String)> = Vec::new();
         for p in phases {
             for t in &p.touchpoints {
@@ -320,7 +548,7 @@ impl<'a> Page<'a> {
             }
         }
         lanes.sort_by_key(|(online, _)| !online);
-        for (online, channel) in &lanes {
+        for (k, (online, channel)) in lanes.iter().enumerate() {
             let in_lane = |t: &&Touchpoint| {
                 t.is_online().unwrap_or(true) == *online && text::channel(t) == channel
             };
@@ -331,151 +559,237 @@ impl<'a> Page<'a> {
                 .all(|t| t.is_planned());
             let extra = if planned_only { " only-target" } else { "" };
             let presence = if *online { "online" } else { "offline" };
+            let presence_label = self.t(&format!("presence-{presence}"));
             let _ = write!(
                 self.out,
-                "<div class=\"row-label lane-label{extra}\">{}<span class=\"presence {presence}\">{presence}</span></div>",
+                "<tr class=\"lane-row{extra}\" style=\"--r:{}\"><th scope=\"row\" class=\"row-label lane-label\">{}<span class=\"presence {presence}\">{presence_label}</span></th>",
+                10 + k,
                 escape(channel)
             );
-            for p in phases {
-                let _ = write!(self.out, "<div class=\"cell lane{extra}\">");
-                for t in p.touchpoints.iter().filter(in_lane) {
+            for (i, p) in phases.iter().enumerate() {
+                let tps: Vec<&Touchpoint> = p.touchpoints.iter().filter(in_lane).collect();
+                let mut cls = String::from("cell lane");
+                if tps.is_empty() {
+                    cls.push_str(" empty");
+                } else if tps.iter().all(|t| t.is_planned()) {
+                    cls.push_str(" only-target");
+                }
+                let _ = write!(
+                    self.out,
+                    "<td class=\"{cls}\" style=\"--p:{}\" data-label=\"{} · {presence_label}\">",
+                    i + 1,
+                    escape(channel)
+                );
+                for t in tps {
                     self.touchpoint_card(t);
                 }
-                self.w("</div>");
+                self.w("</td>");
             }
+            self.w("</tr>");
         }
+        let after = 10 + lanes.len();
+        self.row(after, "row-moments", "hint-moments", "", phases, |_, p| {
+            list(&p.moments)
+        });
         self.row(
-            "Moments of truth",
-            "where it is won or lost",
+            after + 1,
+            "row-experience",
+            "hint-experience",
             "",
             phases,
-            |p| list(&p.moments),
-        );
-        self.row("Experience", "status quo, average", "", phases, |p| {
-            let s = Scores::of(text::current(p));
-            match (s.experience, s.expectation) {
-                (Some(x), e) => format!(
-                    "<div class=\"phase-score {}\">{}<small> / 5{}</small></div>",
-                    e.map(|e| gap_class(x, e)).unwrap_or(""),
-                    one_decimal(x),
-                    e.map(|e| format!(" · expected {}", one_decimal(e)))
+            |page, p| {
+                let s = Scores::of(text::current(p));
+                match (s.experience, s.expectation) {
+                    (Some(x), e) => format!(
+                        "<div class=\"phase-score {}\">{}<small> / 5{}</small></div>",
+                        e.map(|e| gap_class(x, e)).unwrap_or(""),
+                        page.dec(x),
+                        e.map(|e| format!(
+                            " · {}",
+                            page.f("expected", &[("e", page.dec(e).into())])
+                        ))
                         .unwrap_or_default()
-                ),
-                (None, Some(e)) => {
-                    format!("<span class=\"muted\">expected {}</span>", one_decimal(e))
+                    ),
+                    (None, Some(e)) => format!(
+                        "<span class=\"muted\">{}</span>",
+                        page.f("expected", &[("e", page.dec(e).into())])
+                    ),
+                    (None, None) => String::new(),
                 }
-                (None, None) => String::new(),
-            }
-        });
+            },
+        );
 
-        self.w("<div class=\"group-label business\">The business</div>");
-        self.row("Core message", "", "message", phases, |p| {
+        self.group_row("business", "group-business", n);
+        let b = after + 2;
+        self.row(b, "row-message", "", "message", phases, |_, p| {
             p.message
                 .as_deref()
                 .map(|m| escape(&text::one_line(m)))
                 .unwrap_or_default()
         });
-        self.row("Business goal", "", "", phases, |p| {
+        self.row(b + 1, "row-promises", "", "promises", phases, |_, p| {
+            let items: Vec<String> = p
+                .promises
+                .iter()
+                .map(|pr| pr.text.clone().unwrap_or_else(|| pr.id.clone()))
+                .collect();
+            list(&items)
+        });
+        self.row(b + 2, "row-objective", "", "", phases, |_, p| {
             p.objective
                 .as_deref()
                 .map(|m| escape(&text::one_line(m)))
                 .unwrap_or_default()
         });
-        self.row("KPIs", "", "", phases, |p| {
-            list(&p.kpis.iter().map(|k| k.display()).collect::<Vec<_>>())
+        self.row(b + 3, "row-kpis", "", "", phases, |page, p| {
+            list(
+                &p.kpis
+                    .iter()
+                    .map(|k| kpi_display(&page.l, k))
+                    .collect::<Vec<_>>(),
+            )
         });
-        self.row("Backstage", "organisational activities", "", phases, |p| {
-            list(&p.backstage)
+        self.row(
+            b + 4,
+            "row-backstage",
+            "hint-backstage",
+            "",
+            phases,
+            |_, p| list(&p.backstage),
+        );
+        self.row(b + 5, "row-teams", "", "", phases, |_, p| {
+            chips(&p.teams, "")
         });
-        self.row("Teams", "", "", phases, |p| chips(&p.teams, ""));
-        self.row("IT systems", "", "", phases, |p| {
+        self.row(b + 6, "row-systems", "", "", phases, |_, p| {
             chips(&p.systems, "system")
         });
-        self.w("</div></div></section>");
+        self.w("</tbody></table></section>");
     }
 
-    /// The emotion curve of one persona through the phases.
-    fn curve(&mut self, persona: &Persona, phases: &[&Phase], index: usize, loop_to: Option<&str>) {
-        const W: f64 = 1200.0;
-        const H: f64 = 310.0;
-        const LEFT: f64 = 96.0;
-        const RIGHT: f64 = 20.0;
-        const TOP: f64 = 22.0;
-        const BOTTOM: f64 = 72.0;
-        let n = phases.len().max(1) as f64;
-        let col = (W - LEFT - RIGHT) / n;
-        let x_of = |i: usize| LEFT + col * (i as f64 + 0.5);
-        let y_of = |v: f64| TOP + (5.0 - v.clamp(0.5, 5.5)) / 4.0 * (H - TOP - BOTTOM);
-
-        let serves = |t: &&Touchpoint| t.serves.contains(&persona.id);
-        let points: Vec<Pair> = phases
-            .iter()
-            .map(|p| {
-                let s = Scores::of(text::current(p).filter(serves));
-                (s.experience, s.expectation)
-            })
-            .collect();
+    /// One emotion curve: its SVG in the wide or the tall frame.
+    #[allow(clippy::too_many_arguments)]
+    fn curve_svg(
+        &mut self,
+        fr: &Frame,
+        persona: &Persona,
+        phases: &[&Phase],
+        points: &[Pair],
+        id: &str,
+        loop_to: Option<&str>,
+    ) -> (Vec<String>, Vec<String>) {
         let name = persona.name.as_deref().unwrap_or(&persona.id);
+        let class = if fr.tall { "tall" } else { "wide" };
         let _ = write!(
             self.out,
-            "<div class=\"curve\"><h3>{}</h3><svg viewBox=\"0 0 {W} {H}\" role=\"img\" aria-labelledby=\"curve-{index}-title\">\
-             <title id=\"curve-{index}-title\">Experience against expectation for {}</title>",
-            escape(name),
-            escape(name)
+            "<svg class=\"{class}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{id}\">\
+             <title id=\"{id}\">{}</title>",
+            fr.w,
+            fr.h,
+            self.f("curve-title", &[("persona", name.into())])
         );
-        // Phase columns and the score grid.
+        let band = fr.band();
+        // Phase bands and their names.
         for (i, p) in phases.iter().enumerate() {
-            let x0 = LEFT + col * i as f64;
+            let (x0, y0) = if fr.tall {
+                (fr.left, fr.top + band * i as f64)
+            } else {
+                (fr.left + band * i as f64, fr.top)
+            };
             if i % 2 == 0 {
+                let (w, h) = if fr.tall {
+                    (fr.right - fr.left, band)
+                } else {
+                    (band, fr.bottom - fr.top)
+                };
                 let _ = write!(
                     self.out,
-                    "<rect x=\"{x0:.1}\" y=\"{TOP}\" width=\"{col:.1}\" height=\"{:.1}\" fill=\"#f1f4f9\"/>",
-                    H - TOP - BOTTOM
+                    "<rect x=\"{x0:.1}\" y=\"{y0:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"#f1f4f9\"/>"
                 );
             }
-            let lines = wrap(p.display_title(), ((col - 8.0) / 7.0).max(6.0) as usize, 2);
+            let num = self.f("phase-n", &[("n", (i + 1).into())]);
+            if fr.tall {
+                let cy = y0 + band / 2.0;
+                let lines = wrap(p.display_title(), 17, 2);
+                let top = cy - 7.0 * lines.len() as f64 + 2.0;
+                let _ = write!(
+                    self.out,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"10\" fill=\"#8a94a6\">{num}</text>",
+                    fr.left - 8.0,
+                    top
+                );
+                for (k, line) in lines.iter().enumerate() {
+                    let _ = write!(
+                        self.out,
+                        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"12\" font-weight=\"700\" fill=\"#1f3a5f\">{}</text>",
+                        fr.left - 8.0,
+                        top + 14.0 + 14.0 * k as f64,
+                        escape(line)
+                    );
+                }
+            } else {
+                let cx = x0 + band / 2.0;
+                let lines = wrap(p.display_title(), ((band - 8.0) / 7.0).max(6.0) as usize, 2);
+                let _ = write!(
+                    self.out,
+                    "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#8a94a6\">{num}</text>",
+                    fr.bottom + 18.0
+                );
+                for (k, line) in lines.iter().enumerate() {
+                    let _ = write!(
+                        self.out,
+                        "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"12.5\" font-weight=\"700\" fill=\"#1f3a5f\">{}</text>",
+                        fr.bottom + 34.0 + 15.0 * k as f64,
+                        escape(line)
+                    );
+                }
+            }
+        }
+        // The score grid.
+        if fr.tall {
+            let caption = format!("{} … {}", self.t("score-poor"), self.t("score-excellent"));
             let _ = write!(
                 self.out,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#8a94a6\">Phase {}</text>",
-                x_of(i),
-                H - BOTTOM + 18.0,
-                i + 1
+                "<text x=\"{}\" y=\"12\" font-size=\"10\" fill=\"#8a94a6\">{caption}</text>",
+                fr.left
             );
-            for (k, line) in lines.iter().enumerate() {
-                let _ = write!(
-                    self.out,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"12.5\" font-weight=\"700\" fill=\"#1f3a5f\">{}</text>",
-                    x_of(i),
-                    H - BOTTOM + 34.0 + 15.0 * k as f64,
-                    escape(line)
-                );
-            }
         }
         for v in 1..=5 {
-            let y = y_of(f64::from(v));
             let label = match v {
-                1 => "1 poor",
-                3 => "3",
-                5 => "5 excellent",
-                2 => "2",
-                _ => "4",
+                1 if !fr.tall => self.t("score-poor"),
+                5 if !fr.tall => self.t("score-excellent"),
+                _ => v.to_string(),
             };
-            let _ = write!(
-                self.out,
-                "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#dfe4ec\" stroke-width=\"1\"/>\
-                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11\" fill=\"#5b6678\">{label}</text>",
-                W - RIGHT,
-                LEFT - 10.0,
-                y + 4.0
-            );
+            if fr.tall {
+                let (x, _) = fr.at(0.0, f64::from(v));
+                let anchor = "middle";
+                let _ = write!(
+                    self.out,
+                    "<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{}\" stroke=\"#dfe4ec\" stroke-width=\"1\"/>\
+                     <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" font-size=\"10.5\" fill=\"#5b6678\">{label}</text>",
+                    fr.top,
+                    fr.bottom,
+                    fr.top - 8.0
+                );
+            } else {
+                let (_, y) = fr.at(0.0, f64::from(v));
+                let _ = write!(
+                    self.out,
+                    "<line x1=\"{}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#dfe4ec\" stroke-width=\"1\"/>\
+                     <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11\" fill=\"#5b6678\">{label}</text>",
+                    fr.left,
+                    fr.right,
+                    fr.left - 10.0,
+                    y + 4.0
+                );
+            }
         }
-        if let Some(to) = loop_to {
+        if let (Some(to), false) = (loop_to, fr.tall) {
+            let s = self.f("continues-with", &[("phase", to.into())]);
             let _ = write!(
                 self.out,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11.5\" font-weight=\"700\" fill=\"#b7791f\">↻ continues with {}</text>",
-                W - RIGHT,
-                TOP - 7.0,
-                escape(to)
+                "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11.5\" font-weight=\"700\" fill=\"#b7791f\">{s}</text>",
+                fr.right,
+                fr.top - 7.0
             );
         }
         // Areas between the two lines: red where experience falls short,
@@ -487,31 +801,34 @@ impl<'a> Page<'a> {
             let (Some(x1), Some(e1)) = points[i + 1] else {
                 continue;
             };
-            let (xa, xb) = (x_of(i), x_of(i + 1));
+            let (pa, pb) = (i as f64 + 0.5, i as f64 + 1.5);
             let d0 = x0 - e0;
             let d1 = x1 - e1;
-            let mut area = |xs: f64, xe: f64, ys: (f64, f64), ye: (f64, f64), d: f64| {
+            let mut area = |ps: f64, pe: f64, vs: (f64, f64), ve: (f64, f64), d: f64| {
                 if d.abs() < 1e-9 {
                     return;
                 }
                 let fill = if d < 0.0 { "#c53030" } else { "#2f855a" };
+                let c = [
+                    fr.at(ps, vs.0),
+                    fr.at(pe, ve.0),
+                    fr.at(pe, ve.1),
+                    fr.at(ps, vs.1),
+                ];
                 let _ = write!(
                     self.out,
-                    "<polygon points=\"{xs:.1},{:.1} {xe:.1},{:.1} {xe:.1},{:.1} {xs:.1},{:.1}\" fill=\"{fill}\" fill-opacity=\"0.16\"/>",
-                    y_of(ys.0),
-                    y_of(ye.0),
-                    y_of(ye.1),
-                    y_of(ys.1)
+                    "<polygon points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{fill}\" fill-opacity=\"0.16\"/>",
+                    c[0].0, c[0].1, c[1].0, c[1].1, c[2].0, c[2].1, c[3].0, c[3].1
                 );
             };
             if d0 * d1 < 0.0 {
                 let t = d0 / (d0 - d1);
-                let xm = xa + (xb - xa) * t;
+                let pm = pa + (pb - pa) * t;
                 let vm = x0 + (x1 - x0) * t;
-                area(xa, xm, (x0, e0), (vm, vm), d0);
-                area(xm, xb, (vm, vm), (x1, e1), d1);
+                area(pa, pm, (x0, e0), (vm, vm), d0);
+                area(pm, pb, (vm, vm), (x1, e1), d1);
             } else {
-                area(xa, xb, (x0, e0), (x1, e1), if d0 != 0.0 { d0 } else { d1 });
+                area(pa, pb, (x0, e0), (x1, e1), if d0 != 0.0 { d0 } else { d1 });
             }
         }
         // The lines, broken where a phase has no scored touchpoint.
@@ -521,7 +838,8 @@ impl<'a> Page<'a> {
             for (i, p) in points.iter().enumerate() {
                 match sel(p) {
                     Some(v) => {
-                        let _ = write!(cur, "{:.1},{:.1} ", x_of(i), y_of(v));
+                        let (x, y) = fr.at(i as f64 + 0.5, v);
+                        let _ = write!(cur, "{x:.1},{y:.1} ");
                     }
                     None => {
                         if !cur.is_empty() {
@@ -554,23 +872,35 @@ impl<'a> Page<'a> {
         let mut pains: Vec<String> = Vec::new();
         let mut overs: Vec<String> = Vec::new();
         for (i, p) in phases.iter().enumerate() {
-            let tps: Vec<&Touchpoint> = p.touchpoints.iter().filter(serves).collect();
+            let tps: Vec<&Touchpoint> = p
+                .touchpoints
+                .iter()
+                .filter(|t| t.serves.contains(&persona.id))
+                .collect();
             let k = tps.len().max(1) as f64;
+            let step = if fr.tall { 12.0 } else { 16.0 };
             for (j, t) in tps.iter().enumerate() {
-                let dx = (j as f64 - (k - 1.0) / 2.0) * 16.0;
-                let x = x_of(i) + dx.clamp(-col / 2.0 + 10.0, col / 2.0 - 10.0);
+                let d = ((j as f64 - (k - 1.0) / 2.0) * step)
+                    .clamp(-band / 2.0 + 10.0, band / 2.0 - 10.0);
+                let pos = i as f64 + 0.5 + d / band;
                 let title = escape(t.display_title());
                 if t.is_planned() {
                     if let Some(e) = t.expectation {
-                        let y = y_of(e);
+                        let (x, y) = fr.at(pos, e);
+                        let tip = self.f(
+                            "planned-tip",
+                            &[
+                                ("title", t.display_title().into()),
+                                ("e", self.dec(e).into()),
+                            ],
+                        );
                         let _ = write!(
                             self.out,
-                            "<g class=\"planned\"><path d=\"M{x:.1},{:.1} L{:.1},{y:.1} L{x:.1},{:.1} L{:.1},{y:.1} Z\" fill=\"#ffffff\" stroke=\"#6b46c1\" stroke-width=\"2\"><title>Planned: {title} (expected {})</title></path></g>",
+                            "<g class=\"planned\"><path d=\"M{x:.1},{:.1} L{:.1},{y:.1} L{x:.1},{:.1} L{:.1},{y:.1} Z\" fill=\"#ffffff\" stroke=\"#6b46c1\" stroke-width=\"2\"><title>{tip}</title></path></g>",
                             y - 8.0,
                             x + 8.0,
                             y + 8.0,
                             x - 8.0,
-                            one_decimal(e)
                         );
                     }
                     continue;
@@ -582,18 +912,29 @@ impl<'a> Page<'a> {
                     "over" => ("#2f855a", 6.5),
                     _ => ("#4a78b5", 4.5),
                 };
-                let y = y_of(xp);
-                let tip = format!(
-                    "{title}: experience {}{}",
-                    one_decimal(xp),
-                    t.expectation
-                        .map(|e| format!(", expected {}", one_decimal(e)))
-                        .unwrap_or_default()
-                );
+                let (x, y) = fr.at(pos, xp);
+                let tip = match t.expectation {
+                    Some(e) => self.f(
+                        "dot-tip-expected",
+                        &[
+                            ("title", t.display_title().into()),
+                            ("x", self.dec(xp).into()),
+                            ("e", self.dec(e).into()),
+                        ],
+                    ),
+                    None => self.f(
+                        "dot-tip",
+                        &[
+                            ("title", t.display_title().into()),
+                            ("x", self.dec(xp).into()),
+                        ],
+                    ),
+                };
                 if t.moment {
+                    let mtip = self.f("moment-tip", &[("tip", tip.as_str().into())]);
                     let _ = write!(
                         self.out,
-                        "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"20\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"1\">★<title>Moment of truth – {tip}</title></text>",
+                        "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"20\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"1\">★<title>{mtip}</title></text>",
                         y + 7.0
                     );
                 } else {
@@ -605,9 +946,11 @@ impl<'a> Page<'a> {
                 if let Some(e) = t.expectation {
                     let phase = escape(p.display_title());
                     let line = format!(
-                        "<li><b>{title}</b> <span class=\"muted\">({phase})</span>: experience {} · expected {}</li>",
-                        one_decimal(xp),
-                        one_decimal(e)
+                        "<li><b>{title}</b> <span class=\"muted\">({phase})</span>: {}</li>",
+                        self.f(
+                            "pain-line",
+                            &[("x", self.dec(xp).into()), ("e", self.dec(e).into())]
+                        )
                     );
                     match cls {
                         "pain" => pains.push(line),
@@ -617,15 +960,59 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        self.w("</svg><div class=\"notes\"><div class=\"pain-list\"><h4>Pain points</h4>");
+        self.w("</svg>");
+        (pains, overs)
+    }
+
+    /// The emotion curve of one persona through the phases.
+    fn curve(&mut self, persona: &Persona, phases: &[&Phase], index: usize, loop_to: Option<&str>) {
+        let serves = |t: &&Touchpoint| t.serves.contains(&persona.id);
+        let points: Vec<Pair> = phases
+            .iter()
+            .map(|p| {
+                let s = Scores::of(text::current(p).filter(serves));
+                (s.experience, s.expectation)
+            })
+            .collect();
+        let name = persona.name.as_deref().unwrap_or(&persona.id);
+        let _ = write!(self.out, "<div class=\"curve\"><h3>{}</h3>", escape(name));
+        let wide = Frame::new(false, phases.len());
+        let (pains, overs) = self.curve_svg(
+            &wide,
+            persona,
+            phases,
+            &points,
+            &format!("curve-{index}-title"),
+            loop_to,
+        );
+        let tall = Frame::new(true, phases.len());
+        self.curve_svg(
+            &tall,
+            persona,
+            phases,
+            &points,
+            &format!("curve-{index}-tall"),
+            loop_to,
+        );
+        let s = format!(
+            "<div class=\"notes\"><div class=\"pain-list\"><h4>{}</h4>",
+            self.t("pains-heading")
+        );
+        self.w(&s);
         if pains.is_empty() {
-            self.w("<p class=\"muted\">None: every touchpoint meets the expectation.</p>");
+            let s = format!("<p class=\"muted\">{}</p>", self.t("pains-none"));
+            self.w(&s);
         } else {
             let _ = write!(self.out, "<ul>{}</ul>", pains.concat());
         }
-        self.w("</div><div class=\"over-list\"><h4>Over-delivery</h4>");
+        let s = format!(
+            "</div><div class=\"over-list\"><h4>{}</h4>",
+            self.t("over-heading")
+        );
+        self.w(&s);
         if overs.is_empty() {
-            self.w("<p class=\"muted\">None.</p>");
+            let s = format!("<p class=\"muted\">{}</p>", self.t("over-none"));
+            self.w(&s);
         } else {
             let _ = write!(self.out, "<ul>{}</ul>", overs.concat());
         }
@@ -647,16 +1034,26 @@ impl<'a> Page<'a> {
         if personas.is_empty() {
             return 0;
         }
-        self.w(
-            "<section class=\"block\"><div class=\"block-head\"><h2>Emotion curves</h2>\
-             <span class=\"view-name\">Experience against expectation of the status-quo touchpoints that serve each persona, averaged per phase.\
-             <span class=\"only-target\"> Planned touchpoints show as diamonds at their expected score.</span></span></div>\
-             <div class=\"legend\"><span><svg width=\"26\" height=\"10\"><line x1=\"0\" x2=\"26\" y1=\"5\" y2=\"5\" stroke=\"#1f3a5f\" stroke-width=\"3.5\"/></svg> Experience</span>\
-             <span><svg width=\"26\" height=\"10\"><line x1=\"0\" x2=\"26\" y1=\"5\" y2=\"5\" stroke=\"#5b6678\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/></svg> Expectation</span>\
-             <span><i style=\"background:rgba(197,48,48,.3)\"></i>Pain point: experience below expectation</span>\
-             <span><i style=\"background:rgba(47,133,90,.3)\"></i>Over-delivery: experience above expectation</span>\
-             <span>● Touchpoint (red: pain point, green: over-delivery)</span><span>★ Moment of truth</span>\
-             <span class=\"only-target\">◇ Planned touchpoint at its expected score</span></div><div class=\"curves\">",
+        let _ = write!(
+            self.out,
+            "<section class=\"block curves-block\"><div class=\"block-head\"><h2>{}</h2>\
+             <span class=\"view-name\">{}<span class=\"only-target\"> {}</span></span></div>\
+             <div class=\"legend\"><span><svg width=\"26\" height=\"10\"><line x1=\"0\" x2=\"26\" y1=\"5\" y2=\"5\" stroke=\"#1f3a5f\" stroke-width=\"3.5\"/></svg> {}</span>\
+             <span><svg width=\"26\" height=\"10\"><line x1=\"0\" x2=\"26\" y1=\"5\" y2=\"5\" stroke=\"#5b6678\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/></svg> {}</span>\
+             <span><i style=\"background:rgba(197,48,48,.3)\"></i>{}</span>\
+             <span><i style=\"background:rgba(47,133,90,.3)\"></i>{}</span>\
+             <span>{}</span><span>{}</span>\
+             <span class=\"only-target\">{}</span></div><div class=\"curves\">",
+            self.t("curves-heading"),
+            self.t("curves-intro"),
+            self.t("curves-intro-target"),
+            self.t("legend-experience"),
+            self.t("legend-expectation"),
+            self.t("legend-pain-area"),
+            self.t("legend-over-area"),
+            self.t("legend-dot"),
+            self.t("legend-moment"),
+            self.t("legend-planned-diamond"),
         );
         let loop_to = j
             .loop_back
@@ -691,21 +1088,23 @@ impl<'a> Page<'a> {
         if let Some(e) = &p.evidence {
             let _ = write!(
                 self.out,
-                "<div class=\"evidence\"><b>Evidence</b>{}</div>",
+                "<div class=\"evidence\"><b>{}</b>{}</div>",
+                self.t("persona-evidence"),
                 escape(&text::one_line(e))
             );
         }
         self.w("<div class=\"facets\">");
         for (class, label, items) in [
-            ("needs", "Needs", &p.needs),
-            ("pains", "Pains", &p.pains),
-            ("gains", "Gains", &p.gains),
-            ("goals", "Goals", &p.goals),
+            ("needs", "persona-needs", &p.needs),
+            ("pains", "persona-pains", &p.pains),
+            ("gains", "persona-gains", &p.gains),
+            ("goals", "persona-goals", &p.goals),
         ] {
             if !items.is_empty() {
                 let _ = write!(
                     self.out,
-                    "<div class=\"{class}\"><h4>{label}</h4>{}</div>",
+                    "<div class=\"{class}\"><h4>{}</h4>{}</div>",
+                    self.t(label),
                     list(items)
                 );
             }
@@ -714,27 +1113,32 @@ impl<'a> Page<'a> {
         if let Some(e) = &p.empathy {
             self.w("<div class=\"empathy\">");
             for (label, items) in [
-                ("Says", &e.says),
-                ("Thinks", &e.thinks),
-                ("Does", &e.does),
-                ("Feels", &e.feels),
+                ("persona-says", &e.says),
+                ("persona-thinks", &e.thinks),
+                ("persona-does", &e.does),
+                ("persona-feels", &e.feels),
             ] {
-                let _ = write!(self.out, "<div><h4>{label}</h4>{}</div>", list(items));
+                let _ = write!(
+                    self.out,
+                    "<div><h4>{}</h4>{}</div>",
+                    self.t(label),
+                    list(items)
+                );
             }
             self.w("</div>");
         }
         if !p.channels.is_empty() {
             let _ = write!(
                 self.out,
-                "<div class=\"small\"><span class=\"muted\">Channels </span>{}</div>",
+                "<div class=\"small\"><span class=\"muted\">{} </span>{}</div>",
+                self.t("persona-channels"),
                 chips(&p.channels, "")
             );
         }
         let _ = write!(
             self.out,
-            "<div class=\"small muted\">Served by {} touchpoint{}</div></article>",
-            p.touchpoints.len(),
-            if p.touchpoints.len() == 1 { "" } else { "s" }
+            "<div class=\"small muted\">{}</div></article>",
+            self.f("served-by", &[("n", p.touchpoints.len().into())])
         );
     }
 
@@ -754,7 +1158,11 @@ impl<'a> Page<'a> {
                     escape(t.display_title()),
                     escape(phase),
                     escape(text::channel(t)),
-                    if planned { " · planned" } else { "" },
+                    if planned {
+                        format!(" · {}", self.t("planned"))
+                    } else {
+                        String::new()
+                    },
                 );
             }
             None => {
@@ -770,14 +1178,15 @@ impl<'a> Page<'a> {
     fn impact_branch(&mut self, i: &Impact) {
         let _ = write!(
             self.out,
-            "<div class=\"branch\"><div class=\"node impact\"><span class=\"kind\">Impact</span>{}",
+            "<div class=\"branch\"><div class=\"node impact\"><span class=\"kind\">{}</span>{}",
+            self.t("kind-impact"),
             escape(i.display_title())
         );
         for k in &i.kpis {
             let _ = write!(
                 self.out,
                 "<span class=\"sub\">KPI · {}</span>",
-                escape(&k.display())
+                escape(&kpi_display(&self.l, k))
             );
         }
         self.w("</div>");
@@ -789,7 +1198,8 @@ impl<'a> Page<'a> {
             for d in &i.deliverables {
                 let _ = write!(
                     self.out,
-                    "<div class=\"branch\"><div class=\"node deliverable\"><span class=\"kind\">Deliverable</span>{}</div>",
+                    "<div class=\"branch\"><div class=\"node deliverable\"><span class=\"kind\">{}</span>{}</div>",
+                    self.t("kind-deliverable"),
                     escape(&d.title)
                 );
                 if !d.via.is_empty() {
@@ -808,37 +1218,50 @@ impl<'a> Page<'a> {
 
     fn impact_map(&mut self) {
         let doc = self.doc;
-        self.w(
-            "<section class=\"block impact-block\"><div class=\"block-head\"><h2>Impact map</h2>\
-             <span class=\"view-name\">Why each touchpoint exists: goal → actor → impact → deliverable → touchpoint.</span></div>\
-             <div class=\"legend\"><span><i style=\"background:var(--navy)\"></i>Goal</span>\
-             <span><i style=\"background:#c6d4ea\"></i>Actor: persona or stakeholder</span>\
-             <span><i style=\"background:#f0d9a6\"></i>Impact: behaviour change with its KPI</span>\
-             <span><i style=\"background:#d9c8f5\"></i>Deliverable</span>\
-             <span><i style=\"background:#b9ded7\"></i>Touchpoint (dashed: planned)</span></div>\
-             <div class=\"tree-scroll\"><div class=\"tree\">",
+        let _ = write!(
+            self.out,
+            "<section class=\"block impact-block\"><div class=\"block-head\"><h2>{}</h2>\
+             <span class=\"view-name\">{}</span></div>\
+             <div class=\"legend\"><span><i style=\"background:var(--navy)\"></i>{}</span>\
+             <span><i style=\"background:#c6d4ea\"></i>{}</span>\
+             <span><i style=\"background:#f0d9a6\"></i>{}</span>\
+             <span><i style=\"background:#d9c8f5\"></i>{}</span>\
+             <span><i style=\"background:#b9ded7\"></i>{}</span></div>\
+             <div class=\"tree\">",
+            self.t("impact-heading"),
+            self.t("impact-intro"),
+            self.t("legend-goal"),
+            self.t("legend-actor"),
+            self.t("legend-impact"),
+            self.t("legend-deliverable"),
+            self.t("legend-touch"),
         );
         for g in &doc.goals {
             let _ = write!(
                 self.out,
-                "<div class=\"branch\"><div class=\"node goal\"><span class=\"kind\">Goal</span><b>{}</b>",
+                "<div class=\"branch\"><div class=\"node goal\"><span class=\"kind\">{}</span><b>{}</b>",
+                self.t("kind-goal"),
                 escape(g.display_title())
             );
             if let Some(m) = &g.metric {
                 let _ = write!(
                     self.out,
                     "<span class=\"sub\">{}</span>",
-                    escape(&m.display())
+                    escape(&metric_display(&self.l, m))
                 );
             }
             self.w("</div>");
             if !g.actors.is_empty() {
                 self.w("<div class=\"children\">");
                 for a in &g.actors {
+                    let kind = if a.persona.is_some() {
+                        self.t("kind-persona")
+                    } else {
+                        self.t("kind-stakeholder")
+                    };
                     let _ = write!(
                         self.out,
-                        "<div class=\"branch\"><div class=\"node actor\"><span class=\"kind\">{}</span>{}</div>",
-                        if a.persona.is_some() { "Persona" } else { "Stakeholder" },
+                        "<div class=\"branch\"><div class=\"node actor\"><span class=\"kind\">{kind}</span>{}</div>",
                         escape(doc.actor_name(a))
                     );
                     if !a.impacts.is_empty() {
@@ -854,27 +1277,35 @@ impl<'a> Page<'a> {
             }
             self.w("</div>");
         }
-        self.w("</div></div></section>");
+        self.w("</div></section>");
     }
 
     fn findings(&mut self) {
         let doc = self.doc;
-        if doc.findings.is_empty() {
+        if doc.findings.is_empty() || !self.options.findings {
             return;
         }
         let _ = write!(
             self.out,
-            "<section class=\"block\"><div class=\"block-head\"><h2>Findings of journeyc check</h2>\
-             <span class=\"view-name\">{} open finding{} below error severity.</span></div>\
-             <table class=\"findings\"><thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>Finding</th></tr></thead><tbody>",
-            doc.findings.len(),
-            if doc.findings.len() == 1 { "" } else { "s" }
+            "<section class=\"block findings-block\"><div class=\"block-head\"><h2>{}</h2>\
+             <span class=\"view-name\">{}</span></div>\
+             <table class=\"findings\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            self.t("findings-heading"),
+            self.f("findings-count", &[("n", doc.findings.len().into())]),
+            self.t("findings-severity"),
+            self.t("findings-code"),
+            self.t("findings-where"),
+            self.t("findings-finding"),
         );
         for f in &doc.findings {
+            let severity = match f.severity.as_str() {
+                "warning" => self.t("severity-warning"),
+                "info" => self.t("severity-info"),
+                other => escape(other),
+            };
             let _ = write!(
                 self.out,
-                "<tr><td><span class=\"sev {}\">{}</span></td><td><code>{}</code> <span class=\"muted\">{}</span></td><td><code>{}:{}:{}</code></td><td>{}</td></tr>",
-                escape(&f.severity),
+                "<tr><td><span class=\"sev {}\">{severity}</span></td><td><code>{}</code> <span class=\"muted\">{}</span></td><td><code>{}:{}:{}</code></td><td>{}</td></tr>",
                 escape(&f.severity),
                 escape(&f.code),
                 escape(&f.name),
@@ -891,13 +1322,15 @@ impl<'a> Page<'a> {
         let doc = self.doc;
         let _ = write!(
             self.out,
-            "<header class=\"masthead\"><div class=\"eyebrow\">Customer journey map</div><h1>{}</h1>",
+            "<header class=\"masthead\"><div class=\"eyebrow\">{}</div><h1>{}</h1>",
+            self.t("eyebrow"),
             escape(j.title.as_deref().unwrap_or(&j.id))
         );
         if let Some(v) = &j.value {
             let _ = write!(
                 self.out,
-                "<p class=\"value\"><b>Value proposition</b>{}</p>",
+                "<p class=\"value\"><b>{}</b>{}</p>",
+                self.t("value-proposition"),
                 escape(&text::one_line(v))
             );
         }
@@ -908,11 +1341,8 @@ impl<'a> Page<'a> {
         let _ = write!(self.out, "<div class=\"flow\">{}", flow.join(" → "));
         if let Some(l) = &j.loop_back {
             let to = doc.phase(&l.to).map(|p| p.display_title()).unwrap_or(&l.to);
-            let _ = write!(
-                self.out,
-                " <span class=\"loop\">↻ back to {}</span>",
-                escape(to)
-            );
+            let s = self.f("loop-back", &[("phase", to.into())]);
+            let _ = write!(self.out, " <span class=\"loop\">{s}</span>");
         }
         self.w("</div>");
 
@@ -925,42 +1355,71 @@ impl<'a> Page<'a> {
             .filter(|t| matches!((t.experience, t.expectation), (Some(x), Some(e)) if gap_class(x, e) == "pain"))
             .count();
         let avg = mean(current.iter().filter_map(|t| t.experience));
+        let stat = |n: String, id: &str, count: usize| {
+            format!(
+                "<div class=\"stat\"><b>{n}</b><span>{}</span></div>",
+                self.f(id, &[("n", count.into())])
+            )
+        };
+        let stats = [
+            stat(phases.len().to_string(), "stat-phases", phases.len()),
+            stat(
+                current.len().to_string(),
+                "stat-touchpoints-today",
+                current.len(),
+            ),
+            stat(planned.to_string(), "stat-planned", planned),
+            stat(moments.to_string(), "stat-moments", moments),
+            stat(pains.to_string(), "stat-pains", pains),
+            stat(
+                avg.map(|a| format!("{} / 5", self.dec(a)))
+                    .unwrap_or_else(|| "–".into()),
+                "stat-average",
+                1,
+            ),
+        ];
         let _ = write!(
             self.out,
-            "<div class=\"masthead-bar\"><div class=\"stats\">\
-             <div class=\"stat\"><b>{}</b><span>phases</span></div>\
-             <div class=\"stat\"><b>{}</b><span>touchpoints today</span></div>\
-             <div class=\"stat\"><b>{planned}</b><span>planned touchpoints</span></div>\
-             <div class=\"stat\"><b>{moments}</b><span>moments of truth</span></div>\
-             <div class=\"stat\"><b>{pains}</b><span>pain points</span></div>\
-             <div class=\"stat\"><b>{}</b><span>average experience</span></div></div>\
-             <nav class=\"switch\" aria-label=\"Journey view\"><label for=\"view-current\">Status quo</label><label for=\"view-target\">Target journey</label></nav></div></header>",
-            phases.len(),
-            current.len(),
-            avg.map(|a| format!("{} / 5", one_decimal(a)))
-                .unwrap_or_else(|| "–".into())
+            "<div class=\"masthead-bar\"><div class=\"stats\">{}</div>\
+             <nav class=\"switch\" aria-label=\"{}\"><label for=\"view-current\">{}</label><label for=\"view-target\">{}</label></nav></div></header>",
+            stats.concat(),
+            self.t("view-label"),
+            self.t("view-current"),
+            self.t("view-target"),
         );
     }
 }
 
-/// The HTML page of the document.
+/// The HTML page of the document with the default [`Options`].
 pub fn render(doc: &Document) -> String {
+    render_with(doc, &Options::default())
+}
+
+/// The HTML page of the document: a complete, self-contained page.
+pub fn render_with(doc: &Document, options: &Options) -> String {
+    let l = options.labels(doc);
     let title = match doc.journeys.as_slice() {
-        [j] => format!("{} – journey map", j.title.as_deref().unwrap_or(&j.id)),
-        _ => "Customer journey maps".to_string(),
+        [j] => l.f(
+            "page-title",
+            &[("title", j.title.as_deref().unwrap_or(&j.id).into())],
+        ),
+        _ => l.t("page-title-many"),
     };
     let mut page = Page {
         doc,
+        l,
+        options,
         out: String::with_capacity(256 * 1024),
     };
     let _ = write!(
         page.out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"generator\" content=\"journeyc\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
          <input type=\"radio\" name=\"view\" id=\"view-current\" class=\"view-toggle\" checked>\
          <input type=\"radio\" name=\"view\" id=\"view-target\" class=\"view-toggle\">\n<div class=\"page\">\n",
+        l.lang().code(),
         escape(&title)
     );
     let mut curve_index = 0;
@@ -971,7 +1430,11 @@ pub fn render(doc: &Document) -> String {
         curve_index += page.curves(j, &phases, curve_index);
     }
     if !doc.personas.is_empty() {
-        page.w("<section class=\"block personas-block\"><h2>Personas</h2><div class=\"personas\">");
+        let s = format!(
+            "<section class=\"block personas-block\"><h2>{}</h2><div class=\"personas\">",
+            page.t("personas-heading")
+        );
+        page.w(&s);
         for p in &doc.personas {
             page.persona_card(p);
         }
@@ -981,11 +1444,10 @@ pub fn render(doc: &Document) -> String {
         page.impact_map();
     }
     page.findings();
+    let footer = page.f("footer", &[("n", doc.files.len().into())]);
     let _ = write!(
         page.out,
-        "<footer>Generated by journeyc from {} file{}. Every figure comes from the .journey sources; nothing on this page loads from the network.</footer>\n</div>\n</body>\n</html>\n",
-        doc.files.len(),
-        if doc.files.len() == 1 { "" } else { "s" }
+        "<footer>{footer}</footer>\n</div>\n</body>\n</html>\n"
     );
     page.out
 }
@@ -1024,5 +1486,21 @@ mod tests {
             wrap("one two three four five six seven", 9, 2),
             ["one two", "three fo…"]
         );
+    }
+
+    #[test]
+    fn frames_put_phases_along_their_axis() {
+        let wide = Frame::new(false, 4);
+        let (x0, y5) = wide.at(0.5, 5.0);
+        let (x1, y1) = wide.at(1.5, 1.0);
+        assert!(x1 > x0 && y1 > y5, "wide: phases go right, low scores down");
+        let tall = Frame::new(true, 4);
+        let (x5, ya) = tall.at(0.5, 5.0);
+        let (x1, yb) = tall.at(1.5, 1.0);
+        assert!(
+            yb > ya && x5 > x1,
+            "tall: phases go down, high scores right"
+        );
+        assert!(tall.w <= 360.0);
     }
 }

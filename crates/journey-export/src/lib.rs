@@ -10,6 +10,7 @@ mod build;
 pub mod csv;
 mod doc;
 pub mod html;
+mod labels;
 pub mod markdown;
 pub mod mermaid;
 pub mod sheet;
@@ -17,6 +18,32 @@ mod text;
 pub mod xlsx;
 
 pub use doc::*;
+pub use journey_l10n::{Labels, Lang};
+pub use labels::{kpi_display, metric_display, phase_kind};
+
+/// How an export is rendered: in which language, with or without the
+/// checker's findings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The language of the labels; `None`: the language of the journey's
+    /// own copy ([`Document::language`]).
+    pub lang: Option<Lang>,
+    /// Whether the HTML and Markdown list the findings of `journeyc check`
+    /// that remain (the JSON always carries them).
+    pub findings: bool,
+}
+
+impl Options {
+    /// The language these options choose for `doc`.
+    pub fn lang_for(&self, doc: &Document) -> Lang {
+        self.lang.unwrap_or_else(|| doc.language())
+    }
+
+    /// The labels these options choose for `doc`.
+    pub fn labels(&self, doc: &Document) -> Labels {
+        Labels::new(self.lang_for(doc))
+    }
+}
 
 use journey_analysis::Workspace;
 use journey_diagnostics::Diagnostic;
@@ -91,13 +118,53 @@ pub fn json(doc: &Document) -> String {
     s
 }
 
-/// Renders the document in `format`.
+/// Renders the document in `format` with the default [`Options`]: the
+/// language of the journey's copy, no findings in HTML and Markdown.
 pub fn render(doc: &Document, format: Format) -> String {
+    render_with(doc, format, &Options::default())
+}
+
+/// Renders the document in `format`.
+pub fn render_with(doc: &Document, format: Format, options: &Options) -> String {
     match format {
         Format::Json => json(doc),
-        Format::Markdown => markdown::render(doc),
-        Format::Html => html::render(doc),
-        Format::Mermaid => mermaid::render(doc),
-        Format::Csv => csv::render(doc),
+        Format::Markdown => markdown::render_with(doc, options),
+        Format::Html => html::render_with(doc, options),
+        Format::Mermaid => mermaid::render_with(doc, options),
+        Format::Csv => csv::render_with(doc, options),
+    }
+}
+
+impl Document {
+    /// The language of the journey's own copy — titles, value
+    /// propositions, questions, core messages, promises and what the
+    /// touchpoints say — when its words tell; English otherwise.
+    pub fn language(&self) -> Lang {
+        let mut texts: Vec<&str> = Vec::new();
+        for j in &self.journeys {
+            texts.extend(j.title.as_deref());
+            texts.extend(j.value.as_deref());
+            texts.extend(j.description.as_deref());
+        }
+        for p in &self.phases {
+            texts.extend(p.title.as_deref());
+            texts.extend(p.question.as_deref());
+            texts.extend(p.message.as_deref());
+            texts.extend(p.objective.as_deref());
+            texts.extend(p.activities.iter().map(String::as_str));
+            texts.extend(p.wants.iter().map(String::as_str));
+            for t in &p.touchpoints {
+                texts.extend(t.title.as_deref());
+                texts.extend(t.says.iter().map(String::as_str));
+                texts.extend(t.description.as_deref());
+            }
+        }
+        for p in &self.personas {
+            texts.extend(p.name.as_deref());
+            texts.extend(p.role.as_deref());
+            texts.extend(p.description.as_deref());
+            texts.extend(p.needs.iter().map(String::as_str));
+        }
+        Lang::detect(texts).unwrap_or_default()
     }
 }

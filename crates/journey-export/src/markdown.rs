@@ -2,7 +2,10 @@
 //! and the impact map as a nested list. Written for GitHub's renderer.
 
 use crate::doc::{Document, Journey, Persona, Phase, Touchpoint};
-use crate::text::{self, one_decimal, Scores};
+use crate::labels::{kpi_display, metric_display, phase_kind};
+use crate::text::{self, Scores};
+use crate::Options;
+use journey_l10n::Labels;
 use std::fmt::Write;
 
 /// Escapes text for inline Markdown: characters with a meaning in Markdown
@@ -51,7 +54,7 @@ fn opt_cell(s: &Option<String>) -> String {
     s.as_deref().map(inline).unwrap_or_default()
 }
 
-fn touchpoint_cell(t: &Touchpoint) -> String {
+fn touchpoint_cell(l: &Labels, t: &Touchpoint) -> String {
     let mut s = format!(
         "**{}** ({})",
         inline(t.display_title()),
@@ -61,21 +64,21 @@ fn touchpoint_cell(t: &Touchpoint) -> String {
         s.push_str(" ★");
     }
     if t.is_planned() {
-        s.push_str(" *planned*");
+        let _ = write!(s, " *{}*", l.t("planned"));
     }
     s
 }
 
-fn touchpoints_cell(p: &Phase, online: bool) -> String {
+fn touchpoints_cell(l: &Labels, p: &Phase, online: bool) -> String {
     p.touchpoints
         .iter()
         .filter(|t| t.is_online().unwrap_or(true) == online)
-        .map(touchpoint_cell)
+        .map(|t| touchpoint_cell(l, t))
         .collect::<Vec<_>>()
         .join("<br>")
 }
 
-fn experience_cell(p: &Phase) -> String {
+fn experience_cell(l: &Labels, p: &Phase) -> String {
     let s = Scores::of(text::current(p));
     match (s.experience, s.expectation) {
         (Some(x), Some(e)) => {
@@ -84,19 +87,28 @@ fn experience_cell(p: &Phase) -> String {
                 Some(g) if g >= 0.5 => " ▲",
                 _ => "",
             };
-            format!("{} / 5 (expected {}){mark}", one_decimal(x), one_decimal(e))
+            let s = l.f(
+                "md-experience-expected",
+                &[("x", l.decimal(x).into()), ("e", l.decimal(e).into())],
+            );
+            format!("{s}{mark}")
         }
-        (Some(x), None) => format!("{} / 5", one_decimal(x)),
-        (None, Some(e)) => format!("expected {}", one_decimal(e)),
+        (Some(x), None) => format!("{} / 5", l.decimal(x)),
+        (None, Some(e)) => l.f("expected", &[("e", l.decimal(e).into())]),
         (None, None) => String::new(),
     }
 }
 
-fn journey_map(out: &mut String, doc: &Document, j: &Journey) {
+fn journey_map(out: &mut String, l: &Labels, doc: &Document, j: &Journey) {
     let phases: Vec<&Phase> = doc.journey_phases(j).collect();
     let _ = writeln!(out, "# {}\n", inline(j.title.as_deref().unwrap_or(&j.id)));
     if let Some(v) = &j.value {
-        let _ = writeln!(out, "> **Value proposition:** {}\n", inline(v));
+        let _ = writeln!(
+            out,
+            "> **{}:** {}\n",
+            inline(&l.t("value-proposition")),
+            inline(v)
+        );
     }
     if let Some(d) = &j.description {
         for para in text::paragraphs(d) {
@@ -104,14 +116,26 @@ fn journey_map(out: &mut String, doc: &Document, j: &Journey) {
         }
     }
     let flow: Vec<String> = phases.iter().map(|p| inline(p.display_title())).collect();
-    let _ = write!(out, "**Phases:** {}", flow.join(" → "));
-    if let Some(l) = &j.loop_back {
-        let to = doc.phase(&l.to).map(|p| p.display_title()).unwrap_or(&l.to);
-        let _ = write!(out, " ↻ back to {}", inline(to));
+    let _ = write!(
+        out,
+        "**{}:** {}",
+        inline(&l.t("md-phases")),
+        flow.join(" → ")
+    );
+    if let Some(lb) = &j.loop_back {
+        let to = doc
+            .phase(&lb.to)
+            .map(|p| p.display_title())
+            .unwrap_or(&lb.to);
+        let _ = write!(
+            out,
+            " {}",
+            inline(&l.f("loop-back", &[("phase", to.into())]))
+        );
     }
-    out.push_str("\n\n## Journey map\n\n");
+    let _ = write!(out, "\n\n## {}\n\n", inline(&l.t("map-heading")));
     if phases.is_empty() {
-        out.push_str("*No phases.*\n\n");
+        let _ = write!(out, "*{}*\n\n", inline(&l.t("md-no-phases")));
         return;
     }
 
@@ -120,7 +144,7 @@ fn journey_map(out: &mut String, doc: &Document, j: &Journey) {
     for (i, p) in phases.iter().enumerate() {
         let _ = write!(out, " {}. {}", i + 1, inline(p.display_title()));
         if let Some(k) = &p.kind {
-            let _ = write!(out, "<br>*{}*", inline(k));
+            let _ = write!(out, "<br>*{}*", inline(&phase_kind(l, k)));
         }
         out.push_str(" |");
     }
@@ -130,51 +154,58 @@ fn journey_map(out: &mut String, doc: &Document, j: &Journey) {
     }
     out.push('\n');
 
-    type Cell = fn(&Phase) -> String;
+    type Cell = fn(&Labels, &Phase) -> String;
     let rows: &[(&str, Cell)] = &[
-        ("Central question", |p| opt_cell(&p.question)),
-        ("Activities", |p| cell_list(&p.activities)),
-        ("Customer goals", |p| cell_list(&p.wants)),
-        ("Touchpoints online", |p| touchpoints_cell(p, true)),
-        ("Touchpoints offline", |p| touchpoints_cell(p, false)),
-        ("Moments of truth", |p| cell_list(&p.moments)),
-        ("Core message", |p| opt_cell(&p.message)),
-        ("Business goal", |p| opt_cell(&p.objective)),
-        ("KPIs", |p| {
-            let kpis: Vec<String> = p.kpis.iter().map(|k| k.display()).collect();
+        ("row-question", |_, p| opt_cell(&p.question)),
+        ("row-activities", |_, p| cell_list(&p.activities)),
+        ("md-customer-goals", |_, p| cell_list(&p.wants)),
+        ("md-touchpoints-online", |l, p| touchpoints_cell(l, p, true)),
+        ("md-touchpoints-offline", |l, p| {
+            touchpoints_cell(l, p, false)
+        }),
+        ("row-moments", |_, p| cell_list(&p.moments)),
+        ("row-message", |_, p| opt_cell(&p.message)),
+        ("row-promises", |_, p| {
+            let items: Vec<String> = p
+                .promises
+                .iter()
+                .map(|pr| pr.text.clone().unwrap_or_else(|| pr.id.clone()))
+                .collect();
+            cell_list(&items)
+        }),
+        ("row-objective", |_, p| opt_cell(&p.objective)),
+        ("row-kpis", |l, p| {
+            let kpis: Vec<String> = p.kpis.iter().map(|k| kpi_display(l, k)).collect();
             cell_list(&kpis)
         }),
-        ("Organisational activities", |p| cell_list(&p.backstage)),
-        ("Teams", |p| {
+        ("md-organisational", |_, p| cell_list(&p.backstage)),
+        ("row-teams", |_, p| {
             p.teams
                 .iter()
                 .map(|t| code(t))
                 .collect::<Vec<_>>()
                 .join(", ")
         }),
-        ("IT systems", |p| {
+        ("row-systems", |_, p| {
             p.systems
                 .iter()
                 .map(|t| code(t))
                 .collect::<Vec<_>>()
                 .join(", ")
         }),
-        ("Experience", experience_cell),
+        ("row-experience", experience_cell),
     ];
     for (label, cell) in rows {
-        let _ = write!(out, "| **{label}** |");
+        let _ = write!(out, "| **{}** |", inline(&l.t(label)));
         for p in &phases {
-            let _ = write!(out, " {} |", cell(p));
+            let _ = write!(out, " {} |", cell(l, p));
         }
         out.push('\n');
     }
-    out.push_str(
-        "\n★ moment of truth · *planned*: part of the target journey, not the status quo · \
-         Experience: average over the status-quo touchpoints, ▼ below and ▲ above expectation\n\n",
-    );
+    let _ = write!(out, "\n{}\n\n", l.t("md-legend"));
 }
 
-fn persona_card(out: &mut String, doc: &Document, p: &Persona) {
+fn persona_card(out: &mut String, l: &Labels, doc: &Document, p: &Persona) {
     let _ = writeln!(out, "### {}\n", inline(p.name.as_deref().unwrap_or(&p.id)));
     if let Some(r) = &p.role {
         let _ = writeln!(out, "*{}*\n", inline(r));
@@ -187,25 +218,30 @@ fn persona_card(out: &mut String, doc: &Document, p: &Persona) {
     let mut item = |label: &str, items: &[String]| {
         if !items.is_empty() {
             let v: Vec<String> = items.iter().map(|s| inline(s)).collect();
-            let _ = writeln!(out, "- **{label}:** {}", v.join("; "));
+            let _ = writeln!(out, "- **{}:** {}", inline(&l.t(label)), v.join("; "));
         }
     };
     if let Some(e) = &p.evidence {
-        item("Evidence", std::slice::from_ref(e));
+        item("persona-evidence", std::slice::from_ref(e));
     }
-    item("Needs", &p.needs);
-    item("Pains", &p.pains);
-    item("Gains", &p.gains);
-    item("Goals", &p.goals);
+    item("persona-needs", &p.needs);
+    item("persona-pains", &p.pains);
+    item("persona-gains", &p.gains);
+    item("persona-goals", &p.goals);
     if let Some(e) = &p.empathy {
-        item("Says", &e.says);
-        item("Thinks", &e.thinks);
-        item("Does", &e.does);
-        item("Feels", &e.feels);
+        item("persona-says", &e.says);
+        item("persona-thinks", &e.thinks);
+        item("persona-does", &e.does);
+        item("persona-feels", &e.feels);
     }
     if !p.channels.is_empty() {
         let v: Vec<String> = p.channels.iter().map(|c| code(c)).collect();
-        let _ = writeln!(out, "- **Channels:** {}", v.join(", "));
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            inline(&l.t("persona-channels")),
+            v.join(", ")
+        );
     }
     if !p.touchpoints.is_empty() {
         let v: Vec<String> = p
@@ -219,40 +255,47 @@ fn persona_card(out: &mut String, doc: &Document, p: &Persona) {
                 )
             })
             .collect();
-        let _ = writeln!(out, "- **Touchpoints:** {}", v.join("; "));
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            inline(&l.t("persona-touchpoints")),
+            v.join("; ")
+        );
     }
     out.push('\n');
 }
 
-fn impact_map(out: &mut String, doc: &Document) {
-    out.push_str("## Impact map\n\n");
+fn impact_map(out: &mut String, l: &Labels, doc: &Document) {
+    let _ = write!(out, "## {}\n\n", inline(&l.t("impact-heading")));
     for g in &doc.goals {
         let _ = write!(out, "- 🎯 **{}**", inline(g.display_title()));
         if let Some(m) = &g.metric {
-            let _ = write!(out, " — {}", inline(&m.display()));
+            let _ = write!(out, " — {}", inline(&metric_display(l, m)));
         }
         out.push('\n');
         for a in &g.actors {
             let kind = if a.persona.is_some() {
-                "persona"
+                l.t("md-persona")
             } else {
-                "stakeholder"
+                l.t("md-stakeholder")
             };
             let _ = writeln!(out, "  - 👤 **{}** ({kind})", inline(doc.actor_name(a)));
             for i in &a.impacts {
                 let _ = write!(out, "    - ↗ {}", inline(i.display_title()));
                 if !i.kpis.is_empty() {
-                    let k: Vec<String> = i.kpis.iter().map(|k| inline(&k.display())).collect();
+                    let k: Vec<String> =
+                        i.kpis.iter().map(|k| inline(&kpi_display(l, k))).collect();
                     let _ = write!(out, " — *{}*", k.join("; "));
                 }
                 out.push('\n');
                 for t in &i.via {
-                    let _ = writeln!(out, "      - {}", touchpoint_ref(doc, t));
+                    let _ = writeln!(out, "      - {}", touchpoint_ref(l, doc, t));
                 }
                 for d in &i.deliverables {
                     let _ = write!(out, "      - 📦 {}", inline(&d.title));
                     if !d.via.is_empty() {
-                        let v: Vec<String> = d.via.iter().map(|t| touchpoint_ref(doc, t)).collect();
+                        let v: Vec<String> =
+                            d.via.iter().map(|t| touchpoint_ref(l, doc, t)).collect();
                         let _ = write!(out, " → {}", v.join(", "));
                     }
                     out.push('\n');
@@ -263,42 +306,57 @@ fn impact_map(out: &mut String, doc: &Document) {
     out.push('\n');
 }
 
-fn touchpoint_ref(doc: &Document, id: &str) -> String {
+fn touchpoint_ref(l: &Labels, doc: &Document, id: &str) -> String {
     match doc.touchpoint(id) {
         Some(t) => {
             let phase = doc
                 .phase(&t.phase)
                 .map(|p| p.display_title())
                 .unwrap_or(&t.phase);
-            let planned = if t.is_planned() { ", planned" } else { "" };
+            let planned = if t.is_planned() {
+                format!(", {}", l.t("planned"))
+            } else {
+                String::new()
+            };
             format!("{} ({}{planned})", inline(t.display_title()), inline(phase))
         }
         None => code(id),
     }
 }
 
-/// The Markdown text of the document.
+/// The Markdown text of the document with the default [`Options`].
 pub fn render(doc: &Document) -> String {
+    render_with(doc, &Options::default())
+}
+
+/// The Markdown text of the document.
+pub fn render_with(doc: &Document, options: &Options) -> String {
+    let l = &options.labels(doc);
     let mut out = String::new();
     for j in &doc.journeys {
-        journey_map(&mut out, doc, j);
+        journey_map(&mut out, l, doc, j);
     }
     if !doc.personas.is_empty() {
-        out.push_str("## Personas\n\n");
+        let _ = write!(out, "## {}\n\n", inline(&l.t("personas-heading")));
         for p in &doc.personas {
-            persona_card(&mut out, doc, p);
+            persona_card(&mut out, l, doc, p);
         }
     }
     if !doc.goals.is_empty() {
-        impact_map(&mut out, doc);
+        impact_map(&mut out, l, doc);
     }
-    if !doc.findings.is_empty() {
-        out.push_str("## Findings of `journeyc check`\n\n");
+    if !doc.findings.is_empty() && options.findings {
+        let _ = write!(out, "## {}\n\n", inline(&l.t("findings-heading")));
         for f in &doc.findings {
+            let severity = match f.severity.as_str() {
+                "warning" => l.t("severity-warning"),
+                "info" => l.t("severity-info"),
+                other => other.to_string(),
+            };
             let _ = writeln!(
                 out,
                 "- {} `{}` {}:{}:{}: {}",
-                f.severity,
+                severity,
                 f.code,
                 inline(&f.location.path),
                 f.location.start.line,

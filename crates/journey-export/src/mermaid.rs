@@ -7,7 +7,10 @@
 //! each diagram says so in a `%%` comment.
 
 use crate::doc::{Document, Goal, Journey};
+use crate::labels::{kpi_display, metric_display};
 use crate::text::{self, one_decimal};
+use crate::Options;
+use journey_l10n::Labels;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -95,79 +98,282 @@ fn actor_names(doc: &Document) -> HashMap<&str, String> {
         .collect()
 }
 
-fn journey_diagram(out: &mut String, doc: &Document, j: &Journey, actors: &HashMap<&str, String>) {
-    let title = j.title.as_deref().unwrap_or(&j.id);
-    let _ = writeln!(out, "## {}\n", crate::markdown::inline(title));
-    out.push_str("```mermaid\njourney\n");
-    let _ = writeln!(out, "    title {}", journey_text(title));
-    out.push_str(
-        "    %% Sections are the phases, tasks the status-quo touchpoints, scores the experience (1-5),\n\
-         \x20   %% actors the personas served. Not shown on purpose: channels, owners, KPIs, expectations\n\
-         \x20   %% and planned touchpoints (listed below); `:` `;` `#` in names are replaced by look-alikes.\n",
-    );
-    if let Some(l) = &j.loop_back {
-        let _ = writeln!(
-            out,
-            "    %% The journey loops: after {} it continues with {}.",
-            journey_text(
-                doc.phase(&l.from)
-                    .map(|p| p.display_title())
-                    .unwrap_or(&l.from)
-            ),
-            journey_text(doc.phase(&l.to).map(|p| p.display_title()).unwrap_or(&l.to))
-        );
+/// At most this many tasks go into one journey chart: Mermaid draws every
+/// task side by side, so a larger chart is a strip too thin to read.
+pub const MAX_TASKS: usize = 30;
+
+/// Persona colours for the journey charts, clearly apart from each other
+/// (Mermaid's own first two are two greens).
+pub const PERSONA_COLOURS: &[&str] = &[
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+];
+
+/// One line of a journey chart: a task or a comment.
+enum Line {
+    Task { text: String, people: Vec<String> },
+    Comment(String),
+}
+
+/// The lines of one phase and how many of them are tasks.
+struct Section {
+    title: String,
+    lines: Vec<Line>,
+}
+
+impl Section {
+    fn tasks(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|l| matches!(l, Line::Task { .. }))
+            .count()
     }
+}
+
+fn sections(doc: &Document, j: &Journey, actors: &HashMap<&str, String>) -> Vec<Section> {
+    let mut out = Vec::new();
     for p in doc.journey_phases(j) {
-        let _ = writeln!(out, "    section {}", journey_text(p.display_title()));
-        let mut shown = 0;
+        let mut lines = Vec::new();
         for t in &p.touchpoints {
             let name = journey_text(t.display_title());
             match (t.is_planned(), t.experience) {
                 (false, Some(score)) => {
-                    let people: Vec<&str> = t
+                    let people: Vec<String> = t
                         .serves
                         .iter()
-                        .filter_map(|s| actors.get(s.as_str()).map(String::as_str))
+                        .filter_map(|s| actors.get(s.as_str()).cloned())
                         .collect();
-                    if people.is_empty() {
-                        let _ = writeln!(out, "      {name}: {}", one_decimal(score));
+                    let text = if people.is_empty() {
+                        format!("{name}: {}", one_decimal(score))
                     } else {
-                        let _ = writeln!(
-                            out,
-                            "      {name}: {}: {}",
-                            one_decimal(score),
-                            people.join(", ")
-                        );
+                        format!("{name}: {}: {}", one_decimal(score), people.join(", "))
+                    };
+                    lines.push(Line::Task { text, people });
+                }
+                (true, _) => lines.push(Line::Comment(format!(
+                    "%% planned, not shown: {name}{}",
+                    t.expectation
+                        .map(|e| format!(" (expectation {})", one_decimal(e)))
+                        .unwrap_or_default()
+                ))),
+                (false, None) => lines.push(Line::Comment(format!(
+                    "%% no experience score, not shown: {name}"
+                ))),
+            }
+        }
+        out.push(Section {
+            title: p.display_title().to_string(),
+            lines,
+        });
+    }
+    out
+}
+
+/// One chart: sections (or parts of one) and a name for the heading.
+struct Chart {
+    part: Option<String>,
+    sections: Vec<Section>,
+}
+
+/// Splits the sections into charts of at most [`MAX_TASKS`] tasks:
+/// consecutive phases share a chart while they fit, a larger phase is
+/// split into parts of its own.
+fn charts(sections: Vec<Section>, l: &Labels, title: &str) -> Vec<Chart> {
+    let total: usize = sections.iter().map(Section::tasks).sum();
+    if total <= MAX_TASKS {
+        return vec![Chart {
+            part: None,
+            sections,
+        }];
+    }
+    let mut out: Vec<Chart> = Vec::new();
+    let mut cur: Vec<Section> = Vec::new();
+    let mut cur_tasks = 0;
+    let flush = |cur: &mut Vec<Section>, out: &mut Vec<Chart>| {
+        if cur.is_empty() {
+            return;
+        }
+        let names: Vec<&str> = cur.iter().map(|s| s.title.as_str()).collect();
+        let part = match names.as_slice() {
+            [one] => one.to_string(),
+            [first, .., last] => format!("{first} … {last}"),
+            [] => String::new(),
+        };
+        out.push(Chart {
+            part: Some(l.f(
+                "mermaid-part",
+                &[("title", title.into()), ("part", part.into())],
+            )),
+            sections: std::mem::take(cur),
+        });
+    };
+    for s in sections {
+        let n = s.tasks();
+        if n > MAX_TASKS {
+            flush(&mut cur, &mut out);
+            cur_tasks = 0;
+            // The phase alone, in parts of MAX_TASKS tasks; comments stay
+            // with the task before them.
+            let mut parts: Vec<Vec<Line>> = vec![Vec::new()];
+            let mut in_part = 0;
+            for line in s.lines {
+                if matches!(line, Line::Task { .. }) {
+                    if in_part == MAX_TASKS {
+                        parts.push(Vec::new());
+                        in_part = 0;
                     }
-                    shown += 1;
+                    in_part += 1;
                 }
-                (true, _) => {
-                    let _ = writeln!(
-                        out,
-                        "      %% planned, not shown: {name}{}",
-                        t.expectation
-                            .map(|e| format!(" (expectation {})", one_decimal(e)))
-                            .unwrap_or_default()
-                    );
-                }
-                (false, None) => {
-                    let _ = writeln!(out, "      %% no experience score, not shown: {name}");
+                parts.last_mut().expect("one part").push(line);
+            }
+            let total = parts.len();
+            for (i, lines) in parts.into_iter().enumerate() {
+                out.push(Chart {
+                    part: Some(l.f(
+                        "mermaid-part-of",
+                        &[
+                            ("title", title.into()),
+                            ("part", s.title.as_str().into()),
+                            ("n", (i + 1).into()),
+                            ("total", total.into()),
+                        ],
+                    )),
+                    sections: vec![Section {
+                        title: s.title.clone(),
+                        lines,
+                    }],
+                });
+            }
+            continue;
+        }
+        if cur_tasks + n > MAX_TASKS {
+            flush(&mut cur, &mut out);
+            cur_tasks = 0;
+        }
+        cur_tasks += n;
+        cur.push(s);
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// Mermaid colours the actors of a chart in the order of their names
+/// (JavaScript's sort), so each chart gets the colours listed in that
+/// order: a persona keeps its colour in every chart.
+fn actor_colours(chart: &Chart, colour_of: &HashMap<String, &'static str>) -> Vec<&'static str> {
+    let mut names: Vec<&String> = Vec::new();
+    for s in &chart.sections {
+        for l in &s.lines {
+            if let Line::Task { people, .. } = l {
+                for p in people {
+                    if !names.contains(&p) {
+                        names.push(p);
+                    }
                 }
             }
         }
-        if shown == 0 {
-            // Mermaid draws a section only through its tasks; a made-up
-            // task would show a score nobody measured.
-            out.push_str(
-                "      %% no scored status-quo touchpoint: Mermaid draws no empty section\n",
-            );
-        }
     }
-    out.push_str("```\n\n");
+    names.sort_by_key(|n| n.encode_utf16().collect::<Vec<u16>>());
+    names
+        .iter()
+        .map(|n| colour_of.get(*n).copied().unwrap_or(PERSONA_COLOURS[0]))
+        .collect()
 }
 
-fn impact_diagram(out: &mut String, doc: &Document, goals: &[Goal]) {
-    out.push_str("## Impact map\n\n```mermaid\nflowchart LR\n");
+fn journey_diagram(
+    out: &mut String,
+    doc: &Document,
+    l: &Labels,
+    j: &Journey,
+    actors: &HashMap<&str, String>,
+) {
+    let title = j.title.as_deref().unwrap_or(&j.id);
+    let colour_of: HashMap<String, &'static str> = doc
+        .personas
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            actors
+                .get(p.id.as_str())
+                .map(|a| (a.clone(), PERSONA_COLOURS[i % PERSONA_COLOURS.len()]))
+        })
+        .collect();
+    let all = charts(sections(doc, j, actors), l, title);
+    let many = all.len() > 1;
+    for (ci, chart) in all.iter().enumerate() {
+        let heading = chart.part.as_deref().unwrap_or(title);
+        let _ = writeln!(out, "## {}\n", crate::markdown::inline(heading));
+        out.push_str("```mermaid\n");
+        let colours = actor_colours(chart, &colour_of);
+        if !colours.is_empty() {
+            let list: Vec<String> = colours.iter().map(|c| format!("\"{c}\"")).collect();
+            let _ = write!(
+                out,
+                "---\nconfig:\n  journey:\n    actorColours: [{}]\n---\n",
+                list.join(", ")
+            );
+        }
+        out.push_str("journey\n");
+        let _ = writeln!(out, "    title {}", journey_text(heading));
+        if ci == 0 {
+            out.push_str(
+                "    %% Sections are the phases, tasks the status-quo touchpoints, scores the experience (1-5),\n\
+                 \x20   %% actors the personas served. Not shown on purpose: channels, owners, KPIs, expectations\n\
+                 \x20   %% and planned touchpoints (listed below); `:` `;` `#` in names are replaced by look-alikes.\n",
+            );
+            if many {
+                let _ = writeln!(
+                    out,
+                    "    %% The journey is split into {} charts of at most {MAX_TASKS} tasks each, so that each stays readable.",
+                    all.len()
+                );
+            }
+            if let Some(lb) = &j.loop_back {
+                let _ = writeln!(
+                    out,
+                    "    %% The journey loops: after {} it continues with {}.",
+                    journey_text(
+                        doc.phase(&lb.from)
+                            .map(|p| p.display_title())
+                            .unwrap_or(&lb.from)
+                    ),
+                    journey_text(
+                        doc.phase(&lb.to)
+                            .map(|p| p.display_title())
+                            .unwrap_or(&lb.to)
+                    )
+                );
+            }
+        }
+        for s in &chart.sections {
+            let _ = writeln!(out, "    section {}", journey_text(&s.title));
+            for line in &s.lines {
+                match line {
+                    Line::Task { text, .. } => {
+                        let _ = writeln!(out, "      {text}");
+                    }
+                    Line::Comment(c) => {
+                        let _ = writeln!(out, "      {c}");
+                    }
+                }
+            }
+            if s.tasks() == 0 {
+                // Mermaid draws a section only through its tasks; a made-up
+                // task would show a score nobody measured.
+                out.push_str(
+                    "      %% no scored status-quo touchpoint: Mermaid draws no empty section\n",
+                );
+            }
+        }
+        out.push_str("```\n\n");
+    }
+}
+
+fn impact_diagram(out: &mut String, doc: &Document, l: &Labels, goals: &[Goal]) {
+    let _ = write!(
+        out,
+        "## {}\n\n```mermaid\nflowchart LR\n",
+        crate::markdown::inline(&l.t("impact-heading"))
+    );
     out.push_str(
         "    %% Goal → actor → impact → deliverable → touchpoint. Impact KPIs are in the impact labels;\n\
          \x20   %% descriptions, owners and scores are left out on purpose. Dashed touchpoints are planned.\n",
@@ -207,7 +413,11 @@ fn impact_diagram(out: &mut String, doc: &Document, goals: &[Goal]) {
         let gn = format!("g{}", gi + 1);
         let mut label = format!("🎯 {}", label_text(g.display_title()));
         if let Some(m) = &g.metric {
-            let _ = write!(label, "<br/><small>{}</small>", label_text(&m.display()));
+            let _ = write!(
+                label,
+                "<br/><small>{}</small>",
+                label_text(&metric_display(l, m))
+            );
         }
         let _ = writeln!(out, "    {gn}[\"{label}\"]:::goal");
         for (ai, a) in g.actors.iter().enumerate() {
@@ -225,7 +435,7 @@ fn impact_diagram(out: &mut String, doc: &Document, goals: &[Goal]) {
                     let _ = write!(
                         label,
                         "<br/><small>KPI {}</small>",
-                        label_text(&k.display())
+                        label_text(&kpi_display(l, k))
                     );
                 }
                 let _ = writeln!(out, "    {inn}[\"{label}\"]:::impact");
@@ -266,15 +476,21 @@ fn impact_diagram(out: &mut String, doc: &Document, goals: &[Goal]) {
     out.push_str("```\n");
 }
 
-/// The Mermaid diagrams of the document, as Markdown with fenced blocks.
+/// The Mermaid diagrams of the document with the default [`Options`].
 pub fn render(doc: &Document) -> String {
+    render_with(doc, &Options::default())
+}
+
+/// The Mermaid diagrams of the document, as Markdown with fenced blocks.
+pub fn render_with(doc: &Document, options: &Options) -> String {
+    let l = &options.labels(doc);
     let mut out = String::new();
     let actors = actor_names(doc);
     for j in &doc.journeys {
-        journey_diagram(&mut out, doc, j, &actors);
+        journey_diagram(&mut out, doc, l, j, &actors);
     }
     if !doc.goals.is_empty() {
-        impact_diagram(&mut out, doc, &doc.goals);
+        impact_diagram(&mut out, doc, l, &doc.goals);
     }
     if out.is_empty() {
         out.push_str("*No journey and no impact map to draw.*\n");

@@ -6,7 +6,7 @@
 
 use journey_analysis::{load, Workspace};
 use journey_diagnostics::Severity;
-use journey_export::{render, Document, Format};
+use journey_export::{render, render_with, Document, Format, Lang, Options};
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
@@ -162,7 +162,12 @@ fn csv_has_one_row_per_touchpoint_and_the_documented_columns() {
         let text = render(&doc, Format::Csv);
         let mut r = csv::Reader::from_reader(text.as_bytes());
         let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
-        assert_eq!(header, journey_export::csv::COLUMNS);
+        let lang = doc.language();
+        let expected: Vec<String> = journey_export::csv::COLUMNS
+            .iter()
+            .map(|c| journey_l10n::column_header(lang, c))
+            .collect();
+        assert_eq!(header, expected, "{name} in {lang}");
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         let touchpoints: usize = doc.phases.iter().map(|p| p.touchpoints.len()).sum();
         assert_eq!(rows.len(), touchpoints, "{name}");
@@ -320,4 +325,226 @@ fn sparse_workspaces_render_in_every_format() {
         (Some("online"), false)
     );
     assert_eq!((u.state.as_str(), u.state_explicit), ("current", false));
+}
+
+fn with(lang: Lang, findings: bool) -> Options {
+    Options {
+        lang: Some(lang),
+        findings,
+    }
+}
+
+/// Every export of every example, the hostile fixture and a sparse
+/// workspace, in both languages: every label asked for exists.
+#[test]
+fn no_label_is_missing_in_either_language() {
+    let mut docs: Vec<Document> = EXAMPLES.iter().map(|n| document(n)).collect();
+    docs.push(checked(
+        workspace("tests/export/fixtures/hostile"),
+        "hostile",
+    ));
+    docs.push(in_memory(&[(
+        "j.journey",
+        "journey j {\n  phases x, y\n  loop y -> x\n}\nphase x {\n  touchpoint t {\n  }\n}\n\
+         phase y {\n  touchpoint u {\n    channel web\n    expectation 4\n    state planned\n  }\n}\n",
+    )]));
+    let _ = journey_l10n::take_missing();
+    for doc in &docs {
+        for lang in Lang::ALL {
+            for f in Format::ALL {
+                let text = render_with(doc, f, &with(lang, true));
+                assert!(!text.is_empty());
+            }
+        }
+    }
+    assert_eq!(journey_l10n::take_missing(), Vec::<String>::new());
+}
+
+#[test]
+fn the_language_comes_from_the_copy_unless_chosen() {
+    assert_eq!(document("retail").language(), Lang::De);
+    assert_eq!(document("b2b-saas").language(), Lang::En);
+    let retail = document("retail");
+    assert!(render(&retail, Format::Html).contains("<html lang=\"de\">"));
+    assert!(
+        render_with(&retail, Format::Html, &with(Lang::En, false)).contains("<html lang=\"en\">")
+    );
+}
+
+/// `lang = de` on an English journey: German labels in every format;
+/// `en` on a German one: English labels.
+#[test]
+fn labels_follow_the_chosen_language_in_every_format() {
+    let en_doc = document("b2b-saas");
+    let de = with(Lang::De, false);
+    let html = render_with(&en_doc, Format::Html, &de);
+    for label in [
+        "<html lang=\"de\">",
+        "Zentrale Frage",
+        "Touchpoints nach Kanal",
+        "Kernbotschaft",
+        "Emotionskurven",
+        "Ist-Zustand",
+        "Verantwortlich",
+    ] {
+        assert!(html.contains(label), "HTML lacks {label}");
+    }
+    for english in [
+        "Central question",
+        "Core message",
+        "Emotion curves",
+        "Owner <b>",
+    ] {
+        assert!(!html.contains(english), "HTML still says {english}");
+    }
+    let md = render_with(&en_doc, Format::Markdown, &de);
+    for label in [
+        "| **Zentrale Frage** |",
+        "**Phasen:**",
+        "## Personas",
+        "**Bedürfnisse:**",
+        "## Impact Map",
+    ] {
+        assert!(md.contains(label), "Markdown lacks {label}");
+    }
+    assert!(!md.contains("Central question") && !md.contains("**Needs:**"));
+    let mermaid = render_with(&en_doc, Format::Mermaid, &de);
+    assert!(mermaid.contains("## Impact Map"), "{mermaid}");
+    let csv = render_with(&en_doc, Format::Csv, &de);
+    assert!(
+        csv.starts_with("Journey,Phasen-ID,Phasentitel,"),
+        "{}",
+        &csv[..80]
+    );
+
+    let de_doc = document("retail");
+    let en = with(Lang::En, false);
+    let html = render_with(&de_doc, Format::Html, &en);
+    assert!(html.contains("<html lang=\"en\">") && html.contains("Central question"));
+    assert!(!html.contains("Zentrale Frage"));
+    let md = render_with(&de_doc, Format::Markdown, &en);
+    assert!(md.contains("| **Central question** |") && !md.contains("Zentrale Frage"));
+    let csv = render_with(&de_doc, Format::Csv, &en);
+    assert!(csv.starts_with("journey,phase_id,"));
+}
+
+#[test]
+fn findings_show_in_html_and_markdown_only_when_asked() {
+    let doc = in_memory(&[(
+        "j.journey",
+        "journey j {\n  phases x\n}\nphase x {\n  touchpoint t {\n    channel web\n  }\n}\n",
+    )]);
+    assert!(!doc.findings.is_empty(), "the fixture must have findings");
+    let code = &doc.findings[0].code;
+    for lang in Lang::ALL {
+        let html = render_with(&doc, Format::Html, &with(lang, false));
+        assert!(!html.contains("findings-block") && !html.contains(code.as_str()));
+        let html = render_with(&doc, Format::Html, &with(lang, true));
+        assert!(html.contains("findings-block") && html.contains(code.as_str()));
+        let md = render_with(&doc, Format::Markdown, &with(lang, false));
+        assert!(!md.contains(code.as_str()), "{md}");
+        let md = render_with(&doc, Format::Markdown, &with(lang, true));
+        assert!(md.contains(code.as_str()), "{md}");
+    }
+    // The JSON keeps them regardless.
+    assert!(render(&doc, Format::Json).contains(code.as_str()));
+}
+
+#[test]
+fn the_map_shows_copy_kpis_and_kept_promises() {
+    let doc = document("retail");
+    let html = render(&doc, Format::Html);
+    for p in &doc.phases {
+        for t in &p.touchpoints {
+            for s in &t.says {
+                let one: Vec<&str> = s.split_whitespace().collect();
+                let escaped = journey_export::html::escape(&one.join(" "));
+                assert!(html.contains(&escaped), "copy of {} missing: {s}", t.id);
+            }
+            for k in &t.kpis {
+                let shown = journey_export::kpi_display(&journey_export::Labels::new(Lang::De), k);
+                assert!(
+                    html.contains(&journey_export::html::escape(&shown)),
+                    "{shown}"
+                );
+            }
+        }
+    }
+    // `keeps rückgabe` shows the promise's text on the card.
+    let kept = "30 Tage Rückgabe auf deine Ausrüstung, online wie im Laden.";
+    let card = html
+        .find("class=\"tp-list tp-keeps\"")
+        .expect("a kept promise");
+    assert!(html[card..].contains(kept));
+    // Long copy is folded into <details>, the rest is shown as a quote.
+    assert!(
+        html.contains("<details class=\"tp-copy\">")
+            || html.contains("<blockquote class=\"tp-copy\"")
+    );
+}
+
+/// A journey of `phases` × `per_phase` scored touchpoints for two personas.
+fn large(phases: usize, per_phase: usize) -> Document {
+    let mut src = String::from("journey big \"Big\" {\n  phases ");
+    src.push_str(
+        &(1..=phases)
+            .map(|i| format!("p{i}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    src.push_str(
+        "\n}\npersona anna \"Anna\" {\n  needs \"x\"\n}\npersona ben \"Ben\" {\n  needs \"y\"\n}\n",
+    );
+    for p in 1..=phases {
+        src.push_str(&format!("phase p{p} \"Phase {p}\" {{\n"));
+        for t in 1..=per_phase {
+            src.push_str(&format!(
+                "  touchpoint p{p}t{t} \"Task {p}.{t}\" {{\n    channel web\n    serves {}\n    experience {}\n  }}\n",
+                if t % 2 == 0 { "anna" } else { "ben" },
+                1 + (p + t) % 5
+            ));
+        }
+        src.push_str("}\n");
+    }
+    in_memory(&[("big.journey", &src)])
+}
+
+#[test]
+fn mermaid_splits_large_journeys_into_charts_of_at_most_30_tasks() {
+    let doc = large(10, 15);
+    let text = render_with(&doc, Format::Mermaid, &with(Lang::En, false));
+    let charts: Vec<&str> = text
+        .split("```mermaid\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .filter(|b| b.contains("\njourney\n") || b.starts_with("journey"))
+        .collect();
+    assert!(charts.len() >= 5, "{} charts", charts.len());
+    let mut tasks = 0;
+    for c in &charts {
+        let n = c.lines().filter(|l| l.starts_with("      Task ")).count();
+        assert!((1..=30).contains(&n), "{n} tasks in\n{c}");
+        tasks += n;
+        // Both personas, in clearly different colours, the same in every chart.
+        assert!(c.starts_with("---\nconfig:\n  journey:\n    actorColours: [\"#1f77b4\", \"#d62728\"]\n---\njourney\n"), "{c}");
+    }
+    assert_eq!(tasks, 150);
+    // Every phase appears, in order.
+    let mut last = 0;
+    for p in 1..=10 {
+        let at = text
+            .find(&format!("section Phase {p}\n"))
+            .unwrap_or_else(|| panic!("phase {p}"));
+        assert!(at > last);
+        last = at;
+    }
+    // One phase of more than 30 tasks is split into parts of its own.
+    let doc = large(1, 70);
+    let text = render_with(&doc, Format::Mermaid, &with(Lang::De, false));
+    assert_eq!(text.matches("section Phase 1\n").count(), 3, "{text}");
+    assert!(text.contains("## Big – Phase 1 (3/3)"), "{text}");
+    // A small journey stays one chart.
+    let doc = large(2, 5);
+    let text = render(&doc, Format::Mermaid);
+    assert_eq!(text.matches("\njourney\n").count(), 1);
 }

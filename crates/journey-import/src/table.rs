@@ -112,10 +112,9 @@ impl Table {
 /// German word a workshop table uses (`Kanal`, `Verantwortlich`,
 /// `Erwartung`, `Erlebnis` …).
 pub fn column_of(header: &str) -> Option<&'static str> {
-    if let Some(c) = COLUMNS
-        .iter()
-        .find(|c| c.eq_ignore_ascii_case(header.trim()))
-    {
+    // The header as `journeyc export --format csv` writes it, in either
+    // language (`phase_id`, `Phasen-ID`).
+    if let Some(c) = journey_l10n::column_from_header(header, COLUMNS) {
         return Some(c);
     }
     const ALIASES: &[(&str, &[&str])] = &[

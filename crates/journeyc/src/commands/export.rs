@@ -1,5 +1,5 @@
 //! `journeyc export`: the checked workspace as JSON, Markdown, HTML,
-//! Mermaid, CSV or an Excel workbook.
+//! Mermaid, CSV, an Excel workbook, or a poster as SVG, PNG or PDF.
 
 use super::workspace::{Checked, WorkspaceArgs};
 use crate::exit;
@@ -25,9 +25,17 @@ pub enum Format {
     /// An Excel workbook with the whole journey: the map (phases as
     /// columns), personas, touchpoints, KPIs, impact map and promises.
     Xlsx,
+    /// The map as a poster: phases as columns, swim lanes, emotion curves,
+    /// legend; fonts embedded.
+    Svg,
+    /// The poster as a PNG image.
+    Png,
+    /// The poster as a PDF, A3 landscape pages with the phase header on each.
+    Pdf,
 }
 
-/// The language of the workbook's sheet names and headers.
+/// The language of the labels an export adds (row names, legends,
+/// headers, the workbook's sheet names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Lang {
     /// English.
@@ -36,15 +44,25 @@ pub enum Lang {
     De,
 }
 
-impl From<Format> for journey_export::Format {
-    fn from(f: Format) -> Self {
-        match f {
-            Format::Json => journey_export::Format::Json,
-            Format::Markdown => journey_export::Format::Markdown,
-            Format::Html => journey_export::Format::Html,
-            Format::Mermaid => journey_export::Format::Mermaid,
-            Format::Csv => journey_export::Format::Csv,
-            Format::Xlsx => unreachable!("the workbook is rendered on its own"),
+impl From<Lang> for journey_export::Lang {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::En => journey_export::Lang::En,
+            Lang::De => journey_export::Lang::De,
+        }
+    }
+}
+
+impl Format {
+    /// The text format, or `None` for the workbook and the poster.
+    fn text(self) -> Option<journey_export::Format> {
+        match self {
+            Format::Json => Some(journey_export::Format::Json),
+            Format::Markdown => Some(journey_export::Format::Markdown),
+            Format::Html => Some(journey_export::Format::Html),
+            Format::Mermaid => Some(journey_export::Format::Mermaid),
+            Format::Csv => Some(journey_export::Format::Csv),
+            Format::Xlsx | Format::Svg | Format::Png | Format::Pdf => None,
         }
     }
 }
@@ -59,11 +77,15 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The language of the workbook's headers (xlsx). Default: `lang` in
-    /// journey.toml's `[workspace]`, else the language of the journey's
-    /// texts.
+    /// The language of the labels (row names, legends, headers, sheet
+    /// names). Default: `lang` in journey.toml's `[workspace]`, else the
+    /// language of the journey's own copy.
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// List the findings of `journeyc check` in the HTML and Markdown
+    /// (also `findings = true` in journey.toml's `[export]`).
+    #[arg(long)]
+    pub findings: bool,
     /// When to use colour in the findings shown when the export is refused.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "JOURNEYC_COLOR")]
     pub color: ColorChoice,
@@ -132,7 +154,44 @@ pub fn run(args: ExportArgs) -> u8 {
             }
         }
     } else {
-        journey_export::render(&doc, args.format.into()).into_bytes()
+        let config = ws.config();
+        let options = journey_export::Options {
+            lang: args.lang.map(Into::into).or_else(|| {
+                config
+                    .workspace
+                    .lang
+                    .as_deref()
+                    .and_then(journey_export::Lang::parse)
+            }),
+            findings: args.findings || config.export.findings,
+        };
+        match args.format.text() {
+            Some(format) => journey_export::render_with(&doc, format, &options).into_bytes(),
+            None => {
+                if args.output.is_none() && std::io::stdout().is_terminal() {
+                    output::error(format!(
+                        "a poster is not text; write it to a file with -o FILE.{} (or redirect standard output)",
+                        args.format
+                            .to_possible_value()
+                            .map(|v| v.get_name().to_string())
+                            .unwrap_or_default()
+                    ));
+                    return exit::USAGE;
+                }
+                let kind = match args.format {
+                    Format::Svg => journey_poster::Kind::Svg,
+                    Format::Png => journey_poster::Kind::Png,
+                    _ => journey_poster::Kind::Pdf,
+                };
+                match journey_poster::render(&doc, kind, &options) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        output::error(e);
+                        return exit::USAGE;
+                    }
+                }
+            }
+        }
     };
     if !doc.findings.is_empty() {
         eprintln!(
