@@ -17,6 +17,11 @@ const dir = process.env.EXPORT_DIR;
 assert.ok(dir, 'EXPORT_DIR must name the folder with the exports');
 const files = readdirSync(dir).filter((f) => f.endsWith('.mermaid.md')).sort();
 
+/** A diagram without its frontmatter (`---` … `---`). */
+export function body(diagram) {
+  return diagram.replace(/^---\n[\s\S]*?\n---\n/, '');
+}
+
 /** The fenced ```mermaid blocks of a Markdown text. */
 export function blocks(text) {
   const out = [];
@@ -46,22 +51,28 @@ for (const file of files) {
       types.push(result.diagramType);
     }
     assert.ok(types.includes('journey'), `no journey diagram in ${types}`);
-    if (diagrams.length > 1) {
+    if (text.includes('flowchart LR')) {
       assert.ok(types.some((t) => t.startsWith('flowchart')), `no flowchart in ${types}`);
     }
   });
 
-  test(`${file}: tasks keep their scores and actors`, async () => {
+  test(`${file}: tasks keep their scores and actors, at most 20 a chart`, async () => {
     const text = readFileSync(join(dir, file), 'utf8');
-    const journey = blocks(text).find((d) => d.startsWith('journey'));
-    // Every task line has the form `name: score[: actors]`, score 0-5.
-    for (const line of journey.split('\n')) {
-      const t = line.trim();
-      if (!t || t.startsWith('%%') || /^(journey|title |section )/.test(t)) continue;
-      const parts = t.split(':');
-      assert.ok(parts.length === 2 || parts.length === 3, `task with stray separator: ${t}`);
-      const score = Number(parts[1]);
-      assert.ok(score >= 0 && score <= 5, `score out of range: ${t}`);
+    const journeys = blocks(text).map(body).filter((d) => d.startsWith('journey'));
+    assert.ok(journeys.length >= 1, 'no journey chart');
+    for (const journey of journeys) {
+      let tasks = 0;
+      // Every task line has the form `name: score[: actors]`, score 0-5.
+      for (const line of journey.split('\n')) {
+        const t = line.trim();
+        if (!t || t.startsWith('%%') || /^(journey|title |section )/.test(t)) continue;
+        const parts = t.split(':');
+        assert.ok(parts.length === 2 || parts.length === 3, `task with stray separator: ${t}`);
+        const score = Number(parts[1]);
+        assert.ok(score >= 0 && score <= 5, `score out of range: ${t}`);
+        tasks++;
+      }
+      assert.ok(tasks <= 20, `${tasks} tasks in one chart`);
     }
   });
 }

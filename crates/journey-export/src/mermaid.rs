@@ -99,8 +99,9 @@ fn actor_names(doc: &Document) -> HashMap<&str, String> {
 }
 
 /// At most this many tasks go into one journey chart: Mermaid draws every
-/// task side by side, so a larger chart is a strip too thin to read.
-pub const MAX_TASKS: usize = 30;
+/// task side by side, 200 px each, so a larger chart is a strip too thin to
+/// read once a page scales it down (150 tasks were a blank strip).
+pub const MAX_TASKS: usize = 20;
 
 /// Persona colours for the journey charts, clearly apart from each other
 /// (Mermaid's own first two are two greens).
@@ -305,11 +306,20 @@ fn journey_diagram(
         out.push_str("```mermaid\n");
         let colours = actor_colours(chart, &colour_of);
         if !colours.is_empty() {
+            // `actorColours` is the setting for it, but Mermaid 11's journey
+            // renderer does not read it; the CSS rules colour the legend and
+            // the tasks' dots (classes actor-0, actor-1 …) all the same.
             let list: Vec<String> = colours.iter().map(|c| format!("\"{c}\"")).collect();
+            let css: Vec<String> = colours
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!(".actor-{i} {{ fill: {c}; }}"))
+                .collect();
             let _ = write!(
                 out,
-                "---\nconfig:\n  journey:\n    actorColours: [{}]\n---\n",
-                list.join(", ")
+                "---\nconfig:\n  journey:\n    actorColours: [{}]\n  themeCSS: \"{}\"\n---\n",
+                list.join(", "),
+                css.join(" ")
             );
         }
         out.push_str("journey\n");

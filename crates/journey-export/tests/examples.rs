@@ -510,7 +510,9 @@ fn large(phases: usize, per_phase: usize) -> Document {
 }
 
 #[test]
-fn mermaid_splits_large_journeys_into_charts_of_at_most_30_tasks() {
+fn mermaid_splits_large_journeys_into_charts_of_a_readable_size() {
+    use journey_export::mermaid::MAX_TASKS;
+    assert!(MAX_TASKS <= 30);
     let doc = large(10, 15);
     let text = render_with(&doc, Format::Mermaid, &with(Lang::En, false));
     let charts: Vec<&str> = text
@@ -523,10 +525,16 @@ fn mermaid_splits_large_journeys_into_charts_of_at_most_30_tasks() {
     let mut tasks = 0;
     for c in &charts {
         let n = c.lines().filter(|l| l.starts_with("      Task ")).count();
-        assert!((1..=30).contains(&n), "{n} tasks in\n{c}");
+        assert!((1..=MAX_TASKS).contains(&n), "{n} tasks in\n{c}");
         tasks += n;
         // Both personas, in clearly different colours, the same in every chart.
-        assert!(c.starts_with("---\nconfig:\n  journey:\n    actorColours: [\"#1f77b4\", \"#d62728\"]\n---\njourney\n"), "{c}");
+        assert!(
+            c.starts_with(
+                "---\nconfig:\n  journey:\n    actorColours: [\"#1f77b4\", \"#d62728\"]\n  \
+                 themeCSS: \".actor-0 { fill: #1f77b4; } .actor-1 { fill: #d62728; }\"\n---\njourney\n"
+            ),
+            "{c}"
+        );
     }
     assert_eq!(tasks, 150);
     // Every phase appears, in order.
@@ -538,11 +546,11 @@ fn mermaid_splits_large_journeys_into_charts_of_at_most_30_tasks() {
         assert!(at > last);
         last = at;
     }
-    // One phase of more than 30 tasks is split into parts of its own.
-    let doc = large(1, 70);
+    // A phase of more tasks than a chart holds is split into parts.
+    let doc = large(1, 3 * MAX_TASKS + 1);
     let text = render_with(&doc, Format::Mermaid, &with(Lang::De, false));
-    assert_eq!(text.matches("section Phase 1\n").count(), 3, "{text}");
-    assert!(text.contains("## Big – Phase 1 (3/3)"), "{text}");
+    assert_eq!(text.matches("section Phase 1\n").count(), 4, "{text}");
+    assert!(text.contains("## Big – Phase 1 (4/4)"), "{text}");
     // A small journey stays one chart.
     let doc = large(2, 5);
     let text = render(&doc, Format::Mermaid);
