@@ -53,11 +53,14 @@ fn export_import_export_gives_the_same_table_for_every_example() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// The export's header, read from the binary.
+/// The export's header (in English: the column names), read from the
+/// binary.
 fn header(dir: &Path) -> String {
     let out = journeyc(
         &[
             "export",
+            "--lang",
+            "en",
             "--format",
             "csv",
             repo().join("examples/retail").to_str().unwrap(),
