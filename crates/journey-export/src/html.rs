@@ -216,6 +216,19 @@ impl Frame {
     }
 }
 
+/// The data attributes that tie an element to its definition in the
+/// sources: `data-ref="touchpoint:ID"` (the kinds are the defining
+/// keywords), and `data-personas="ID …"`, the personas it concerns. An
+/// editor preview uses them to reveal a card's source and to filter by
+/// persona; the page itself does not need them.
+fn refs(kind: &str, id: &str, personas: Option<&[String]>) -> String {
+    let mut out = format!(" data-ref=\"{kind}:{}\"", escape(id));
+    if let Some(p) = personas {
+        let _ = write!(out, " data-personas=\"{}\"", escape(&p.join(" ")));
+    }
+    out
+}
+
 struct Page<'a> {
     doc: &'a Document,
     l: Labels,
@@ -276,7 +289,8 @@ impl<'a> Page<'a> {
         }
         let _ = write!(
             self.out,
-            "<article class=\"{class}\"><div class=\"tp-title\">{}",
+            "<article class=\"{class}\"{}><div class=\"tp-title\">{}",
+            refs("touchpoint", &t.id, Some(&t.serves)),
             escape(t.display_title())
         );
         if t.moment {
@@ -496,8 +510,9 @@ impl<'a> Page<'a> {
         for (i, p) in phases.iter().enumerate() {
             let _ = write!(
                 self.out,
-                "<th class=\"phase-head\" scope=\"col\" style=\"--p:{}\"><div class=\"num\">{}</div><h3>{}</h3>",
+                "<th class=\"phase-head\" scope=\"col\" style=\"--p:{}\"{}><div class=\"num\">{}</div><h3>{}</h3>",
                 i + 1,
+                refs("phase", &p.id, None),
                 self.f("phase-n", &[("n", (i + 1).into())]),
                 escape(p.display_title())
             );
@@ -975,7 +990,12 @@ impl<'a> Page<'a> {
             })
             .collect();
         let name = persona.name.as_deref().unwrap_or(&persona.id);
-        let _ = write!(self.out, "<div class=\"curve\"><h3>{}</h3>", escape(name));
+        let _ = write!(
+            self.out,
+            "<div class=\"curve\"{}><h3>{}</h3>",
+            refs("persona", &persona.id, Some(std::slice::from_ref(&persona.id))),
+            escape(name)
+        );
         let wide = Frame::new(false, phases.len());
         let (pains, overs) = self.curve_svg(
             &wide,
@@ -1070,7 +1090,8 @@ impl<'a> Page<'a> {
         let name = p.name.as_deref().unwrap_or(&p.id);
         let _ = write!(
             self.out,
-            "<article class=\"persona\"><div class=\"persona-head\"><div class=\"avatar\">{}</div><div><h3>{}</h3>",
+            "<article class=\"persona\"{}><div class=\"persona-head\"><div class=\"avatar\">{}</div><div><h3>{}</h3>",
+            refs("persona", &p.id, Some(std::slice::from_ref(&p.id))),
             escape(&initials(name)),
             escape(name)
         );
@@ -1153,8 +1174,9 @@ impl<'a> Page<'a> {
                 let planned = t.is_planned();
                 let _ = write!(
                     self.out,
-                    "<div class=\"branch\"><div class=\"node touch{}\">{}<span class=\"sub\">{} · {}{}</span></div></div>",
+                    "<div class=\"branch\"><div class=\"node touch{}\"{}>{}<span class=\"sub\">{} · {}{}</span></div></div>",
                     if planned { " planned-node" } else { "" },
+                    refs("touchpoint", id, Some(&t.serves)),
                     escape(t.display_title()),
                     escape(phase),
                     escape(text::channel(t)),
@@ -1178,7 +1200,8 @@ impl<'a> Page<'a> {
     fn impact_branch(&mut self, i: &Impact) {
         let _ = write!(
             self.out,
-            "<div class=\"branch\"><div class=\"node impact\"><span class=\"kind\">{}</span>{}",
+            "<div class=\"branch\"><div class=\"node impact\"{}><span class=\"kind\">{}</span>{}",
+            refs("impact", &i.id, None),
             self.t("kind-impact"),
             escape(i.display_title())
         );
@@ -1239,7 +1262,8 @@ impl<'a> Page<'a> {
         for g in &doc.goals {
             let _ = write!(
                 self.out,
-                "<div class=\"branch\"><div class=\"node goal\"><span class=\"kind\">{}</span><b>{}</b>",
+                "<div class=\"branch\"><div class=\"node goal\"{}><span class=\"kind\">{}</span><b>{}</b>",
+                refs("goal", &g.id, None),
                 self.t("kind-goal"),
                 escape(g.display_title())
             );
@@ -1261,7 +1285,11 @@ impl<'a> Page<'a> {
                     };
                     let _ = write!(
                         self.out,
-                        "<div class=\"branch\"><div class=\"node actor\"><span class=\"kind\">{kind}</span>{}</div>",
+                        "<div class=\"branch\"><div class=\"node actor\"{}><span class=\"kind\">{kind}</span>{}</div>",
+                        match &a.persona {
+                            Some(p) => refs("persona", p, Some(std::slice::from_ref(p))),
+                            None => refs("actor", &a.id, None),
+                        },
                         escape(doc.actor_name(a))
                     );
                     if !a.impacts.is_empty() {
@@ -1322,7 +1350,8 @@ impl<'a> Page<'a> {
         let doc = self.doc;
         let _ = write!(
             self.out,
-            "<header class=\"masthead\"><div class=\"eyebrow\">{}</div><h1>{}</h1>",
+            "<header class=\"masthead\"{}><div class=\"eyebrow\">{}</div><h1>{}</h1>",
+            refs("journey", &j.id, None),
             self.t("eyebrow"),
             escape(j.title.as_deref().unwrap_or(&j.id))
         );

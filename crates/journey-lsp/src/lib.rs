@@ -11,6 +11,7 @@ pub mod convert;
 mod diagnostics;
 mod handlers;
 pub mod harness;
+pub mod map;
 mod server;
 mod state;
 pub mod transport;
@@ -35,6 +36,7 @@ pub fn run_stdio() -> std::io::Result<i32> {
     runtime.block_on(async move {
         let (service, socket) = LspService::build(move |client| Backend::new(client, flag))
             .custom_method("journeyc/explain", Backend::explain)
+            .custom_method("journey/map", Backend::map)
             .custom_method("journeyc/panic", Backend::test_panic)
             .finish();
         // stdin → filter → tower-lsp → frames → stdout (see `transport`).

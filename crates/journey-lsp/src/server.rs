@@ -15,6 +15,7 @@
 use crate::convert::Encoding;
 use crate::diagnostics;
 use crate::handlers::{self, ExplainParams, Explanation};
+use crate::map::{self, GoodMap, MapAnswer, MapParams};
 use crate::state::{ChangeOutcome, Options, Snapshot, State};
 use std::any::Any;
 use std::collections::BTreeMap;
@@ -50,6 +51,8 @@ struct Shared {
     published: tokio::sync::Mutex<Published>,
     shutdown: Arc<AtomicBool>,
     worker_started: AtomicBool,
+    /// The last journey map built without errors (`journey/map`).
+    map: Mutex<Option<GoodMap>>,
 }
 
 fn panic_message(p: &(dyn Any + Send)) -> String {
@@ -74,6 +77,7 @@ impl Backend {
                 published: tokio::sync::Mutex::new(BTreeMap::new()),
                 shutdown,
                 worker_started: AtomicBool::new(false),
+                map: Mutex::new(None),
             }),
         }
     }
@@ -137,6 +141,30 @@ impl Backend {
     /// `journeyc/explain`: the explanation of a diagnostic code.
     pub async fn explain(&self, params: ExplainParams) -> Result<Explanation> {
         self.run_fallible("explain", |s| handlers::explain(s, params))
+    }
+
+    /// `journey/map`: the HTML journey map of the workspace (see
+    /// [`crate::map`]).
+    pub async fn map(&self, _params: MapParams) -> Result<MapAnswer> {
+        let last = self
+            .shared
+            .map
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        let (answer, built) = self.run("journey/map", |s| map::compute(s, last.as_ref()))?;
+        if let Some(built) = built {
+            let mut slot = self
+                .shared
+                .map
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // Answers may finish out of order: keep the newest.
+            if slot.as_ref().is_none_or(|m| m.generation <= built.generation) {
+                *slot = Some(built);
+            }
+        }
+        Ok(answer)
     }
 
     /// `journeyc/panic`: panics while answering when [`PANIC_HOOK_ENV`] is

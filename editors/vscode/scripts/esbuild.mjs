@@ -1,4 +1,5 @@
-// Bundles the extension (and its dependencies) into dist/extension.js.
+// Bundles the extension (and its dependencies) into dist/extension.js and
+// the map preview's webview script into dist/preview.js.
 //   --production  minified, no source map (used when packaging)
 //   --watch       rebuild on change
 //   --tests       bundle test/*.test.ts into out-test/ for `node --test`
@@ -42,11 +43,23 @@ if (args.has('--tests')) {
     sourcesContent: false,
     logLevel: 'info',
   };
+  // the map preview's script, inlined into its webview with a nonce
+  const webview = {
+    entryPoints: [join(root, 'src', 'webview', 'preview.ts')],
+    outfile: join(root, 'dist', 'preview.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: production,
+    sourcemap: false,
+    logLevel: 'info',
+  };
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   if (args.has('--watch')) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
+    await (await esbuild.context(options)).watch();
+    await (await esbuild.context(webview)).watch();
   } else {
-    await esbuild.build(options);
+    await Promise.all([esbuild.build(options), esbuild.build(webview)]);
   }
 }

@@ -1,7 +1,9 @@
 // VS Code client for the journeyc language server (`journeyc lsp`, stdio).
 
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -15,14 +17,24 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
-import { INSTALL_COMMAND, missingServerMessage, resolveServer } from './server';
+import { Commands, registerCommands } from './commands';
+import { MapPreview } from './preview';
+import { INSTALL_COMMAND, bundledName, missingServerMessage, resolveServer, Translate } from './server';
+import { ProblemsStatus } from './status';
 
-const OPEN_SETTINGS = 'Open Settings';
-const COPY_INSTALL = 'Copy Install Command';
-const SHOW_OUTPUT = 'Show Output';
-const RETRY = 'Retry';
+const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+
+// Button labels, translated when shown.
+const OPEN_SETTINGS = 'Open Settings'; // l10n
+const COPY_INSTALL = 'Copy Install Command'; // l10n
+const SHOW_OUTPUT = 'Show Output'; // l10n
+const RETRY = 'Retry'; // l10n
 
 let client: LanguageClient | undefined;
+/** The journeyc that runs the server (also used for `init` and `export`). */
+let command: string | undefined;
+let extensionPath = '';
+let commands: Commands | undefined;
 let outputChannel: vscode.OutputChannel;
 let traceChannel: vscode.OutputChannel;
 let status: vscode.LanguageStatusItem;
@@ -30,7 +42,18 @@ let watcher: vscode.FileSystemWatcher;
 // restarts are serialised so that a burst of setting changes starts one server
 let pending: Promise<void> = Promise.resolve();
 
+/** The running language client, if any. */
+export function languageClient(): LanguageClient | undefined {
+  return client?.state === State.Running ? client : undefined;
+}
+
+/** The journeyc program the extension uses, once found. */
+export function journeycCommand(): string | undefined {
+  return command;
+}
+
 export function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath ?? '';
   outputChannel = vscode.window.createOutputChannel('Journey Language Server');
   traceChannel = vscode.window.createOutputChannel('Journey Language Server Trace');
   status = vscode.languages.createLanguageStatusItem('journey.server', { language: 'journey' });
@@ -38,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
   status.command = { title: 'Restart', command: 'journey.restartServer' };
   // tells the server about .journey files changed outside the editor (git, generators)
   watcher = vscode.workspace.createFileSystemWatcher('**/*.journey');
+  commands = registerCommands({ journeyc: journeycCommand, restart, output: () => outputChannel, t });
 
   context.subscriptions.push(
     watcher,
@@ -46,6 +70,9 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
     status,
     vscode.commands.registerCommand('journey.restartServer', () => restart()),
     vscode.commands.registerCommand('journey.showOutput', () => outputChannel.show(true)),
+    MapPreview.register(context, languageClient, t),
+    new ProblemsStatus(t),
+    ...commands.disposables,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('journey.server')) void restart();
     }),
@@ -61,6 +88,7 @@ function restart(): Promise<void> {
   pending = pending.then(async () => {
     await stop();
     await start();
+    await commands?.detectFormats().catch(() => undefined);
   });
   return pending;
 }
@@ -77,10 +105,33 @@ async function stop(): Promise<void> {
   await current.dispose().catch(() => undefined);
 }
 
+/**
+ * The journeyc bundled in a platform-specific package, made executable if
+ * unpacking lost its mode; undefined for a package without one.
+ */
+function bundledServer(): string | undefined {
+  if (extensionPath === '') return undefined;
+  const file = path.join(extensionPath, 'server', bundledName(process.platform));
+  if (process.platform !== 'win32') {
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+    } catch {
+      try {
+        if (fs.statSync(file).isFile()) fs.chmodSync(file, 0o755);
+      } catch {
+        // no bundled binary
+      }
+    }
+  }
+  return file;
+}
+
 async function start(): Promise<void> {
   const config = vscode.workspace.getConfiguration('journey');
+  command = undefined;
   const resolution = resolveServer({
     configuredPath: config.get<string>('server.path'),
+    bundledPath: bundledServer(),
     env: process.env,
     platform: process.platform,
     homedir: os.homedir(),
@@ -88,10 +139,10 @@ async function start(): Promise<void> {
   });
 
   if (resolution.kind !== 'found') {
-    const message = missingServerMessage(resolution);
+    const message = missingServerMessage(resolution, t);
     outputChannel.appendLine(message);
-    setStatus('journeyc not found', vscode.LanguageStatusSeverity.Error, message);
-    void offerHelp(message, [OPEN_SETTINGS, COPY_INSTALL, RETRY]);
+    setStatus(t('journeyc not found'), vscode.LanguageStatusSeverity.Error, message);
+    void offerHelp(message, [OPEN_SETTINGS, RETRY]);
     return;
   }
 
@@ -99,16 +150,16 @@ async function start(): Promise<void> {
   // report a broken connection; check first and say what to do instead.
   const lspHelp = await run(resolution.command, ['lsp', '--help']);
   if (lspHelp.error !== undefined) {
-    const message = `Journey: ${resolution.command} cannot run the language server: ${lspHelp.error}. ` +
-      `It is probably a journeyc from before the "lsp" command: reinstall it with "${INSTALL_COMMAND}" ` +
-      `in the journeyc repository, or point journey.server.path at a newer journeyc.`;
+    const message = t('Journey: {0} cannot run the language server: {1}. It is probably a journeyc from before the "lsp" command: reinstall it with "{2}" in the journeyc repository, or point journey.server.path at a newer journeyc.',
+      resolution.command, lspHelp.error, INSTALL_COMMAND);
     outputChannel.appendLine(message);
     if (lspHelp.output.length > 0) outputChannel.appendLine(lspHelp.output);
-    setStatus('journeyc too old', vscode.LanguageStatusSeverity.Error, message);
+    setStatus(t('journeyc too old'), vscode.LanguageStatusSeverity.Error, message);
     void offerHelp(message, [COPY_INSTALL, OPEN_SETTINGS, SHOW_OUTPUT]);
     return;
   }
 
+  command = resolution.command;
   const extraArgs = config.get<string[]>('server.extraArgs') ?? [];
   // no `transport`: the client would add `--stdio`; `journeyc lsp` speaks stdio
   const serverOptions: ServerOptions = {
@@ -141,21 +192,21 @@ async function start(): Promise<void> {
     if (event.newState === State.Running) {
       errorHandler.running = true;
       setStatus('journeyc', vscode.LanguageStatusSeverity.Information, resolution.command);
+      MapPreview.current?.refresh();
     } else if (event.newState === State.Stopped && client === next) {
-      setStatus('journeyc stopped', vscode.LanguageStatusSeverity.Warning, 'The language server stopped.');
+      setStatus(t('journeyc stopped'), vscode.LanguageStatusSeverity.Warning, t('The language server stopped.'));
     }
   });
   client = next;
-  setStatus('journeyc starting', vscode.LanguageStatusSeverity.Information, resolution.command);
+  setStatus(t('journeyc starting'), vscode.LanguageStatusSeverity.Information, resolution.command);
   outputChannel.appendLine(`Starting ${resolution.command} ${['lsp', ...extraArgs].join(' ')}`);
   try {
     await next.start();
   } catch (error) {
-    const message = `Journey: the language server (${resolution.command} lsp) failed to start: ` +
-      `${error instanceof Error ? error.message : String(error)}. ` +
-      `See "Journey: Show server output" for its messages.`;
+    const message = t('Journey: the language server ({0} lsp) failed to start: {1}. See "Journey: Show server output" for its messages.',
+      resolution.command, error instanceof Error ? error.message : String(error));
     outputChannel.appendLine(message);
-    setStatus('journeyc failed', vscode.LanguageStatusSeverity.Error, message);
+    setStatus(t('journeyc failed'), vscode.LanguageStatusSeverity.Error, message);
     if (client === next) client = undefined;
     await next.dispose().catch(() => undefined);
     void offerHelp(message, [SHOW_OUTPUT, OPEN_SETTINGS, RETRY]);
@@ -169,7 +220,10 @@ function setStatus(text: string, severity: vscode.LanguageStatusSeverity, detail
 }
 
 async function offerHelp(message: string, actions: string[]): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(message, ...actions);
+  // the buttons are shown translated; `choice` is mapped back to its key
+  const shown = actions.map((a) => t(a));
+  const picked = await vscode.window.showErrorMessage(message, ...shown);
+  const choice = picked === undefined ? undefined : actions[shown.indexOf(picked)];
   switch (choice) {
     case OPEN_SETTINGS:
       await vscode.commands.executeCommand('workbench.action.openSettings', 'journey.server.path');
@@ -177,7 +231,7 @@ async function offerHelp(message: string, actions: string[]): Promise<void> {
     case COPY_INSTALL:
       await vscode.env.clipboard.writeText(INSTALL_COMMAND);
       void vscode.window.showInformationMessage(
-        `Copied "${INSTALL_COMMAND}". Run it in a clone of the journeyc repository, then run "Journey: Restart server".`);
+        t('Copied "{0}". Run it in a clone of the journeyc repository, then run "Journey: Restart server".', INSTALL_COMMAND));
       break;
     case SHOW_OUTPUT:
       outputChannel.show(true);
@@ -213,8 +267,7 @@ class RestartingErrorHandler implements ErrorHandler {
     if (this.restarts.length <= 4) return { action: CloseAction.Restart, handled: true };
     return {
       action: CloseAction.DoNotRestart,
-      message: 'Journey: the language server crashed 5 times in the last 3 minutes and will not be restarted. ' +
-        'See "Journey: Show server output", then run "Journey: Restart server".',
+      message: t('Journey: the language server crashed 5 times in the last 3 minutes and will not be restarted. See "Journey: Show server output", then run "Journey: Restart server".'),
     };
   }
 

@@ -31,8 +31,18 @@ function makeVscode(settings: Record<string, unknown>, answer: string | undefine
   const api = {
     version: '1.82.0',
     LanguageStatusSeverity: { Information: 0, Warning: 1, Error: 2 },
+    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    Disposable: { from: () => disposable },
+    ThemeColor: class {},
+    l10n: {
+      t: (message: string, ...args: unknown[]) =>
+        message.replace(/\{(\d+)\}/g, (_m: string, i: string) => String(args[Number(i)])),
+    },
     window: {
       createOutputChannel: () => channel,
+      createStatusBarItem: () => ({ show() {}, dispose() {} }),
+      registerWebviewPanelSerializer: () => disposable,
       showErrorMessage: async (message: string, ...actions: string[]) => {
         rec.errors.push({ message, actions });
         return answer;
@@ -40,6 +50,8 @@ function makeVscode(settings: Record<string, unknown>, answer: string | undefine
       showInformationMessage: async () => undefined,
     },
     languages: {
+      getDiagnostics: () => [],
+      onDidChangeDiagnostics: () => disposable,
       createLanguageStatusItem: () => {
         const item = { dispose() {} } as Record<string, unknown>;
         return new Proxy(item, {
@@ -57,7 +69,7 @@ function makeVscode(settings: Record<string, unknown>, answer: string | undefine
         return disposable;
       },
       executeCommand: async (...args: unknown[]) => {
-        rec.executed.push(args);
+        if (args[0] !== 'setContext') rec.executed.push(args);
       },
     },
     workspace: {
@@ -68,7 +80,7 @@ function makeVscode(settings: Record<string, unknown>, answer: string | undefine
       onDidChangeConfiguration: () => disposable,
       createFileSystemWatcher: () => anything,
     },
-    env: { clipboard: { writeText: async () => undefined } },
+    env: { language: 'en', clipboard: { writeText: async () => undefined } },
   };
   const lenient = (o: object): unknown =>
     new Proxy(o, { get: (t, k) => (k in t ? (t as Record<string | symbol, unknown>)[k] : anything) });
@@ -103,19 +115,22 @@ after(() => {
   fs.rmSync(emptyDir, { recursive: true, force: true });
 });
 
-test('without journeyc on PATH: an error with the install command and a way to the settings', async () => {
+test('without a bundled journeyc and none on PATH: a plain-words error with a way to the settings', async () => {
   process.env.PATH = emptyDir;
   const { api, rec } = makeVscode({ 'journey.server.path': '' }, 'Open Settings');
   const ext = loadExtension(api);
   await ext.activate({ subscriptions: [] });
   await tick();
 
-  assert.deepEqual(rec.commands.sort(), ['journey.restartServer', 'journey.showOutput']);
+  assert.deepEqual(rec.commands.sort(), [
+    'journey.exportHtml', 'journey.exportMarkdown', 'journey.exportSpreadsheet', 'journey.newJourney',
+    'journey.openMapPreview', 'journey.openWalkthrough', 'journey.restartServer', 'journey.showOutput',
+  ]);
   assert.equal(rec.errors.length, 1);
   const [{ message, actions }] = rec.errors;
-  assert.match(message, /"journeyc" was not found on PATH/);
-  assert.ok(message.includes('cargo install --path crates/journeyc'), message);
-  assert.deepEqual(actions, ['Open Settings', 'Copy Install Command', 'Retry']);
+  assert.match(message, /need the journeyc program\. This copy of the extension does not include it for your system, and none was found on PATH/);
+  assert.match(message, /Install the Journey extension made for your platform, or set "journey\.server\.path"/);
+  assert.deepEqual(actions, ['Open Settings', 'Retry']);
   assert.deepEqual(rec.executed, [['workbench.action.openSettings', 'journey.server.path']]);
   assert.equal(rec.status.text, 'journeyc not found');
   assert.equal(rec.status.severity, 2);
@@ -227,5 +242,33 @@ test('a journeyc without the lsp command gets one clear message and is not start
     assert.equal(rec.status.text, 'journeyc too old');
   } finally {
     fs.rmSync(bin, { recursive: true, force: true });
+  }
+});
+
+test('a platform package starts its bundled journeyc, even with none on PATH, and restores its mode', { skip: process.platform === 'win32' }, async () => {
+  const extension = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-vscode-ext-'));
+  const bin = path.join(extension, 'server');
+  fs.mkdirSync(bin);
+  const serverJs = path.join(extension, 'server.js');
+  fs.writeFileSync(serverJs, FAKE_SERVER);
+  const bundled = path.join(bin, 'journeyc');
+  fs.writeFileSync(bundled, `#!/bin/sh\nexec '${process.execPath}' '${serverJs}' "$@"\n`);
+  // as an unpacked package may leave it: not executable
+  fs.chmodSync(bundled, 0o644);
+  process.env.PATH = emptyDir;
+  process.env.FAKE_ARGS = path.join(extension, 'args.txt');
+  process.env.FAKE_LOG = path.join(extension, 'log.txt');
+  try {
+    const { api, rec } = makeVscode({ 'journey.server.path': '' }, undefined);
+    const ext = loadExtension(api) as { activate: (ctx: unknown) => Promise<void>; deactivate: () => Promise<void> };
+    await ext.activate({ subscriptions: [], extensionPath: extension, asAbsolutePath: (p: string) => path.join(extension, p) });
+    await waitFor(() => rec.status.text === 'journeyc');
+    assert.deepEqual(rec.errors, []);
+    assert.equal(rec.status.detail, bundled);
+    assert.equal(fs.readFileSync(process.env.FAKE_ARGS, 'utf8'), 'lsp\n');
+    assert.equal(fs.statSync(bundled).mode & 0o111, 0o111, 'made executable');
+    await ext.deactivate();
+  } finally {
+    fs.rmSync(extension, { recursive: true, force: true });
   }
 });

@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import {
   INSTALL_COMMAND,
   ResolveOptions,
+  english,
   expandPath,
   findOnPath,
   missingServerMessage,
@@ -65,7 +66,7 @@ test('reports the searched directories when journeyc is not on PATH', () => {
   assert.deepEqual(result, { kind: 'not-on-path', directories: [a] });
   if (result.kind === 'not-on-path') {
     const message = missingServerMessage(result);
-    assert.match(message, /was not found on PATH/);
+    assert.match(message, /none was found on PATH/);
     assert.ok(message.includes(INSTALL_COMMAND), message);
     assert.match(message, /journey\.server\.path/);
   }
@@ -77,6 +78,45 @@ test('the setting wins over PATH', { skip: !posix }, () => {
   const custom = executable(tempDir(), 'journeyc-dev');
   const result = resolveServer(options({ configuredPath: custom, env: { PATH: onPath } }));
   assert.deepEqual(result, { kind: 'found', command: custom, source: 'setting' });
+});
+
+test('the bundled journeyc comes after the setting and before PATH', { skip: !posix }, () => {
+  const onPath = tempDir();
+  const fromPath = executable(onPath, 'journeyc');
+  const bundled = executable(tempDir(), 'journeyc');
+  const custom = executable(tempDir(), 'journeyc-dev');
+  assert.deepEqual(
+    resolveServer(options({ bundledPath: bundled, env: { PATH: onPath } })),
+    { kind: 'found', command: bundled, source: 'bundled' });
+  assert.deepEqual(
+    resolveServer(options({ configuredPath: custom, bundledPath: bundled, env: { PATH: onPath } })),
+    { kind: 'found', command: custom, source: 'setting' });
+  // the universal package has no server/ folder: PATH as before
+  assert.deepEqual(
+    resolveServer(options({ bundledPath: path.join(tempDir(), 'server', 'journeyc'), env: { PATH: onPath } })),
+    { kind: 'found', command: fromPath, source: 'path' });
+});
+
+test('a bundled journeyc that cannot run is named in the message', { skip: !posix }, () => {
+  const broken = executable(tempDir(), 'journeyc', 0o644);
+  const result = resolveServer(options({ bundledPath: broken, env: { PATH: tempDir() } }));
+  assert.equal(result.kind, 'not-on-path');
+  if (result.kind === 'not-on-path') {
+    assert.deepEqual(result.bundled, { path: broken, reason: 'the file is not executable' });
+    const message = missingServerMessage(result);
+    assert.ok(message.includes(`comes with the extension (${broken}) cannot run: the file is not executable`), message);
+  }
+});
+
+test('messages go through the translation function, placeholders filled', () => {
+  const seen: string[] = [];
+  const german = (m: string, ...args: Array<string | number>) => {
+    seen.push(m);
+    return english(m === 'the file does not exist' ? 'die Datei existiert nicht' : `DE ${m}`, ...args);
+  };
+  const message = missingServerMessage({ kind: 'bad-setting', configured: '~/x', resolved: '/home/ada/x', reason: 'the file does not exist' }, german);
+  assert.ok(message.startsWith('DE Journey: the setting "journey.server.path" is "~/x" (/home/ada/x), but die Datei existiert nicht.'), message);
+  assert.deepEqual(seen.length, 2);
 });
 
 test('a setting that points at a missing file is reported, not replaced by PATH', { skip: !posix }, () => {

@@ -2,6 +2,7 @@
 //! capability, multi-file edits, out-of-order changes and robustness.
 
 mod confine;
+mod map;
 mod session;
 
 use serde_json::{json, Value};
