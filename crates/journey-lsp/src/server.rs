@@ -160,7 +160,10 @@ impl Backend {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             // Answers may finish out of order: keep the newest.
-            if slot.as_ref().is_none_or(|m| m.generation <= built.generation) {
+            if slot
+                .as_ref()
+                .is_none_or(|m| m.generation <= built.generation)
+            {
                 *slot = Some(built);
             }
         }

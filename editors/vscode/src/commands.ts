@@ -177,8 +177,9 @@ export function registerCommands(deps: CommandDeps): Commands {
     if (main !== undefined) {
       await vscode.window.showTextDocument(vscode.Uri.joinPath(dir, main), { viewColumn: vscode.ViewColumn.One });
     }
+    const shown = folder !== undefined && dir.toString() === folder.uri.toString() ? folder.name : vscode.workspace.asRelativePath(dir);
     void vscode.window.showInformationMessage(
-      t('Journey: created a journey from the model "{0}" in {1}. Replace the example texts with your own.', template.name, vscode.workspace.asRelativePath(dir)));
+      t('Journey: created a journey from the model "{0}" in {1}. Replace the example texts with your own.', template.name, shown));
   };
 
   const disposables = [

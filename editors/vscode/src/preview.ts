@@ -184,7 +184,7 @@ export class MapPreview {
       notice,
       labels: { persona: t('Persona'), all: t('All personas') },
     });
-    if (this.highlighted !== undefined) this.post({ type: 'highlight', ref: this.highlighted });
+    // the webview keeps the highlight across updates itself
   }
 
   private post(message: unknown): void {
@@ -200,6 +200,7 @@ export class MapPreview {
       if (this.answer !== undefined) this.show(this.answer);
       else if (this.pending !== undefined) void this.panel.webview.postMessage(this.pending);
       this.pending = undefined;
+      this.highlighted = undefined;
       const editor = vscode.window.activeTextEditor;
       if (editor !== undefined) this.cursorMoved(editor);
     } else if (m.type === 'reveal') {

@@ -61,7 +61,11 @@ fn the_map_is_the_html_export_of_the_workspace() {
     assert_eq!(m["errors"], json!(0));
     assert!(m["firstError"].is_null());
     let out = journeyc_in(&s.root, &["export", "--format", "html", "."], &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         html(&m),
         String::from_utf8(out.stdout).unwrap(),
@@ -77,7 +81,14 @@ fn every_card_of_the_map_leads_to_its_definition() {
         let m = map_at(&mut s, "phases.journey", 1);
         let refs = m["refs"].as_object().expect("refs");
         let cards = data_refs(html(&m));
-        for kind in ["journey", "persona", "phase", "touchpoint", "goal", "impact"] {
+        for kind in [
+            "journey",
+            "persona",
+            "phase",
+            "touchpoint",
+            "goal",
+            "impact",
+        ] {
             assert!(
                 cards.iter().any(|c| c.starts_with(&format!("{kind}:"))),
                 "no {kind} card in {cards:?}"
@@ -134,7 +145,8 @@ fn the_map_follows_unsaved_edits() {
     let disk = std::fs::read_to_string(s.root.join("journey.journey")).unwrap();
     assert!(disk.contains("\"Invoices in two minutes\" {"));
     // A touchpoint moved down by a new line: its ref follows.
-    let line = |m: &Value| m["refs"]["touchpoint:checkout"]["selectionRange"]["start"]["line"].clone();
+    let line =
+        |m: &Value| m["refs"]["touchpoint:checkout"]["selectionRange"]["start"]["line"].clone();
     let old_line = line(&after);
     let v = s.edit("phases.journey", "phase purchase", "\nphase purchase");
     let moved = map_at(&mut s, "phases.journey", v);
@@ -169,7 +181,11 @@ fn with_errors_the_last_good_map_is_shown_as_stale() {
     let fixed = map_at(&mut s, "journey.journey", v);
     assert_eq!(fixed["stale"], json!(false));
     assert!(html(&fixed).contains("Rechnungen in zwei Minuten"));
-    let v = s.edit("journey.journey", "phases awareness,", "phases nowhere, awareness,");
+    let v = s.edit(
+        "journey.journey",
+        "phases awareness,",
+        "phases nowhere, awareness,",
+    );
     let unknown = map_at(&mut s, "journey.journey", v);
     assert_eq!(unknown["stale"], json!(true));
     assert_eq!(unknown["html"], fixed["html"]);
