@@ -98,6 +98,13 @@ async function step(name, fn) {
   return error === undefined;
 }
 
+/** An extra screenshot in the middle of a step (the state it proves). */
+async function snap(name) {
+  shot++;
+  const file = path.join(shots, `${String(shot).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+  await page.screenshot({ path: file }).catch(() => undefined);
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -174,6 +181,10 @@ async function activeTab() {
 }
 
 async function editorFocus() {
+  // the text is in the first group; the map preview in the second
+  if (await page.locator('.editor-group-container.active .monaco-editor textarea').count() === 0) {
+    await page.keyboard.press('Control+1');
+  }
   await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
 }
 
@@ -297,6 +308,7 @@ try {
     await row.waitFor({ state: 'visible', timeout: 10_000 });
     const shown = await row.textContent();
     if (!/J\d{4}/.test(shown ?? '')) throw new Error(`no code in the problem: ${shown}`);
+    await snap('diagnostic J-code in Problems');
     // and back
     await editorFocus();
     await gotoLine(serves.line, serves.col);
@@ -320,6 +332,7 @@ try {
     await page.keyboard.type(', ');
     await page.keyboard.press('Control+Space');
     await page.locator('.suggest-widget .monaco-list-row', { hasText: 'tom' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await snap('completion list');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
@@ -342,6 +355,19 @@ try {
     frame = await mapFrame();
     await until('the journey title in the map', async () => (await mapText(frame, 'h1')) === 'Invoices in two minutes');
     if (await frame.locator('[data-ref="touchpoint:checkout"]').count() === 0) throw new Error('no touchpoint card');
+    // a strict policy: one nonce'd script, nothing loaded
+    const policy = await frame.evaluate(() => ({
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      // VS Code adds its own host script to every webview; ours is the one with the map code
+      scripts: Array.from(document.scripts).filter((s) => s.src !== '' || s.textContent.includes('jm-persona'))
+        .map((s) => ({ nonce: s.nonce !== '', src: s.src })),
+      loaded: performance.getEntriesByType('resource').map((e) => e.name),
+    }));
+    if (!/default-src 'none'/.test(policy.csp) || !/script-src 'nonce-[^']+'/.test(policy.csp) || /unsafe-eval|https?:/.test(policy.csp)) {
+      throw new Error(`policy: ${policy.csp}`);
+    }
+    if (policy.scripts.length !== 1 || !policy.scripts[0].nonce || policy.scripts[0].src !== '') throw new Error(`scripts: ${JSON.stringify(policy.scripts)}`);
+    if (policy.loaded.length > 0) throw new Error(`the map loaded ${policy.loaded.join(', ')}`);
   });
 
   const title = where('journey.journey', '"Invoices in two minutes"', 1);
@@ -365,6 +391,7 @@ try {
     const notice = await mapText(frame, '#jm-notice');
     if (!/Stale/.test(notice ?? '') || !/line 5/.test(notice ?? '')) throw new Error(`notice: ${notice}`);
     if ((await mapText(frame, 'h1')) !== 'Rechnungen in two minutes') throw new Error('the last good map is gone');
+    await snap('stale marker');
     await page.keyboard.press('Control+Z');
     await until('the notice gone', async () => !(await frame.locator('#jm-notice').isVisible()), 10_000);
   });
@@ -391,6 +418,7 @@ try {
     if (kept.persona !== 'tom' || !kept.target || !kept.adsHidden || kept.scroll !== scrolled) {
       throw new Error(`not kept: ${JSON.stringify(kept)}`);
     }
+    await snap('persona tom, target view, scrolled, after an update');
     await frame.locator('#jm-persona').selectOption('');
     await frame.evaluate(() => window.scrollTo(0, 0));
   });
