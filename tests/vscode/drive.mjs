@@ -436,8 +436,12 @@ try {
     const inside = where('phases.journey', 'touchpoint newsletter');
     await editorFocus();
     await gotoLine(inside.line + 2, 5);
-    await until('the newsletter card highlighted', async () =>
-      (await frame.locator('[data-ref="touchpoint:newsletter"].jm-active').count()) > 0, 10_000);
+    await until('the newsletter card highlighted and wholly in view', async () => frame.evaluate(() => {
+      const card = document.querySelector('.tp[data-ref="touchpoint:newsletter"].jm-active');
+      if (card === null) return false;
+      const r = card.getBoundingClientRect();
+      return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+    }), 10_000);
   });
 
   await step('the status bar counts the findings and opens Problems', async () => {

@@ -269,7 +269,7 @@ export function shell(script: string, language: string): string {
 #jm-notice[hidden] { display: none; }
 #jm-message { padding: 24px; font: 14px var(--vscode-font-family, sans-serif); }
 body.jm-stale #map { filter: grayscale(0.6); opacity: 0.75; }
-#map [data-ref] { cursor: pointer; }
+#map [data-ref] { cursor: pointer; scroll-margin: 64px 16px 16px 16px; }
 #map .jm-active { outline: 3px solid #f6a623 !important; outline-offset: 2px; box-shadow: 0 0 0 6px rgba(246,166,35,.25); }
 #map .tp.jm-hidden, #map .curve.jm-hidden { display: none !important; }
 #map .persona.jm-hidden, #map .node.jm-hidden { opacity: 0.3; }

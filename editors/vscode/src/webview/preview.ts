@@ -124,9 +124,11 @@ function applyHighlight(scroll: boolean): void {
   hits.forEach((el) => el.classList.add('jm-active'));
   const first = hits.find((el) => (el as HTMLElement).offsetParent !== null);
   if (scroll && first !== undefined) {
+    // wholly in view (below the bar), else scrolled in, inner scrollers included
     const r = first.getBoundingClientRect();
-    const visible = r.bottom > 40 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
-    if (!visible) first.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const bar = document.getElementById('jm-bar')?.getBoundingClientRect().bottom ?? 0;
+    const inView = r.top >= bar && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+    if (!inView) first.scrollIntoView({ block: r.height > window.innerHeight - bar ? 'start' : 'nearest', inline: 'nearest' });
   }
 }
 
