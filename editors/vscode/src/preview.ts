@@ -142,6 +142,7 @@ export class MapPreview {
     try {
       const client = this.client();
       if (client === undefined) {
+        this.answer = undefined;
         this.post({ type: 'message', text: this.t('The journey map needs the journeyc language server, which is not running. See "Journey: Show server output".') });
         return;
       }
@@ -154,6 +155,7 @@ export class MapPreview {
       }
       if (answer !== undefined) this.show(answer);
     } catch (error) {
+      this.answer = undefined;
       this.post({ type: 'message', text: this.t('The journey map could not be built: {0}', error instanceof Error ? error.message : String(error)) });
     } finally {
       this.inflight = false;
@@ -164,8 +166,15 @@ export class MapPreview {
     }
   }
 
-  private show(answer: MapAnswer): void {
+  private show(answer: MapAnswer, force = false): void {
+    const before = this.answer;
     this.answer = answer;
+    // an answer for a change that did not change the map (a comment, a
+    // second trigger for the same edit) is not sent again
+    if (!force && before !== undefined && before.html === answer.html && before.stale === answer.stale &&
+      before.errors === answer.errors && JSON.stringify(before.firstError) === JSON.stringify(answer.firstError)) {
+      return;
+    }
     const t = this.t;
     let notice = '';
     if (answer.stale) {
@@ -197,7 +206,7 @@ export class MapPreview {
   private received(m: FromWebview): void {
     if (m.type === 'ready') {
       this.ready = true;
-      if (this.answer !== undefined) this.show(this.answer);
+      if (this.answer !== undefined) this.show(this.answer, true);
       else if (this.pending !== undefined) void this.panel.webview.postMessage(this.pending);
       this.pending = undefined;
       this.highlighted = undefined;
