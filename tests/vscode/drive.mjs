@@ -465,6 +465,17 @@ try {
     await page.locator('.notifications-toasts', { hasText: 'exported to' }).first().waitFor({ state: 'visible', timeout: 10_000 });
   });
 
+  await step('export the Excel workbook (offered because journeyc has xlsx)', async () => {
+    await palette('Journey: Export Journey Workbook (Excel)');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await until('the proposed file name', async () => (await input.inputValue()).endsWith('journey.xlsx'), 5000);
+    await page.keyboard.press('Enter');
+    const file = path.join(workspace, 'journey.xlsx');
+    // a workbook is a zip file
+    await until('the exported workbook', () => fs.existsSync(file) && fs.readFileSync(file).subarray(0, 2).toString() === 'PK', 20_000);
+  });
+
   // A marketer's start: an empty folder, the walkthrough, a template.
   await step('walkthrough in an empty folder', async () => {
     await page.goto(`${base}/?folder=${encodeURIComponent(empty)}`);
