@@ -29,6 +29,7 @@ export class MapPreview {
   private inflight = false;
   private again = false;
   private ready = false;
+  private dirty = false;
   private highlighted: string | undefined;
   /** The editor column the sources are shown in (cards reveal there). */
   private sourceColumn: vscode.ViewColumn | undefined;
@@ -92,6 +93,12 @@ export class MapPreview {
     if (active?.document.languageId === 'journey') this.sourceColumn = active.viewColumn;
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible && this.dirty) {
+          this.dirty = false;
+          this.refresh();
+        }
+      }),
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.received(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.languageId === 'journey' && e.contentChanges.length > 0) this.refresh();
@@ -118,6 +125,11 @@ export class MapPreview {
 
   /** Asks for the map shortly (coalescing a burst of edits). */
   refresh(): void {
+    // a preview in a background tab is brought up to date when it shows
+    if (!this.panel.visible) {
+      this.dirty = true;
+      return;
+    }
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;

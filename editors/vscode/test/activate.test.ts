@@ -268,7 +268,9 @@ test('a platform package starts its bundled journeyc, even with none on PATH, an
     assert.equal(fs.readFileSync(process.env.FAKE_ARGS, 'utf8'), 'lsp\n');
     assert.equal(fs.statSync(bundled).mode & 0o111, 0o111, 'made executable');
     await ext.deactivate();
+    const log = process.env.FAKE_LOG;
+    await waitFor(() => fs.readFileSync(log, 'utf8').includes('exit'));
   } finally {
-    fs.rmSync(extension, { recursive: true, force: true });
+    fs.rmSync(extension, { recursive: true, force: true, maxRetries: 5 });
   }
 });
