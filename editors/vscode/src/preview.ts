@@ -168,7 +168,11 @@ export class MapPreview {
       if (answer !== undefined) this.show(answer);
     } catch (error) {
       this.answer = undefined;
-      this.post({ type: 'message', text: this.t('The journey map could not be built: {0}', error instanceof Error ? error.message : String(error)) });
+      // -32601: a journeyc from before the map (journey.server.path)
+      const text = (error as { code?: unknown }).code === -32601
+        ? this.t('This journeyc has no journey map yet. Update it, or clear "journey.server.path" to use the journeyc that comes with the extension.')
+        : this.t('The journey map could not be built: {0}', error instanceof Error ? error.message : String(error));
+      this.post({ type: 'message', text });
     } finally {
       this.inflight = false;
       if (this.again) {
