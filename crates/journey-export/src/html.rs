@@ -993,7 +993,11 @@ impl<'a> Page<'a> {
         let _ = write!(
             self.out,
             "<div class=\"curve\"{}><h3>{}</h3>",
-            refs("persona", &persona.id, Some(std::slice::from_ref(&persona.id))),
+            refs(
+                "persona",
+                &persona.id,
+                Some(std::slice::from_ref(&persona.id))
+            ),
             escape(name)
         );
         let wide = Frame::new(false, phases.len());

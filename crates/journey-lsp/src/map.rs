@@ -201,8 +201,7 @@ pub fn compute(snap: &Snapshot, last: Option<&GoodMap>) -> (MapAnswer, Option<Go
                     .and_then(journey_export::Lang::parse),
                 findings: config.export.findings,
             };
-            let html =
-                journey_export::render_with(&doc, journey_export::Format::Html, &options);
+            let html = journey_export::render_with(&doc, journey_export::Format::Html, &options);
             GoodMap {
                 generation: snap.generation,
                 html: html.into(),

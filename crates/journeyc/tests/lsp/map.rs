@@ -215,3 +215,32 @@ fn a_workspace_that_never_checked_has_no_map_yet() {
     assert!(html(&m).contains("data-ref=\"phase:p\""));
     s.shutdown();
 }
+
+/// journey.toml's `lang` and `[export] findings` shape the map as they
+/// shape `journeyc export`.
+#[test]
+fn the_map_follows_journey_toml_like_the_export() {
+    let fixture = format!(
+        "//- journey.toml\n[workspace]\nlang = \"de\"\n\n[export]\nfindings = true\n{SHOP}"
+    );
+    let mut s = Session::start_with(&fixture, false, false, &[]);
+    for name in [
+        "personas.journey",
+        "journey.journey",
+        "phases.journey",
+        "goals.journey",
+    ] {
+        s.open(name);
+    }
+    let m = map_at(&mut s, "journey.journey", 1);
+    let out = journeyc_in(&s.root, &["export", "--format", "html", "."], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(html(&m), String::from_utf8(out.stdout).unwrap());
+    assert!(html(&m).contains("<html lang=\"de\">"), "German labels");
+    assert!(html(&m).contains("J0413"), "the findings are listed");
+    s.shutdown();
+}
