@@ -4,6 +4,7 @@
 use crate::diff::{Change, Detail, Diff, Summary};
 use crate::snapshot::{Atom, Kind, Value};
 use serde_json::{json, Map, Value as Json};
+use std::collections::HashSet;
 
 /// How ids and prose are marked up in a sentence.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -216,8 +217,24 @@ fn field(
     if is_set(old) && is_set(new) {
         let atoms = |v: Option<&Value>| v.map(|v| v.atoms().to_vec()).unwrap_or_default();
         let (o, n) = (atoms(old), atoms(new));
-        let added: Vec<Atom> = n.iter().filter(|a| !o.contains(a)).cloned().collect();
-        let removed: Vec<Atom> = o.iter().filter(|a| !n.contains(a)).cloned().collect();
+        // Compared by a hashed key: lists of thousands of items are
+        // compared in one pass each.
+        let key = |a: &Atom| match a {
+            Atom::Number(x) if *x == 0.0 => "Number(0)".to_string(),
+            a => format!("{a:?}"),
+        };
+        let keys = |v: &[Atom]| v.iter().map(key).collect::<HashSet<_>>();
+        let (ok, nk) = (keys(&o), keys(&n));
+        let added: Vec<Atom> = n
+            .iter()
+            .filter(|a| !ok.contains(&key(a)))
+            .cloned()
+            .collect();
+        let removed: Vec<Atom> = o
+            .iter()
+            .filter(|a| !nk.contains(&key(a)))
+            .cloned()
+            .collect();
         return set_change(name, label, &added, &removed, style, lines);
     }
     match (old, new) {

@@ -16,6 +16,25 @@ pub use short::render_short;
 
 use crate::{Diagnostic, Severity};
 
+/// A JSON array whose `len` elements are built one at a time while it is
+/// written: a report of a million findings never holds a million JSON
+/// trees at once.
+pub(crate) struct LazyArray<F> {
+    pub len: usize,
+    pub element: F,
+}
+
+impl<F: Fn(usize) -> serde_json::Value> serde::Serialize for LazyArray<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len))?;
+        for i in 0..self.len {
+            seq.serialize_element(&(self.element)(i))?;
+        }
+        seq.end()
+    }
+}
+
 /// Counts of findings by severity, for the closing summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
