@@ -38,6 +38,16 @@ pub fn error(message: impl std::fmt::Display) {
     eprintln!("error: {message}");
 }
 
+/// `warning: skipped …` on stderr, for a special file (named pipe,
+/// socket, device) met while searching a folder.
+pub fn skipped(e: &journey_analysis::load::LoadError) {
+    eprintln!(
+        "warning: skipped `{}`: {}",
+        journey_analysis::load::display_path(&e.path),
+        e.message
+    );
+}
+
 /// Writes a report or an export (`-o FILE`): atomically, creating the
 /// file with ordinary permissions or replacing it with its permissions,
 /// owner and group kept; a folder, special file or read-only file in the

@@ -33,13 +33,30 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if imp.target.is_some() || imp.refused.is_some() {
             continue;
         }
-        let mut d = Diagnostic::new(
-            &CODE,
-            imp.file,
-            imp.path_span,
-            format!("cannot find the imported file `{}`", imp.path),
-        )
-        .with_label("no such file")
+        // A named pipe, socket or device is never read (it could block).
+        let special = std::fs::metadata(&imp.resolved_path)
+            .ok()
+            .filter(|m| !m.is_file() && !m.is_dir())
+            .map(|m| crate::load::file_kind(&m.file_type()));
+        let mut d = match special {
+            Some(kind) => Diagnostic::new(
+                &CODE,
+                imp.file,
+                imp.path_span,
+                format!(
+                    "the imported file `{}` is {kind}, not a regular file",
+                    imp.path
+                ),
+            )
+            .with_label("not a regular file"),
+            None => Diagnostic::new(
+                &CODE,
+                imp.file,
+                imp.path_span,
+                format!("cannot find the imported file `{}`", imp.path),
+            )
+            .with_label("no such file"),
+        }
         .with_note(format!("looked for `{}`", imp.resolved_path.display()));
         if let Some(better) = alternative_in(&by_dir, &imp.resolved_path, &imp.path) {
             d = d.with_help(format!("did you mean `{better}`?")).with_fix(

@@ -234,9 +234,7 @@ impl<'a> Suggester<'a> {
                     continue;
                 }
                 let cost = len.max(1) * n.max(1);
-                let Some(left) = self.budget.get().checked_sub(cost) else {
-                    return None;
-                };
+                let left = self.budget.get().checked_sub(cost)?;
                 self.budget.set(left);
                 let d = strsim::damerau_levenshtein(word, c);
                 if d > (len.max(n) / 3).max(1) {

@@ -185,8 +185,15 @@ pub fn run(args: FmtArgs) -> u8 {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in &paths {
-        let (found, errs) = load::collect_files(std::slice::from_ref(path));
+        let load::Found {
+            files: found,
+            errors: errs,
+            skipped,
+        } = load::find_files(std::slice::from_ref(path));
         errors.extend(errs);
+        for s in &skipped {
+            output::skipped(s);
+        }
         let found = confined(found, path, &mut configs, run.color, &mut errors);
         if path.is_dir() {
             files.extend(
@@ -329,7 +336,7 @@ impl Run {
         // Taken before reading: an edit saved while this run formats the
         // file is noticed before the result is written.
         let before = std::fs::metadata(path).ok();
-        let bytes = match std::fs::read(path) {
+        let bytes = match load::read_regular_file(path) {
             Ok(b) => b,
             Err(e) => {
                 output::error(format!("cannot read `{shown}`: {e}"));

@@ -86,7 +86,7 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         }
         (b, "<stdin>".to_string())
     } else {
-        match std::fs::read(&args.file) {
+        match journey_analysis::load::read_regular_file(&args.file) {
             Ok(b) => (b, args.file.display().to_string()),
             Err(e) => {
                 output::error(format!("cannot read `{}`: {e}", args.file.display()));
