@@ -107,6 +107,13 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
                 ));
                 return exit::USAGE;
             }
+            if let Some((encoding, _)) = journey_syntax::detect_wide_encoding(&bytes) {
+                output::error(format!(
+                    "`{shown}` is {} text, not UTF-8; save the table as \"CSV UTF-8\" (in Excel: \"Save as\" → \"CSV UTF-8 (comma delimited)\"), not as \"Unicode text\"",
+                    encoding.name()
+                ));
+                return exit::USAGE;
+            }
             let text = match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
