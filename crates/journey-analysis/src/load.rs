@@ -14,7 +14,13 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot read `{}`: {}", self.path.display(), self.message)
+        let path = self.path.display().to_string();
+        write!(
+            f,
+            "cannot read `{}`: {}",
+            journey_diagnostics::escape::escape_line(&path),
+            self.message
+        )
     }
 }
 

@@ -128,5 +128,7 @@ pub fn render_json_with(
             "elsewhere": summary.elsewhere,
         }),
     };
-    serde_json::to_string_pretty(&doc).expect("JSON values always serialise")
+    crate::escape::escape_json(
+        serde_json::to_string_pretty(&doc).expect("JSON values always serialise"),
+    )
 }

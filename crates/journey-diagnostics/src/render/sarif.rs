@@ -227,7 +227,9 @@ pub fn render_sarif(
             },
         }],
     };
-    serde_json::to_string_pretty(&log).expect("JSON values always serialise")
+    crate::escape::escape_json(
+        serde_json::to_string_pretty(&log).expect("JSON values always serialise"),
+    )
 }
 
 #[cfg(test)]

@@ -229,7 +229,7 @@ pub fn run(args: FmtArgs) -> u8 {
             Outcome::Changed { old, new } => {
                 changed += 1;
                 if run.check {
-                    output::print(&format!("{shown}\n"));
+                    output::print(&format!("{}\n", output::escape_line(&shown)));
                 }
                 if run.diff {
                     output::print(&unified_diff(&old, &new, &shown, run.color));
@@ -421,13 +421,17 @@ fn commit(path: &Path, shown: &str, new: &str, snapshot: Snapshot) -> bool {
 }
 
 /// A unified diff (`--- a/path`, `+++ b/path`, three lines of context).
+/// Control characters of the file are shown escaped, as everywhere on the
+/// terminal.
 pub fn unified_diff(old: &str, new: &str, shown: &str, color: bool) -> String {
     let diff = similar::TextDiff::from_lines(old, new);
+    let shown = output::escape_line(shown);
     let text = diff
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{shown}"), &format!("b/{shown}"))
         .to_string();
+    let text = output::escape_text(&text).into_owned();
     if !color {
         return text;
     }

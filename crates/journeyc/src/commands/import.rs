@@ -132,7 +132,11 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         Ok(i) => i,
         Err(errors) => {
             for e in &errors {
-                eprintln!("error: {shown}: {e}");
+                eprintln!(
+                    "error: {}: {}",
+                    output::escape_line(&shown),
+                    output::escape_text(&e.to_string())
+                );
             }
             output::error(format!(
                 "nothing was written: {} in `{shown}`",
@@ -162,7 +166,10 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         }
     };
     for p in &written {
-        output::print(&format!("{}\n", journey_analysis::load::display_path(p)));
+        output::print(&format!(
+            "{}\n",
+            output::escape_line(&journey_analysis::load::display_path(p))
+        ));
     }
     for note in &import.notes {
         eprintln!("note: {shown}: {note}");
@@ -174,6 +181,7 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
             format!("{n} {many}")
         }
     };
+    let shown = output::escape_line(&shown);
     eprintln!(
         "imported {} in {} ({}, {}) from {shown}",
         n(import.touchpoints, "touchpoint", "touchpoints"),
@@ -185,7 +193,7 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         eprintln!(
             "no errors; {} below error severity: `journeyc check {}` shows them",
             n(import.findings.len(), "finding", "findings"),
-            args.output.display()
+            output::escape_line(&args.output.display().to_string())
         );
     }
     exit::OK
