@@ -128,7 +128,5 @@ pub fn render_json_with(
             "elsewhere": summary.elsewhere,
         }),
     };
-    crate::escape::escape_json(
-        serde_json::to_string_pretty(&doc).expect("JSON values always serialise"),
-    )
+    super::to_pretty_json(&doc, diagnostics.len(), 1100)
 }

@@ -16,6 +16,20 @@ pub use short::render_short;
 
 use crate::{Diagnostic, Severity};
 
+/// `value` as pretty JSON, written into a buffer sized for `items`
+/// findings of about `per_item` bytes each: a report of hundreds of
+/// megabytes is not copied over and over while it grows.
+pub(crate) fn to_pretty_json(
+    value: &impl serde::Serialize,
+    items: usize,
+    per_item: usize,
+) -> String {
+    let mut buf = Vec::with_capacity(items.saturating_mul(per_item).saturating_add(1024));
+    serde_json::to_writer_pretty(&mut buf, value).expect("JSON values always serialise");
+    let text = String::from_utf8(buf).expect("serde_json writes UTF-8");
+    crate::escape::escape_json(text)
+}
+
 /// A JSON array whose `len` elements are built one at a time while it is
 /// written: a report of a million findings never holds a million JSON
 /// trees at once.

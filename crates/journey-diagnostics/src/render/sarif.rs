@@ -227,9 +227,7 @@ pub fn render_sarif(
             },
         }],
     };
-    crate::escape::escape_json(
-        serde_json::to_string_pretty(&log).expect("JSON values always serialise"),
-    )
+    super::to_pretty_json(&log, diagnostics.len(), 750)
 }
 
 #[cfg(test)]

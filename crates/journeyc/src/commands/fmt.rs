@@ -424,7 +424,13 @@ fn commit(path: &Path, shown: &str, new: &str, snapshot: Snapshot) -> bool {
 /// Control characters of the file are shown escaped, as everywhere on the
 /// terminal.
 pub fn unified_diff(old: &str, new: &str, shown: &str, color: bool) -> String {
-    let diff = similar::TextDiff::from_lines(old, new);
+    // Patience anchors on the lines both versions share once, so a long
+    // list rewrapped into many lines is a small diff in a big file; the
+    // deadline bounds the worst case (a valid, less minimal diff after it).
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .timeout(std::time::Duration::from_secs(2))
+        .diff_lines(old, new);
     let shown = output::escape_line(shown);
     let text = diff
         .unified_diff()
