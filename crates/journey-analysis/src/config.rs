@@ -442,6 +442,8 @@ impl Config {
             start.parent()
         };
         while let Some(d) = dir {
+            // Anything but a folder: a journey.toml that is no regular
+            // file is reported when it is read, not silently passed over.
             let candidate = d.join(FILE_NAME);
             // A link is found without following it: [`Config::load`]
             // decides whether it may be read.
@@ -517,7 +519,7 @@ impl Config {
                 return config;
             }
         };
-        match std::fs::read(&real) {
+        match crate::load::read_regular_file(&real) {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let mut config = Config::parse(&text, Some(path.clone()));

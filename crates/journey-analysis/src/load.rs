@@ -14,38 +14,158 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot read `{}`: {}", self.path.display(), self.message)
+        let path = self.path.display().to_string();
+        write!(
+            f,
+            "cannot read `{}`: {}",
+            journey_diagnostics::escape::escape_line(&path),
+            self.message
+        )
+    }
+}
+
+/// Reads the file at `path` if it is a regular file (after following
+/// symbolic links). A named pipe, socket or device is refused without
+/// waiting on it: its type is checked before it is opened, it is opened
+/// without blocking, and the opened file is checked again, so that a file
+/// swapped for a pipe in between cannot make journeyc wait forever.
+pub fn read_regular_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    not_special(&std::fs::metadata(path)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path)?;
+    let meta = file.metadata()?;
+    not_special(&meta)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// An error for anything but a regular file.
+fn not_special(meta: &std::fs::Metadata) -> std::io::Result<()> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    let what = file_kind(&meta.file_type());
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("{what}, not a regular file; journeyc reads only regular files"),
+    ))
+}
+
+/// How a kind of file is named in messages.
+pub fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
     }
 }
 
 /// Directories never searched: version control, dependencies, build output.
 const SKIP_DIRS: &[&str] = &[".git", "node_modules", "target", ".hg", ".svn"];
 
+/// What a search for `.journey` files found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The files, sorted, each once.
+    pub files: Vec<PathBuf>,
+    /// Paths that cannot be read: a named path that does not exist or is
+    /// not a regular file, a folder that cannot be listed.
+    pub errors: Vec<LoadError>,
+    /// Special files met in folders (named pipes, sockets, devices): left
+    /// out, worth a warning.
+    pub skipped: Vec<LoadError>,
+}
+
 /// The `.journey` files named by `paths`: files as given, directories
-/// searched recursively, sorted for a stable order.
+/// searched recursively, sorted for a stable order. Special files met in
+/// folders are left out silently; [`find_files`] lists them.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+    let found = find_files(paths);
+    (found.files, found.errors)
+}
+
+/// Like [`collect_files`], with the special files that were skipped.
+pub fn find_files(paths: &[PathBuf]) -> Found {
+    let mut found = Found::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => walk(path, &mut files, &mut errors),
-            Ok(_) => files.push(path.clone()),
-            Err(e) => errors.push(LoadError {
+            Ok(m) if m.is_dir() => walk(path, &mut found),
+            Ok(m) if m.is_file() => found.files.push(path.clone()),
+            Ok(m) => found.errors.push(LoadError {
+                path: path.clone(),
+                message: format!(
+                    "{}, not a regular file; journeyc reads only regular files",
+                    file_kind(&m.file_type())
+                ),
+            }),
+            Err(e) => found.errors.push(LoadError {
                 path: path.clone(),
                 message: e.to_string(),
             }),
         }
     }
-    files.sort();
-    files.dedup();
-    (files, errors)
+    found.files.sort();
+    found.files.dedup();
+    found
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
+/// Whether a folder entry named `*.journey` is read: regular files (also
+/// through a symbolic link) are; special files are skipped and noted;
+/// a link whose target is missing is kept, so that reading it reports it.
+fn journey_entry(path: &Path, kind: std::fs::FileType, skipped: &mut Vec<LoadError>) -> bool {
+    let kind = if kind.is_symlink() {
+        match std::fs::metadata(path) {
+            Ok(m) => m.file_type(),
+            Err(_) => return true,
+        }
+    } else {
+        kind
+    };
+    if kind.is_file() {
+        return true;
+    }
+    if !kind.is_dir() {
+        skipped.push(LoadError {
+            path: path.to_path_buf(),
+            message: format!("{}, not a regular file", file_kind(&kind)),
+        });
+    }
+    false
+}
+
+fn walk(dir: &Path, found: &mut Found) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(LoadError {
+            found.errors.push(LoadError {
                 path: dir.to_path_buf(),
                 message: e.to_string(),
             });
@@ -62,10 +182,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
         if kind.is_dir() {
             let name = entry.file_name();
             if !SKIP_DIRS.iter().any(|s| name == *s) {
-                walk(&path, files, errors);
+                walk(&path, found);
             }
-        } else if path.extension().is_some_and(|e| e == "journey") {
-            files.push(path);
+        } else if path.extension().is_some_and(|e| e == "journey")
+            && journey_entry(&path, kind, &mut found.skipped)
+        {
+            found.files.push(path);
         }
     }
 }
@@ -107,7 +229,7 @@ pub fn load_file_as(
     path: &Path,
     display: String,
 ) -> Result<journey_diagnostics::FileId, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
+    let bytes = read_regular_file(path).map_err(|e| LoadError {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
@@ -133,7 +255,7 @@ fn read_into(
     let read: Vec<Result<(PathBuf, Vec<u8>), LoadError>> = files
         .par_iter()
         .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| LoadError {
+            let bytes = read_regular_file(path).map_err(|e| LoadError {
                 path: path.clone(),
                 message: e.to_string(),
             })?;
@@ -218,8 +340,12 @@ fn same_file_key(path: &Path) -> PathBuf {
 /// [`load_workspace`]). Imports may read inside the workspace of each
 /// path: the folder of the journey.toml above it and the folders that
 /// lists, else the folder named (see [`crate::confine`]).
-pub fn load_paths(paths: &[PathBuf]) -> (Workspace, Vec<LoadError>) {
-    let (files, mut errors) = collect_files(paths);
+pub fn load_paths(paths: &[PathBuf]) -> LoadedWorkspace {
+    let Found {
+        files,
+        mut errors,
+        mut skipped,
+    } = find_files(paths);
     let mut ws = Workspace::new();
     for p in paths {
         for root in Config::discover(p).import_roots() {
@@ -228,11 +354,16 @@ pub fn load_paths(paths: &[PathBuf]) -> (Workspace, Vec<LoadError>) {
         ws.add_import_root(&folder_of(p));
     }
     let roots = ws.import_roots().to_vec();
-    let mut skipped = Vec::new();
     let files = confine_files(files, paths, &roots, &mut errors, &mut skipped);
-    read_into(&mut ws, files, &|p: &Path| display_path(p), &mut errors);
+    let named = read_into(&mut ws, files, &|p: &Path| display_path(p), &mut errors);
     ws.load_imports(&|p: &Path| display_path(p));
-    (ws, errors)
+    LoadedWorkspace {
+        workspace: ws,
+        errors,
+        focus: None,
+        skipped,
+        named,
+    }
 }
 
 /// A workspace read the way `journeyc check PATHS` reads it.
@@ -247,7 +378,8 @@ pub struct LoadedWorkspace {
     /// `None`: report everything.
     pub focus: Option<Vec<PathBuf>>,
     /// Files found in folders and not read, with the reason (a symbolic
-    /// link leading outside the workspace, …): worth a warning.
+    /// link leading outside the workspace, a named pipe, socket or device,
+    /// …): worth a warning.
     pub skipped: Vec<LoadError>,
     /// The files read because the paths named them (not only because
     /// something imports them).
@@ -359,6 +491,7 @@ pub fn load_workspace_into(
 ) -> LoadedWorkspace {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = Vec::new();
     let mut focus = None;
     // Imports may read inside the workspace root, the folders journey.toml
     // lists, and the folders of the paths named (see `crate::confine`).
@@ -374,7 +507,9 @@ pub fn load_workspace_into(
         // named explicitly are always read.
         for path in paths {
             match std::fs::metadata(path) {
-                Ok(m) if m.is_dir() => files.extend(workspace_files_in(&config, path)),
+                Ok(m) if m.is_dir() => {
+                    files.extend(find_workspace_files_in(&config, path, &mut skipped))
+                }
                 Ok(_) => files.push(path.clone()),
                 Err(e) => errors.push(LoadError {
                     path: path.clone(),
@@ -382,7 +517,7 @@ pub fn load_workspace_into(
                 }),
             }
         }
-        files.extend(workspace_files(&config));
+        files.extend(find_workspace_files_in(&config, &config.root, &mut skipped));
         if !paths.is_empty() {
             focus = Some(
                 paths
@@ -392,12 +527,12 @@ pub fn load_workspace_into(
             );
         }
     } else {
-        let (found, errs) = collect_files(paths);
-        files = found;
-        errors = errs;
+        let found = find_files(paths);
+        files = found.files;
+        errors = found.errors;
+        skipped = found.skipped;
     }
     let files = dedup_files(files);
-    let mut skipped = Vec::new();
     let files = confine_files(files, paths, &roots, &mut errors, &mut skipped);
     let named = read_into(&mut ws, files, display, &mut errors);
     match config.path.clone() {
@@ -408,6 +543,8 @@ pub fn load_workspace_into(
         ws.add_import_root(r);
     }
     ws.load_imports(display);
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    skipped.dedup_by(|a, b| a.path == b.path);
     LoadedWorkspace {
         workspace: ws,
         errors,
@@ -434,12 +571,23 @@ pub fn workspace_files(config: &Config) -> Vec<PathBuf> {
 }
 
 /// The files of the workspace below `dir`. A folder outside the workspace
-/// root is searched without include/exclude.
+/// root is searched without include/exclude. Special files are left out.
 pub fn workspace_files_in(config: &Config, dir: &Path) -> Vec<PathBuf> {
+    find_workspace_files_in(config, dir, &mut Vec::new())
+}
+
+/// [`workspace_files_in`], noting the special files left out in `skipped`.
+pub fn find_workspace_files_in(
+    config: &Config,
+    dir: &Path,
+    skipped: &mut Vec<LoadError>,
+) -> Vec<PathBuf> {
     let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let root = &config.root;
     if !dir.starts_with(root) {
-        return collect_files(&[dir]).0;
+        let found = find_files(&[dir]);
+        skipped.extend(found.skipped);
+        return found.files;
     }
     let mut out = Vec::new();
     let mut stack = vec![dir];
@@ -460,7 +608,7 @@ pub fn workspace_files_in(config: &Config, dir: &Path) -> Vec<PathBuf> {
                 if !SKIP_DIRS.iter().any(|s| name == *s) && !config.workspace.is_excluded(&rel) {
                     stack.push(path);
                 }
-            } else if config.workspace.contains(&rel) {
+            } else if config.workspace.contains(&rel) && journey_entry(&path, kind, skipped) {
                 out.push(path);
             }
         }
@@ -475,4 +623,51 @@ fn relative_slash(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    fn mkfifo(path: &Path) {
+        let ok = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "mkfifo {}", path.display());
+    }
+
+    #[test]
+    fn special_files_are_never_opened_for_reading() {
+        let dir = std::env::temp_dir().join(format!("journey-load-special-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.journey"), "persona p \"P\" {\n}\n").unwrap();
+        std::fs::write(dir.join("journey.toml"), "").unwrap();
+        mkfifo(&dir.join("x.journey"));
+        // Through a symbolic link too.
+        std::os::unix::fs::symlink(dir.join("x.journey"), dir.join("link.journey")).unwrap();
+
+        let err = read_regular_file(&dir.join("x.journey")).unwrap_err();
+        assert!(err.to_string().contains("a named pipe (FIFO)"), "{err}");
+        let err = read_regular_file(&dir.join("link.journey")).unwrap_err();
+        assert!(err.to_string().contains("a named pipe (FIFO)"), "{err}");
+        assert!(read_regular_file(&dir.join("a.journey")).is_ok());
+
+        let found = find_files(std::slice::from_ref(&dir));
+        assert_eq!(found.files, vec![dir.join("a.journey")]);
+        assert!(found.errors.is_empty());
+        let skipped: Vec<&Path> = found.skipped.iter().map(|e| e.path.as_path()).collect();
+        assert_eq!(
+            skipped,
+            vec![dir.join("link.journey"), dir.join("x.journey")]
+        );
+
+        // The language server's walk: the workspace of a journey.toml.
+        let config = Config::discover(&dir);
+        let files = workspace_files(&config);
+        assert_eq!(files.len(), 1, "{files:?}");
+        assert!(files[0].ends_with("a.journey"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -13,6 +13,7 @@
 
 mod code;
 mod diagnostic;
+pub mod escape;
 mod line_index;
 pub mod render;
 mod source;

@@ -1,3 +1,5 @@
+use std::sync::OnceLock;
+
 /// A zero-based line and a column in some unit (see the methods that make it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LineCol {
@@ -8,15 +10,57 @@ pub struct LineCol {
 /// Maps byte offsets to lines and columns and back.
 ///
 /// Built once per text in O(n); lookups are a binary search over line starts
-/// plus a scan of the one line for non-byte columns. Columns come in three
-/// units: bytes (UTF-8), Unicode scalar values (what people and most terminal
-/// tools count) and UTF-16 code units (what LSP clients count by default).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// plus, for non-byte columns, a scan of at most [`BLOCK`] bytes: a column
+/// far into a long line is counted from the nearest block boundary, whose
+/// running counts are computed once, on the first such lookup. So any
+/// number of lookups on one long line (a list of a million names, a
+/// hundred thousand findings on one line) costs time linear in their
+/// number. Columns come in three units: bytes (UTF-8), Unicode scalar
+/// values (what people and most terminal tools count) and UTF-16 code units
+/// (what LSP clients count by default).
+#[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset of the start of every line; always starts with 0.
     line_starts: Vec<u32>,
     len: u32,
+    /// For every [`BLOCK`] bytes of the text: how many chars and UTF-16
+    /// units precede the block's first byte. Built on first need.
+    blocks: OnceLock<Box<[Counts]>>,
 }
+
+/// Bytes scanned at most per column lookup; longer stretches use the
+/// block table.
+const BLOCK: usize = 256;
+
+/// Running counts of chars and UTF-16 units.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    chars: u32,
+    utf16: u32,
+}
+
+impl Counts {
+    /// The counts of the chars whose first byte is in `bytes` (which may
+    /// start or end inside a char).
+    fn of(bytes: &[u8]) -> Counts {
+        let mut c = Counts::default();
+        for &b in bytes {
+            // A char starts at every byte that is not a continuation byte;
+            // those of four bytes take two UTF-16 units.
+            c.chars += u32::from((b & 0xC0) != 0x80);
+            c.utf16 += u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0);
+        }
+        c
+    }
+}
+
+impl PartialEq for LineIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.line_starts == other.line_starts && self.len == other.len
+    }
+}
+
+impl Eq for LineIndex {}
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -30,6 +74,7 @@ impl LineIndex {
         LineIndex {
             line_starts,
             len: text.len() as u32,
+            blocks: OnceLock::new(),
         }
     }
 
@@ -78,23 +123,65 @@ impl LineIndex {
     /// Line and column counted in Unicode scalar values. An offset inside a
     /// multi-byte character counts that character as not yet passed.
     pub fn line_col_chars(&self, text: &str, offset: u32) -> LineCol {
-        let LineCol { line, col } = self.line_col_utf8(offset);
-        let start = self.line_starts[line as usize] as usize;
-        let prefix = prefix_at_char_boundary(text, start, start + col as usize);
+        let (line, counts) = self.line_counts(text, offset);
         LineCol {
             line,
-            col: prefix.chars().count() as u32,
+            col: counts.chars,
         }
     }
 
     /// Line and column counted in UTF-16 code units (the LSP default).
     pub fn line_col_utf16(&self, text: &str, offset: u32) -> LineCol {
-        let LineCol { line, col } = self.line_col_utf8(offset);
-        let start = self.line_starts[line as usize] as usize;
-        let prefix = prefix_at_char_boundary(text, start, start + col as usize);
+        let (line, counts) = self.line_counts(text, offset);
         LineCol {
             line,
-            col: prefix.chars().map(|c| c.len_utf16() as u32).sum(),
+            col: counts.utf16,
+        }
+    }
+
+    /// The line of `offset` and the chars and UTF-16 units between the
+    /// line's start and `offset` (moved back to a char boundary).
+    fn line_counts(&self, text: &str, offset: u32) -> (u32, Counts) {
+        let LineCol { line, col } = self.line_col_utf8(offset);
+        let start = self.line_starts[line as usize] as usize;
+        let end = start + prefix_at_char_boundary(text, start, start + col as usize).len();
+        if end - start <= BLOCK || text.len() != self.len as usize {
+            return (line, Counts::of(&text.as_bytes()[start..end]));
+        }
+        let (a, b) = (
+            self.counts_before(text, start),
+            self.counts_before(text, end),
+        );
+        (
+            line,
+            Counts {
+                chars: b.chars - a.chars,
+                utf16: b.utf16 - a.utf16,
+            },
+        )
+    }
+
+    /// The chars and UTF-16 units before byte `at` (a char boundary).
+    fn counts_before(&self, text: &str, at: usize) -> Counts {
+        let blocks = self.blocks.get_or_init(|| {
+            // One entry per block start, the text's end included.
+            let mut running = Counts::default();
+            let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+            blocks.push(running);
+            for chunk in text.as_bytes().chunks(BLOCK) {
+                let c = Counts::of(chunk);
+                running.chars += c.chars;
+                running.utf16 += c.utf16;
+                blocks.push(running);
+            }
+            blocks.into_boxed_slice()
+        });
+        let block = at / BLOCK;
+        let base = blocks[block];
+        let rest = Counts::of(&text.as_bytes()[block * BLOCK..at]);
+        Counts {
+            chars: base.chars + rest.chars,
+            utf16: base.utf16 + rest.utf16,
         }
     }
 
@@ -197,6 +284,48 @@ mod tests {
             ),
             emoji
         );
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_match_a_plain_count() {
+        // Umlauts, emoji and ASCII over many blocks, on one line and after
+        // a first short one; every char boundary is checked against
+        // counting from the line start.
+        let mut text = String::from("erste Zeile\n");
+        for i in 0..3_000 {
+            text.push_str(["a", "ü", "🎉", "€ ", "xyz"][i % 5]);
+        }
+        text.push_str("\nlast");
+        let idx = LineIndex::new(&text);
+        let line_start = text.find('\n').unwrap() + 1;
+        for (offset, _) in text.char_indices().filter(|(o, _)| *o >= line_start) {
+            let prefix =
+                &text[idx.line_start(idx.line_of(offset as u32)).unwrap() as usize..offset];
+            let chars = idx.line_col_chars(&text, offset as u32);
+            assert_eq!(chars.col as usize, prefix.chars().count(), "at {offset}");
+            let utf16 = idx.line_col_utf16(&text, offset as u32);
+            assert_eq!(
+                utf16.col as usize,
+                prefix.chars().map(char::len_utf16).sum::<usize>(),
+                "at {offset}"
+            );
+        }
+        // Inside a char, and at the very end of the text.
+        let emoji = text.rfind('🎉').unwrap() as u32;
+        assert_eq!(
+            idx.line_col_chars(&text, emoji + 2),
+            idx.line_col_chars(&text, emoji)
+        );
+        assert_eq!(idx.line_col_chars(&text, text.len() as u32).col, 4);
+    }
+
+    #[test]
+    fn a_text_of_whole_blocks_counts_up_to_its_end() {
+        let text = "é".repeat(BLOCK);
+        let idx = LineIndex::new(&text);
+        let end = text.len() as u32;
+        assert_eq!(idx.line_col_chars(&text, end).col as usize, BLOCK);
+        assert_eq!(idx.line_col_utf16(&text, end).col as usize, BLOCK);
     }
 
     #[test]

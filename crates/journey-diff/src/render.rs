@@ -3,7 +3,9 @@
 
 use crate::diff::{Change, Detail, Diff, Summary};
 use crate::snapshot::{Atom, Kind, Value};
+use journey_diagnostics::escape::{escape_json, escape_line};
 use serde_json::{json, Map, Value as Json};
+use std::collections::HashSet;
 
 /// How ids and prose are marked up in a sentence.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -216,8 +218,24 @@ fn field(
     if is_set(old) && is_set(new) {
         let atoms = |v: Option<&Value>| v.map(|v| v.atoms().to_vec()).unwrap_or_default();
         let (o, n) = (atoms(old), atoms(new));
-        let added: Vec<Atom> = n.iter().filter(|a| !o.contains(a)).cloned().collect();
-        let removed: Vec<Atom> = o.iter().filter(|a| !n.contains(a)).cloned().collect();
+        // Compared by a hashed key: lists of thousands of items are
+        // compared in one pass each.
+        let key = |a: &Atom| match a {
+            Atom::Number(x) if *x == 0.0 => "Number(0)".to_string(),
+            a => format!("{a:?}"),
+        };
+        let keys = |v: &[Atom]| v.iter().map(key).collect::<HashSet<_>>();
+        let (ok, nk) = (keys(&o), keys(&n));
+        let added: Vec<Atom> = n
+            .iter()
+            .filter(|a| !ok.contains(&key(a)))
+            .cloned()
+            .collect();
+        let removed: Vec<Atom> = o
+            .iter()
+            .filter(|a| !nk.contains(&key(a)))
+            .cloned()
+            .collect();
         return set_change(name, label, &added, &removed, style, lines);
     }
     match (old, new) {
@@ -323,6 +341,7 @@ pub fn summary_line(s: &Summary) -> String {
 
 /// One line per change (`+ touchpoint x added to phase y`, `~ touchpoint
 /// checkout: experience 3 → 4` …), prose under its line, and a summary.
+/// Control characters of the journeys are shown escaped (`\u{1b}`).
 /// Nothing at all when nothing changed.
 pub fn human(diff: &Diff, color: bool) -> String {
     if diff.is_empty() {
@@ -347,10 +366,10 @@ pub fn human(diff: &Diff, color: bool) -> String {
         };
         out.push_str(&paint(code, &mark.to_string()));
         out.push(' ');
-        out.push_str(&s.head);
+        out.push_str(&escape_line(&s.head));
         out.push('\n');
         for (sign, text) in s.lines {
-            let line = format!("    {sign} {text}");
+            let line = format!("    {sign} {}", escape_line(&text));
             out.push_str(&paint(if sign == '+' { "32" } else { "31" }, &line));
             out.push('\n');
         }
@@ -381,8 +400,8 @@ pub fn markdown(diff: &Diff, old: &str, new: &str) -> String {
     out.push_str(&format!(
         "**{}** between {} and {}: {counts}.\n",
         plural(s.total(), "change", "changes"),
-        code(old),
-        code(new)
+        code(&escape_line(old)),
+        code(&escape_line(new))
     ));
     let mut section: Option<&str> = None;
     for c in &diff.changes {
@@ -403,10 +422,10 @@ pub fn markdown(diff: &Diff, old: &str, new: &str) -> String {
             Detail::Served { served: true, .. } => "✅",
             Detail::Served { served: false, .. } => "⚠️",
         };
-        out.push_str(&format!("- {mark} {}\n", s.head));
+        out.push_str(&format!("- {mark} {}\n", escape_line(&s.head)));
         for (sign, text) in s.lines {
             let word = if sign == '+' { "now" } else { "was" };
-            out.push_str(&format!("  - {word}: {text}\n"));
+            out.push_str(&format!("  - {word}: {}\n", escape_line(&text)));
         }
     }
     out
@@ -490,7 +509,7 @@ pub fn json(diff: &Diff, old: &str, new: &str) -> String {
             "total": s.total(),
         }
     });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = escape_json(serde_json::to_string_pretty(&doc).unwrap_or_default());
     text.push('\n');
     text
 }

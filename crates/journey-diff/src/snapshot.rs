@@ -470,20 +470,16 @@ impl Builder<'_> {
             self.persona(p);
         }
         // Phases in journey order, then the others in source order.
+        let mut seen = std::collections::HashSet::new();
         let mut phases: Vec<model::PhaseId> = Vec::new();
         for j in &m.journeys {
-            for p in j.phase_ids() {
-                if !phases.contains(&p) {
-                    phases.push(p);
-                }
-            }
+            phases.extend(j.phase_ids().filter(|p| seen.insert(*p)));
         }
-        for i in 0..m.phases.len() {
-            let id = model::PhaseId(i as u32);
-            if !phases.contains(&id) {
-                phases.push(id);
-            }
-        }
+        phases.extend(
+            (0..m.phases.len() as u32)
+                .map(model::PhaseId)
+                .filter(|p| seen.insert(*p)),
+        );
         for p in phases {
             self.phase(p);
         }

@@ -27,19 +27,22 @@ const SKIP_DIRS: &[&str] = &[".git", "node_modules", "target", ".hg", ".svn"];
 
 /// Reads the `.journey` files `paths` name (folders recursively) and
 /// everything they import, from disk. A path that does not exist is an
-/// error; a folder without journey files is an empty version.
-pub fn from_paths(paths: &[PathBuf]) -> Result<Workspace, SourceError> {
-    let (ws, errors) = load::load_paths(paths);
-    if !errors.is_empty() {
+/// error; a folder without journey files is an empty version. Special
+/// files met in folders (named pipes, sockets, devices) are left out and
+/// returned, for a warning.
+pub fn from_paths(paths: &[PathBuf]) -> Result<(Workspace, Vec<load::LoadError>), SourceError> {
+    let loaded = load::load_paths(paths);
+    if !loaded.errors.is_empty() {
         return Err(SourceError(
-            errors
+            loaded
+                .errors
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("\n"),
         ));
     }
-    Ok(ws)
+    Ok((loaded.workspace, loaded.skipped))
 }
 
 /// The syntax errors (and undecodable files) of a workspace, and the

@@ -626,7 +626,7 @@ fn examples_merged_into_one_file_have_no_changes() {
     assert!(names.len() >= 3);
     for name in names {
         let name = name.to_string_lossy();
-        let ws = journey_diff::source::from_paths(&[root.join(&*name)]).unwrap();
+        let (ws, _) = journey_diff::source::from_paths(&[root.join(&*name)]).unwrap();
         assert!(journey_diff::source::unreadable(&ws).is_empty(), "{name}");
         let mut merged = String::new();
         let mut files: Vec<_> = ws.files().map(|(_, f)| f.source.text.to_string()).collect();

@@ -177,19 +177,24 @@ pub fn from_workspace(
 
     // Phases of the journeys in journey order, then the rest in source order.
     let mut order: Vec<PhaseId> = Vec::new();
+    let mut ordered = std::collections::HashSet::new();
     for j in keep.journeys.iter().map(|i| &m.journeys[*i]) {
-        for p in j.phase_ids() {
-            if !order.contains(&p) {
-                order.push(p);
-            }
-        }
+        order.extend(j.phase_ids().filter(|p| ordered.insert(*p)));
     }
     for i in 0..m.phases.len() {
         let p = PhaseId(i as u32);
-        if !order.contains(&p) && keep.phases.contains(&i) {
+        if keep.phases.contains(&i) && ordered.insert(p) {
             order.push(p);
         }
     }
+    // Which touchpoints each impact names in its `via`, looked up once
+    // per touchpoint instead of searching the list.
+    let via: std::collections::HashSet<(usize, usize)> = m
+        .impacts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, imp)| imp.via.iter().map(move |t| (i, t.index())))
+        .collect();
     let phases: Vec<Phase> = order
         .into_iter()
         .map(|pid| {
@@ -243,7 +248,7 @@ pub fn from_workspace(
                 touchpoints: p
                     .touchpoints
                     .iter()
-                    .map(|t| touchpoint(m, *t, &loc, &keep))
+                    .map(|t| touchpoint(m, *t, &loc, &keep, &via))
                     .collect(),
                 allows: allows(&a.allows),
                 location: at(&p.head),
@@ -286,7 +291,13 @@ pub fn from_workspace(
     }
 }
 
-fn touchpoint(m: &Model, id: TouchpointId, loc: &Locator, keep: &Keep) -> Touchpoint {
+fn touchpoint(
+    m: &Model,
+    id: TouchpointId,
+    loc: &Locator,
+    keep: &Keep,
+    via: &std::collections::HashSet<(usize, usize)>,
+) -> Touchpoint {
     let tp = m.touchpoint(id);
     let t = m.touchpoint_ast(tp);
     let channel = name(&t.channel);
@@ -302,7 +313,7 @@ fn touchpoint(m: &Model, id: TouchpointId, loc: &Locator, keep: &Keep) -> Touchp
     let mut reached_by = Vec::new();
     for i in &tp.reached_by {
         let imp = m.impact(*i);
-        if imp.via.contains(&id) && keep.goals.contains(&imp.goal.index()) {
+        if via.contains(&(i.index(), id.index())) && keep.goals.contains(&imp.goal.index()) {
             reached_by.push(Reach {
                 goal: m.goal(imp.goal).head.id().to_string(),
                 actor: m.actor(imp.actor).head.id().to_string(),

@@ -46,6 +46,48 @@ at most 4 GiB. Split the journey over several files with `import`.
 );
 
 code!(
+    WIDE_ENCODING,
+    "J0003",
+    "utf16-or-utf32",
+    "the file is UTF-16 or UTF-32, not UTF-8",
+    "A `.journey` file must be UTF-8 encoded. Some editors and Windows tools \
+save text as UTF-16 (\"Unicode\" in Notepad and Excel) or, rarely, UTF-32: every \
+letter then takes two or four bytes, most of them zero. journeyc recognises \
+such a file by its byte-order mark or by the zero bytes between the letters, \
+reports it once and does not read it any further (read as UTF-8 it would be \
+one error per letter).
+
+Fix: save the file as UTF-8.
+
+- VS Code: click the encoding in the status bar (\"UTF-16 LE\"), choose \
+\"Save with Encoding\", then \"UTF-8\".
+- Notepad: \"File\" → \"Save as\", set \"Encoding\" to \"UTF-8\".
+- Excel or LibreOffice (for tables that become journeys): save as \
+\"CSV UTF-8\", not as \"Unicode text\".
+- On the command line:
+
+    iconv -f UTF-16 -t UTF-8 old.journey > new.journey
+
+A UTF-8 file may start with a byte-order mark; that is accepted.
+"
+);
+
+code!(
+    NUL_CHARACTER,
+    "J0004",
+    "nul-character",
+    "a NUL character in a string",
+    "A NUL character (the byte 0) has no place in a journey: no editor shows it, \
+terminals and many tools cut text at it, and it is a sign of a damaged file or \
+of binary data pasted into it. Outside strings it is an invalid character \
+(J0101); inside a string or text block it is this error, shown as `\\u{0}`.
+
+Fix: delete the character. If the file is full of them, it was probably \
+saved as UTF-16 (see J0003): save it as UTF-8.
+"
+);
+
+code!(
     INVALID_CHARACTER,
     "J0101",
     "invalid-character",
@@ -427,6 +469,8 @@ Good:
 pub const ALL: &[CodeInfo] = &[
     INVALID_UTF8,
     FILE_TOO_LARGE,
+    WIDE_ENCODING,
+    NUL_CHARACTER,
     INVALID_CHARACTER,
     UNTERMINATED_STRING,
     INVALID_ESCAPE,

@@ -169,9 +169,107 @@ fn invalid_character(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {
     d
 }
 
+/// A text encoding other than UTF-8 that a file is recognisably in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WideEncoding {
+    Utf16Le,
+    Utf16Be,
+    Utf32Le,
+    Utf32Be,
+}
+
+impl WideEncoding {
+    /// The encoding's name as editors show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            WideEncoding::Utf16Le => "UTF-16 LE",
+            WideEncoding::Utf16Be => "UTF-16 BE",
+            WideEncoding::Utf32Le => "UTF-32 LE",
+            WideEncoding::Utf32Be => "UTF-32 BE",
+        }
+    }
+}
+
+/// How a file shows that it is UTF-16 or UTF-32: the encoding, and whether
+/// a byte-order mark says so (otherwise: zero bytes between the letters).
+pub fn detect_wide_encoding(bytes: &[u8]) -> Option<(WideEncoding, bool)> {
+    // UTF-32 LE's mark starts with UTF-16 LE's: test it first.
+    for (bom, enc) in [
+        (&[0xFF, 0xFE, 0x00, 0x00][..], WideEncoding::Utf32Le),
+        (&[0x00, 0x00, 0xFE, 0xFF][..], WideEncoding::Utf32Be),
+        (&[0xFF, 0xFE][..], WideEncoding::Utf16Le),
+        (&[0xFE, 0xFF][..], WideEncoding::Utf16Be),
+    ] {
+        if bytes.starts_with(bom) {
+            return Some((enc, true));
+        }
+    }
+    // Without a mark: mostly Latin text, so the zero bytes of each unit
+    // stand at the same places. Look at the start of the file.
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    if !head.contains(&0) {
+        return None;
+    }
+    let share = |count: usize, of: usize| of > 0 && count * 3 >= of;
+    let quads = head.chunks_exact(4);
+    let n4 = quads.len();
+    let (mut le32, mut be32) = (0, 0);
+    for q in quads {
+        match q {
+            [a, 0, 0, 0] if *a != 0 => le32 += 1,
+            [0, 0, 0, d] if *d != 0 => be32 += 1,
+            _ => {}
+        }
+    }
+    if share(le32, n4) && be32 == 0 {
+        return Some((WideEncoding::Utf32Le, false));
+    }
+    if share(be32, n4) && le32 == 0 {
+        return Some((WideEncoding::Utf32Be, false));
+    }
+    let pairs = head.chunks_exact(2);
+    let n2 = pairs.len();
+    let (mut le16, mut be16) = (0, 0);
+    for p in pairs {
+        match p {
+            [a, 0] if *a != 0 => le16 += 1,
+            [0, b] if *b != 0 => be16 += 1,
+            _ => {}
+        }
+    }
+    if share(le16, n2) && be16 * 10 <= le16 {
+        return Some((WideEncoding::Utf16Le, false));
+    }
+    if share(be16, n2) && le16 * 10 <= be16 {
+        return Some((WideEncoding::Utf16Be, false));
+    }
+    None
+}
+
 /// Turns raw file bytes into text. Invalid UTF-8 is replaced (so the rest
 /// of the file can still be checked) and reported at the first bad byte.
+/// A UTF-16 or UTF-32 file is one error and no text: read as UTF-8 it
+/// would be an error at every letter.
 pub fn decode_source(bytes: Vec<u8>, file: FileId) -> (String, Option<Diagnostic>) {
+    if let Some((encoding, bom)) = detect_wide_encoding(&bytes) {
+        let name = encoding.name();
+        let label = if bom {
+            format!("the file starts with the byte-order mark of {name}")
+        } else {
+            format!("zero bytes between the letters, as in {name}")
+        };
+        let d = Diagnostic::new(
+            &codes::WIDE_ENCODING,
+            file,
+            Span::empty(0),
+            format!("the file is encoded as {name}, not as UTF-8; it was not read"),
+        )
+        .with_label(label)
+        .with_help(format!(
+            "save it as UTF-8: in VS Code click \"{name}\" in the status bar, choose \"Save with Encoding\", then \"UTF-8\"; in Notepad use \"Save as\" with the encoding \"UTF-8\"; `journeyc explain J0003` shows more"
+        ));
+        return (String::new(), Some(d));
+    }
     match String::from_utf8(bytes) {
         Ok(s) => (s, None),
         Err(e) => {
@@ -191,5 +289,90 @@ pub fn decode_source(bytes: Vec<u8>, file: FileId) -> (String, Option<Diagnostic
             .with_help("save the file as UTF-8; `journeyc explain J0001` shows how");
             (text, Some(d))
         }
+    }
+}
+
+#[cfg(test)]
+mod encoding_tests {
+    use super::*;
+
+    const TEXT: &str = "persona kundin \"Kundin\" {\n  evidence \"5 Interviews, März 2027\"\n}\n";
+
+    fn utf16(text: &str, big: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    fn utf32(text: &str, big: bool) -> Vec<u8> {
+        text.chars()
+            .flat_map(|c| {
+                let c = c as u32;
+                if big {
+                    c.to_be_bytes()
+                } else {
+                    c.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wide_encodings_are_recognised_with_and_without_a_mark() {
+        use WideEncoding::*;
+        let cases = [
+            (
+                [&[0xFF, 0xFE][..], &utf16(TEXT, false)].concat(),
+                Utf16Le,
+                true,
+            ),
+            (
+                [&[0xFE, 0xFF][..], &utf16(TEXT, true)].concat(),
+                Utf16Be,
+                true,
+            ),
+            (utf16(TEXT, false), Utf16Le, false),
+            (utf16(TEXT, true), Utf16Be, false),
+            (
+                [&[0xFF, 0xFE, 0, 0][..], &utf32(TEXT, false)].concat(),
+                Utf32Le,
+                true,
+            ),
+            (
+                [&[0, 0, 0xFE, 0xFF][..], &utf32(TEXT, true)].concat(),
+                Utf32Be,
+                true,
+            ),
+            (utf32(TEXT, false), Utf32Le, false),
+            (utf32(TEXT, true), Utf32Be, false),
+        ];
+        for (bytes, encoding, bom) in cases {
+            assert_eq!(detect_wide_encoding(&bytes), Some((encoding, bom)));
+            let (text, problem) = decode_source(bytes, FileId(3));
+            assert!(text.is_empty(), "nothing is read");
+            let d = problem.expect("one error");
+            assert_eq!(d.code, "J0003");
+            assert_eq!(d.span(), Span::empty(0));
+            assert!(d.message.contains(encoding.name()), "{}", d.message);
+            assert!(d.help.as_deref().unwrap_or("").contains("UTF-8"));
+        }
+    }
+
+    #[test]
+    fn utf8_with_or_without_a_mark_and_stray_nuls_are_not_wide() {
+        assert_eq!(detect_wide_encoding(TEXT.as_bytes()), None);
+        let bom: Vec<u8> = [&[0xEF, 0xBB, 0xBF][..], TEXT.as_bytes()].concat();
+        assert_eq!(detect_wide_encoding(&bom), None);
+        assert_eq!(decode_source(bom, FileId(0)).1, None);
+        // A few NUL bytes in a UTF-8 file are reported where they stand.
+        let stray = TEXT.replace("Kundin", "Kun\0din");
+        assert_eq!(detect_wide_encoding(stray.as_bytes()), None);
+        assert_eq!(detect_wide_encoding(b""), None);
     }
 }

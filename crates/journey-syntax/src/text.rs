@@ -87,12 +87,28 @@ pub(crate) fn decode(
     };
 
     let mut b = Builder::new(content_start);
+    let mut nul = None;
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             // The line break between two kept lines.
             b.push('\n', line.break_at, 1);
         }
-        decode_escapes(line.text, line.start, &mut b, file, diags);
+        decode_escapes(line.text, line.start, &mut b, &mut nul, file, diags);
+    }
+    if let Some(at) = nul {
+        // Once per string: a string full of them is one problem.
+        diags.push(
+            Diagnostic::new(
+                &codes::NUL_CHARACTER,
+                file,
+                at,
+                "a NUL character (U+0000) in a string",
+            )
+            .with_label("NUL character")
+            .with_help(
+                "delete it; a file full of them was probably saved as UTF-16: save it as UTF-8",
+            ),
+        );
     }
     let map = if b.map.is_empty() {
         None
@@ -107,10 +123,13 @@ pub(crate) fn decode(
     Text::new(b.value, span, content_start, end, map)
 }
 
+/// Decodes the escapes of one line into `b`; the first NUL character
+/// (written raw or as `\u{0}`) is noted in `nul`.
 fn decode_escapes(
     line: &str,
     start: u32,
     b: &mut Builder,
+    nul: &mut Option<Span>,
     file: FileId,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -118,6 +137,9 @@ fn decode_escapes(
     while let Some((i, c)) = chars.next() {
         let at = start + i as u32;
         if c != '\\' {
+            if c == '\0' && nul.is_none() {
+                *nul = Some(Span::new(at, at + 1));
+            }
             b.push(c, at, c.len_utf8() as u32);
             continue;
         }
@@ -145,6 +167,9 @@ fn decode_escapes(
                     } else {
                         break;
                     }
+                }
+                if ch == '\0' && nul.is_none() {
+                    *nul = Some(Span::new(at, at + len as u32));
                 }
                 b.push(ch, at, len as u32);
             }
@@ -293,6 +318,23 @@ mod tests {
         assert_eq!(&src[t.source_span(at..at + 6).range()], "zweite");
         let first = t.source_span(0..5);
         assert_eq!(&src[first.range()], "Erste");
+    }
+
+    #[test]
+    fn a_nul_in_a_string_is_one_error_at_the_first() {
+        let (t, d) = decode_first("says \"a\0b\0c\"");
+        assert_eq!(t.value, "a\0b\0c", "the value is kept");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "J0004");
+        assert_eq!(d[0].span(), Span::new(7, 8));
+        // Written as an escape, in a text block.
+        let src = "says \"\"\"\n  x \\u{0} y \\u{0}\n  \"\"\"";
+        let (_, d) = decode_first(src);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&src[d[0].span().range()], "\\u{0}");
+        // Other control characters are kept without a finding.
+        let (_, d) = decode_first("says \"a\u{1b}[2J\"");
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

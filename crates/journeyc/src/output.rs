@@ -2,6 +2,7 @@
 //! closed pipe.
 
 use clap::ValueEnum;
+pub use journey_diagnostics::escape::{escape_line, escape_text};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -33,9 +34,20 @@ pub fn print(text: &str) {
     let _ = out.flush();
 }
 
-/// `error: …` on stderr, for usage and I/O problems.
+/// `error: …` on stderr, for usage and I/O problems. Control characters
+/// from the input (a file name, an argument) are shown escaped.
 pub fn error(message: impl std::fmt::Display) {
-    eprintln!("error: {message}");
+    eprintln!("error: {}", escape_text(&message.to_string()));
+}
+
+/// `warning: skipped …` on stderr, for a special file (named pipe,
+/// socket, device) met while searching a folder.
+pub fn skipped(e: &journey_analysis::load::LoadError) {
+    eprintln!(
+        "warning: skipped `{}`: {}",
+        escape_line(&journey_analysis::load::display_path(&e.path)),
+        escape_text(&e.message)
+    );
 }
 
 /// Writes a report or an export (`-o FILE`): atomically, creating the

@@ -91,6 +91,8 @@ fn run_case(case: &Path) -> String {
         );
         let snippet = &f.text[d.span().range()];
         if !snippet.is_empty() && snippet.len() <= 60 && !snippet.contains('\n') {
+            // Control characters as the terminal shows them.
+            let snippet = journey_diagnostics::escape::escape_line(snippet);
             let _ = writeln!(out, "    at: {snippet}");
         }
         if let Some(help) = &d.help {

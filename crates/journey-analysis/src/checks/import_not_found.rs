@@ -2,7 +2,8 @@
 
 use super::{suggest, Context};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0301",
@@ -25,20 +26,39 @@ Good: one folder up, where the file is:
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // The file names of the workspace by folder, gathered once.
+    let by_dir = siblings(cx);
     for imp in &cx.model.imports {
         // A refused import is J0310's: it was never looked for.
         if imp.target.is_some() || imp.refused.is_some() {
             continue;
         }
-        let mut d = Diagnostic::new(
-            &CODE,
-            imp.file,
-            imp.path_span,
-            format!("cannot find the imported file `{}`", imp.path),
-        )
-        .with_label("no such file")
+        // A named pipe, socket or device is never read (it could block).
+        let special = std::fs::metadata(&imp.resolved_path)
+            .ok()
+            .filter(|m| !m.is_file() && !m.is_dir())
+            .map(|m| crate::load::file_kind(&m.file_type()));
+        let mut d = match special {
+            Some(kind) => Diagnostic::new(
+                &CODE,
+                imp.file,
+                imp.path_span,
+                format!(
+                    "the imported file `{}` is {kind}, not a regular file",
+                    imp.path
+                ),
+            )
+            .with_label("not a regular file"),
+            None => Diagnostic::new(
+                &CODE,
+                imp.file,
+                imp.path_span,
+                format!("cannot find the imported file `{}`", imp.path),
+            )
+            .with_label("no such file"),
+        }
         .with_note(format!("looked for `{}`", imp.resolved_path.display()));
-        if let Some(better) = alternative(cx, &imp.resolved_path, &imp.path) {
+        if let Some(better) = alternative_in(&by_dir, &imp.resolved_path, &imp.path) {
             d = d.with_help(format!("did you mean `{better}`?")).with_fix(
                 format!("import `{better}`"),
                 imp.path_span,
@@ -55,14 +75,35 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// A corrected import string: the same folder with a close file name
 /// (or the name with `.journey` added), when the workspace holds one.
 pub(super) fn alternative(cx: &Context<'_>, resolved: &Path, written: &str) -> Option<String> {
+    alternative_in(&siblings(cx), resolved, written)
+}
+
+/// The file names of the workspace by folder.
+fn siblings(cx: &Context<'_>) -> HashMap<PathBuf, Vec<String>> {
+    let mut by_dir: HashMap<PathBuf, Vec<String>> = HashMap::new();
+    for (_, f) in cx.workspace.files() {
+        let path = crate::model::normalize_path(&f.path);
+        if let (Some(dir), Some(name)) =
+            (path.parent(), f.path.file_name().and_then(|n| n.to_str()))
+        {
+            by_dir
+                .entry(dir.to_path_buf())
+                .or_default()
+                .push(name.to_string());
+        }
+    }
+    by_dir
+}
+
+/// [`alternative`] with the file names by folder gathered once.
+fn alternative_in(
+    by_dir: &HashMap<PathBuf, Vec<String>>,
+    resolved: &Path,
+    written: &str,
+) -> Option<String> {
     let dir = resolved.parent()?;
     let name = resolved.file_name()?.to_str()?;
-    let siblings: Vec<String> = cx
-        .workspace
-        .files()
-        .filter(|(_, f)| crate::model::normalize_path(&f.path).parent() == Some(dir))
-        .filter_map(|(_, f)| f.path.file_name()?.to_str().map(str::to_string))
-        .collect();
+    let siblings: &[String] = by_dir.get(dir).map(Vec::as_slice).unwrap_or_default();
     let with_ext = format!("{name}.journey");
     let pick = if siblings.contains(&with_ext) {
         Some(with_ext.as_str())

@@ -155,6 +155,102 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     }
 }
 
+/// [`suggest`] for many words against one set of candidates, as the
+/// checks need it for every undefined name of a workspace: candidates are
+/// indexed by their lower-case form and their length, so a word is only
+/// compared with the candidates whose length allows a match, and the
+/// edit-distance work of one `Suggester` is bounded. A workspace with
+/// thousands of unknown names among thousands of defined ones gets its
+/// suggestions until the bound is reached and none after it, instead of
+/// a check that runs for minutes.
+pub struct Suggester<'a> {
+    /// Candidates with their char counts, shortest first.
+    by_len: Vec<(usize, &'a str)>,
+    /// Candidates by their lower-case form.
+    by_lower: rustc_hash::FxHashMap<String, Vec<&'a str>>,
+    /// Edit-distance work left, in compared char pairs.
+    budget: std::cell::Cell<usize>,
+}
+
+/// The edit-distance work one [`Suggester`] may do: about a tenth of a
+/// second.
+const SUGGEST_BUDGET: usize = 20_000_000;
+
+impl<'a> Suggester<'a> {
+    pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::with_budget(candidates, SUGGEST_BUDGET)
+    }
+
+    fn with_budget(candidates: impl IntoIterator<Item = &'a str>, budget: usize) -> Self {
+        let mut by_len: Vec<(usize, &'a str)> = Vec::new();
+        let mut by_lower: rustc_hash::FxHashMap<String, Vec<&'a str>> = Default::default();
+        for c in candidates {
+            by_len.push((c.chars().count(), c));
+            by_lower.entry(c.to_lowercase()).or_default().push(c);
+        }
+        by_len.sort_by_key(|(n, _)| *n);
+        Suggester {
+            by_len,
+            by_lower,
+            budget: std::cell::Cell::new(budget),
+        }
+    }
+
+    /// What [`suggest`] answers for `word` and these candidates, or `None`
+    /// once the work bound is used up.
+    pub fn suggest(&self, word: &str) -> Option<&'a str> {
+        let mut best: Option<(usize, &'a str)> = None;
+        let mut tie = false;
+        let consider = |best: &mut Option<(usize, &'a str)>, tie: &mut bool, d: usize, c| match best
+        {
+            Some((bd, _)) if d > *bd => {}
+            Some((bd, _)) if d == *bd => *tie = true,
+            _ => {
+                *best = Some((d, c));
+                *tie = false;
+            }
+        };
+        // Equal ignoring case: distance 0, which nothing else reaches.
+        for c in self
+            .by_lower
+            .get(&word.to_lowercase())
+            .into_iter()
+            .flatten()
+        {
+            if *c != word {
+                consider(&mut best, &mut tie, 0, c);
+            }
+        }
+        if best.is_none() {
+            // The distance is at least the difference in length, and at
+            // most a third of the longer one: only these lengths can match.
+            let n = word.chars().count();
+            let lo = n.saturating_sub((n / 3).max(1));
+            let hi = n + n / 2 + 1;
+            let from = self.by_len.partition_point(|(len, _)| *len < lo);
+            let to = self.by_len.partition_point(|(len, _)| *len <= hi);
+            for &(len, c) in &self.by_len[from..to] {
+                if c == word {
+                    continue;
+                }
+                let cost = len.max(1) * n.max(1);
+                let left = self.budget.get().checked_sub(cost)?;
+                self.budget.set(left);
+                let d = strsim::damerau_levenshtein(word, c);
+                if d > (len.max(n) / 3).max(1) {
+                    continue;
+                }
+                consider(&mut best, &mut tie, d, c);
+            }
+        }
+        if tie {
+            None
+        } else {
+            best.map(|(_, c)| c)
+        }
+    }
+}
+
 /// The span that removes the line(s) holding `span` entirely, when nothing
 /// else stands on them; otherwise `span` itself.
 pub fn line_removal(text: &str, span: Span) -> Span {
@@ -199,6 +295,13 @@ pub fn line_end(text: &str, offset: u32) -> u32 {
 
 /// "`a`, `b` and `c`".
 pub fn quoted_list(items: &[&str]) -> String {
+    // A finding names a handful: a list of thousands in every finding of
+    // a big workspace would make the report grow with the square of it.
+    const SHOWN: usize = 8;
+    if items.len() > SHOWN + 2 {
+        let q: Vec<String> = items[..SHOWN].iter().map(|s| format!("`{s}`")).collect();
+        return format!("{} and {} more", q.join(", "), items.len() - SHOWN);
+    }
     let q: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
     match q.as_slice() {
         [] => String::new(),
@@ -266,6 +369,68 @@ mod tests {
             None,
             "the word itself is no suggestion"
         );
+    }
+
+    #[test]
+    fn suggester_answers_as_suggest_does() {
+        let candidates = [
+            "awareness",
+            "Awareness",
+            "purchase",
+            "loyalty",
+            "loyality",
+            "a",
+            "ab",
+            "ac",
+            "kündigung",
+            "kuendigung",
+            "onboarding",
+            "offboarding",
+            "x",
+            "",
+            "über_uns",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "information",
+        ];
+        let words = [
+            "awarenes",
+            "AWARENESS",
+            "purchse",
+            "loyalti",
+            "a",
+            "b",
+            "ad",
+            "kündigug",
+            "onbording",
+            "offbording",
+            "",
+            "y",
+            "Über_uns",
+            "abcdefghijklmnox",
+            "informaton",
+            "zzzzzzzzzzzz",
+            "loyalty",
+            "ac",
+        ];
+        let s = Suggester::new(candidates);
+        for w in words {
+            assert_eq!(s.suggest(w), suggest(w, candidates), "for `{w}`");
+        }
+    }
+
+    #[test]
+    fn suggester_work_is_bounded() {
+        // Thousands of names, thousands of unknown ones: every word would
+        // be compared with every name of a similar length.
+        let names: Vec<String> = (0..5_000).map(|i| format!("phase_{i:05}")).collect();
+        let s = Suggester::with_budget(names.iter().map(String::as_str), 100_000);
+        let answered = (0..5_000)
+            .filter(|i| s.suggest(&format!("stage_{i:05}")).is_some())
+            .count();
+        assert!(answered < 5_000, "the bound stops the search");
+        // Case-insensitive matches need no edit distance and still work.
+        assert_eq!(s.suggest("PHASE_00042"), Some("phase_00042"));
     }
 
     #[test]

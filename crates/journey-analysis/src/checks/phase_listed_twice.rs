@@ -2,6 +2,7 @@
 
 use super::Context;
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
+use rustc_hash::FxHashMap;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0403",
@@ -25,10 +26,14 @@ Good:
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for j in &m.journeys {
+        // The first mention of each name: one pass, however long the list.
+        let mut first_at: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, slot) in j.phases.iter().enumerate() {
-            let Some(first) = j.phases[..i].iter().find(|s| s.name.text == slot.name.text) else {
+            let first = *first_at.entry(slot.name.text.as_str()).or_insert(i);
+            if first == i {
                 continue;
-            };
+            }
+            let first = &j.phases[first];
             let prev_end = j.phases[i - 1].name.span.end;
             out.push(
                 Diagnostic::new(

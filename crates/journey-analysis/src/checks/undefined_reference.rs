@@ -1,6 +1,6 @@
 //! J0304 `undefined-reference`: a name is used but never defined.
 
-use super::{suggest, Context};
+use super::{Context, Suggester};
 use crate::model::{Def, DefKind, RefRole};
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
 
@@ -35,6 +35,8 @@ tax advisors) is a stakeholder and gets a title: `actor tax_advisors \"Tax advis
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
+    // The names of each kind, indexed once for all references to it.
+    let mut suggesters: Vec<(DefKind, Suggester<'_>)> = Vec::new();
     for r in &m.references {
         if r.target.is_some() || matches!(r.role, RefRole::LoopFrom | RefRole::LoopTo) {
             continue;
@@ -71,8 +73,14 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 kind.with_article()
             ));
         }
-        let names = m.names_of_kind(kind);
-        match suggest(&r.name, names.iter().copied()) {
+        let suggester = match suggesters.iter().position(|(k, _)| *k == kind) {
+            Some(i) => &suggesters[i].1,
+            None => {
+                suggesters.push((kind, Suggester::new(m.names_of_kind(kind))));
+                &suggesters[suggesters.len() - 1].1
+            }
+        };
+        match suggester.suggest(&r.name) {
             Some(s) => {
                 d = d.with_help(format!("did you mean `{s}`?")).with_fix(
                     format!("change to `{s}`"),

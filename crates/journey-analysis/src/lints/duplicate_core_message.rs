@@ -1,9 +1,11 @@
 //! J0508: two phases of a journey whose core messages are the same or
 //! nearly so.
 
+use super::facts::Shingles;
 use super::LintContext;
 use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
 use journey_text::similarity::jaccard;
+use rustc_hash::FxHashMap;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0508",
@@ -49,15 +51,13 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     .map(|m| (*p, ph, ast, m, lx.texts.shingles(&m.value)))
             })
             .collect();
-        for (i, (pid, ph, ast, m, sh)) in messages.iter().enumerate() {
-            let earlier = messages[..i]
-                .iter()
-                .map(|e| (e, jaccard(&e.4, sh)))
-                .filter(|(_, s)| *s >= threshold)
-                .max_by(|a, b| a.1.total_cmp(&b.1));
-            let Some(((eid, eph, east, em, _), sim)) = earlier else {
+        let sets: Vec<&Shingles> = messages.iter().map(|m| &*m.4).collect();
+        let best = best_earlier(&sets, threshold);
+        for ((pid, ph, ast, m, _), best) in messages.iter().zip(best) {
+            let Some((e, sim)) = best else {
                 continue;
             };
+            let (eid, eph, east, em, _) = &messages[e];
             if !reported.insert((*eid, *pid)) {
                 continue;
             }
@@ -94,6 +94,76 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
+}
+
+/// Earlier messages looked at per shared word pair at most: bounds the
+/// work on a journey of thousands of phases that all share words.
+const CANDIDATES_PER_PAIR: usize = 256;
+
+/// For each set, the earlier set most similar to it at or above
+/// `threshold` (the latest of equally similar ones), with the similarity.
+///
+/// Comparing every message with every earlier one would take time
+/// quadratic in the phases of a journey. Instead each set is compared
+/// with the earlier sets that share a word pair with its *prefix*: its
+/// pairs ordered rarest first, as many as a set may lack and still reach
+/// the threshold, plus one. Two sets with a Jaccard similarity of `t`
+/// share at least `t · max(|a|, |b|)` pairs, so they share one in their
+/// prefixes (prefix filtering) and no similar pair is missed; the
+/// similarity itself is computed exactly.
+fn best_earlier(sets: &[&Shingles], threshold: f64) -> Vec<Option<(usize, f64)>> {
+    // Ids for the word pairs, and how many sets hold each.
+    let mut ids: FxHashMap<&Vec<String>, u32> = FxHashMap::default();
+    let mut counts: Vec<u32> = Vec::new();
+    for set in sets {
+        for pair in set.iter() {
+            let next = ids.len() as u32;
+            let id = *ids.entry(pair).or_insert(next);
+            if id == next {
+                counts.push(0);
+            }
+            counts[id as usize] += 1;
+        }
+    }
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); counts.len()];
+    let mut seen: Vec<usize> = vec![usize::MAX; sets.len()];
+    let mut out = Vec::with_capacity(sets.len());
+    for (i, set) in sets.iter().enumerate() {
+        let mut pairs: Vec<u32> = set.iter().map(|p| ids[p]).collect();
+        pairs.sort_by_key(|id| (counts[*id as usize], *id));
+        let n = pairs.len();
+        let must_share = (threshold * n as f64 - 1e-9).ceil().max(0.0) as usize;
+        let prefix = &pairs[..(n + 1).saturating_sub(must_share).clamp(n.min(1), n)];
+        let mut best: Option<(usize, f64)> = None;
+        for id in prefix {
+            for &e in postings[*id as usize]
+                .iter()
+                .rev()
+                .take(CANDIDATES_PER_PAIR)
+            {
+                if seen[e] == i {
+                    continue;
+                }
+                seen[e] = i;
+                let sim = jaccard(sets[e], set);
+                if sim < threshold {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((b, bs)) => sim > bs || (sim == bs && e > b),
+                };
+                if better {
+                    best = Some((e, sim));
+                }
+            }
+        }
+        out.push(best);
+        for id in prefix {
+            postings[*id as usize].push(i);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -145,6 +215,41 @@ mod tests {
         assert_eq!(at(&ws, "J0508").len(), 0, "below the default threshold");
         let ws = with_config(&src, "[messaging]\nsimilarity = 0.4\n");
         assert_eq!(at(&ws, "J0508").len(), 1);
+    }
+
+    #[test]
+    fn the_index_finds_what_comparing_all_pairs_finds() {
+        use super::{best_earlier, Shingles};
+        use journey_text::similarity::{jaccard, normalised_words, shingles};
+        let texts = [
+            "Your bike, serviced, for €24 a month",
+            "Your bike, serviced, for just €24 a month",
+            "Ready to ride tomorrow: sign up in two minutes",
+            "Dein Rad, immer fahrbereit",
+            "Dein Rad, immer fahrbereit!",
+            "Your bike, serviced, for €24 a month",
+            "Ride more",
+            "Ride more, worry less about repairs",
+            "Ready to ride tomorrow",
+            "Dein Rad immer fahrbereit und sicher",
+            "Your bike serviced for €24 a month and more",
+        ];
+        let sets: Vec<Shingles> = texts
+            .iter()
+            .map(|t| shingles(&normalised_words(t), 2))
+            .collect();
+        let refs: Vec<&Shingles> = sets.iter().collect();
+        for threshold in [0.2, 0.4, 0.5, 0.7, 0.9, 1.0] {
+            let exhaustive: Vec<Option<(usize, f64)>> = (0..sets.len())
+                .map(|i| {
+                    (0..i)
+                        .map(|e| (e, jaccard(&sets[e], &sets[i])))
+                        .filter(|(_, s)| *s >= threshold)
+                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                })
+                .collect();
+            assert_eq!(best_earlier(&refs, threshold), exhaustive, "at {threshold}");
+        }
     }
 
     #[test]

@@ -27,11 +27,14 @@ Good:
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
     let all = promises(lx);
+    // The first promise of each id: one pass, however many there are.
+    let mut first_of: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, (phase, p)) in all.iter().enumerate() {
-        let Some((first_phase, first)) = all[..i].iter().find(|(_, q)| q.id.text == p.id.text)
-        else {
+        let first = *first_of.entry(p.id.text.as_str()).or_insert(i);
+        if first == i {
             continue;
-        };
+        }
+        let (first_phase, first) = &all[first];
         let file = model.phase(*phase).head.file;
         out.push(
             Diagnostic::new(

@@ -253,12 +253,8 @@ impl<'a> LintContext<'a> {
             .enumerate()
             .map(|(i, j)| {
                 let id = JourneyId(i as u32);
-                let mut phases: Vec<PhaseId> = Vec::new();
-                for p in j.phase_ids() {
-                    if !phases.contains(&p) {
-                        phases.push(p);
-                    }
-                }
+                let mut seen = rustc_hash::FxHashSet::default();
+                let phases: Vec<PhaseId> = j.phase_ids().filter(|p| seen.insert(*p)).collect();
                 Scope::build(model, Some(id), phases, texts)
             })
             .collect();

@@ -68,23 +68,25 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let purchase = scope.purchase_index(model);
+        // The last position in the scope at which each promise is kept:
+        // one pass over the touchpoints, not one per promise.
+        let mut last_kept: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for (i, &q) in scope.phases.iter().enumerate() {
+            for t in &model.phase(q).touchpoints {
+                for k in &model.touchpoint_ast(model.touchpoint(*t)).keeps {
+                    last_kept.insert(k.text.as_str(), i);
+                }
+            }
+        }
         for (i, &p) in scope.phases.iter().enumerate() {
             let phase = model.phase(p);
             let ast = model.phase_ast(phase);
             for promise in &ast.promises {
                 let before_purchase = purchase.is_none_or(|k| i < k);
                 let first_keeper = if before_purchase { i + 1 } else { i };
-                let kept = scope.phases[first_keeper.min(scope.phases.len())..]
-                    .iter()
-                    .any(|q| {
-                        model.phase(*q).touchpoints.iter().any(|t| {
-                            model
-                                .touchpoint_ast(model.touchpoint(*t))
-                                .keeps
-                                .iter()
-                                .any(|k| k.text == promise.id.text)
-                        })
-                    });
+                let kept = last_kept
+                    .get(promise.id.text.as_str())
+                    .is_some_and(|last| *last >= first_keeper);
                 if kept || !reported.insert((phase.head.file, promise.span)) {
                     continue;
                 }

@@ -34,9 +34,10 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut names: Vec<&str> = all.iter().map(|(_, p)| p.id.text.as_str()).collect();
     names.sort_unstable();
     names.dedup();
+    let suggester = crate::checks::Suggester::new(names.iter().copied());
     for t in &model.touchpoints {
         for k in &model.touchpoint_ast(t).keeps {
-            if names.contains(&k.text.as_str()) {
+            if names.binary_search(&k.text.as_str()).is_ok() {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -46,7 +47,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 format!("no phase makes a promise named `{}`", k.text),
             )
             .with_label("unknown promise");
-            match crate::checks::suggest(&k.text, names.iter().copied()) {
+            match suggester.suggest(&k.text) {
                 Some(best) => {
                     d = d.with_help(format!("did you mean `{best}`?")).with_fix(
                         format!("replace with `{best}`"),

@@ -39,12 +39,13 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     names.extend(model.names_of_kind(DefKind::Impact));
     names.sort_unstable();
     names.dedup();
+    let suggester = crate::checks::Suggester::new(names.iter().copied());
     for p in &model.phases {
         for s in &model.phase_ast(p).supports {
             let Support::Ref(n) = s else {
                 continue;
             };
-            if names.contains(&n.text.as_str()) {
+            if names.binary_search(&n.text.as_str()).is_ok() {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -54,7 +55,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 format!("`{}` is no promise, goal or impact", n.text),
             )
             .with_label("supports nothing known");
-            match crate::checks::suggest(&n.text, names.iter().copied()) {
+            match suggester.suggest(&n.text) {
                 Some(best) => {
                     d = d
                         .with_help(format!("did you mean `{best}`?"))

@@ -9,9 +9,12 @@
 
 use crate::{Diagnostic, Severity, SourceMap};
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command. Other control
+/// characters and bidirectional marks, which the log would show raw, are
+/// written as `\u{1b}` first.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::escape::escape_text(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -1,4 +1,5 @@
-use crate::{Diagnostic, Severity, SourceMap, Span};
+use crate::escape::{escape_line, escape_text, EscapedSource};
+use crate::{Diagnostic, FileId, Severity, SourceMap, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -14,8 +15,32 @@ pub struct HumanOptions {
 /// flood the terminal. Such findings fall back to `path:line:col` alone.
 const MAX_EXCERPT_LINE: usize = 2_000;
 
+/// One file as the excerpts show it: control characters and bidirectional
+/// marks of the text escaped (`\u{1b}`), with the map from offsets in the
+/// file to offsets in what is shown.
+struct Shown {
+    source: ariadne::Source<Arc<str>>,
+    escaped: Option<EscapedSource>,
+}
+
+impl Shown {
+    /// Where byte `offset` of the file is in the shown text.
+    fn map(&self, offset: usize) -> usize {
+        self.escaped.as_ref().map_or(offset, |e| e.map(offset))
+    }
+}
+
+/// How ariadne names a file: by id, shown as its escaped path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    file: FileId,
+    name: Arc<str>,
+}
+
 /// The terminal rendering: ariadne reports with `path:line:col`, the source
-/// excerpt, labels, help and notes.
+/// excerpt, labels, help and notes. Control characters and bidirectional
+/// marks from the input are shown escaped (`\u{1b}`) wherever they appear —
+/// excerpts, messages, paths — and positions stay those of the file.
 ///
 /// Many findings (a big workspace's first check) are rendered in parallel
 /// batches and joined in order: the text is the same as one by one.
@@ -25,17 +50,22 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, opts: Human
     // Ariadne indexes a source's lines when it is built: build each file's
     // once for all findings, not once per finding (thousands of findings
     // in a 50 MB file would read the file thousands of times).
-    let mut files: Vec<crate::FileId> = diagnostics
+    let mut files: Vec<FileId> = diagnostics
         .iter()
         .flat_map(|d| std::iter::once(d.primary.file).chain(d.secondary.iter().map(|l| l.file)))
         .collect();
     files.sort();
     files.dedup();
-    let built: HashMap<String, ariadne::Source<Arc<str>>> = files
+    let built: HashMap<FileId, Shown> = files
         .par_iter()
         .filter_map(|id| {
             let f = sources.get(*id)?;
-            Some((f.path.clone(), ariadne::Source::from(f.text.clone())))
+            let escaped = EscapedSource::new(&f.text);
+            let source = match &escaped {
+                Some(e) => ariadne::Source::from(Arc::<str>::from(e.text.as_str())),
+                None => ariadne::Source::from(f.text.clone()),
+            };
+            Some((*id, Shown { source, escaped }))
         })
         .collect();
     let render = |batch: &[Diagnostic]| {
@@ -59,12 +89,12 @@ fn render_one(
     out: &mut String,
     d: &Diagnostic,
     sources: &SourceMap,
-    built: &HashMap<String, ariadne::Source<Arc<str>>>,
+    built: &HashMap<FileId, Shown>,
     opts: HumanOptions,
 ) {
     let labels_ok = std::iter::once(&d.primary)
         .chain(&d.secondary)
-        .all(|l| excerpt_ok(sources, l.file, l.span));
+        .all(|l| excerpt_ok(sources, l.file, l.span) && built.contains_key(&l.file));
     if !labels_ok {
         render_plain(out, d, sources);
         return;
@@ -75,75 +105,128 @@ fn render_one(
         Severity::Warning => ReportKind::Warning,
         Severity::Info => ReportKind::Advice,
     };
-    let path = |file| {
-        sources
+    let key = |file: FileId| Key {
+        file,
+        name: sources
             .get(file)
-            .map(|f| f.path.clone())
-            .unwrap_or_default()
+            .map(|f| Arc::from(escape_line(&f.path).as_ref()))
+            .unwrap_or_else(|| Arc::from("")),
+    };
+    // A range of the file as a range of what is shown.
+    let shown_range = |file: FileId, span: Span| {
+        let raw = visible_range(sources, file, span);
+        let shown = &built[&file];
+        shown.map(raw.start)..shown.map(raw.end)
     };
     let primary_color = match d.severity {
         Severity::Error => Color::Red,
         Severity::Warning => Color::Yellow,
         Severity::Info => Color::Cyan,
     };
-    let primary_range = visible_range(sources, d.primary.file, d.primary.span);
-    let mut report = Report::build(kind, (path(d.primary.file), primary_range.clone()))
+    let primary_range = shown_range(d.primary.file, d.primary.span);
+    let mut report = Report::build(kind, (key(d.primary.file), primary_range.clone()))
         .with_config(
             Config::default()
                 .with_color(opts.color)
                 .with_index_type(IndexType::Byte),
         )
         .with_code(d.code)
-        .with_message(&d.message);
-    let mut primary = Label::new((path(d.primary.file), primary_range)).with_color(primary_color);
+        .with_message(escape_text(&d.message));
+    let mut primary = Label::new((key(d.primary.file), primary_range)).with_color(primary_color);
     if !d.primary.message.is_empty() {
-        primary = primary.with_message(&d.primary.message);
+        primary = primary.with_message(escape_text(&d.primary.message));
     }
     report = report.with_label(primary);
     for l in &d.secondary {
-        let range = visible_range(sources, l.file, l.span);
-        let mut label = Label::new((path(l.file), range)).with_color(Color::Blue);
+        let range = shown_range(l.file, l.span);
+        let mut label = Label::new((key(l.file), range)).with_color(Color::Blue);
         if !l.message.is_empty() {
-            label = label.with_message(&l.message);
+            label = label.with_message(escape_text(&l.message));
         }
         report = report.with_label(label);
     }
     if let Some(help) = &d.help {
-        report = report.with_help(help);
+        report = report.with_help(escape_text(help));
     }
     for note in &d.notes {
-        report = report.with_note(note);
+        report = report.with_note(escape_text(note));
     }
     for fix in &d.fixes {
-        report = report.with_note(format!("quick fix available: {}", fix.title));
+        report = report.with_note(format!("quick fix available: {}", escape_text(&fix.title)));
     }
     let mut buf = Vec::new();
     let cache = Built(built);
     if report.finish().write(cache, &mut buf).is_ok() {
-        out.push_str(&String::from_utf8_lossy(&buf));
+        let mut text = String::from_utf8_lossy(&buf).into_owned();
+        fix_header_columns(&mut text, d, sources, built, &key);
+        out.push_str(&text);
     } else {
         render_plain(out, d, sources);
     }
 }
 
-/// The sources built once per rendering, lent to each report.
-struct Built<'a>(&'a HashMap<String, ariadne::Source<Arc<str>>>);
-
-impl ariadne::Cache<String> for Built<'_> {
-    type Storage = Arc<str>;
-
-    fn fetch(&mut self, id: &String) -> Result<&ariadne::Source<Arc<str>>, impl std::fmt::Debug> {
-        self.0
-            .get(id)
-            .ok_or_else(|| format!("no source for `{id}`"))
+/// Ariadne names the place of each file's excerpt `path:line:col`, with
+/// the column counted in the text it shows. Where escapes stand before
+/// that place on its line, the column would differ from the one the file
+/// has (and every other format reports): put the file's column back.
+fn fix_header_columns(
+    text: &mut String,
+    d: &Diagnostic,
+    sources: &SourceMap,
+    built: &HashMap<FileId, Shown>,
+    key: &dyn Fn(FileId) -> Key,
+) {
+    // The place ariadne names for each file: the primary label for its
+    // file, the first label of every other file.
+    let mut places: Vec<(FileId, Span)> = vec![(d.primary.file, d.primary.span)];
+    for l in &d.secondary {
+        if !places.iter().any(|(f, _)| *f == l.file) {
+            places.push((l.file, l.span));
+        }
     }
-
-    fn display<'b>(&self, id: &'b String) -> Option<impl std::fmt::Display + 'b> {
-        Some(id)
+    for (file, span) in places {
+        let (Some(f), Some(shown)) = (sources.get(file), built.get(&file)) else {
+            continue;
+        };
+        let Some(escaped) = &shown.escaped else {
+            continue;
+        };
+        let raw = visible_range(sources, file, span).start;
+        let line = f.line_index.line_of(raw as u32);
+        let line_start = f.line_index.line_start(line).unwrap_or(0) as usize;
+        let from = escaped.map(line_start);
+        let to = escaped.map(raw).min(escaped.text.len());
+        let shown_col = escaped.text[from..to].chars().count();
+        let raw_col = f.line_index.line_col_chars(&f.text, raw as u32).col as usize;
+        if shown_col == raw_col {
+            continue;
+        }
+        let name = key(file).name;
+        let wrong = format!(" {name}:{}:{} ", line + 1, shown_col + 1);
+        let right = format!(" {name}:{}:{} ", line + 1, raw_col + 1);
+        *text = text.replacen(&wrong, &right, 1);
     }
 }
 
-fn excerpt_ok(sources: &SourceMap, file: crate::FileId, span: Span) -> bool {
+/// The sources built once per rendering, lent to each report.
+struct Built<'a>(&'a HashMap<FileId, Shown>);
+
+impl ariadne::Cache<Key> for Built<'_> {
+    type Storage = Arc<str>;
+
+    fn fetch(&mut self, id: &Key) -> Result<&ariadne::Source<Arc<str>>, impl std::fmt::Debug> {
+        self.0
+            .get(&id.file)
+            .map(|s| &s.source)
+            .ok_or_else(|| format!("no source for `{}`", id.name))
+    }
+
+    fn display<'b>(&self, id: &'b Key) -> Option<impl std::fmt::Display + 'b> {
+        Some(&id.name)
+    }
+}
+
+fn excerpt_ok(sources: &SourceMap, file: FileId, span: Span) -> bool {
     let Some(f) = sources.get(file) else {
         return false;
     };
@@ -161,7 +244,7 @@ fn excerpt_ok(sources: &SourceMap, file: crate::FileId, span: Span) -> bool {
 
 /// Ariadne draws nothing for an empty range; widen it to the next
 /// character (or the previous one at the end of the text).
-fn visible_range(sources: &SourceMap, file: crate::FileId, span: Span) -> std::ops::Range<usize> {
+fn visible_range(sources: &SourceMap, file: FileId, span: Span) -> std::ops::Range<usize> {
     let Some(f) = sources.get(file) else {
         return span.range();
     };
@@ -179,19 +262,31 @@ fn visible_range(sources: &SourceMap, file: crate::FileId, span: Span) -> std::o
 
 /// Without a source excerpt: for missing files and overlong lines.
 fn render_plain(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
-    let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
+    let _ = writeln!(
+        out,
+        "{}[{}]: {}",
+        d.severity.as_str(),
+        d.code,
+        escape_text(&d.message)
+    );
     if let Some(f) = sources.get(d.primary.file) {
         let lc = f.line_index.line_col_chars(&f.text, d.primary.span.start);
-        let _ = writeln!(out, "  --> {}:{}:{}", f.path, lc.line + 1, lc.col + 1);
+        let _ = writeln!(
+            out,
+            "  --> {}:{}:{}",
+            escape_line(&f.path),
+            lc.line + 1,
+            lc.col + 1
+        );
     }
     if !d.primary.message.is_empty() {
-        let _ = writeln!(out, "  = {}", d.primary.message);
+        let _ = writeln!(out, "  = {}", escape_text(&d.primary.message));
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "  = help: {help}");
+        let _ = writeln!(out, "  = help: {}", escape_text(help));
     }
     for note in &d.notes {
-        let _ = writeln!(out, "  = note: {note}");
+        let _ = writeln!(out, "  = note: {}", escape_text(note));
     }
 }
 
@@ -207,6 +302,43 @@ mod tests {
         summary: "a finding for tests",
         explanation: "Bad: x. Good: y.",
     };
+
+    #[test]
+    fn control_characters_are_escaped_and_positions_kept() {
+        let text = "ok\nsays \"\u{1b}]0;x\u{7}\u{202e}\" bad\nend\r\n";
+        let mut sources = SourceMap::new();
+        let file = sources.add(SourceFile::new("a\u{1b}[2J.journey", text));
+        let at = text.find("bad").unwrap() as u32;
+        let d = Diagnostic::new(
+            &CODE,
+            file,
+            Span::new(at, at + 3),
+            "a \u{1b}[31mred\u{1b}[0m word",
+        )
+        .with_label("here \u{9b}")
+        .with_help("help \u{0}");
+        let out = render_human(&[d], &sources, HumanOptions { color: false });
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+        assert!(!out.contains('\u{202e}') && !out.contains('\u{9b}') && !out.contains('\0'));
+        // The file's column (`bad` is the 16th char of line 2), not the
+        // column in the escaped excerpt.
+        assert!(out.contains("a\\u{1b}[2J.journey:2:16 "), "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        let shown = lines.iter().position(|l| l.contains("bad")).unwrap();
+        assert!(
+            lines[shown].contains("says \"\\u{1b}]0;x\\u{7}\\u{202e}\" bad"),
+            "{out}"
+        );
+        let col = lines[shown][..lines[shown].find("bad").unwrap()]
+            .chars()
+            .count();
+        let under: Vec<char> = lines[shown + 1].chars().collect();
+        assert!(
+            matches!(under[col], '─' | '┬') && under[col - 1] == ' ',
+            "{out}"
+        );
+        assert!(out.contains("a \\u{1b}[31mred\\u{1b}[0m word") && out.contains("help \\u{0}"));
+    }
 
     #[test]
     fn many_findings_render_as_one_after_the_other() {

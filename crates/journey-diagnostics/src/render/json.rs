@@ -107,17 +107,26 @@ pub fn render_json_with(
     sources: &SourceMap,
     summary: Summary,
 ) -> String {
-    let doc = json!({
-        "version": 1,
-        "diagnostics": diagnostics.iter().map(|d| diagnostic_json(d, sources)).collect::<Vec<_>>(),
-        "summary": {
+    #[derive(Serialize)]
+    struct Doc<D> {
+        version: u32,
+        diagnostics: D,
+        summary: Value,
+    }
+    let doc = Doc {
+        version: 1,
+        diagnostics: super::LazyArray {
+            len: diagnostics.len(),
+            element: |i: usize| diagnostic_json(&diagnostics[i], sources),
+        },
+        summary: json!({
             "errors": summary.errors,
             "warnings": summary.warnings,
             "infos": summary.infos,
             "files": summary.files,
             "imported": summary.imported,
             "elsewhere": summary.elsewhere,
-        },
-    });
-    serde_json::to_string_pretty(&doc).expect("JSON values always serialise")
+        }),
+    };
+    super::to_pretty_json(&doc, diagnostics.len(), 1100)
 }

@@ -16,6 +16,39 @@ pub use short::render_short;
 
 use crate::{Diagnostic, Severity};
 
+/// `value` as pretty JSON, written into a buffer sized for `items`
+/// findings of about `per_item` bytes each: a report of hundreds of
+/// megabytes is not copied over and over while it grows.
+pub(crate) fn to_pretty_json(
+    value: &impl serde::Serialize,
+    items: usize,
+    per_item: usize,
+) -> String {
+    let mut buf = Vec::with_capacity(items.saturating_mul(per_item).saturating_add(1024));
+    serde_json::to_writer_pretty(&mut buf, value).expect("JSON values always serialise");
+    let text = String::from_utf8(buf).expect("serde_json writes UTF-8");
+    crate::escape::escape_json(text)
+}
+
+/// A JSON array whose `len` elements are built one at a time while it is
+/// written: a report of a million findings never holds a million JSON
+/// trees at once.
+pub(crate) struct LazyArray<F> {
+    pub len: usize,
+    pub element: F,
+}
+
+impl<F: Fn(usize) -> serde_json::Value> serde::Serialize for LazyArray<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len))?;
+        for i in 0..self.len {
+            seq.serialize_element(&(self.element)(i))?;
+        }
+        seq.end()
+    }
+}
+
 /// Counts of findings by severity, for the closing summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {

@@ -105,6 +105,60 @@ fn rule(c: &CodeInfo, tool: &SarifTool<'_>) -> Value {
     r
 }
 
+/// One SARIF result: `index` is its rule's place in the rule list.
+fn result(d: &Diagnostic, index: usize, sources: &SourceMap) -> Value {
+    let mut result = json!({
+        "ruleId": d.code,
+        "ruleIndex": index,
+        "level": level(d.severity),
+        "message": { "text": d.full_message() },
+        "locations": [{ "physicalLocation": physical(sources, d.primary.file, d.primary.span) }],
+    });
+    if !d.secondary.is_empty() {
+        result["relatedLocations"] = Value::Array(
+            d.secondary
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    json!({
+                        "id": i + 1,
+                        "physicalLocation": physical(sources, l.file, l.span),
+                        "message": { "text": l.message },
+                    })
+                })
+                .collect(),
+        );
+    }
+    if !d.fixes.is_empty() {
+        result["fixes"] = Value::Array(
+            d.fixes
+                .iter()
+                .map(|f| {
+                    let mut by_file: Vec<(FileId, Vec<Value>)> = Vec::new();
+                    for e in &f.edits {
+                        let rep = json!({
+                            "deletedRegion": region(sources, e.file, e.span),
+                            "insertedContent": { "text": e.new_text },
+                        });
+                        match by_file.iter_mut().find(|(id, _)| *id == e.file) {
+                            Some((_, v)) => v.push(rep),
+                            None => by_file.push((e.file, vec![rep])),
+                        }
+                    }
+                    json!({
+                        "description": { "text": f.title },
+                        "artifactChanges": by_file.into_iter().map(|(file, reps)| json!({
+                            "artifactLocation": { "uri": sources.get(file).map(|s| path_to_uri(&s.path)).unwrap_or_default() },
+                            "replacements": reps,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect(),
+        );
+    }
+    result
+}
+
 /// The SARIF log of `diagnostics`, describing every code of `rules`.
 /// Codes of diagnostics missing from `rules` are described from the
 /// diagnostic itself, so that every result has a rule.
@@ -115,73 +169,28 @@ pub fn render_sarif(
     tool: &SarifTool<'_>,
 ) -> String {
     let mut rule_values: Vec<Value> = rules.iter().map(|c| rule(c, tool)).collect();
-    let mut ids: Vec<&str> = rules.iter().map(|c| c.code).collect();
-    let mut results = Vec::new();
+    let mut ids: std::collections::HashMap<&str, usize> = rules
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| (c.code, i))
+        .collect();
+    // The rule of every result first (unknown codes get a rule of their
+    // own), so that the results can be written one at a time.
+    let mut indices = Vec::with_capacity(diagnostics.len());
     for d in diagnostics {
-        let index = match ids.iter().position(|id| *id == d.code) {
-            Some(i) => i,
-            None => {
-                ids.push(d.code);
-                rule_values.push(json!({
-                    "id": d.code,
-                    "name": d.name,
-                    "shortDescription": { "text": d.name },
-                    "fullDescription": { "text": d.name },
-                    "defaultConfiguration": { "level": level(d.severity) },
-                }));
-                ids.len() - 1
-            }
-        };
-        let mut result = json!({
-            "ruleId": d.code,
-            "ruleIndex": index,
-            "level": level(d.severity),
-            "message": { "text": d.full_message() },
-            "locations": [{ "physicalLocation": physical(sources, d.primary.file, d.primary.span) }],
-        });
-        if !d.secondary.is_empty() {
-            result["relatedLocations"] = Value::Array(
-                d.secondary
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        json!({
-                            "id": i + 1,
-                            "physicalLocation": physical(sources, l.file, l.span),
-                            "message": { "text": l.message },
-                        })
-                    })
-                    .collect(),
-            );
+        let next = rule_values.len();
+        let index = *ids.entry(d.code).or_insert(next);
+        if index == next {
+            rule_values.push(json!({
+                "id": d.code,
+                "name": d.name,
+                "shortDescription": { "text": d.name },
+                "fullDescription": { "text": d.name },
+                "defaultConfiguration": { "level": level(d.severity) },
+            }));
         }
-        if !d.fixes.is_empty() {
-            result["fixes"] = Value::Array(
-                d.fixes
-                    .iter()
-                    .map(|f| {
-                        let mut by_file: Vec<(FileId, Vec<Value>)> = Vec::new();
-                        for e in &f.edits {
-                            let rep = json!({
-                                "deletedRegion": region(sources, e.file, e.span),
-                                "insertedContent": { "text": e.new_text },
-                            });
-                            match by_file.iter_mut().find(|(id, _)| *id == e.file) {
-                                Some((_, v)) => v.push(rep),
-                                None => by_file.push((e.file, vec![rep])),
-                            }
-                        }
-                        json!({
-                            "description": { "text": f.title },
-                            "artifactChanges": by_file.into_iter().map(|(file, reps)| json!({
-                                "artifactLocation": { "uri": sources.get(file).map(|s| path_to_uri(&s.path)).unwrap_or_default() },
-                                "replacements": reps,
-                            })).collect::<Vec<_>>(),
-                        })
-                    })
-                    .collect(),
-            );
-        }
-        results.push(result);
+        indices.push(index);
     }
     let mut driver = json!({
         "name": tool.name,
@@ -192,16 +201,33 @@ pub fn render_sarif(
     if let Some(uri) = tool.information_uri {
         driver["informationUri"] = json!(uri);
     }
-    let log = json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+    #[derive(serde::Serialize)]
+    struct Log<R> {
+        #[serde(rename = "$schema")]
+        schema: &'static str,
+        version: &'static str,
+        runs: [Run<R>; 1],
+    }
+    #[derive(serde::Serialize)]
+    struct Run<R> {
+        tool: Value,
+        #[serde(rename = "columnKind")]
+        column_kind: &'static str,
+        results: R,
+    }
+    let log = Log {
+        schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({ "driver": driver }),
+            column_kind: "unicodeCodePoints",
+            results: super::LazyArray {
+                len: diagnostics.len(),
+                element: |i: usize| result(&diagnostics[i], indices[i], sources),
+            },
         }],
-    });
-    serde_json::to_string_pretty(&log).expect("JSON values always serialise")
+    };
+    super::to_pretty_json(&log, diagnostics.len(), 750)
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
+use crate::escape::escape_line;
 use crate::{Diagnostic, SourceMap};
 use std::fmt::Write;
 
 /// One line per diagnostic, `path:line:col: severity[CODE]: message`, with
 /// 1-based lines and columns counted in Unicode scalar values — the format
 /// of compilers' `--error-format=short` that editors and `grep` understand.
+/// Control characters, line breaks included, are shown escaped: one
+/// finding is always one line.
 pub fn render_short(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
     for d in diagnostics {
@@ -16,10 +19,11 @@ pub fn render_short(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         };
         let _ = writeln!(
             out,
-            "{path}:{line}:{col}: {}[{}]: {}",
+            "{}:{line}:{col}: {}[{}]: {}",
+            escape_line(path),
             d.severity.as_str(),
             d.code,
-            d.message
+            escape_line(&d.message)
         );
     }
     out

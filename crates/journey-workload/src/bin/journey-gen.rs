@@ -3,7 +3,13 @@
 //! ```text
 //! journey-gen file SIZE [--errors] [--seed N] > big.journey     (SIZE: 1k, 10m, 50m …)
 //! journey-gen workspace DIR FILES [--errors] [--seed N]
+//! journey-gen list N [--defined] > list.journey
 //! ```
+//!
+//! `list N` writes one journey whose `phases` list names N phases on one
+//! line, `p0, p1, …`: undefined, so that every name is a finding on that
+//! line, or with `--defined` each defined by an empty phase block. The
+//! inputs of `scripts/bench-scaling`.
 
 use journey_workload::{file, write_workspace, Options};
 use std::io::Write;
@@ -23,11 +29,13 @@ fn size(s: &str) -> Option<usize> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut opts = Options::default();
+    let mut defined = false;
     let mut positional = Vec::new();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--errors" => opts.with_errors = true,
+            "--defined" => defined = true,
             "--seed" => {
                 i += 1;
                 match args.get(i).and_then(|s| s.parse().ok()) {
@@ -63,11 +71,32 @@ fn main() -> ExitCode {
                 }
             }
         }
-        _ => usage("expected `file SIZE` or `workspace DIR FILES`"),
+        ["list", n] => {
+            let Ok(n) = n.parse::<usize>() else {
+                return usage("N is a number");
+            };
+            let mut text = String::with_capacity(n * 16);
+            text.push_str("journey j \"A long list\" {\n  phases ");
+            for i in 0..n {
+                if i > 0 {
+                    text.push_str(", ");
+                }
+                text.push_str(&format!("p{i}"));
+            }
+            text.push_str("\n}\n");
+            if defined {
+                for i in 0..n {
+                    text.push_str(&format!("phase p{i} \"Phase {i}\" {{\n}}\n"));
+                }
+            }
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        _ => usage("expected `file SIZE`, `workspace DIR FILES` or `list N`"),
     }
 }
 
 fn usage(problem: &str) -> ExitCode {
-    eprintln!("error: {problem}\nusage: journey-gen file SIZE [--errors] [--seed N]\n       journey-gen workspace DIR FILES [--errors] [--seed N]");
+    eprintln!("error: {problem}\nusage: journey-gen file SIZE [--errors] [--seed N]\n       journey-gen workspace DIR FILES [--errors] [--seed N]\n       journey-gen list N [--defined]");
     ExitCode::from(2)
 }

@@ -115,6 +115,15 @@ pub fn run(args: DiffArgs) -> u8 {
 
 type Versions = (Workspace, Workspace, String, String);
 
+/// [`source::from_paths`], with a warning for each special file left out.
+fn from_paths(paths: &[PathBuf]) -> Result<Workspace, SourceError> {
+    let (ws, skipped) = source::from_paths(paths)?;
+    for s in &skipped {
+        output::skipped(s);
+    }
+    Ok(ws)
+}
+
 fn load_paths(paths: &[PathBuf]) -> Result<Versions, SourceError> {
     let [old, new] = paths else {
         return Err(SourceError(format!(
@@ -122,8 +131,8 @@ fn load_paths(paths: &[PathBuf]) -> Result<Versions, SourceError> {
             paths.len()
         )));
     };
-    let old_ws = source::from_paths(std::slice::from_ref(old))?;
-    let new_ws = source::from_paths(std::slice::from_ref(new))?;
+    let old_ws = from_paths(std::slice::from_ref(old))?;
+    let new_ws = from_paths(std::slice::from_ref(new))?;
     Ok((
         old_ws,
         new_ws,
@@ -160,6 +169,9 @@ fn load_git(rev: &str, paths: &[PathBuf]) -> Result<Versions, SourceError> {
         if let Some(e) = loaded.errors.first() {
             return Err(SourceError(e.to_string()));
         }
+        for s in &loaded.skipped {
+            output::skipped(s);
+        }
         return Ok((
             old,
             loaded.workspace,
@@ -185,7 +197,7 @@ fn load_git(rev: &str, paths: &[PathBuf]) -> Result<Versions, SourceError> {
     let new = if existing.is_empty() {
         Workspace::new()
     } else {
-        source::from_paths(&existing)?
+        from_paths(&existing)?
     };
     Ok((old, new, rev.to_string(), "working tree".to_string()))
 }

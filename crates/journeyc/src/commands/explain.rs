@@ -28,7 +28,10 @@ pub fn run(args: ExplainArgs) -> u8 {
             let hint = journey_syntax::closest(&query, &names)
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| "; `journeyc explain` lists all codes".to_string());
-            output::error(format!("unknown code `{query}`{hint}"));
+            output::error(format!(
+                "unknown code `{}`{hint}",
+                output::escape_line(&query)
+            ));
             exit::USAGE
         }
     }

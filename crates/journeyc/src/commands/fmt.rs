@@ -185,8 +185,15 @@ pub fn run(args: FmtArgs) -> u8 {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in &paths {
-        let (found, errs) = load::collect_files(std::slice::from_ref(path));
+        let load::Found {
+            files: found,
+            errors: errs,
+            skipped,
+        } = load::find_files(std::slice::from_ref(path));
         errors.extend(errs);
+        for s in &skipped {
+            output::skipped(s);
+        }
         let found = confined(found, path, &mut configs, run.color, &mut errors);
         if path.is_dir() {
             files.extend(
@@ -222,7 +229,7 @@ pub fn run(args: FmtArgs) -> u8 {
             Outcome::Changed { old, new } => {
                 changed += 1;
                 if run.check {
-                    output::print(&format!("{shown}\n"));
+                    output::print(&format!("{}\n", output::escape_line(&shown)));
                 }
                 if run.diff {
                     output::print(&unified_diff(&old, &new, &shown, run.color));
@@ -329,7 +336,7 @@ impl Run {
         // Taken before reading: an edit saved while this run formats the
         // file is noticed before the result is written.
         let before = std::fs::metadata(path).ok();
-        let bytes = match std::fs::read(path) {
+        let bytes = match load::read_regular_file(path) {
             Ok(b) => b,
             Err(e) => {
                 output::error(format!("cannot read `{shown}`: {e}"));
@@ -414,13 +421,23 @@ fn commit(path: &Path, shown: &str, new: &str, snapshot: Snapshot) -> bool {
 }
 
 /// A unified diff (`--- a/path`, `+++ b/path`, three lines of context).
+/// Control characters of the file are shown escaped, as everywhere on the
+/// terminal.
 pub fn unified_diff(old: &str, new: &str, shown: &str, color: bool) -> String {
-    let diff = similar::TextDiff::from_lines(old, new);
+    // Patience anchors on the lines both versions share once, so a long
+    // list rewrapped into many lines is a small diff in a big file; the
+    // deadline bounds the worst case (a valid, less minimal diff after it).
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .timeout(std::time::Duration::from_secs(2))
+        .diff_lines(old, new);
+    let shown = output::escape_line(shown);
     let text = diff
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{shown}"), &format!("b/{shown}"))
         .to_string();
+    let text = output::escape_text(&text).into_owned();
     if !color {
         return text;
     }

@@ -86,7 +86,7 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         }
         (b, "<stdin>".to_string())
     } else {
-        match std::fs::read(&args.file) {
+        match journey_analysis::load::read_regular_file(&args.file) {
             Ok(b) => (b, args.file.display().to_string()),
             Err(e) => {
                 output::error(format!("cannot read `{}`: {e}", args.file.display()));
@@ -104,6 +104,13 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
             if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
                 output::error(format!(
                     "`{shown}` is a spreadsheet file, not CSV; use `journeyc import xlsx {shown}` (or `ods`)"
+                ));
+                return exit::USAGE;
+            }
+            if let Some((encoding, _)) = journey_syntax::detect_wide_encoding(&bytes) {
+                output::error(format!(
+                    "`{shown}` is {} text, not UTF-8; save the table as \"CSV UTF-8\" (in Excel: \"Save as\" → \"CSV UTF-8 (comma delimited)\"), not as \"Unicode text\"",
+                    encoding.name()
                 ));
                 return exit::USAGE;
             }
@@ -125,7 +132,11 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         Ok(i) => i,
         Err(errors) => {
             for e in &errors {
-                eprintln!("error: {shown}: {e}");
+                eprintln!(
+                    "error: {}: {}",
+                    output::escape_line(&shown),
+                    output::escape_text(&e.to_string())
+                );
             }
             output::error(format!(
                 "nothing was written: {} in `{shown}`",
@@ -155,7 +166,10 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         }
     };
     for p in &written {
-        output::print(&format!("{}\n", journey_analysis::load::display_path(p)));
+        output::print(&format!(
+            "{}\n",
+            output::escape_line(&journey_analysis::load::display_path(p))
+        ));
     }
     for note in &import.notes {
         eprintln!("note: {shown}: {note}");
@@ -167,6 +181,7 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
             format!("{n} {many}")
         }
     };
+    let shown = output::escape_line(&shown);
     eprintln!(
         "imported {} in {} ({}, {}) from {shown}",
         n(import.touchpoints, "touchpoint", "touchpoints"),
@@ -178,7 +193,7 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         eprintln!(
             "no errors; {} below error severity: `journeyc check {}` shows them",
             n(import.findings.len(), "finding", "findings"),
-            args.output.display()
+            output::escape_line(&args.output.display().to_string())
         );
     }
     exit::OK

@@ -98,7 +98,7 @@ pub fn run(args: InitArgs) -> u8 {
         }
         return exit::USAGE;
     }
-    let shown = dir.display().to_string();
+    let shown = output::escape_line(&dir.display().to_string()).into_owned();
     let mut msg = match args.lang {
         Lang::En => format!(
             "Created a journey workspace from the template `{}` ({}) in `{shown}`:\n",

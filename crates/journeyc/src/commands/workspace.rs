@@ -102,9 +102,20 @@ impl WorkspaceArgs {
         let mut config = if self.no_config {
             Config::empty(cwd.clone())
         } else if let Some(path) = &self.config {
-            if !path.is_file() {
-                output::error(format!("cannot read `{}`: no such file", path.display()));
-                return Err(exit::USAGE);
+            match path.metadata() {
+                Ok(m) if m.is_file() => {}
+                Ok(m) => {
+                    output::error(format!(
+                        "cannot read `{}`: {}, not a regular file",
+                        path.display(),
+                        load::file_kind(&m.file_type())
+                    ));
+                    return Err(exit::USAGE);
+                }
+                Err(_) => {
+                    output::error(format!("cannot read `{}`: no such file", path.display()));
+                    return Err(exit::USAGE);
+                }
             }
             Config::load(path)
         } else {
@@ -138,12 +149,8 @@ impl WorkspaceArgs {
         let mut ws = Workspace::new();
         ws.drop_syntax_trees();
         let loaded = load::load_workspace_into(ws, &paths, config, &|p: &Path| display_path(p));
-        for skipped in &loaded.skipped {
-            eprintln!(
-                "warning: skipped `{}`: {}",
-                display_path(&skipped.path),
-                skipped.message
-            );
+        for s in &loaded.skipped {
+            output::skipped(s);
         }
         if !loaded.errors.is_empty() {
             for e in &loaded.errors {

@@ -212,6 +212,48 @@ fn watched_files_update_diagnostics_but_buffers_win() {
     s.shutdown();
 }
 
+/// Files the server reads from disk: one saved as UTF-16 is one J0003,
+/// and a named pipe in the workspace is never read (the server would
+/// wait on it forever).
+#[test]
+fn files_read_from_disk_utf16_and_named_pipes() {
+    let mut s = Session::start_with(SHOP, false, false, &[]);
+    s.open("phases.journey");
+    s.diagnostics_where("phases.journey", lacks_code("J0304"));
+    let path = s.root.join("personas.journey");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&path, utf16).unwrap();
+    #[cfg(unix)]
+    {
+        let pipe = s.root.join("pipe.journey");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success());
+    }
+    let uri = s.uri("personas.journey");
+    s.client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [
+            {"uri": uri, "type": 2},
+            {"uri": s.uri("pipe.journey"), "type": 1}
+        ]}),
+    );
+    let d = s.diagnostics_where("personas.journey", has_code("J0003"));
+    assert_eq!(codes(&d), vec!["J0003"], "{d:?}");
+    // Its personas are gone: the importer says so, and the server still
+    // answers.
+    s.diagnostics_where("phases.journey", has_code("J0304"));
+    let hover = s.request("textDocument/hover", s.at("phases.journey", "serves t|om"));
+    assert!(hover.is_object() || hover.is_null());
+    s.shutdown();
+}
+
 /// Workspace folders added and removed at run time; their files are
 /// checked without being opened.
 #[test]
