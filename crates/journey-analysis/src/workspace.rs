@@ -1,9 +1,9 @@
-use crate::analysis::Analysis;
+use crate::analysis::CheckedWorkspace;
 use crate::config::Config;
 use crate::confine::{self, Judgement, Refusal};
 use crate::lints::facts::TextCache;
 use crate::model::{normalize_path, Model};
-use journey_diagnostics::{Diagnostic, FileId, SourceFile, SourceMap};
+use journey_diagnostics::{Diagnostic, FileId, SourceFile, Sources};
 use journey_syntax::Parse;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -34,7 +34,7 @@ pub struct FileData {
 
 /// The files being analysed, their configuration, and — computed on
 /// demand and cached until the next change — their semantic [`Model`] and
-/// [`Analysis`].
+/// [`CheckedWorkspace`].
 ///
 /// File ids are stable for the life of the workspace: a file that is
 /// updated keeps its id. Nothing here touches the disk except
@@ -50,7 +50,7 @@ pub struct Workspace {
     config: Config,
     config_file: Option<FileId>,
     model: OnceLock<Arc<Model>>,
-    analysis: OnceLock<Arc<Analysis>>,
+    analysis: OnceLock<Arc<CheckedWorkspace>>,
     /// Text facts kept between analyses, when [`Workspace::keep_text_facts`]
     /// asked for it.
     text_cache: Option<Arc<TextCache>>,
@@ -403,7 +403,7 @@ impl Workspace {
 
     /// The model and every finding after configuration levels and `allow`
     /// suppressions; cached like the model.
-    pub fn analysis(&self) -> Arc<Analysis> {
+    pub fn analysis(&self) -> Arc<CheckedWorkspace> {
         self.analysis
             .get_or_init(|| Arc::new(crate::analysis::analyse(self, self.model())))
             .clone()
@@ -439,18 +439,6 @@ impl Workspace {
         self.len() == 0
     }
 
-    /// The sources for rendering diagnostics, indexed by the same ids.
-    pub fn source_map(&self) -> SourceMap {
-        let mut map = SourceMap::new();
-        for slot in &self.files {
-            match slot {
-                Some(f) => map.add(f.source.clone()),
-                None => map.add(SourceFile::new("<removed>", "")),
-            };
-        }
-        map
-    }
-
     /// Every finding for every file — syntax, semantic checks, lints and
     /// journey.toml — after configuration levels and `allow` suppressions,
     /// in a stable order (file, position, code).
@@ -478,5 +466,13 @@ fn absolute(path: &Path) -> std::borrow::Cow<'_, Path> {
     match std::env::current_dir() {
         Ok(cwd) => std::borrow::Cow::Owned(normalize_path(&cwd.join(path))),
         Err(_) => std::borrow::Cow::Borrowed(path),
+    }
+}
+
+/// Renderers read the workspace's own files: nothing is copied to render
+/// a report.
+impl Sources for Workspace {
+    fn source(&self, file: FileId) -> Option<&SourceFile> {
+        self.file(file).map(|f| &f.source)
     }
 }

@@ -7,7 +7,7 @@ use journey_diagnostics::render::render_short;
 use std::path::Path;
 
 fn render(ws: &Workspace) -> String {
-    render_short(&ws.diagnostics(), &ws.source_map())
+    render_short(&ws.diagnostics(), ws)
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn workspace() -> Workspace {
 fn human_rendering() {
     let ws = workspace();
     let ds = ws.diagnostics();
-    let mut text = render_human(&ds, &ws.source_map(), HumanOptions { color: false });
+    let mut text = render_human(&ds, &ws, HumanOptions { color: false });
     text.push_str(&Summary::new(&ds, ws.len()).line());
     insta::assert_snapshot!(text);
 }
@@ -60,7 +60,6 @@ fn human_rendering() {
 fn json_rendering() {
     let ws = workspace();
     let ds = ws.diagnostics();
-    let json: serde_json::Value =
-        serde_json::from_str(&render_json(&ds, &ws.source_map(), ws.len())).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&render_json(&ds, &ws, ws.len())).unwrap();
     insta::assert_json_snapshot!(json);
 }

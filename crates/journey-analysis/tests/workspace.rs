@@ -3,6 +3,7 @@
 //! every change.
 
 use journey_analysis::{load, Config, Workspace};
+use journey_diagnostics::Sources;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -121,8 +122,7 @@ fn journey_toml_is_a_file_of_the_workspace_for_rendering() {
     let ds = ws.diagnostics();
     assert_eq!(ds.len(), 1);
     assert_eq!(Some(ds[0].file()), ws.config_file());
-    let sources = ws.source_map();
-    assert_eq!(sources.get(ds[0].file()).unwrap().path, "journey.toml");
+    assert_eq!(ws.source(ds[0].file()).unwrap().path, "journey.toml");
     assert_eq!(ws.config().format.indent, 2);
 }
 

@@ -22,5 +22,5 @@ mod span;
 pub use code::{CodeInfo, Level};
 pub use diagnostic::{Diagnostic, Fix, Label, Severity, TextEdit};
 pub use line_index::{LineCol, LineIndex};
-pub use source::{SourceFile, SourceMap};
+pub use source::{SourceFile, SourceMap, Sources};
 pub use span::{FileId, Span};

@@ -22,6 +22,17 @@ impl SourceFile {
     }
 }
 
+/// Where renderers find the file a diagnostic points into.
+///
+/// A workspace implements it over the files it already holds, so that
+/// rendering never copies them into a second collection; [`SourceMap`] is
+/// the stand-alone implementation for files outside a workspace (fmt's
+/// verification, tests).
+pub trait Sources: Sync {
+    /// The file with this id, if there is one.
+    fn source(&self, file: FileId) -> Option<&SourceFile>;
+}
+
 /// The files diagnostics point into, indexed by [`FileId`].
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
@@ -55,5 +66,11 @@ impl SourceMap {
             .iter()
             .enumerate()
             .map(|(i, f)| (FileId(i as u32), f))
+    }
+}
+
+impl Sources for SourceMap {
+    fn source(&self, file: FileId) -> Option<&SourceFile> {
+        self.get(file)
     }
 }

@@ -4,29 +4,29 @@ use crate::doc::*;
 use journey_analysis::model::{self, DeliverableId, Header, Model, PhaseId, TouchpointId};
 use journey_analysis::Workspace;
 use journey_diagnostics::render::Position;
-use journey_diagnostics::{Diagnostic, FileId, Severity, SourceMap, Span};
+use journey_diagnostics::{Diagnostic, FileId, Severity, Sources, Span};
 use journey_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Turns spans into [`Location`]s.
-pub(crate) struct Locator {
-    sources: SourceMap,
+pub(crate) struct Locator<'a> {
+    sources: &'a dyn Sources,
 }
 
-impl Locator {
-    pub(crate) fn new(sources: SourceMap) -> Self {
+impl<'a> Locator<'a> {
+    pub(crate) fn new(sources: &'a dyn Sources) -> Self {
         Locator { sources }
     }
 
     fn position(&self, file: FileId, offset: u32) -> Position {
-        journey_diagnostics::render::position(&self.sources, file, offset)
+        journey_diagnostics::render::position(self.sources, file, offset)
     }
 
     pub(crate) fn locate(&self, file: FileId, span: Span) -> Location {
         Location {
             path: self
                 .sources
-                .get(file)
+                .source(file)
                 .map(|f| f.path.clone())
                 .unwrap_or_default(),
             start: self.position(file, span.start),
@@ -36,7 +36,7 @@ impl Locator {
 }
 
 /// The findings below error severity, in the checker's order.
-pub(crate) fn findings(diagnostics: &[Diagnostic], loc: &Locator) -> Vec<Finding> {
+pub(crate) fn findings(diagnostics: &[Diagnostic], loc: &Locator<'_>) -> Vec<Finding> {
     diagnostics
         .iter()
         .filter(|d| d.severity != Severity::Error)
@@ -83,7 +83,7 @@ fn allows(a: &[ast::Allow]) -> Vec<Allow> {
         .collect()
 }
 
-fn kpis(file: FileId, ks: &[ast::Kpi], loc: &Locator) -> Vec<Kpi> {
+fn kpis(file: FileId, ks: &[ast::Kpi], loc: &Locator<'_>) -> Vec<Kpi> {
     ks.iter()
         .map(|k| Kpi {
             id: name(&k.id),
@@ -106,7 +106,7 @@ pub fn from_workspace(
     let model = ws.model();
     let m: &Model = &model;
     let keep = Keep::new(m, in_focus);
-    let loc = Locator::new(ws.source_map());
+    let loc = Locator::new(ws);
     let at = |h: &Header| loc.locate(h.file, h.span);
     let phase_id = |p: PhaseId| m.phase(p).head.id().to_string();
 
@@ -294,7 +294,7 @@ pub fn from_workspace(
 fn touchpoint(
     m: &Model,
     id: TouchpointId,
-    loc: &Locator,
+    loc: &Locator<'_>,
     keep: &Keep,
     via: &std::collections::HashSet<(usize, usize)>,
 ) -> Touchpoint {
@@ -462,7 +462,7 @@ fn deliverable_key(m: &Model, d: DeliverableId) -> String {
     }
 }
 
-fn goal(m: &Model, g: &model::Goal, loc: &Locator) -> Goal {
+fn goal(m: &Model, g: &model::Goal, loc: &Locator<'_>) -> Goal {
     let a = m.goal_ast(g);
     let at = |h: &Header| loc.locate(h.file, h.span);
     Goal {

@@ -297,11 +297,10 @@ fn check(
         .unwrap_or_default();
     ws.set_config(config, shown);
     let model = ws.model();
-    let sources = ws.source_map();
     let mut errors = Vec::new();
     let mut findings = Vec::new();
     for d in ws.diagnostics() {
-        let line = journey_diagnostics::render::render_short(std::slice::from_ref(&d), &sources);
+        let line = journey_diagnostics::render::render_short(std::slice::from_ref(&d), &ws);
         let line = line.trim_end().to_string();
         if d.severity != Severity::Error {
             findings.push(line);

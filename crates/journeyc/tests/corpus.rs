@@ -11,6 +11,7 @@
 //! from the current output; review the diff before committing it.
 
 use journey_analysis::{config, load, Config};
+use journey_diagnostics::Sources;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -74,10 +75,9 @@ fn run_case(case: &Path) -> String {
     let loaded = load::load_workspace(&[case.to_path_buf()], config, &display);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let ws = loaded.workspace;
-    let sources = ws.source_map();
     let mut out = String::new();
     for d in ws.diagnostics() {
-        let f = sources.get(d.file()).expect("file");
+        let f = ws.source(d.file()).expect("file");
         let lc = f.line_index.line_col_chars(&f.text, d.span().start);
         let _ = writeln!(
             out,

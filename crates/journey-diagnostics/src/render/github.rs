@@ -7,7 +7,7 @@
 //! toolkit: in the message `%`, `\r` and `\n` are percent-encoded; in
 //! properties also `:` and `,`.
 
-use crate::{Diagnostic, Severity, SourceMap};
+use crate::{Diagnostic, Severity, Sources};
 
 /// Escapes the message part of a workflow command. Other control
 /// characters and bidirectional marks, which the log would show raw, are
@@ -25,7 +25,7 @@ pub fn escape_property(s: &str) -> String {
 }
 
 /// One workflow command per diagnostic.
-pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+pub fn render_github(diagnostics: &[Diagnostic], sources: &dyn Sources) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let command = match d.severity {
@@ -34,7 +34,7 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
             Severity::Info => "notice",
         };
         let mut props = Vec::new();
-        if let Some(f) = sources.get(d.primary.file) {
+        if let Some(f) = sources.source(d.primary.file) {
             let s = f.line_index.line_col_chars(&f.text, d.primary.span.start);
             let e = f.line_index.line_col_chars(&f.text, d.primary.span.end);
             props.push(format!(
@@ -66,7 +66,7 @@ pub fn render_github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CodeInfo, SourceFile, Span};
+    use crate::{CodeInfo, SourceFile, SourceMap, Span};
 
     const RULE: CodeInfo = CodeInfo {
         code: "J9999",

@@ -1,5 +1,5 @@
 use crate::escape::{escape_line, escape_text, EscapedSource};
-use crate::{Diagnostic, FileId, Severity, SourceMap, Span};
+use crate::{Diagnostic, FileId, Severity, Sources, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -44,7 +44,11 @@ struct Key {
 ///
 /// Many findings (a big workspace's first check) are rendered in parallel
 /// batches and joined in order: the text is the same as one by one.
-pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, opts: HumanOptions) -> String {
+pub fn render_human(
+    diagnostics: &[Diagnostic],
+    sources: &dyn Sources,
+    opts: HumanOptions,
+) -> String {
     use rayon::prelude::*;
     const BATCH: usize = 64;
     // Ariadne indexes a source's lines when it is built: build each file's
@@ -59,7 +63,7 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, opts: Human
     let built: HashMap<FileId, Shown> = files
         .par_iter()
         .filter_map(|id| {
-            let f = sources.get(*id)?;
+            let f = sources.source(*id)?;
             let escaped = EscapedSource::new(&f.text);
             let source = match &escaped {
                 Some(e) => ariadne::Source::from(Arc::<str>::from(e.text.as_str())),
@@ -88,7 +92,7 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &SourceMap, opts: Human
 fn render_one(
     out: &mut String,
     d: &Diagnostic,
-    sources: &SourceMap,
+    sources: &dyn Sources,
     built: &HashMap<FileId, Shown>,
     opts: HumanOptions,
 ) {
@@ -108,7 +112,7 @@ fn render_one(
     let key = |file: FileId| Key {
         file,
         name: sources
-            .get(file)
+            .source(file)
             .map(|f| Arc::from(escape_line(&f.path).as_ref()))
             .unwrap_or_else(|| Arc::from("")),
     };
@@ -172,7 +176,7 @@ fn render_one(
 fn fix_header_columns(
     text: &mut String,
     d: &Diagnostic,
-    sources: &SourceMap,
+    sources: &dyn Sources,
     built: &HashMap<FileId, Shown>,
     key: &dyn Fn(FileId) -> Key,
 ) {
@@ -185,7 +189,7 @@ fn fix_header_columns(
         }
     }
     for (file, span) in places {
-        let (Some(f), Some(shown)) = (sources.get(file), built.get(&file)) else {
+        let (Some(f), Some(shown)) = (sources.source(file), built.get(&file)) else {
             continue;
         };
         let Some(escaped) = &shown.escaped else {
@@ -226,8 +230,8 @@ impl ariadne::Cache<Key> for Built<'_> {
     }
 }
 
-fn excerpt_ok(sources: &SourceMap, file: FileId, span: Span) -> bool {
-    let Some(f) = sources.get(file) else {
+fn excerpt_ok(sources: &dyn Sources, file: FileId, span: Span) -> bool {
+    let Some(f) = sources.source(file) else {
         return false;
     };
     if span.end as usize > f.text.len() {
@@ -244,8 +248,8 @@ fn excerpt_ok(sources: &SourceMap, file: FileId, span: Span) -> bool {
 
 /// Ariadne draws nothing for an empty range; widen it to the next
 /// character (or the previous one at the end of the text).
-fn visible_range(sources: &SourceMap, file: FileId, span: Span) -> std::ops::Range<usize> {
-    let Some(f) = sources.get(file) else {
+fn visible_range(sources: &dyn Sources, file: FileId, span: Span) -> std::ops::Range<usize> {
+    let Some(f) = sources.source(file) else {
         return span.range();
     };
     let text = &f.text;
@@ -261,7 +265,7 @@ fn visible_range(sources: &SourceMap, file: FileId, span: Span) -> std::ops::Ran
 }
 
 /// Without a source excerpt: for missing files and overlong lines.
-fn render_plain(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
+fn render_plain(out: &mut String, d: &Diagnostic, sources: &dyn Sources) {
     let _ = writeln!(
         out,
         "{}[{}]: {}",
@@ -269,7 +273,7 @@ fn render_plain(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
         d.code,
         escape_text(&d.message)
     );
-    if let Some(f) = sources.get(d.primary.file) {
+    if let Some(f) = sources.source(d.primary.file) {
         let lc = f.line_index.line_col_chars(&f.text, d.primary.span.start);
         let _ = writeln!(
             out,
@@ -293,7 +297,7 @@ fn render_plain(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CodeInfo, SourceFile, Span};
+    use crate::{CodeInfo, SourceFile, SourceMap, Span};
 
     const CODE: CodeInfo = CodeInfo {
         code: "J9999",

@@ -1,4 +1,4 @@
-use crate::{Diagnostic, FileId, SourceMap, Span};
+use crate::{Diagnostic, FileId, Sources, Span};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -17,8 +17,8 @@ pub struct Position {
 
 /// The [`Position`] of byte `offset` in `file`; zeros for a file that is
 /// not in `sources`.
-pub fn position(sources: &SourceMap, file: FileId, offset: u32) -> Position {
-    match sources.get(file) {
+pub fn position(sources: &dyn Sources, file: FileId, offset: u32) -> Position {
+    match sources.source(file) {
         Some(f) => {
             let chars = f.line_index.line_col_chars(&f.text, offset);
             let utf16 = f.line_index.line_col_utf16(&f.text, offset);
@@ -39,15 +39,15 @@ pub fn position(sources: &SourceMap, file: FileId, offset: u32) -> Position {
 }
 
 /// `{"path": …, "start": Position, "end": Position}` for a span.
-pub fn location_json(sources: &SourceMap, file: FileId, span: Span) -> Value {
+pub fn location_json(sources: &dyn Sources, file: FileId, span: Span) -> Value {
     json!({
-        "path": sources.get(file).map(|f| f.path.as_str()).unwrap_or(""),
+        "path": sources.source(file).map(|f| f.path.as_str()).unwrap_or(""),
         "start": position(sources, file, span.start),
         "end": position(sources, file, span.end),
     })
 }
 
-fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Value {
+fn diagnostic_json(d: &Diagnostic, sources: &dyn Sources) -> Value {
     let label = |l: &crate::Label, primary: bool| {
         let mut v = location_json(sources, l.file, l.span);
         v["message"] = json!(l.message);
@@ -90,7 +90,7 @@ fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Value {
 /// The shape is documented in the README and kept stable.
 pub fn render_json(
     diagnostics: &[Diagnostic],
-    sources: &SourceMap,
+    sources: &dyn Sources,
     files_checked: usize,
 ) -> String {
     render_json_with(
@@ -104,7 +104,7 @@ pub fn render_json(
 /// files elsewhere in the workspace too).
 pub fn render_json_with(
     diagnostics: &[Diagnostic],
-    sources: &SourceMap,
+    sources: &dyn Sources,
     summary: Summary,
 ) -> String {
     #[derive(Serialize)]

@@ -7,7 +7,7 @@
 //! unicodeCodePoints`); `endColumn` is exclusive, as SARIF defines it.
 //! Secondary labels become `relatedLocations`, fixes become `fixes`.
 
-use crate::{CodeInfo, Diagnostic, FileId, Severity, SourceMap, Span};
+use crate::{CodeInfo, Diagnostic, FileId, Severity, Sources, Span};
 use serde_json::{json, Value};
 
 /// The tool as SARIF names it.
@@ -59,8 +59,8 @@ pub fn path_to_uri(path: &str) -> String {
     out
 }
 
-fn region(sources: &SourceMap, file: FileId, span: Span) -> Value {
-    match sources.get(file) {
+fn region(sources: &dyn Sources, file: FileId, span: Span) -> Value {
+    match sources.source(file) {
         Some(f) => {
             let s = f.line_index.line_col_chars(&f.text, span.start);
             let e = f.line_index.line_col_chars(&f.text, span.end);
@@ -75,9 +75,9 @@ fn region(sources: &SourceMap, file: FileId, span: Span) -> Value {
     }
 }
 
-fn physical(sources: &SourceMap, file: FileId, span: Span) -> Value {
+fn physical(sources: &dyn Sources, file: FileId, span: Span) -> Value {
     let uri = sources
-        .get(file)
+        .source(file)
         .map(|f| path_to_uri(&f.path))
         .unwrap_or_default();
     json!({
@@ -106,7 +106,7 @@ fn rule(c: &CodeInfo, tool: &SarifTool<'_>) -> Value {
 }
 
 /// One SARIF result: `index` is its rule's place in the rule list.
-fn result(d: &Diagnostic, index: usize, sources: &SourceMap) -> Value {
+fn result(d: &Diagnostic, index: usize, sources: &dyn Sources) -> Value {
     let mut result = json!({
         "ruleId": d.code,
         "ruleIndex": index,
@@ -148,7 +148,7 @@ fn result(d: &Diagnostic, index: usize, sources: &SourceMap) -> Value {
                     json!({
                         "description": { "text": f.title },
                         "artifactChanges": by_file.into_iter().map(|(file, reps)| json!({
-                            "artifactLocation": { "uri": sources.get(file).map(|s| path_to_uri(&s.path)).unwrap_or_default() },
+                            "artifactLocation": { "uri": sources.source(file).map(|s| path_to_uri(&s.path)).unwrap_or_default() },
                             "replacements": reps,
                         })).collect::<Vec<_>>(),
                     })
@@ -164,7 +164,7 @@ fn result(d: &Diagnostic, index: usize, sources: &SourceMap) -> Value {
 /// diagnostic itself, so that every result has a rule.
 pub fn render_sarif(
     diagnostics: &[Diagnostic],
-    sources: &SourceMap,
+    sources: &dyn Sources,
     rules: &[&CodeInfo],
     tool: &SarifTool<'_>,
 ) -> String {
@@ -233,7 +233,7 @@ pub fn render_sarif(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SourceFile;
+    use crate::{SourceFile, SourceMap};
 
     const RULE: CodeInfo = CodeInfo {
         code: "J9999",

@@ -1,5 +1,5 @@
 use crate::escape::escape_line;
-use crate::{Diagnostic, SourceMap};
+use crate::{Diagnostic, Sources};
 use std::fmt::Write;
 
 /// One line per diagnostic, `path:line:col: severity[CODE]: message`, with
@@ -7,10 +7,10 @@ use std::fmt::Write;
 /// of compilers' `--error-format=short` that editors and `grep` understand.
 /// Control characters, line breaks included, are shown escaped: one
 /// finding is always one line.
-pub fn render_short(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+pub fn render_short(diagnostics: &[Diagnostic], sources: &dyn Sources) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let (path, line, col) = match sources.get(d.primary.file) {
+        let (path, line, col) = match sources.source(d.primary.file) {
             Some(f) => {
                 let lc = f.line_index.line_col_chars(&f.text, d.primary.span.start);
                 (f.path.as_str(), lc.line + 1, lc.col + 1)

@@ -47,12 +47,11 @@ pub fn run(args: CheckArgs) -> u8 {
         ..
     } = checked;
     let ws = &loaded.workspace;
-    let sources = ws.source_map();
     let report = match args.format {
         Format::Human => {
             let mut text = render::render_human(
                 &diagnostics,
-                &sources,
+                ws,
                 HumanOptions {
                     color: args.color.enabled() && args.output.is_none(),
                 },
@@ -61,9 +60,9 @@ pub fn run(args: CheckArgs) -> u8 {
             text.push('\n');
             text
         }
-        Format::Json => render::render_json_with(&diagnostics, &sources, summary) + "\n",
+        Format::Json => render::render_json_with(&diagnostics, ws, summary) + "\n",
         Format::Short => {
-            let mut text = render::render_short(&diagnostics, &sources);
+            let mut text = render::render_short(&diagnostics, ws);
             text.push_str(&summary.line());
             text.push('\n');
             text
@@ -72,7 +71,7 @@ pub fn run(args: CheckArgs) -> u8 {
             let rules = journey_analysis::all_codes();
             render::render_sarif(
                 &diagnostics,
-                &sources,
+                ws,
                 &rules,
                 &SarifTool {
                     name: "journeyc",
@@ -85,7 +84,7 @@ pub fn run(args: CheckArgs) -> u8 {
                 },
             ) + "\n"
         }
-        Format::Github => render::render_github(&diagnostics, &sources),
+        Format::Github => render::render_github(&diagnostics, ws),
     };
     match &args.output {
         Some(path) => {
@@ -104,6 +103,6 @@ pub fn run(args: CheckArgs) -> u8 {
     // The process ends right after this: freeing the trees, the model and
     // the findings of a big workspace one allocation at a time would only
     // delay the exit (the operating system reclaims the memory at once).
-    std::mem::forget((loaded, sources, diagnostics, report));
+    std::mem::forget((loaded, diagnostics, report));
     code
 }

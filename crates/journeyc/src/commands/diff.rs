@@ -65,10 +65,9 @@ pub fn run(args: DiffArgs) -> u8 {
             // The first few in full, the rest counted: `journeyc check`
             // shows them all.
             const SHOWN: usize = 3;
-            let sources = ws.source_map();
             let text = render::render_human(
                 &problems[..problems.len().min(SHOWN)],
-                &sources,
+                ws,
                 HumanOptions { color },
             );
             eprint!("{text}");

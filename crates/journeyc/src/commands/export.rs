@@ -103,11 +103,7 @@ pub fn run(args: ExportArgs) -> u8 {
         // check`, on stderr (stdout is for the export), then why and where.
         let ws = &checked.loaded.workspace;
         let color = args.color.enabled() && std::io::stderr().is_terminal();
-        let text = render::render_human(
-            &checked.diagnostics,
-            &ws.source_map(),
-            HumanOptions { color },
-        );
+        let text = render::render_human(&checked.diagnostics, ws, HumanOptions { color });
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(text.as_bytes());
         let _ = writeln!(err, "{}", checked.summary().line());
