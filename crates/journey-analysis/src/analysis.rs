@@ -11,14 +11,14 @@ use std::sync::Arc;
 
 /// Everything known about a workspace: its model and its findings.
 #[derive(Debug, Clone)]
-pub struct Analysis {
+pub struct CheckedWorkspace {
     pub model: Arc<Model>,
     /// Every finding after levels and suppressions, sorted by file,
     /// position and code.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub(crate) fn analyse(ws: &Workspace, model: Arc<Model>) -> Analysis {
+pub(crate) fn analyse(ws: &Workspace, model: Arc<Model>) -> CheckedWorkspace {
     let config = ws.config();
     let mut found = Vec::new();
     for (_, f) in ws.files() {
@@ -70,5 +70,5 @@ pub(crate) fn analyse(ws: &Workspace, model: Arc<Model>) -> Analysis {
             .then_with(|| a.message.cmp(&b.message))
     });
     diagnostics.dedup();
-    Analysis { model, diagnostics }
+    CheckedWorkspace { model, diagnostics }
 }

@@ -24,7 +24,7 @@ pub mod load;
 pub mod model;
 mod workspace;
 
-pub use analysis::Analysis;
+pub use analysis::CheckedWorkspace;
 pub use config::Config;
 pub use model::Model;
 pub use workspace::{FileData, FileKind, Workspace};

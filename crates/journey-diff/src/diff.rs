@@ -1,7 +1,7 @@
 //! Comparing two snapshots: matching entities, detecting renames and
 //! listing what changed.
 
-use crate::snapshot::{Atom, Entity, Kind, Renames, Snapshot, Value};
+use crate::snapshot::{Atom, DefKind, Entity, Renames, Snapshot, Value};
 use std::collections::{HashMap, HashSet};
 
 /// What happened to an entity.
@@ -41,7 +41,7 @@ impl Detail {
 /// One change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
-    pub kind: Kind,
+    pub kind: DefKind,
     /// The id in the new version (in the old one for removed entities).
     pub id: String,
     /// Whether `id` is an id (`false`: the text of an unnamed KPI or
@@ -96,8 +96,8 @@ impl Diff {
     }
 }
 
-fn kind_rank(k: Kind) -> usize {
-    Kind::ORDER.iter().position(|x| *x == k).unwrap_or(0)
+fn kind_rank(k: DefKind) -> usize {
+    DefKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
 /// Entities of one kind that have not been matched yet, by index.
@@ -137,7 +137,7 @@ impl Pools {
 
     /// Pairs unmatched named entities of `kind` whose content is the same
     /// apart from the id. Returns whether any rename was found.
-    fn detect_renames(&mut self, kind: Kind) -> bool {
+    fn detect_renames(&mut self, kind: DefKind) -> bool {
         let taken = self.new_matched();
         let fingerprint = |e: &Entity| format!("{:?}|{:?}", e.parent, e.fields);
         let mut new_by_fp: HashMap<String, Vec<usize>> = HashMap::new();
@@ -181,13 +181,13 @@ impl Pools {
         let group = |e: &Entity| format!("{:?}|{:?}", e.kind, e.parent);
         let mut news: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in self.new.iter().enumerate() {
-            if !e.named && e.kind != Kind::Actor && !taken.contains(&i) {
+            if !e.named && e.kind != DefKind::Actor && !taken.contains(&i) {
                 news.entry(group(e)).or_default().push(i);
             }
         }
         let mut olds: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in self.old.iter().enumerate() {
-            if !e.named && e.kind != Kind::Actor && !self.pairs.contains_key(&i) {
+            if !e.named && e.kind != DefKind::Actor && !self.pairs.contains_key(&i) {
                 let mut mapped = e.clone();
                 mapped.map_refs(&self.renames);
                 olds.entry(group(&mapped)).or_default().push(i);
@@ -201,7 +201,7 @@ impl Pools {
     }
 }
 
-fn key_string(kind: Kind, key: &[Atom]) -> String {
+fn key_string(kind: DefKind, key: &[Atom]) -> String {
     format!("{kind:?}|{key:?}")
 }
 
@@ -229,7 +229,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
     // supports a renamed goal), so repeat until nothing new is found.
     for _ in 0..4 {
         let mut found = false;
-        for kind in Kind::ORDER {
+        for kind in DefKind::ALL {
             pools.match_keys();
             found |= pools.detect_renames(kind);
         }
@@ -269,7 +269,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
         .map(|(_, e)| key_string(e.kind, &e.key))
         .collect();
     let implied = |e: &Entity, keys: &HashSet<String>| {
-        e.kind != Kind::Touchpoint
+        e.kind != DefKind::Touchpoint
             && e.parent
                 .as_ref()
                 .is_some_and(|(k, key)| keys.contains(&key_string(*k, key)))
@@ -313,8 +313,8 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
 
     // Coverage: personas and phases present in both versions whose
     // "served in" relation changed.
-    let personas_both: HashSet<String> = matched_ids(&pools, Kind::Persona);
-    let phases_both: HashSet<String> = matched_ids(&pools, Kind::Phase);
+    let personas_both: HashSet<String> = matched_ids(&pools, DefKind::Persona);
+    let phases_both: HashSet<String> = matched_ids(&pools, DefKind::Phase);
     let old_served: HashSet<(String, String)> = Snapshot {
         entities: old_mapped.clone(),
     }
@@ -327,7 +327,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
     .served_in()
     .into_iter()
     .collect();
-    let order_of = |kind: Kind, id: &str| {
+    let order_of = |kind: DefKind, id: &str| {
         pools
             .new
             .iter()
@@ -345,15 +345,16 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
         )
         .filter(|(p, ph, _)| personas_both.contains(p) && phases_both.contains(ph))
         .collect();
-    coverage.sort_by_key(|(p, ph, _)| (order_of(Kind::Persona, p), order_of(Kind::Phase, ph)));
+    coverage
+        .sort_by_key(|(p, ph, _)| (order_of(DefKind::Persona, p), order_of(DefKind::Phase, ph)));
     for (persona, phase, served) in coverage {
         changes.push(Change {
-            kind: Kind::Persona,
+            kind: DefKind::Persona,
             id: persona.clone(),
             named: true,
             context: None,
             detail: Detail::Served { phase, served },
-            order: (Kind::ORDER.len(), 0, 0),
+            order: (DefKind::ALL.len(), 0, 0),
         });
     }
 
@@ -362,7 +363,7 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
 }
 
 /// The new ids of the entities of `kind` that exist in both versions.
-fn matched_ids(pools: &Pools, kind: Kind) -> HashSet<String> {
+fn matched_ids(pools: &Pools, kind: DefKind) -> HashSet<String> {
     pools
         .pairs
         .values()

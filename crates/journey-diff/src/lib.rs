@@ -25,7 +25,7 @@ pub mod snapshot;
 pub mod source;
 
 pub use diff::{diff, Change, Detail, Diff, Summary};
-pub use snapshot::{Atom, Entity, Kind, Snapshot, Value};
+pub use snapshot::{Atom, DefKind, Entity, Snapshot, Value};
 
 use journey_analysis::Workspace;
 

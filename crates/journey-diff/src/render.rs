@@ -2,7 +2,7 @@
 //! pull-request comment, and as JSON.
 
 use crate::diff::{Change, Detail, Diff, Summary};
-use crate::snapshot::{Atom, Kind, Value};
+use crate::snapshot::{Atom, DefKind, Value};
 use journey_diagnostics::escape::{escape_json, escape_line};
 use serde_json::{json, Map, Value as Json};
 use std::collections::HashSet;
@@ -89,7 +89,7 @@ struct Sentence {
 fn subject(c: &Change, id: &str, style: Style) -> String {
     let ctx = c.context.as_deref().map(|x| context(x, style));
     match (c.kind, c.named) {
-        (Kind::Actor, _) => match ctx {
+        (DefKind::Actor, _) => match ctx {
             Some(ctx) => format!("actor {} in {ctx}", style.id(id)),
             None => format!("actor {}", style.id(id)),
         },
@@ -154,7 +154,7 @@ fn sentence(c: &Change, style: Style) -> Sentence {
             new,
         } => {
             let what = field(name, label, old.as_ref(), new.as_ref(), style, &mut lines);
-            let subj = if c.named && c.kind != Kind::Actor {
+            let subj = if c.named && c.kind != DefKind::Actor {
                 format!("{} {}", c.kind, style.id(&c.id))
             } else {
                 subject(c, &c.id, style)
@@ -166,7 +166,7 @@ fn sentence(c: &Change, style: Style) -> Sentence {
 }
 
 fn subject_without_context(c: &Change, style: Style) -> String {
-    if c.named || c.kind == Kind::Actor {
+    if c.named || c.kind == DefKind::Actor {
         format!("{} {}", c.kind, style.id(&c.id))
     } else {
         format!("{} {}", c.kind, style.text(&c.id))
@@ -464,7 +464,7 @@ pub fn json(diff: &Diff, old: &str, new: &str) -> String {
         .iter()
         .map(|c| {
             let mut m = Map::new();
-            m.insert("entity".into(), json!(c.kind.key()));
+            m.insert("entity".into(), json!(c.kind.keyword()));
             m.insert("id".into(), json!(c.id));
             m.insert("named".into(), json!(c.named));
             m.insert("context".into(), json!(c.context));

@@ -13,85 +13,11 @@
 //!   `monitored` is `monitored yes`;
 //! - where a definition is written (file, position) is not part of it.
 
+pub use journey_analysis::model::DefKind;
 use journey_analysis::model::{self, KpiOwner, Model};
 use journey_syntax::ast;
 use journey_syntax::schema;
 use std::collections::HashMap;
-use std::fmt;
-
-/// The kinds of entity a diff talks about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Journey,
-    Persona,
-    Phase,
-    Touchpoint,
-    Kpi,
-    Goal,
-    Actor,
-    Impact,
-    Deliverable,
-}
-
-impl Kind {
-    /// `touchpoint`, `KPI` … as shown in messages.
-    pub fn word(self) -> &'static str {
-        match self {
-            Kind::Journey => "journey",
-            Kind::Persona => "persona",
-            Kind::Phase => "phase",
-            Kind::Touchpoint => "touchpoint",
-            Kind::Kpi => "KPI",
-            Kind::Goal => "goal",
-            Kind::Actor => "actor",
-            Kind::Impact => "impact",
-            Kind::Deliverable => "deliverable",
-        }
-    }
-
-    /// The stable name used in JSON (`touchpoint`, `kpi` …).
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::Kpi => "kpi",
-            k => k.word(),
-        }
-    }
-
-    /// The plural, for headings.
-    pub fn plural(self) -> &'static str {
-        match self {
-            Kind::Journey => "Journeys",
-            Kind::Persona => "Personas",
-            Kind::Phase => "Phases",
-            Kind::Touchpoint => "Touchpoints",
-            Kind::Kpi => "KPIs",
-            Kind::Goal => "Goals",
-            Kind::Actor => "Actors",
-            Kind::Impact => "Impacts",
-            Kind::Deliverable => "Deliverables",
-        }
-    }
-
-    /// The order in which kinds are reported and renames are detected:
-    /// a kind comes after the kinds its fields refer to.
-    pub const ORDER: [Kind; 9] = [
-        Kind::Journey,
-        Kind::Persona,
-        Kind::Phase,
-        Kind::Touchpoint,
-        Kind::Kpi,
-        Kind::Goal,
-        Kind::Actor,
-        Kind::Impact,
-        Kind::Deliverable,
-    ];
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
-    }
-}
 
 /// One value, or one item of a list.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +30,7 @@ pub enum Atom {
     /// Prose, normalised.
     Text(String),
     /// A reference to an entity: follows renames.
-    Ref(Kind, String),
+    Ref(DefKind, String),
 }
 
 impl Atom {
@@ -204,7 +130,7 @@ pub struct Field {
 /// An entity of one version.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    pub kind: Kind,
+    pub kind: DefKind,
     /// The id as written (for unnamed KPIs and deliverables: their text).
     pub id: String,
     /// Whether `id` is a real id that can be renamed.
@@ -215,7 +141,7 @@ pub struct Entity {
     pub key: Vec<Atom>,
     /// The key of the enclosing entity (a touchpoint's phase, a KPI's
     /// owner …).
-    pub parent: Option<(Kind, Vec<Atom>)>,
+    pub parent: Option<(DefKind, Vec<Atom>)>,
     /// The enclosing entity, for people: `phase loyalty`, `touchpoint
     /// checkout`, `actor owner in goal retention`.
     pub context: Option<String>,
@@ -252,14 +178,14 @@ impl Entity {
 
 /// Old id → new id, per kind.
 #[derive(Debug, Clone, Default)]
-pub struct Renames(HashMap<(Kind, String), String>);
+pub struct Renames(HashMap<(DefKind, String), String>);
 
 impl Renames {
-    pub fn insert(&mut self, kind: Kind, old: &str, new: &str) {
+    pub fn insert(&mut self, kind: DefKind, old: &str, new: &str) {
         self.0.insert((kind, old.to_string()), new.to_string());
     }
 
-    pub fn get(&self, kind: Kind, old: &str) -> Option<&str> {
+    pub fn get(&self, kind: DefKind, old: &str) -> Option<&str> {
         self.0.get(&(kind, old.to_string())).map(String::as_str)
     }
 
@@ -301,7 +227,7 @@ impl Snapshot {
         Snapshot { entities }
     }
 
-    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Entity> {
+    pub fn of_kind(&self, kind: DefKind) -> impl Iterator<Item = &Entity> {
         self.entities.iter().filter(move |e| e.kind == kind)
     }
 
@@ -309,14 +235,15 @@ impl Snapshot {
     /// touchpoint that serves the persona.
     pub fn served_in(&self) -> Vec<(String, String)> {
         let mut v = Vec::new();
-        for t in self.of_kind(Kind::Touchpoint) {
-            let Some(Atom::Ref(Kind::Phase, phase)) = t.field("phase").map(|f| &f.value.atoms()[0])
+        for t in self.of_kind(DefKind::Touchpoint) {
+            let Some(Atom::Ref(DefKind::Phase, phase)) =
+                t.field("phase").map(|f| &f.value.atoms()[0])
             else {
                 continue;
             };
             if let Some(f) = t.field("serves") {
                 for a in f.value.atoms() {
-                    if let Atom::Ref(Kind::Persona, p) = a {
+                    if let Atom::Ref(DefKind::Persona, p) = a {
                         v.push((p.clone(), phase.clone()));
                     }
                 }
@@ -373,7 +300,7 @@ impl Fields {
             )),
         );
     }
-    fn refs(&mut self, name: &'static str, label: &'static str, kind: Kind, n: &[ast::Name]) {
+    fn refs(&mut self, name: &'static str, label: &'static str, kind: DefKind, n: &[ast::Name]) {
         self.push(
             name,
             label,
@@ -415,13 +342,13 @@ fn scalar(s: &ast::Scalar) -> Atom {
 /// named in messages.
 #[derive(Clone)]
 struct Parent {
-    kind: Kind,
+    kind: DefKind,
     key: Vec<Atom>,
     context: String,
 }
 
 impl Parent {
-    fn named(kind: Kind, id: &str, context: String) -> Parent {
+    fn named(kind: DefKind, id: &str, context: String) -> Parent {
         Parent {
             kind,
             key: vec![Atom::Ref(kind, id.to_string())],
@@ -431,7 +358,7 @@ impl Parent {
 }
 
 fn entity(
-    kind: Kind,
+    kind: DefKind,
     name: Option<&ast::Name>,
     fallback: &str,
     parent: Option<&Parent>,
@@ -500,7 +427,7 @@ impl Builder<'_> {
             Some(Value::Seq(
                 a.phases
                     .iter()
-                    .map(|n| Atom::Ref(Kind::Phase, n.text.clone()))
+                    .map(|n| Atom::Ref(DefKind::Phase, n.text.clone()))
                     .collect(),
             )),
         );
@@ -509,8 +436,8 @@ impl Builder<'_> {
             "loop",
             a.loop_back.as_ref().map(|l| {
                 Value::Seq(vec![
-                    Atom::Ref(Kind::Phase, l.from.text.clone()),
-                    Atom::Ref(Kind::Phase, l.to.text.clone()),
+                    Atom::Ref(DefKind::Phase, l.from.text.clone()),
+                    Atom::Ref(DefKind::Phase, l.to.text.clone()),
                 ])
             }),
         );
@@ -518,7 +445,7 @@ impl Builder<'_> {
         f.texts("disclaimers", "disclaimers", &a.disclaimers);
         f.allows(&a.allows);
         self.out
-            .push(entity(Kind::Journey, Some(&a.id), "", None, f));
+            .push(entity(DefKind::Journey, Some(&a.id), "", None, f));
     }
 
     fn persona(&mut self, p: &model::Persona) {
@@ -541,7 +468,7 @@ impl Builder<'_> {
         }
         f.allows(&a.allows);
         self.out
-            .push(entity(Kind::Persona, Some(&a.id), "", None, f));
+            .push(entity(DefKind::Persona, Some(&a.id), "", None, f));
     }
 
     fn phase(&mut self, id: model::PhaseId) {
@@ -592,8 +519,9 @@ impl Builder<'_> {
         f.texts("moments", "moments of truth", &a.moments);
         f.allows(&a.allows);
         let name = a.id.text.clone();
-        self.out.push(entity(Kind::Phase, Some(&a.id), "", None, f));
-        let me = Parent::named(Kind::Phase, &name, format!("phase {name}"));
+        self.out
+            .push(entity(DefKind::Phase, Some(&a.id), "", None, f));
+        let me = Parent::named(DefKind::Phase, &name, format!("phase {name}"));
         for k in &p.kpis {
             self.kpi(*k, &me);
         }
@@ -611,7 +539,7 @@ impl Builder<'_> {
         f.push(
             "phase",
             "phase",
-            Some(Value::One(Atom::Ref(Kind::Phase, phase.to_string()))),
+            Some(Value::One(Atom::Ref(DefKind::Phase, phase.to_string()))),
         );
         f.word("channel", "channel", &a.channel);
         let presence = a.presence.as_ref().map(|p| p.text.clone()).or_else(|| {
@@ -627,7 +555,7 @@ impl Builder<'_> {
         );
         f.word("owner", "owner", &a.owner);
         f.words("systems", "systems", &a.systems);
-        f.refs("serves", "serves", Kind::Persona, &a.serves);
+        f.refs("serves", "serves", DefKind::Persona, &a.serves);
         f.texts("says", "copy", &a.says);
         f.push(
             "expectation",
@@ -678,11 +606,16 @@ impl Builder<'_> {
         f.texts("evidence", "evidence", &a.evidence);
         f.texts("disclaimers", "disclaimers", &a.disclaimers);
         f.allows(&a.allows);
-        let parent = Parent::named(Kind::Phase, phase, format!("phase {phase}"));
-        self.out
-            .push(entity(Kind::Touchpoint, Some(&a.id), "", Some(&parent), f));
+        let parent = Parent::named(DefKind::Phase, phase, format!("phase {phase}"));
+        self.out.push(entity(
+            DefKind::Touchpoint,
+            Some(&a.id),
+            "",
+            Some(&parent),
+            f,
+        ));
         let me = Parent::named(
-            Kind::Touchpoint,
+            DefKind::Touchpoint,
             &a.id.text,
             format!("touchpoint {}", a.id.text),
         );
@@ -700,9 +633,9 @@ impl Builder<'_> {
         if a.id.is_some() {
             // A named KPI may move; an unnamed one is identified by its owner.
             let (kind, id) = match k.owner {
-                KpiOwner::Phase(p) => (Kind::Phase, m.phase(p).head.id()),
-                KpiOwner::Touchpoint(t) => (Kind::Touchpoint, m.touchpoint(t).head.id()),
-                KpiOwner::Impact(i) => (Kind::Impact, m.impact(i).head.id()),
+                KpiOwner::Phase(p) => (DefKind::Phase, m.phase(p).head.id()),
+                KpiOwner::Touchpoint(t) => (DefKind::Touchpoint, m.touchpoint(t).head.id()),
+                KpiOwner::Impact(i) => (DefKind::Impact, m.impact(i).head.id()),
             };
             f.push(
                 "owner",
@@ -717,7 +650,7 @@ impl Builder<'_> {
         );
         f.text("unit", "unit", &a.unit);
         self.out.push(entity(
-            Kind::Kpi,
+            DefKind::Kpi,
             a.id.as_ref(),
             &a.name.value,
             Some(owner),
@@ -751,7 +684,8 @@ impl Builder<'_> {
         f.text("description", "description", &a.description);
         f.allows(&a.allows);
         let goal_id = a.id.text.clone();
-        self.out.push(entity(Kind::Goal, Some(&a.id), "", None, f));
+        self.out
+            .push(entity(DefKind::Goal, Some(&a.id), "", None, f));
         for actor in &g.actors {
             self.actor(*actor, &goal_id);
         }
@@ -767,17 +701,17 @@ impl Builder<'_> {
         // An actor is identified by its goal and the persona or
         // stakeholder it names; it is never renamed on its own.
         let who = if actor.persona.is_some() {
-            Atom::Ref(Kind::Persona, a.id.text.clone())
+            Atom::Ref(DefKind::Persona, a.id.text.clone())
         } else {
             Atom::Word(a.id.text.clone())
         };
-        let goal_parent = Parent::named(Kind::Goal, goal, format!("goal {goal}"));
-        let mut e = entity(Kind::Actor, None, &a.id.text, Some(&goal_parent), f);
-        e.key = vec![Atom::Ref(Kind::Goal, goal.to_string()), who.clone()];
+        let goal_parent = Parent::named(DefKind::Goal, goal, format!("goal {goal}"));
+        let mut e = entity(DefKind::Actor, None, &a.id.text, Some(&goal_parent), f);
+        e.key = vec![Atom::Ref(DefKind::Goal, goal.to_string()), who.clone()];
         self.out.push(e);
         let me = Parent {
-            kind: Kind::Actor,
-            key: vec![Atom::Ref(Kind::Goal, goal.to_string()), who.clone()],
+            kind: DefKind::Actor,
+            key: vec![Atom::Ref(DefKind::Goal, goal.to_string()), who.clone()],
             context: format!("actor {} in goal {goal}", a.id.text),
         };
         for i in &actor.impacts {
@@ -792,11 +726,11 @@ impl Builder<'_> {
         let mut f = Fields::default();
         f.text("title", "title", &a.title);
         f.push("actor", "actor", Some(Value::Seq(actor.key.clone())));
-        f.refs("via", "via touchpoints", Kind::Touchpoint, &a.via);
+        f.refs("via", "via touchpoints", DefKind::Touchpoint, &a.via);
         f.allows(&a.allows);
         self.out
-            .push(entity(Kind::Impact, Some(&a.id), "", Some(actor), f));
-        let me = Parent::named(Kind::Impact, &a.id.text, format!("impact {}", a.id.text));
+            .push(entity(DefKind::Impact, Some(&a.id), "", Some(actor), f));
+        let me = Parent::named(DefKind::Impact, &a.id.text, format!("impact {}", a.id.text));
         for k in &imp.kpis {
             self.kpi(*k, &me);
         }
@@ -805,9 +739,9 @@ impl Builder<'_> {
             let da = m.deliverable_ast(dl);
             let mut f = Fields::default();
             f.push("title", "title", Some(Value::One(text(&da.title))));
-            f.refs("via", "via touchpoints", Kind::Touchpoint, &da.via);
+            f.refs("via", "via touchpoints", DefKind::Touchpoint, &da.via);
             self.out.push(entity(
-                Kind::Deliverable,
+                DefKind::Deliverable,
                 da.id.as_ref(),
                 &da.title.value,
                 Some(&me),

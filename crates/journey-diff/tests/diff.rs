@@ -1,7 +1,7 @@
 //! Every kind of change the diff reports, renames, and changes that are
 //! not changes (layout, order, where a definition is written).
 
-use journey_diff::{diff_texts, render, Detail, Diff, Kind};
+use journey_diff::{diff_texts, render, DefKind, Detail, Diff};
 
 /// A small but complete journey: personas, phases with KPIs and
 /// touchpoints, a goal with actors, impacts and deliverables.
@@ -602,11 +602,11 @@ fn kinds_are_reported_in_order() {
             "experience 2\n  }\n}\n\nphase purchase",
         );
     let d = changes(BASE, &new);
-    let kinds: Vec<Kind> = d.changes.iter().map(|c| c.kind).collect();
+    let kinds: Vec<DefKind> = d.changes.iter().map(|c| c.kind).collect();
     let mut sorted = kinds.clone();
     sorted.sort();
     assert_eq!(kinds, sorted);
-    assert_eq!(kinds.first(), Some(&Kind::Persona));
+    assert_eq!(kinds.first(), Some(&DefKind::Persona));
 }
 
 // ---- the examples

@@ -124,6 +124,35 @@ impl DefKind {
     pub fn unique(self) -> bool {
         self != DefKind::Actor
     }
+
+    /// `touchpoint`, `KPI` … as shown in messages.
+    pub fn word(self) -> &'static str {
+        match self {
+            DefKind::Kpi => "KPI",
+            k => k.keyword(),
+        }
+    }
+
+    /// The plural, for headings: `Touchpoints`, `KPIs` …
+    pub fn plural(self) -> &'static str {
+        match self {
+            DefKind::Journey => "Journeys",
+            DefKind::Persona => "Personas",
+            DefKind::Phase => "Phases",
+            DefKind::Touchpoint => "Touchpoints",
+            DefKind::Kpi => "KPIs",
+            DefKind::Goal => "Goals",
+            DefKind::Actor => "Actors",
+            DefKind::Impact => "Impacts",
+            DefKind::Deliverable => "Deliverables",
+        }
+    }
+}
+
+impl std::fmt::Display for DefKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.word())
+    }
 }
 
 /// Any definition of the model.
