@@ -2,6 +2,7 @@
 //! touchpoints (with the checks that need several rows), then writing
 //! the source text and formatting it canonically.
 
+use crate::emit::Src;
 use crate::table::{Moment, Row, Table, Target};
 use crate::{ImportError, OutFile};
 use journey_fmt::FormatOptions;
@@ -229,37 +230,6 @@ fn texts(items: &[String], indent: usize) -> String {
         .join(", ")
 }
 
-/// Source text under construction.
-struct Src {
-    out: String,
-    indent: usize,
-}
-
-impl Src {
-    fn line(&mut self, s: &str) {
-        if s.is_empty() {
-            self.out.push('\n');
-            return;
-        }
-        for _ in 0..self.indent {
-            self.out.push_str("  ");
-        }
-        self.out.push_str(s);
-        self.out.push('\n');
-    }
-    fn open(&mut self, s: &str) {
-        self.line(&format!("{s} {{"));
-        self.indent += 1;
-    }
-    fn close(&mut self) {
-        self.indent -= 1;
-        self.line("}");
-    }
-    fn col(&self) -> usize {
-        self.indent * 2
-    }
-}
-
 fn touchpoint(src: &mut Src, r: &Row) {
     let head = match &r.title {
         Some(t) => format!("touchpoint {} {}", r.id, literal(t, src.col())),
@@ -363,10 +333,7 @@ pub fn files(plan: &Plan, source: &str) -> Result<Vec<OutFile>, ImportError> {
     let mut out = Vec::new();
     let header = format!("# Imported from {source} with `journeyc import csv`.");
     if !plan.personas.is_empty() {
-        let mut s = Src {
-            out: String::new(),
-            indent: 0,
-        };
+        let mut s = Src::new();
         s.line(&header);
         s.line("# The table names these personas in its `serves` column; their channels are");
         s.line("# those of the touchpoints that serve them. Add who they are: name, role,");
@@ -384,10 +351,7 @@ pub fn files(plan: &Plan, source: &str) -> Result<Vec<OutFile>, ImportError> {
         out.push(("personas.journey", s.out));
     }
     {
-        let mut s = Src {
-            out: String::new(),
-            indent: 0,
-        };
+        let mut s = Src::new();
         s.line(&header);
         s.line("# One phase per group of rows, one touchpoint per row.");
         if !plan.personas.is_empty() {
@@ -413,10 +377,7 @@ pub fn files(plan: &Plan, source: &str) -> Result<Vec<OutFile>, ImportError> {
         out.push(("phases.journey", s.out));
     }
     if !plan.journeys.is_empty() {
-        let mut s = Src {
-            out: String::new(),
-            indent: 0,
-        };
+        let mut s = Src::new();
         s.line(&header);
         s.line("");
         s.line("import \"phases.journey\"");

@@ -19,6 +19,7 @@
 
 mod book;
 mod cells;
+mod emit;
 mod generate;
 mod labels;
 mod numbers;

@@ -11,6 +11,7 @@
 //! `journeyc init --lang de` uses. Files with nothing to hold are left
 //! out.
 
+use crate::emit::Src;
 use crate::generate::literal;
 use crate::{ImportError, OutFile};
 use journey_export::sheet::Lang;
@@ -37,41 +38,7 @@ pub fn file_names(lang: Lang) -> [&'static str; 4] {
     }
 }
 
-/// Source text under construction.
-struct Src {
-    out: String,
-    indent: usize,
-}
-
 impl Src {
-    fn new() -> Src {
-        Src {
-            out: String::new(),
-            indent: 0,
-        }
-    }
-    fn line(&mut self, s: &str) {
-        if s.is_empty() {
-            self.out.push('\n');
-            return;
-        }
-        for _ in 0..self.indent {
-            self.out.push_str("  ");
-        }
-        self.out.push_str(s);
-        self.out.push('\n');
-    }
-    fn open(&mut self, s: &str) {
-        self.line(&format!("{s} {{"));
-        self.indent += 1;
-    }
-    fn close(&mut self) {
-        self.indent -= 1;
-        self.line("}");
-    }
-    fn col(&self) -> usize {
-        self.indent * 2
-    }
     /// `keyword "text"` when there is a text.
     fn text(&mut self, keyword: &str, value: &Option<String>) {
         if let Some(v) = value {
