@@ -28,6 +28,13 @@ pub struct Location {
     pub end: Position,
 }
 
+/// A document read from a workbook has no source positions.
+impl Default for Location {
+    fn default() -> Self {
+        Location::nowhere()
+    }
+}
+
 impl Location {
     /// No place in a file: for documents made from something other than
     /// source files (a workbook being imported).
@@ -133,7 +140,7 @@ pub(crate) struct Index {
     touchpoints: HashMap<String, (usize, usize)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Journey {
     pub id: String,
     pub title: Option<String>,
@@ -159,7 +166,7 @@ pub struct LoopBack {
     pub to: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Empathy {
     pub says: Vec<String>,
     pub thinks: Vec<String>,
@@ -167,7 +174,7 @@ pub struct Empathy {
     pub feels: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Persona {
     pub id: String,
     pub name: Option<String>,
@@ -188,7 +195,7 @@ pub struct Persona {
 }
 
 /// `kpi [ID] "name" [target VALUE] [unit "unit"]`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Kpi {
     pub id: Option<String>,
     pub name: String,
@@ -215,7 +222,7 @@ impl Kpi {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Phase {
     pub id: String,
     pub title: Option<String>,
@@ -261,7 +268,7 @@ pub struct Support {
 }
 
 /// `promise ID "text"`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Promise {
     pub id: String,
     pub text: Option<String>,
@@ -275,7 +282,7 @@ impl Phase {
 }
 
 /// Where a touchpoint is reached from in the impact map.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Reach {
     pub goal: String,
     pub actor: String,
@@ -285,7 +292,7 @@ pub struct Reach {
     pub deliverable: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Touchpoint {
     pub id: String,
     pub title: Option<String>,
@@ -348,7 +355,7 @@ impl Touchpoint {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Metric {
     pub name: String,
     pub current: Option<Value>,
@@ -374,7 +381,7 @@ impl Metric {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Goal {
     pub id: String,
     pub title: Option<String>,
@@ -391,7 +398,7 @@ impl Goal {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Actor {
     pub id: String,
     pub title: Option<String>,
@@ -402,7 +409,7 @@ pub struct Actor {
     pub location: Location,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Impact {
     pub id: String,
     pub title: Option<String>,
@@ -435,7 +442,7 @@ impl Impact {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Deliverable {
     pub id: Option<String>,
     pub title: String,

@@ -845,6 +845,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn column_letters_as_spreadsheets_show_them() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
     fn wrapped_lines_counts_words_and_breaks() {
         assert_eq!(wrapped_lines("", 20.0), 1);
         assert_eq!(wrapped_lines("a b c", 20.0), 1);

@@ -35,58 +35,16 @@ fn phase(id: String, title: Option<String>) -> Phase {
     Phase {
         id,
         title,
-        kind: None,
-        journeys: Vec::new(),
-        question: None,
-        activities: Vec::new(),
-        wants: Vec::new(),
-        objective: None,
-        message: None,
-        supports: Vec::new(),
-        promises: Vec::new(),
-        evidence: Vec::new(),
-        disclaimers: Vec::new(),
-        kpis: Vec::new(),
-        backstage: Vec::new(),
-        teams: Vec::new(),
-        systems: Vec::new(),
-        moments: Vec::new(),
-        touchpoints: Vec::new(),
-        allows: Vec::new(),
-        location: Location::nowhere(),
+        ..Phase::default()
     }
 }
 
 fn touchpoint(id: String, phase: &str) -> Touchpoint {
     Touchpoint {
         id,
-        title: None,
         phase: phase.to_string(),
-        channel: None,
-        presence: None,
-        presence_explicit: false,
-        owner: None,
-        systems: Vec::new(),
-        kpis: Vec::new(),
-        serves: Vec::new(),
-        says: Vec::new(),
-        evidence: Vec::new(),
-        disclaimers: Vec::new(),
-        keeps: Vec::new(),
-        expectation: None,
-        experience: None,
-        importance: None,
-        monitored: None,
         state: "current".to_string(),
-        state_explicit: false,
-        moment: false,
-        moment_note: None,
-        collects: Vec::new(),
-        basis: None,
-        description: None,
-        reached_by: Vec::new(),
-        allows: Vec::new(),
-        location: Location::nowhere(),
+        ..Touchpoint::default()
     }
 }
 

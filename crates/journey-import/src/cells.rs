@@ -137,20 +137,6 @@ pub fn is_date(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-/// Column letters as spreadsheets show them: 0 → `A`, 26 → `AA`.
-pub fn column_letter(mut index: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (index % 26) as u8);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,14 +177,10 @@ mod tests {
     }
 
     #[test]
-    fn ids_numbers_dates_and_letters() {
+    fn ids_numbers_dates_and_slugs() {
         assert!(is_ident("jörg") && is_ident("_x1") && !is_ident("1x") && !is_ident("a-b"));
         assert!(is_number("4") && is_number("-1.5") && !is_number("1.") && !is_number("1e3"));
         assert!(is_date("2027-06-30") && !is_date("2027-6-30"));
-        assert_eq!(column_letter(0), "A");
-        assert_eq!(column_letter(25), "Z");
-        assert_eq!(column_letter(26), "AA");
-        assert_eq!(column_letter(27), "AB");
         assert_eq!(
             slug("Search ads (Google)").as_deref(),
             Some("search_ads_google")

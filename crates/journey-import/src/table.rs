@@ -2,8 +2,9 @@
 //! problem is collected with its row and column, so that one run reports
 //! all of them.
 
-use crate::cells::{self, column_letter, is_date, is_ident, is_number};
+use crate::cells::{self, is_date, is_ident, is_number};
 use crate::ImportError;
+use journey_export::xlsx::column_letter;
 use journey_syntax::schema;
 
 /// The columns of the workshop table, as `journeyc export --format csv`

@@ -3,8 +3,8 @@
 //! spreadsheet's own (row 1 and column A are index 0), so that every
 //! message can name a cell as a person finds it (`Map!C7`).
 
-use crate::cells::column_letter;
 use calamine::{Data, Reader};
+use journey_export::xlsx::column_letter;
 use std::io::Cursor;
 
 /// One cell's value as the file has it.
