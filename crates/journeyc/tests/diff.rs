@@ -2,37 +2,10 @@
 //! tests create, and on folders.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 mod common;
-use common::{journeyc, stderr, stdout, temp_dir};
+use common::{git, journeyc, stderr, stdout, temp_dir};
 
-/// Runs git in `dir` with a fixed identity and no user or system
-/// configuration.
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Journey Test",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 fn write(dir: &Path, path: &str, text: &str) {
     let p = dir.join(path);

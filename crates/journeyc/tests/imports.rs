@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{journeyc, stderr, stdout, temp_dir};
+use common::{git, journeyc, stderr, stdout, temp_dir};
 
 /// A fresh folder with `files` written into it.
 fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
@@ -529,31 +529,6 @@ fn without_journey_toml_the_checked_folder_is_the_workspace() {
     assert!(stdout(&out).contains("error[J0310]"), "{}", stdout(&out));
 }
 
-/// Runs git in `dir` with a fixed identity and no user configuration.
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=Journey Test",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// Revisions read from git: imports stay inside the workspace of the
 /// tree too, links in the tree included.
