@@ -1,6 +1,7 @@
 use crate::analysis::CheckedWorkspace;
 use crate::config::Config;
 use crate::confine::{self, Judgement, Refusal};
+use crate::lints::config::MessagingConfig;
 use crate::lints::facts::TextCache;
 use crate::model::{normalize_path, Model};
 use journey_diagnostics::{Diagnostic, FileId, SourceFile, Sources};
@@ -49,6 +50,9 @@ pub struct Workspace {
     aliases: HashMap<PathBuf, FileId>,
     config: Config,
     config_file: Option<FileId>,
+    /// `[messaging]` and `[vocabulary]`, read when the configuration is
+    /// set, with their problems (at journey.toml's id).
+    messaging: Arc<(MessagingConfig, Vec<Diagnostic>)>,
     model: OnceLock<Arc<Model>>,
     analysis: OnceLock<Arc<CheckedWorkspace>>,
     /// Text facts kept between analyses, when [`Workspace::keep_text_facts`]
@@ -225,8 +229,23 @@ impl Workspace {
         }
         self.config_roots = config.import_roots();
         self.update_roots();
+        let (messaging, problems) = MessagingConfig::read(&config);
+        let problems = match self.config_file {
+            Some(file) => problems
+                .into_iter()
+                .map(|d| Config::stamp(d, file))
+                .collect(),
+            None => Vec::new(),
+        };
+        self.messaging = Arc::new((messaging, problems));
         self.config = config;
         self.invalidate();
+    }
+
+    /// The settings of the messaging lints and the problems in them, as
+    /// read by [`Workspace::set_config`].
+    pub fn messaging(&self) -> &(MessagingConfig, Vec<Diagnostic>) {
+        &self.messaging
     }
 
     /// Lets imports read from `folder` too (a folder named on the command

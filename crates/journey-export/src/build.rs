@@ -275,19 +275,10 @@ pub fn from_workspace(
         .filter(|(i, _)| keep.goals.contains(i))
         .map(|(_, g)| goal(m, g, &loc))
         .collect();
-    let (teams, systems) = teams_and_systems(&phases);
-
     Document {
-        schema_version: SCHEMA_VERSION,
         files,
-        journeys,
-        personas,
-        phases,
-        goals,
-        teams,
-        systems,
         findings: findings(diagnostics, &loc),
-        index: Default::default(),
+        ..Document::assemble(journeys, personas, phases, goals)
     }
 }
 

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 mod common;
 use common::{git, journeyc, stderr, stdout, temp_dir};
 
-
 fn write(dir: &Path, path: &str, text: &str) {
     let p = dir.join(path);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();

@@ -529,7 +529,6 @@ fn without_journey_toml_the_checked_folder_is_the_workspace() {
     assert!(stdout(&out).contains("error[J0310]"), "{}", stdout(&out));
 }
 
-
 /// Revisions read from git: imports stay inside the workspace of the
 /// tree too, links in the tree included.
 #[cfg(unix)]

@@ -66,6 +66,10 @@ pub struct MessagingConfig {
     pub avoid: Vec<String>,
     pub prefer: Vec<Preference>,
     pub variants: Vec<Vec<String>>,
+    /// The journeys and personas `[messaging.journeys]` and
+    /// `[messaging.personas]` name, at their keys: the model checks them
+    /// ([`Self::unknown_ids`]), the rest is read once at load.
+    pub named: Vec<(DefKind, Located<String>)>,
 }
 
 /// The default similarity above which two core messages are duplicates.
@@ -92,6 +96,7 @@ impl Default for MessagingConfig {
             avoid: Vec::new(),
             prefer: Vec::new(),
             variants: Vec::new(),
+            named: Vec::new(),
         }
     }
 }
@@ -110,14 +115,14 @@ impl MessagingConfig {
         (limit > 0).then_some(limit)
     }
 
-    /// Reads `[messaging]` and `[vocabulary]` of `config`; ids of journeys
-    /// and personas are checked against `model`. Problems carry
-    /// journey.toml's placeholder file id (see [`Config::stamp`]).
-    pub fn read(config: &Config, model: &Model) -> (MessagingConfig, Vec<Diagnostic>) {
+    /// Reads `[messaging]` and `[vocabulary]` of `config` — once, when the
+    /// configuration is set; what depends on the journeys is left to
+    /// [`Self::unknown_ids`]. Problems carry journey.toml's placeholder
+    /// file id (see [`Config::stamp`]).
+    pub fn read(config: &Config) -> (MessagingConfig, Vec<Diagnostic>) {
         let mut r = Reader {
             out: MessagingConfig::default(),
             problems: Vec::new(),
-            model,
         };
         if let Some(v) = config.section("messaging") {
             if let Some(t) = r.table(v, "[messaging]") {
@@ -141,15 +146,37 @@ impl MessagingConfig {
         }
         (r.out, r.problems)
     }
+
+    /// The ids `[messaging.journeys]` and `[messaging.personas]` give that
+    /// name no journey or persona of `model`.
+    pub fn unknown_ids(&self, model: &Model) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (kind, key) in &self.named {
+            if model.lookup(*kind, &key.value).is_some() {
+                continue;
+            }
+            let names = model.names_of_kind(*kind);
+            let mut d = Config::diagnostic(
+                &UNKNOWN_CONFIG_KEY,
+                key.span,
+                format!("no {} is named `{}`", kind.keyword(), key.value),
+            )
+            .with_label(format!("not {} of this workspace", kind.with_article()));
+            if let Some(best) = crate::checks::suggest(&key.value, names.iter().copied()) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            }
+            out.push(d);
+        }
+        out
+    }
 }
 
-struct Reader<'m> {
+struct Reader {
     out: MessagingConfig,
     problems: Vec<Diagnostic>,
-    model: &'m Model,
 }
 
-impl Reader<'_> {
+impl Reader {
     fn invalid(&mut self, span: Span, msg: String) -> &mut Diagnostic {
         self.problems
             .push(Config::diagnostic(&INVALID_CONFIG, span, msg));
@@ -335,19 +362,13 @@ impl Reader<'_> {
             "[messaging.personas]"
         };
         for e in &t.entries {
-            if self.model.lookup(kind, &e.key).is_none() {
-                let names = self.model.names_of_kind(kind);
-                let mut d = Config::diagnostic(
-                    &UNKNOWN_CONFIG_KEY,
-                    e.key_span,
-                    format!("no {} is named `{}`", kind.keyword(), e.key),
-                )
-                .with_label(format!("not {} of this workspace", kind.with_article()));
-                if let Some(best) = crate::checks::suggest(&e.key, names.iter().copied()) {
-                    d = d.with_help(format!("did you mean `{best}`?"));
-                }
-                self.problems.push(d);
-            }
+            self.out.named.push((
+                kind,
+                Located {
+                    value: e.key.clone(),
+                    span: e.key_span,
+                },
+            ));
             let Some(inner) = self.table(&e.value, &format!("`{}`", e.key)) else {
                 continue;
             };
@@ -452,7 +473,10 @@ mod tests {
         ws.set_file("/t/a.journey".into(), "a.journey".into(), journeys.into());
         let config = Config::parse(toml, None);
         let model = ws.model();
-        let (c, problems) = MessagingConfig::read(&config, &model);
+        let (c, mut problems) = MessagingConfig::read(&config);
+        problems.extend(c.unknown_ids(&model));
+        // As in a report: in the order of the file.
+        problems.sort_by_key(|d| d.span().start);
         let problems = problems
             .into_iter()
             .map(|d| {

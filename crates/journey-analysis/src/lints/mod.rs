@@ -132,10 +132,12 @@ pub const CODES: &[CodeInfo] = &[
 /// `[vocabulary]`.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let ws_config = cx.workspace.config();
-    let (config, problems) = MessagingConfig::read(ws_config, cx.model);
+    let (config, problems) = cx.workspace.messaging();
     if let Some(file) = cx.workspace.config_file() {
+        out.extend(problems.iter().cloned());
         out.extend(
-            problems
+            config
+                .unknown_ids(cx.model)
                 .into_iter()
                 .map(|d| crate::config::Config::stamp(d, file)),
         );
@@ -235,7 +237,7 @@ pub struct Scope<'a> {
 pub struct LintContext<'a> {
     pub cx: &'a Context<'a>,
     pub model: &'a Model,
-    pub config: MessagingConfig,
+    pub config: &'a MessagingConfig,
     pub scopes: Vec<Scope<'a>>,
     /// Language, content words, claims … of each text, read once.
     pub texts: &'a TextCache,
@@ -244,7 +246,7 @@ pub struct LintContext<'a> {
 }
 
 impl<'a> LintContext<'a> {
-    pub fn new(cx: &'a Context<'a>, config: MessagingConfig, texts: &'a TextCache) -> Self {
+    pub fn new(cx: &'a Context<'a>, config: &'a MessagingConfig, texts: &'a TextCache) -> Self {
         let model = cx.model;
         // Reading each scope's texts (their languages) is independent work.
         let mut scopes: Vec<Scope<'a>> = model
