@@ -63,7 +63,13 @@ impl Expectation {
 
 /// `L:C-L:C`, counted from 1, for 0-based positions.
 pub fn range(start: (usize, usize), end: (usize, usize)) -> String {
-    format!("{}:{}-{}:{}", start.0 + 1, start.1 + 1, end.0 + 1, end.1 + 1)
+    format!(
+        "{}:{}-{}:{}",
+        start.0 + 1,
+        start.1 + 1,
+        end.0 + 1,
+        end.1 + 1
+    )
 }
 
 /// Whether `line` opens an annotation: `#`, then carets or `@L:C-L:C`, then

@@ -1,8 +1,7 @@
 //! The data-driven corpus under `tests/corpus/` at the repository root.
 //!
 //! A case is a `.journey` file, or a directory of them checked together as
-//! one workspace (every directory directly in a category folder, and every
-//! directory in a group folder of `lints/`). Its expected findings are
+//! one workspace, in a category folder (`checks/`, `lints/` …). Its expected findings are
 //! annotations under the lines they point at, in the files themselves (see
 //! `annotate` and `tests/corpus/README.md`). The annotated file is the
 //! input: annotations are comments, so they change no finding, only the
@@ -28,20 +27,12 @@ fn corpus_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")
 }
 
-/// Every case: the entries of each category folder, and for `lints/` the
-/// entries of its group folders (one per lint).
+/// Every case: the `.journey` files and folders of each category folder.
 fn cases() -> Vec<PathBuf> {
     let mut cases = Vec::new();
     for category in entries(&corpus_root()) {
-        if !category.is_dir() {
-            continue;
-        }
-        for entry in entries(&category) {
-            if category.ends_with("lints") && entry.is_dir() {
-                cases.extend(entries(&entry).into_iter().filter(|e| is_case(e)));
-            } else if is_case(&entry) {
-                cases.push(entry);
-            }
+        if category.is_dir() {
+            cases.extend(entries(&category).into_iter().filter(|e| is_case(e)));
         }
     }
     cases
