@@ -201,3 +201,74 @@ fn push_annotations(out: &mut Vec<String>, annotations: &[String], ending: &str)
         out.push(line);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.split_inclusive('\n').map(str::to_string).collect()
+    }
+
+    fn owner(start: (usize, usize), end: (usize, usize)) -> Expectation {
+        Expectation {
+            start,
+            end,
+            head: "warning[J0408]: touchpoint `t` has no owner".into(),
+            help: Some("name the team responsible".into()),
+            fixes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn annotations_are_replaced_and_other_comments_kept() {
+        let file = lines(
+            "  touchpoint t \"T\" {\n\
+             #            ^^ error[J0101]: stale\n\
+             #            = help: stale too\n\
+             # ^ a comment, not an annotation\n\
+             }\n",
+        );
+        let out = annotate(&file, &[false; 5], &[owner((0, 13), (0, 14))]);
+        assert_eq!(
+            out.concat(),
+            "  touchpoint t \"T\" {\n\
+             #            ^ warning[J0408]: touchpoint `t` has no owner\n\
+             #            = help: name the team responsible\n\
+             # ^ a comment, not an annotation\n\
+             }\n"
+        );
+        // Annotating the result again changes nothing.
+        assert_eq!(annotate(&out, &[false; 5], &[owner((0, 13), (0, 14))]), out);
+    }
+
+    #[test]
+    fn spans_carets_cannot_show_are_written_out() {
+        let file = lines("phase p \"P\" {\n}");
+        let whole = owner((0, 0), (1, 1));
+        let out = annotate(&file, &[false; 2], &[whole]);
+        assert_eq!(
+            out.concat(),
+            "phase p \"P\" {\n\
+             # @1:1-2:2 warning[J0408]: touchpoint `t` has no owner\n\
+             # = help: name the team responsible\n\
+             }"
+        );
+    }
+
+    #[test]
+    fn nothing_goes_inside_a_text_block() {
+        // The block is never closed: both line ends are inside it, so the
+        // annotation goes to the top of the file.
+        let file = lines("x \"\"\"\nstill text\n");
+        assert_eq!(ends_in_text(&file), [true, true]);
+        let out = annotate(&file, &ends_in_text(&file), &[owner((1, 1), (1, 3))]);
+        assert_eq!(
+            out[0],
+            "# @2:2-2:4 warning[J0408]: touchpoint `t` has no owner\n"
+        );
+        assert!(out.concat().ends_with("x \"\"\"\nstill text\n"));
+        let closed = lines("x \"\"\"\n\"\"\"\ny\n");
+        assert_eq!(ends_in_text(&closed), [true, false, false]);
+    }
+}

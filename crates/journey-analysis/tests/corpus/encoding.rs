@@ -140,3 +140,35 @@ impl Lines {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_files_read_and_write_back_byte_for_byte() {
+        for encoding in [
+            Encoding::Utf16Le,
+            Encoding::Utf16Be,
+            Encoding::Utf32Le,
+            Encoding::Utf32Be,
+        ] {
+            let bytes = encoding.encode("\u{FEFF}persona p \"Grüße\" {\n}");
+            let lines = Lines::read(&bytes);
+            assert_eq!(lines.encoding, encoding);
+            assert_eq!(lines.text, ["\u{FEFF}persona p \"Grüße\" {\n", "}"]);
+            assert_eq!(lines.write(&lines.text), bytes);
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_keeps_its_bytes() {
+        let bytes = b"role \"Gesch\xe4ftsf\xfchrerin\"\n";
+        let lines = Lines::read(bytes);
+        assert_eq!(lines.encoding, Encoding::Utf8);
+        let mut with_note = lines.text.clone();
+        with_note.push("# @1:12-1:13 error[J0001]: …\n".to_string());
+        let out = lines.write(&with_note);
+        assert!(out.starts_with(bytes));
+    }
+}
