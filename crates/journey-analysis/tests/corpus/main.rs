@@ -1,12 +1,12 @@
 //! The data-driven corpus under `tests/corpus/` at the repository root.
 //!
 //! A case is a `.journey` file, or a directory of them checked together as
-//! one workspace, in a category folder (`checks/`, `lints/` …). Its expected findings are
-//! annotations under the lines they point at, in the files themselves (see
-//! `annotate` and `tests/corpus/README.md`). The annotated file is the
-//! input: annotations are comments, so they change no finding, only the
-//! lines findings below them are on. A case with no findings carries no
-//! annotation: the near misses that must stay silent.
+//! one workspace, in a category folder (`checks/`, `lints/` …). Its
+//! expected findings are annotations under the lines they point at, in the
+//! files themselves (see `annotate` and `tests/corpus/README.md`). The
+//! annotated file is the input: annotations are comments, so they change no
+//! finding, only the lines findings below them are on. A file without
+//! annotations must have no finding at all.
 //!
 //! `JOURNEY_BLESS=1 cargo test -p journey-analysis --test corpus` rewrites
 //! the annotations from the current findings; review the diff before
