@@ -10,8 +10,7 @@
 //! expected output of every case is compared by the corpus test of
 //! `journeyc`.)
 
-use journey_analysis::checks::{registry, suppression};
-use journey_analysis::{config, load, Config};
+use journey_analysis::{config, load, rules, Config};
 use journey_diagnostics::{CodeInfo, Diagnostic};
 use std::path::{Path, PathBuf};
 
@@ -42,12 +41,12 @@ fn diagnostics(case: &Path) -> Vec<Diagnostic> {
     loaded.workspace.diagnostics()
 }
 
+/// The codes of the checks and of configuration and `allow`s.
 fn codes() -> Vec<&'static CodeInfo> {
-    registry::CHECKS
+    rules::RULES
         .iter()
-        .map(|c| c.code)
-        .chain(config::CODES)
-        .chain(suppression::CODES)
+        .filter(|r| matches!(r.source, rules::Source::Check(_) | rules::Source::Config))
+        .map(|r| r.code)
         .collect()
 }
 
