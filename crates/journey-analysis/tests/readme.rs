@@ -61,14 +61,19 @@ fn the_code_table_is_up_to_date() {
         std::fs::write(&path, new).unwrap();
         return;
     }
-    let old_table: Vec<&str> = text.lines().filter(|l| !new.contains(*l)).collect();
-    let new_table: Vec<&str> = new.lines().filter(|l| !text.contains(*l)).collect();
+    // The rows that differ: `-` as written, `+` as declared.
+    let removed = text
+        .lines()
+        .filter(|l| !new.contains(*l))
+        .map(|l| format!("- {l}\n"));
+    let added = new
+        .lines()
+        .filter(|l| !text.contains(*l))
+        .map(|l| format!("+ {l}\n"));
     panic!(
         "the code table in README.md is out of date; update it with\n\n    \
-         UPDATE_README=1 cargo test -p journey-analysis --test readme\n\n\
-         - {}\n+ {}",
-        old_table.join("\n- "),
-        new_table.join("\n+ ")
+         UPDATE_README=1 cargo test -p journey-analysis --test readme\n\n{}",
+        removed.chain(added).collect::<String>()
     );
 }
 

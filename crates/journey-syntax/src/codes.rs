@@ -265,7 +265,7 @@ missing `}`. Blocks beyond the limit are read as if their braces were not \
 there.
 ",
     bad: Some(Example::new(r#"
-phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { phase a "A" { }}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}
+phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { }}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}
 "#).note("a phase inside a phase, 33 times:").also(&["J0202"])),
     good: Some(Example::new(r#"
 phase a "A" {
