@@ -12,8 +12,7 @@
 //! codes of the layer against false positives. (The findings of every case
 //! are compared with its annotations by the `corpus` test.)
 
-use journey_analysis::checks::{registry, suppression};
-use journey_analysis::{config, lints, load, Config};
+use journey_analysis::{config, load, rules, Config};
 use journey_diagnostics::{CodeInfo, Diagnostic};
 use std::path::{Path, PathBuf};
 
@@ -36,17 +35,12 @@ fn layers() -> Vec<Layer> {
     vec![
         Layer {
             folder: "checks",
-            codes: registry::CHECKS
-                .iter()
-                .map(|c| c.code)
-                .chain(config::CODES)
-                .chain(suppression::CODES)
-                .collect(),
+            codes: codes(|s| matches!(s, rules::Source::Check(_) | rules::Source::Config)),
             guards: |code| !code.starts_with("J05"),
         },
         Layer {
             folder: "lints",
-            codes: lints::CODES.iter().collect(),
+            codes: codes(|s| matches!(s, rules::Source::Lint(_))),
             guards: |code| code.starts_with("J05"),
         },
         Layer {
@@ -84,6 +78,15 @@ fn diagnostics(case: &Path) -> Vec<Diagnostic> {
     });
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     loaded.workspace.diagnostics()
+}
+
+/// The codes that `source` reports.
+fn codes(source: fn(&rules::Source) -> bool) -> Vec<&'static CodeInfo> {
+    rules::RULES
+        .iter()
+        .filter(|r| source(&r.source))
+        .map(|r| r.code)
+        .collect()
 }
 
 fn show(ds: &[Diagnostic]) -> String {
