@@ -37,7 +37,7 @@ fn in_memory(files: &[(PathBuf, String)], lints_on: bool) -> Workspace {
     let mut ws = Workspace::new();
     if !lints_on {
         let config = ws.config_mut();
-        for code in lints::CODES {
+        for (code, _) in journey_analysis::rules::lints() {
             config
                 .set_level(code.code, Level::Allow)
                 .expect("lint codes are configurable");

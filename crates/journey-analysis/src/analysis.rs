@@ -2,7 +2,7 @@
 //! server: syntax findings, semantic checks (and messaging lints), `allow`
 //! suppressions, journey.toml levels, in that order.
 
-use crate::checks::{registry, suppression, Context};
+use crate::checks::{suppression, Context};
 use crate::model::Model;
 use crate::Workspace;
 use journey_diagnostics::Diagnostic;
@@ -34,19 +34,21 @@ pub(crate) fn analyse(ws: &Workspace, model: Arc<Model>) -> CheckedWorkspace {
     // so the result is the same as one rule after the other.
     let (checks, lints) = rayon::join(
         || {
-            registry::CHECKS
+            let enabled: Vec<_> = crate::rules::checks()
+                .filter(|(code, _)| config.is_enabled(code))
+                .collect();
+            enabled
                 .par_iter()
-                .filter(|check| config.is_enabled(check.code))
-                .map(|check| {
+                .map(|(_, run)| {
                     let mut out = Vec::new();
-                    (check.run)(&cx, &mut out);
+                    run(&cx, &mut out);
                     out
                 })
                 .collect::<Vec<_>>()
         },
         || {
             let mut out = Vec::new();
-            crate::run_lints(&cx, &mut out);
+            crate::lints::run(&cx, &mut out);
             out
         },
     );

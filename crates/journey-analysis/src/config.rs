@@ -38,7 +38,9 @@
 //! line and column in `journey.toml`. A broken file never stops a check:
 //! whatever could be read is used.
 
-use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Level, Severity, SourceFile, Span};
+use journey_diagnostics::{
+    CodeInfo, Diagnostic, Example, FileId, Level, Severity, SourceFile, Span,
+};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
@@ -55,61 +57,113 @@ pub const INVALID_CONFIG: CodeInfo = CodeInfo {
     code: "J0601",
     name: "invalid-config",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "journey.toml cannot be read or holds a value of the wrong type",
     explanation: "`journey.toml` configures the workspace. journeyc reports a file that is \
 not valid TOML and every value it cannot use — a level that is not `allow`, `info`, `warn` \
 or `deny`, a glob that does not parse, a number out of range — at the exact line and \
 column. The rest of the file still applies.
-
-Bad:
-
-    [checks]
-    persona-not-served = \"off\"
-
-    [format]
-    line_width = \"wide\"
-
-Good:
-
-    [checks]
-    persona-not-served = \"allow\"
-
-    [format]
-    line_width = 100
 ",
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+"#,
+        )
+        .config(
+            r#"
+[checks]
+persona-not-served = "off"
+
+[format]
+line_width = "wide"
+"#,
+        ),
+    ),
+    good: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+"#,
+        )
+        .config(
+            r#"
+[checks]
+persona-not-served = "allow"
+
+[format]
+line_width = 100
+"#,
+        ),
+    ),
 };
 
 pub const UNKNOWN_CHECK: CodeInfo = CodeInfo {
     code: "J0602",
     name: "unknown-check",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "a check name or code that does not exist",
     explanation: "Levels in `journey.toml` and `allow` statements name a check by its code \
 (`J0406`) or its name (`persona-not-served`). A name that matches no check would silently \
 do nothing, so it is reported, with the closest existing name when there is one. \
 `journeyc explain` lists every code. Syntax errors (J00xx–J02xx) cannot be configured or \
 allowed: a file that does not parse cannot be checked.
-
-Bad:
-
-    [checks]
-    persona-not-servd = \"allow\"
-
-    allow \"touchpoint-without-owners\" \"owned by the agency\"
-
-Good:
-
-    [checks]
-    persona-not-served = \"allow\"
-
-    allow \"touchpoint-without-owner\" \"owned by the agency\"
 ",
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  message "Gear that lasts"
+  touchpoint flyer "Flyer" {
+    serves sabine
+    allow "touchpoint-without-owners" "owned by the agency"
+  }
+}
+"#,
+        )
+        .config(
+            r#"
+[checks]
+persona-not-servd = "allow"
+"#,
+        )
+        .also(&["J0408"]),
+    ),
+    good: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  message "Gear that lasts"
+  touchpoint flyer "Flyer" {
+    serves sabine
+    allow "touchpoint-without-owner" "owned by the agency"
+  }
+}
+"#,
+        )
+        .config(
+            r#"
+[checks]
+persona-not-served = "allow"
+"#,
+        ),
+    ),
 };
 
 pub const UNKNOWN_CONFIG_KEY: CodeInfo = CodeInfo {
     code: "J0603",
     name: "unknown-config-key",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a section or key journey.toml does not know",
     explanation: "A misspelt key is ignored, so the setting you meant does not apply. journeyc \
 reports sections and keys it does not know, with the closest known one.
@@ -117,21 +171,22 @@ reports sections and keys it does not know, with the closest known one.
 Known sections: `[workspace]` (`include`, `exclude`, `import_roots`, `lang`), `[checks]` (a level per check), \
 `[format]` (`line_width`, `indent`), `[export]` (`findings`); `[messaging]`, `[vocabulary]` and `[lints]` belong to \
 the messaging lints, which check them themselves.
-
-Bad:
-
-    [workspace]
-    exlude = [\"drafts/**\"]
-
-Good:
-
-    [workspace]
-    exclude = [\"drafts/**\"]
 ",
+    bad: Some(Example::new(r#"
+persona sabine "Sabine" {
+}
+"#).config(r#"
+[workspace]
+exlude = ["drafts/**"]
+"#)),
+    good: Some(Example::new(r#"
+persona sabine "Sabine" {
+}
+"#).config(r#"
+[workspace]
+exclude = ["drafts/**"]
+"#)),
 };
-
-/// The codes this module reports.
-pub const CODES: &[CodeInfo] = &[INVALID_CONFIG, UNKNOWN_CHECK, UNKNOWN_CONFIG_KEY];
 
 /// Sections that belong to other parts of the tool; kept raw, not validated here.
 pub const EXTERNAL_SECTIONS: &[&str] = &["messaging", "vocabulary", "lints"];
@@ -1015,10 +1070,9 @@ impl Config {
         }
         let mut s = match self.level_of(code) {
             Some(level) => level.severity(),
-            None => match crate::checks::default_level(code) {
-                Some(level) => level.severity(),
-                None => Some(severity),
-            },
+            // Opt-in rules are off until configured.
+            None if crate::rules::is_opt_in(code) => None,
+            None => Some(severity),
         };
         if s == Some(Severity::Warning) {
             if let Some(level) = self.warnings_level() {
@@ -1107,7 +1161,7 @@ enum TargetError {
 }
 
 fn is_syntax_code(code: &str) -> bool {
-    journey_syntax::codes::ALL.iter().any(|c| c.code == code)
+    crate::rules::is_syntax(code)
 }
 
 fn resolve_target(name: &str) -> Result<LevelTarget, TargetError> {

@@ -14,8 +14,9 @@ pub struct Explanation {
     /// The level when journey.toml says nothing: `error`, `warning`,
     /// `info`, or `off` for a check that only reports when enabled.
     pub default_level: &'static str,
-    /// Markdown: why it matters, a bad and a good example.
-    pub body: &'static str,
+    /// Markdown: why it matters, then the bad and the good example (which
+    /// tests prove: each shows what it says).
+    pub body: String,
 }
 
 /// The level `code` reports at when journey.toml says nothing, as a word:
@@ -34,7 +35,7 @@ impl Explanation {
             name: code.name,
             summary: code.summary,
             default_level: default_level_name(code),
-            body: code.explanation,
+            body: code.document(),
         }
     }
 
@@ -90,14 +91,12 @@ pub fn code_list() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use journey_diagnostics::Level;
 
     #[test]
     fn opt_in_checks_are_off_by_default() {
-        let opt_in: Vec<&str> = crate::checks::registry::CHECKS
-            .iter()
-            .filter(|c| c.default_level == Some(Level::Allow))
-            .map(|c| c.code.code)
+        let opt_in: Vec<&str> = crate::rules::all()
+            .filter(|r| r.code.opt_in)
+            .map(|r| r.code.code)
             .collect();
         assert!(opt_in.contains(&"J0422"), "{opt_in:?}");
         for code in crate::all_codes() {
@@ -112,6 +111,19 @@ mod tests {
                 assert_eq!(e.default_level, code.default_severity.as_str());
             }
         }
+    }
+
+    #[test]
+    fn the_body_is_the_prose_and_the_examples() {
+        let e = explain("J0408").unwrap();
+        let code = crate::find_code("J0408").unwrap();
+        assert!(e.body.starts_with(code.explanation));
+        assert!(
+            e.body.contains("\nBad:\n\n    persona sabine"),
+            "{}",
+            e.body
+        );
+        assert!(e.body.contains("\nGood:\n\n"), "{}", e.body);
     }
 
     #[test]

@@ -173,8 +173,11 @@ mod tests {
         code: "J9999",
         name: "test-rule",
         default_severity: Severity::Warning,
+        opt_in: false,
         summary: "a test rule",
         explanation: "Why.",
+        bad: None,
+        good: None,
     };
 
     #[test]

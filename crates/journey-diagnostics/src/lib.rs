@@ -19,7 +19,7 @@ pub mod render;
 mod source;
 mod span;
 
-pub use code::{CodeInfo, Level};
+pub use code::{CodeInfo, Example, Level};
 pub use diagnostic::{Diagnostic, Fix, Label, Severity, TextEdit};
 pub use line_index::{LineCol, LineIndex};
 pub use source::{SourceFile, SourceMap, Sources};

@@ -5,7 +5,10 @@
 use crate::context::statements_at;
 use crate::index::{self, Role, SymbolKind, Target};
 use crate::{Analysis, FilePosition};
-use journey_analysis::model::Def;
+use journey_analysis::model::{
+    ActorId, Def, DeliverableId, GoalId, ImpactId, JourneyId, KpiId, Model, PersonaId, PhaseId,
+    TouchpointId,
+};
 use journey_diagnostics::Span;
 use journey_syntax::ast::{self, Scalar, Text};
 use journey_syntax::schema;
@@ -189,205 +192,247 @@ fn header(kind: SymbolKind, name: &str, title: Option<&str>) -> String {
 }
 
 /// Markdown describing a definition: what a hover on its name shows and
-/// what completion shows as documentation.
+/// what completion shows as documentation: a header line, then what the
+/// kind of definition has to say (one function per kind below).
 pub(crate) fn summary(a: &Analysis, def: Def) -> String {
     let m = a.index().model();
     let sym = m.symbol(def);
     let kind = index::symbol_kind(sym.kind);
     let mut out = header(kind, &sym.name, sym.detail.as_deref());
     let w = &mut out;
-    let name_of = |d: Def| format!("`{}`", m.header(d).id());
     match def {
-        Def::Journey(id) => {
-            let j = m.journey_ast(m.journey(id));
-            if let Some(v) = text(&j.value) {
-                let _ = write!(w, "\n\nValue proposition: {v}");
-            }
-            if !j.phases.is_empty() {
-                let _ = write!(w, "\n\nPhases: {}", names(&j.phases));
-            }
-            if let Some(l) = &j.loop_back {
-                let _ = write!(
-                    w,
-                    "\n\nLoops from `{}` back to `{}`",
-                    l.from.text, l.to.text
-                );
-            }
-        }
-        Def::Persona(id) => {
-            let p = m.persona_ast(m.persona(id));
-            if let Some(r) = text(&p.role) {
-                let _ = write!(w, "\n\nRole: {r}");
-            }
-            if !p.needs.is_empty() {
-                let _ = write!(w, "\n\nNeeds:{}", list(&p.needs));
-            }
-            if !p.pains.is_empty() {
-                let _ = write!(w, "\n\nPains:{}", list(&p.pains));
-            }
-            if let Some(e) = text(&p.evidence) {
-                let _ = write!(w, "\n\nEvidence: {e}");
-            }
-            if !p.channels.is_empty() {
-                let _ = write!(w, "\n\nChannels: {}", names(&p.channels));
-            }
-            let served: Vec<String> = m
-                .persona(id)
-                .served_by
-                .iter()
-                .map(|t| name_of(Def::Touchpoint(*t)))
-                .collect();
-            if !served.is_empty() {
-                let _ = write!(w, "\n\nServed by {}", served.join(", "));
-            }
-        }
-        Def::Phase(id) => {
-            let p = m.phase_ast(m.phase(id));
-            if let Some(k) = &p.kind {
-                let _ = write!(w, "\n\nKind: `{}`", k.text);
-            }
-            if let Some((n, total)) = phase_number(a, def) {
-                let sep = if p.kind.is_some() { " · " } else { "\n\n" };
-                let _ = write!(w, "{sep}phase {n} of {total}");
-            }
-            if let Some(q) = text(&p.question) {
-                let _ = write!(w, "\n\nCustomer's question: {q}");
-            }
-            if let Some(msg) = text(&p.message) {
-                let _ = write!(w, "\n\nCore message: {msg}");
-            }
-            if let Some(o) = text(&p.objective) {
-                let _ = write!(w, "\n\nObjective: {o}");
-            }
-            if !p.touchpoints.is_empty() {
-                let tps: Vec<String> = p
-                    .touchpoints
-                    .iter()
-                    .map(|t| format!("`{}`", t.id.text))
-                    .collect();
-                let _ = write!(w, "\n\nTouchpoints: {}", tps.join(", "));
-            }
-        }
-        Def::Touchpoint(id) => {
-            let tp = m.touchpoint(id);
-            let t = m.touchpoint_ast(tp);
-            let phase = m.phase_ast(m.phase(tp.phase));
-            let _ = write!(w, "\n\nPhase: `{}`", phase.id.text);
-            if let Some(title) = text(&phase.title) {
-                let _ = write!(w, " ({title})");
-            }
-            if let Some(o) = &t.owner {
-                let _ = write!(w, "\n\nOwner: `{}`", o.text);
-            }
-            if let Some(c) = &t.channel {
-                let _ = write!(w, "\n\nChannel: `{}`", c.text);
-                if let Some(p) = &t.presence {
-                    let _ = write!(w, " ({})", p.text);
-                }
-            }
-            let (exp, expe) = (score(&t.expectation), score(&t.experience));
-            if exp.is_some() || expe.is_some() {
-                let show = |v: Option<f64>| v.map_or("–".to_string(), number);
-                let _ = write!(
-                    w,
-                    "\n\nExpectation {} · experience {}",
-                    show(exp),
-                    show(expe)
-                );
-                if let (Some(x), Some(y)) = (exp, expe) {
-                    let _ = write!(w, " (gap {})", signed(y - x));
-                }
-            }
-            if let Some(s) = &t.state {
-                let _ = write!(w, "\n\nState: `{}`", s.text);
-            }
-            if let Some(i) = &t.importance {
-                let _ = write!(w, " · importance `{}`", i.text);
-            }
-            if t.moment.as_ref().is_some_and(|m| m.value) {
-                let _ = write!(w, "\n\nMoment of truth");
-                if let Some(n) = t.moment.as_ref().and_then(|m| m.note.as_ref()) {
-                    let _ = write!(w, ": {}", n.value);
-                }
-            }
-            if !t.serves.is_empty() {
-                let _ = write!(w, "\n\nServes {}", names(&t.serves));
-            }
-            let impacts: Vec<String> = tp
-                .reached_by
-                .iter()
-                .map(|i| name_of(Def::Impact(*i)))
-                .collect();
-            if !impacts.is_empty() {
-                let _ = write!(w, "\n\nDelivers impact {}", impacts.join(", "));
-            }
-        }
-        Def::Goal(id) => {
-            let g = m.goal_ast(m.goal(id));
-            if let Some(metric) = &g.metric {
-                let _ = write!(w, "\n\nMetric: {}", metric.name.value);
-                if let Some(c) = scalar(&metric.current) {
-                    let _ = write!(w, " — now {c}");
-                }
-                if let Some(t) = scalar(&metric.target) {
-                    let _ = write!(w, ", target {t}");
-                }
-                if let Some(b) = scalar(&metric.by) {
-                    let _ = write!(w, " by {b}");
-                }
-            }
-            if !g.actors.is_empty() {
-                let actors: Vec<String> = g
-                    .actors
-                    .iter()
-                    .map(|a| format!("`{}`", a.id.text))
-                    .collect();
-                let _ = write!(w, "\n\nActors: {}", actors.join(", "));
-            }
-        }
-        Def::Actor(id) => {
-            let actor = m.actor(id);
-            let _ = write!(
-                w,
-                "\n\nStakeholder in goal {}, {} impact(s)",
-                name_of(Def::Goal(actor.goal)),
-                actor.impacts.len()
-            );
-        }
-        Def::Impact(id) => {
-            let imp = m.impact(id);
-            let _ = write!(
-                w,
-                "\n\nGoal {} · actor {}",
-                name_of(Def::Goal(imp.goal)),
-                name_of(Def::Actor(imp.actor))
-            );
-            let ast = m.impact_ast(imp);
-            for k in &ast.kpis {
-                let _ = write!(w, "\n\nKPI: {}", kpi_line(k));
-            }
-            if !ast.via.is_empty() {
-                let _ = write!(w, "\n\nVia {}", names(&ast.via));
-            }
-        }
-        Def::Kpi(id) => {
-            let k = m.kpi(id);
-            let _ = write!(w, "\n\n{}", kpi_line(m.kpi_ast(k)));
-            if let Some(p) = k.head.parent {
-                let kind = index::symbol_kind(p.kind());
-                let _ = write!(w, "\n\nOf {} {}", kind.describe(), name_of(p));
-            }
-        }
-        Def::Deliverable(id) => {
-            let d = m.deliverable(id);
-            let _ = write!(w, "\n\nFor impact {}", name_of(Def::Impact(d.impact)));
-            let ast = m.deliverable_ast(d);
-            if !ast.via.is_empty() {
-                let _ = write!(w, " via {}", names(&ast.via));
-            }
-        }
+        Def::Journey(id) => journey_summary(w, m, id),
+        Def::Persona(id) => persona_summary(w, m, id),
+        Def::Phase(id) => phase_summary(w, a, id),
+        Def::Touchpoint(id) => touchpoint_summary(w, m, id),
+        Def::Goal(id) => goal_summary(w, m, id),
+        Def::Actor(id) => actor_summary(w, m, id),
+        Def::Impact(id) => impact_summary(w, m, id),
+        Def::Kpi(id) => kpi_summary(w, m, id),
+        Def::Deliverable(id) => deliverable_summary(w, m, id),
     }
     out
+}
+
+/// A definition as hovers name it: its id in backticks.
+fn name_of(m: &Model, d: Def) -> String {
+    format!("`{}`", m.header(d).id())
+}
+
+/// A journey: its value proposition, phases and loop.
+fn journey_summary(w: &mut String, m: &Model, id: JourneyId) {
+    let j = m.journey_ast(m.journey(id));
+    if let Some(v) = text(&j.value) {
+        let _ = write!(w, "\n\nValue proposition: {v}");
+    }
+    if !j.phases.is_empty() {
+        let _ = write!(w, "\n\nPhases: {}", names(&j.phases));
+    }
+    if let Some(l) = &j.loop_back {
+        let _ = write!(
+            w,
+            "\n\nLoops from `{}` back to `{}`",
+            l.from.text, l.to.text
+        );
+    }
+}
+
+/// A persona: who it is, what it needs, what it rests on, who serves it.
+fn persona_summary(w: &mut String, m: &Model, id: PersonaId) {
+    let p = m.persona_ast(m.persona(id));
+    if let Some(r) = text(&p.role) {
+        let _ = write!(w, "\n\nRole: {r}");
+    }
+    if !p.needs.is_empty() {
+        let _ = write!(w, "\n\nNeeds:{}", list(&p.needs));
+    }
+    if !p.pains.is_empty() {
+        let _ = write!(w, "\n\nPains:{}", list(&p.pains));
+    }
+    if let Some(e) = text(&p.evidence) {
+        let _ = write!(w, "\n\nEvidence: {e}");
+    }
+    if !p.channels.is_empty() {
+        let _ = write!(w, "\n\nChannels: {}", names(&p.channels));
+    }
+    let served: Vec<String> = m
+        .persona(id)
+        .served_by
+        .iter()
+        .map(|t| name_of(m, Def::Touchpoint(*t)))
+        .collect();
+    if !served.is_empty() {
+        let _ = write!(w, "\n\nServed by {}", served.join(", "));
+    }
+}
+
+/// A phase: its kind and place in the journey, question, message,
+/// objective and touchpoints.
+fn phase_summary(w: &mut String, a: &Analysis, id: PhaseId) {
+    let m = a.index().model();
+    let def = Def::Phase(id);
+    let p = m.phase_ast(m.phase(id));
+    if let Some(k) = &p.kind {
+        let _ = write!(w, "\n\nKind: `{}`", k.text);
+    }
+    if let Some((n, total)) = phase_number(a, def) {
+        let sep = if p.kind.is_some() { " · " } else { "\n\n" };
+        let _ = write!(w, "{sep}phase {n} of {total}");
+    }
+    if let Some(q) = text(&p.question) {
+        let _ = write!(w, "\n\nCustomer's question: {q}");
+    }
+    if let Some(msg) = text(&p.message) {
+        let _ = write!(w, "\n\nCore message: {msg}");
+    }
+    if let Some(o) = text(&p.objective) {
+        let _ = write!(w, "\n\nObjective: {o}");
+    }
+    if !p.touchpoints.is_empty() {
+        let tps: Vec<String> = p
+            .touchpoints
+            .iter()
+            .map(|t| format!("`{}`", t.id.text))
+            .collect();
+        let _ = write!(w, "\n\nTouchpoints: {}", tps.join(", "));
+    }
+}
+
+/// A touchpoint: where it sits and who runs it, its scores and state, whom
+/// it serves and which impacts it delivers.
+fn touchpoint_summary(w: &mut String, m: &Model, id: TouchpointId) {
+    let tp = m.touchpoint(id);
+    let t = m.touchpoint_ast(tp);
+    let phase = m.phase_ast(m.phase(tp.phase));
+    let _ = write!(w, "\n\nPhase: `{}`", phase.id.text);
+    if let Some(title) = text(&phase.title) {
+        let _ = write!(w, " ({title})");
+    }
+    if let Some(o) = &t.owner {
+        let _ = write!(w, "\n\nOwner: `{}`", o.text);
+    }
+    if let Some(c) = &t.channel {
+        let _ = write!(w, "\n\nChannel: `{}`", c.text);
+        if let Some(p) = &t.presence {
+            let _ = write!(w, " ({})", p.text);
+        }
+    }
+    touchpoint_scores(w, t);
+    if !t.serves.is_empty() {
+        let _ = write!(w, "\n\nServes {}", names(&t.serves));
+    }
+    let impacts: Vec<String> = tp
+        .reached_by
+        .iter()
+        .map(|i| name_of(m, Def::Impact(*i)))
+        .collect();
+    if !impacts.is_empty() {
+        let _ = write!(w, "\n\nDelivers impact {}", impacts.join(", "));
+    }
+}
+
+/// A touchpoint's expectation and experience with their gap, its state
+/// and importance, and whether it is a moment of truth.
+fn touchpoint_scores(w: &mut String, t: &ast::Touchpoint) {
+    let (exp, expe) = (score(&t.expectation), score(&t.experience));
+    if exp.is_some() || expe.is_some() {
+        let show = |v: Option<f64>| v.map_or("–".to_string(), number);
+        let _ = write!(
+            w,
+            "\n\nExpectation {} · experience {}",
+            show(exp),
+            show(expe)
+        );
+        if let (Some(x), Some(y)) = (exp, expe) {
+            let _ = write!(w, " (gap {})", signed(y - x));
+        }
+    }
+    if let Some(s) = &t.state {
+        let _ = write!(w, "\n\nState: `{}`", s.text);
+    }
+    if let Some(i) = &t.importance {
+        let _ = write!(w, " · importance `{}`", i.text);
+    }
+    if t.moment.as_ref().is_some_and(|m| m.value) {
+        let _ = write!(w, "\n\nMoment of truth");
+        if let Some(n) = t.moment.as_ref().and_then(|m| m.note.as_ref()) {
+            let _ = write!(w, ": {}", n.value);
+        }
+    }
+}
+
+/// A goal: its metric and actors.
+fn goal_summary(w: &mut String, m: &Model, id: GoalId) {
+    let g = m.goal_ast(m.goal(id));
+    if let Some(metric) = &g.metric {
+        let _ = write!(w, "\n\nMetric: {}", metric.name.value);
+        if let Some(c) = scalar(&metric.current) {
+            let _ = write!(w, " — now {c}");
+        }
+        if let Some(t) = scalar(&metric.target) {
+            let _ = write!(w, ", target {t}");
+        }
+        if let Some(b) = scalar(&metric.by) {
+            let _ = write!(w, " by {b}");
+        }
+    }
+    if !g.actors.is_empty() {
+        let actors: Vec<String> = g
+            .actors
+            .iter()
+            .map(|a| format!("`{}`", a.id.text))
+            .collect();
+        let _ = write!(w, "\n\nActors: {}", actors.join(", "));
+    }
+}
+
+/// An actor: its goal and how many impacts it has.
+fn actor_summary(w: &mut String, m: &Model, id: ActorId) {
+    let actor = m.actor(id);
+    let _ = write!(
+        w,
+        "\n\nStakeholder in goal {}, {} impact(s)",
+        name_of(m, Def::Goal(actor.goal)),
+        actor.impacts.len()
+    );
+}
+
+/// An impact: its goal and actor, KPIs and the touchpoints it comes via.
+fn impact_summary(w: &mut String, m: &Model, id: ImpactId) {
+    let imp = m.impact(id);
+    let _ = write!(
+        w,
+        "\n\nGoal {} · actor {}",
+        name_of(m, Def::Goal(imp.goal)),
+        name_of(m, Def::Actor(imp.actor))
+    );
+    let ast = m.impact_ast(imp);
+    for k in &ast.kpis {
+        let _ = write!(w, "\n\nKPI: {}", kpi_line(k));
+    }
+    if !ast.via.is_empty() {
+        let _ = write!(w, "\n\nVia {}", names(&ast.via));
+    }
+}
+
+/// A KPI: its line and what it measures.
+fn kpi_summary(w: &mut String, m: &Model, id: KpiId) {
+    let k = m.kpi(id);
+    let _ = write!(w, "\n\n{}", kpi_line(m.kpi_ast(k)));
+    if let Some(p) = k.head.parent {
+        let kind = index::symbol_kind(p.kind());
+        let _ = write!(w, "\n\nOf {} {}", kind.describe(), name_of(m, p));
+    }
+}
+
+/// A deliverable: the impact it is for, and via what.
+fn deliverable_summary(w: &mut String, m: &Model, id: DeliverableId) {
+    let d = m.deliverable(id);
+    let _ = write!(w, "\n\nFor impact {}", name_of(m, Def::Impact(d.impact)));
+    let ast = m.deliverable_ast(d);
+    if !ast.via.is_empty() {
+        let _ = write!(w, " via {}", names(&ast.via));
+    }
 }
 
 fn signed(v: f64) -> String {

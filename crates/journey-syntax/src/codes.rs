@@ -2,26 +2,15 @@
 //! structure, J02xx statements against the schema), with the explanations
 //! `journeyc explain` prints.
 
-use journey_diagnostics::{CodeInfo, Severity};
+use journey_diagnostics::{CodeInfo, Example, Severity};
 
-macro_rules! code {
-    ($ident:ident, $code:literal, $name:literal, $summary:literal, $explanation:literal) => {
-        pub const $ident: CodeInfo = CodeInfo {
-            code: $code,
-            name: $name,
-            default_severity: Severity::Error,
-            summary: $summary,
-            explanation: $explanation,
-        };
-    };
-}
-
-code!(
-    INVALID_UTF8,
-    "J0001",
-    "invalid-utf8",
-    "the file is not valid UTF-8",
-    "A `.journey` file must be UTF-8 encoded. journeyc reports the first byte \
+pub const INVALID_UTF8: CodeInfo = CodeInfo {
+    code: "J0001",
+    name: "invalid-utf8",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "the file is not valid UTF-8",
+    explanation: "A `.journey` file must be UTF-8 encoded. journeyc reports the first byte \
 that is not valid UTF-8 and checks the rest of the file as if invalid bytes \
 were replacement characters.
 
@@ -32,25 +21,31 @@ Fix: re-save the file as UTF-8 (in VS Code: click the encoding in the status \
 bar, choose \"Save with Encoding\", then \"UTF-8\"), or convert it:
 
     iconv -f WINDOWS-1252 -t UTF-8 old.journey > new.journey
-"
-);
+",
+    bad: None,
+    good: None,
+};
 
-code!(
-    FILE_TOO_LARGE,
-    "J0002",
-    "file-too-large",
-    "the file is larger than 4 GiB",
-    "journeyc keeps positions as 32-bit byte offsets, so a single file may hold \
+pub const FILE_TOO_LARGE: CodeInfo = CodeInfo {
+    code: "J0002",
+    name: "file-too-large",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "the file is larger than 4 GiB",
+    explanation: "journeyc keeps positions as 32-bit byte offsets, so a single file may hold \
 at most 4 GiB. Split the journey over several files with `import`.
-"
-);
+",
+    bad: None,
+    good: None,
+};
 
-code!(
-    WIDE_ENCODING,
-    "J0003",
-    "utf16-or-utf32",
-    "the file is UTF-16 or UTF-32, not UTF-8",
-    "A `.journey` file must be UTF-8 encoded. Some editors and Windows tools \
+pub const WIDE_ENCODING: CodeInfo = CodeInfo {
+    code: "J0003",
+    name: "utf16-or-utf32",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "the file is UTF-16 or UTF-32, not UTF-8",
+    explanation: "A `.journey` file must be UTF-8 encoded. Some editors and Windows tools \
 save text as UTF-16 (\"Unicode\" in Notepad and Excel) or, rarely, UTF-32: every \
 letter then takes two or four bytes, most of them zero. journeyc recognises \
 such a file by its byte-order mark or by the zero bytes between the letters, \
@@ -69,185 +64,253 @@ Fix: save the file as UTF-8.
     iconv -f UTF-16 -t UTF-8 old.journey > new.journey
 
 A UTF-8 file may start with a byte-order mark; that is accepted.
-"
-);
+",
+    bad: None,
+    good: None,
+};
 
-code!(
-    NUL_CHARACTER,
-    "J0004",
-    "nul-character",
-    "a NUL character in a string",
-    "A NUL character (the byte 0) has no place in a journey: no editor shows it, \
+pub const NUL_CHARACTER: CodeInfo = CodeInfo {
+    code: "J0004",
+    name: "nul-character",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a NUL character in a string",
+    explanation: "A NUL character (the byte 0) has no place in a journey: no editor shows it, \
 terminals and many tools cut text at it, and it is a sign of a damaged file or \
 of binary data pasted into it. Outside strings it is an invalid character \
 (J0101); inside a string or text block it is this error, shown as `\\u{0}`.
 
 Fix: delete the character. If the file is full of them, it was probably \
 saved as UTF-16 (see J0003): save it as UTF-8.
-"
-);
+",
+    bad: None,
+    good: None,
+};
 
-code!(
-    INVALID_CHARACTER,
-    "J0101",
-    "invalid-character",
-    "a character that starts no token",
-    "Outside strings and comments a `.journey` file holds keywords, identifiers, \
+pub const INVALID_CHARACTER: CodeInfo = CodeInfo {
+    code: "J0101",
+    name: "invalid-character",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a character that starts no token",
+    explanation: "Outside strings and comments a `.journey` file holds keywords, identifiers, \
 numbers, dates, strings and the punctuation `{ } , ; ->`. Anything else — \
 `%`, `€`, `(`, a typographic quote „…“ used as a delimiter — is reported.
+",
+    bad: Some(Example::new(
+        r#"
+phase purchase "Purchase" {
+  kpi conversion "Conversion rate" target 3%
+}
+"#,
+    )),
+    good: Some(
+        Example::new(
+            r#"
+phase purchase "Purchase" {
+  kpi conversion "Conversion rate" target 3 unit "%"
+}
+"#,
+        )
+        .note("put units in the `unit` clause, or write the value as a string:"),
+    ),
+};
 
-Bad:
-
-    kpi conversion \"Conversion rate\" target 3%
-
-Good: put units in the `unit` clause, or write the value as a string:
-
-    kpi conversion \"Conversion rate\" target 3 unit \"%\"
-"
-);
-
-code!(
-    UNTERMINATED_STRING,
-    "J0102",
-    "unterminated-string",
-    "a string is not closed",
-    "A string starts with `\"` and ends with `\"` on the same line. For text \
+pub const UNTERMINATED_STRING: CodeInfo = CodeInfo {
+    code: "J0102",
+    name: "unterminated-string",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a string is not closed",
+    explanation: "A string starts with `\"` and ends with `\"` on the same line. For text \
 over several lines use a text block, `\"\"\"` … `\"\"\"`. A missing closing \
 quote ends the string at the line break, so the next line still parses.
+",
+    bad: Some(Example::new(
+        r#"
+phase trial "Trial" {
+  message "Start in 14 days
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+phase trial "Trial" {
+  message "Start in 14 days"
+  question """
+    Is it worth it
+    for my team?
+    """
+}
+"#,
+    )),
+};
 
-Bad:
-
-    message \"Start in 14 days
-
-Good:
-
-    message \"Start in 14 days\"
-    description \"\"\"
-      Several lines
-      of text.
-      \"\"\"
-"
-);
-
-code!(
-    INVALID_ESCAPE,
-    "J0103",
-    "invalid-escape",
-    "an unknown escape sequence in a string",
-    "Inside strings a backslash starts an escape: `\\\"` (quote), `\\\\` \
+pub const INVALID_ESCAPE: CodeInfo = CodeInfo {
+    code: "J0103",
+    name: "invalid-escape",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "an unknown escape sequence in a string",
+    explanation: "Inside strings a backslash starts an escape: `\\\"` (quote), `\\\\` \
 (backslash), `\\n` (line break), `\\t` (tab), `\\r`, and `\\u{1F600}` (any \
 Unicode scalar value in hex). Any other character after a backslash is an \
 error, so that a Windows path or a typo is not silently changed.
+",
+    bad: Some(Example::new(
+        r#"
+persona it_admin "Jonas" {
+  description "Keeps the exports in C:\data\new"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona it_admin "Jonas" {
+  description "Keeps the exports in C:\\data\\new"
+}
+"#,
+    )),
+};
 
-Bad:
-
-    says \"C:\\data\\new\"
-
-Good:
-
-    says \"C:\\\\data\\\\new\"
-"
-);
-
-code!(
-    UNEXPECTED_TOKEN,
-    "J0104",
-    "unexpected-token",
-    "a token that does not fit here",
-    "A statement is a keyword, its arguments and optionally a block, ending at \
+pub const UNEXPECTED_TOKEN: CodeInfo = CodeInfo {
+    code: "J0104",
+    name: "unexpected-token",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a token that does not fit here",
+    explanation: "A statement is a keyword, its arguments and optionally a block, ending at \
 the line end or `;`. The parser reports the first token that does not fit, \
 skips the rest of that line and goes on with the next statement.
+",
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+  channels social, email,
+}
+"#,
+        )
+        .note("a trailing comma promises another value:"),
+    ),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+  channels social, email
+}
+"#,
+    )),
+};
 
-Bad (a trailing comma promises another value):
-
-    channels linkedin, newsletter,
-    }
-
-Good:
-
-    channels linkedin, newsletter
-"
-);
-
-code!(
-    UNCLOSED_BLOCK,
-    "J0105",
-    "unclosed-block",
-    "a `{` without its `}`",
-    "Every block opened with `{` must be closed with `}`. The diagnostic points \
+pub const UNCLOSED_BLOCK: CodeInfo = CodeInfo {
+    code: "J0105",
+    name: "unclosed-block",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a `{` without its `}`",
+    explanation: "Every block opened with `{` must be closed with `}`. The diagnostic points \
 at the `{` that is never closed; everything after it up to the end of the \
 file was read as part of that block.
+",
+    bad: Some(Example::new(
+        r#"
+persona founder "Sabine" {
+  role "Managing director"
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona founder "Sabine" {
+  role "Managing director"
+}
+"#,
+    )),
+};
 
-Bad:
-
-    persona founder \"Sabine\" {
-      role \"Managing director\"
-
-    phase awareness \"Awareness\" { … }
-
-Good:
-
-    persona founder \"Sabine\" {
-      role \"Managing director\"
-    }
-"
-);
-
-code!(
-    UNMATCHED_CLOSE,
-    "J0106",
-    "unmatched-brace",
-    "a `}` that closes no block",
-    "A `}` at the top level closes nothing. Usually a block was closed twice, or \
+pub const UNMATCHED_CLOSE: CodeInfo = CodeInfo {
+    code: "J0106",
+    name: "unmatched-brace",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a `}` that closes no block",
+    explanation: "A `}` at the top level closes nothing. Usually a block was closed twice, or \
 its `{` was deleted.
+",
+    bad: Some(Example::new(
+        r#"
+persona founder "Sabine" {
+  role "Managing director"
+}
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona founder "Sabine" {
+  role "Managing director"
+}
+"#,
+    )),
+};
 
-Bad:
-
-    persona founder \"Sabine\" {
-    }
-    }
-"
-);
-
-code!(
-    TOO_DEEP,
-    "J0107",
-    "nesting-too-deep",
-    "blocks nested too deeply",
-    "Blocks may nest 32 levels deep. Real journeys need four at most \
+pub const TOO_DEEP: CodeInfo = CodeInfo {
+    code: "J0107",
+    name: "nesting-too-deep",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "blocks nested too deeply",
+    explanation: "Blocks may nest 32 levels deep. Real journeys need four at most \
 (`goal` → `actor` → `impact`); deeper nesting is almost always a run of \
 missing `}`. Blocks beyond the limit are read as if their braces were not \
 there.
-"
-);
+",
+    bad: Some(Example::new(r#"
+phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { }}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}
+"#).note("a phase inside a phase, 33 times:").also(&["J0202"])),
+    good: Some(Example::new(r#"
+phase a "A" {
+}
+"#)),
+};
 
-code!(
-    EXPECTED_STATEMENT,
-    "J0108",
-    "expected-statement",
-    "a line that does not start with a keyword",
-    "Every statement starts with a keyword such as `persona`, `channel` or \
+pub const EXPECTED_STATEMENT: CodeInfo = CodeInfo {
+    code: "J0108",
+    name: "expected-statement",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a line that does not start with a keyword",
+    explanation: "Every statement starts with a keyword such as `persona`, `channel` or \
 `says`. A line that starts with a string, a number, a comma or a brace is \
 reported and skipped.
+",
+    bad: Some(Example::new(
+        r#"
+persona founder "Sabine" {
+  needs "less manual work"
+        "campaigns she can measure"
+}
+"#,
+    )),
+    good: Some(
+        Example::new(
+            r#"
+persona founder "Sabine" {
+  needs "less manual work",
+        "campaigns she can measure"
+}
+"#,
+        )
+        .note("continue a list after a comma:"),
+    ),
+};
 
-Bad:
-
-    needs \"less manual work\"
-          \"campaigns she can measure\"
-
-Good (continue a list after a comma):
-
-    needs \"less manual work\",
-          \"campaigns she can measure\"
-"
-);
-
-code!(
-    NUMBER_FORMAT,
-    "J0109",
-    "number-format",
-    "a number written with thousands separators or a decimal comma",
-    "Numbers are written with digits, a point `.` as the decimal mark and no \
+pub const NUMBER_FORMAT: CodeInfo = CodeInfo {
+    code: "J0109",
+    name: "number-format",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a number written with thousands separators or a decimal comma",
+    explanation: "Numbers are written with digits, a point `.` as the decimal mark and no \
 thousands separators: `20000`, `4.5`, `-2`. A number written another way is \
 reported rather than guessed, because the guess would be wrong for someone: \
 `20.000` is twenty thousand in German and twenty in English, `1,500` is one \
@@ -264,206 +327,305 @@ and a half in German and fifteen hundred in English.
 The quick fix writes the number the language's way; where two readings are \
 possible (`1,500`) it offers both. A score (`expectation`, `experience`) is \
 read as a decimal number.
+",
+    bad: Some(Example::new(
+        r#"
+phase awareness "Awareness" {
+  kpi visits "Visits" target 20.000 unit "per month"
+  kpi ctr "Click-through rate" target 4,5 unit "%"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+phase awareness "Awareness" {
+  kpi visits "Visits" target 20000 unit "per month"
+  kpi ctr "Click-through rate" target 4.5 unit "%"
+}
+"#,
+    )),
+};
 
-Bad:
-
-    kpi visits \"Visits\" target 20.000 unit \"per month\"
-    kpi ctr \"Click-through rate\" target 4,5 unit \"%\"
-
-Good:
-
-    kpi visits \"Visits\" target 20000 unit \"per month\"
-    kpi ctr \"Click-through rate\" target 4.5 unit \"%\"
-"
-);
-
-code!(
-    DATE_FORMAT,
-    "J0110",
-    "date-format",
-    "a date not written year-month-day",
-    "Dates are written the international way, year-month-day with two digits \
+pub const DATE_FORMAT: CodeInfo = CodeInfo {
+    code: "J0110",
+    name: "date-format",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a date not written year-month-day",
+    explanation: "Dates are written the international way, year-month-day with two digits \
 for the month and the day: `2027-12-31`. A date written day first, the German \
 way (`31.12.2027`, `1.2.2027`, `31.12.27`), or without the leading zeros \
 (`2027-6-30`) is reported with a quick fix that writes it year-month-day. A \
 two-digit year is read as 20…: `31.12.27` is `2027-12-31`.
+",
+    bad: Some(Example::new(
+        r#"
+goal subscriptions "More subscribers" {
+  metric "Active subscriptions" current 800 target 1500 by 31.12.2027
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+goal subscriptions "More subscribers" {
+  metric "Active subscriptions" current 800 target 1500 by 2027-12-31
+}
+"#,
+    )),
+};
 
-Bad:
-
-    metric \"Active subscriptions\" current 800 target 1500 by 31.12.2027
-
-Good:
-
-    metric \"Active subscriptions\" current 800 target 1500 by 2027-12-31
-"
-);
-
-code!(
-    INVALID_DATE,
-    "J0111",
-    "invalid-date",
-    "a date that does not exist",
-    "A date must exist in the calendar: months go from 1 to 12, and a day must \
+pub const INVALID_DATE: CodeInfo = CodeInfo {
+    code: "J0111",
+    name: "invalid-date",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a date that does not exist",
+    explanation: "A date must exist in the calendar: months go from 1 to 12, and a day must \
 be in its month (February has 29 days only in leap years). A deadline on a \
 day that does not exist cannot be met or compared, so it is an error rather \
 than quietly moved to another day.
+",
+    bad: Some(Example::new(
+        r#"
+goal subscriptions "More subscribers" {
+  metric "Active subscriptions" current 800 target 1500 by 2027-02-30
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+goal subscriptions "More subscribers" {
+  metric "Active subscriptions" current 800 target 1500 by 2027-02-28
+}
+"#,
+    )),
+};
 
-Bad:
-
-    metric \"Active subscriptions\" current 800 target 1500 by 2027-02-30
-
-Good:
-
-    metric \"Active subscriptions\" current 800 target 1500 by 2027-02-28
-"
-);
-
-code!(
-    UNKNOWN_KEYWORD,
-    "J0201",
-    "unknown-keyword",
-    "a keyword the language does not know",
-    "Each block admits a fixed set of statements (see `grammar/GUIDE.md`). A \
+pub const UNKNOWN_KEYWORD: CodeInfo = CodeInfo {
+    code: "J0201",
+    name: "unknown-keyword",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a keyword the language does not know",
+    explanation: "Each block admits a fixed set of statements (see `grammar/GUIDE.md`). A \
 keyword that exists nowhere is reported with the closest known keyword as a \
 suggestion and a fix.
+",
+    bad: Some(Example::new(
+        r#"
+persona founder "Sabine" {
+  neds "less manual work"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona founder "Sabine" {
+  needs "less manual work"
+}
+"#,
+    )),
+};
 
-Bad:
-
-    persona founder \"Sabine\" {
-      neds \"less manual work\"
-    }
-
-Good:
-
-    persona founder \"Sabine\" {
-      needs \"less manual work\"
-    }
-"
-);
-
-code!(
-    MISPLACED_STATEMENT,
-    "J0202",
-    "misplaced-statement",
-    "a statement in a block where it does not belong",
-    "The keyword exists, but not in this block: `channel` belongs in a \
+pub const MISPLACED_STATEMENT: CodeInfo = CodeInfo {
+    code: "J0202",
+    name: "misplaced-statement",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a statement in a block where it does not belong",
+    explanation: "The keyword exists, but not in this block: `channel` belongs in a \
 `touchpoint`, `touchpoint` in a `phase`, `phase` at the top level. The \
 message names the blocks that admit it. Often a `}` is missing or one too \
 many.
+",
+    bad: Some(Example::new(
+        r#"
+phase awareness "Awareness" {
+  channel social
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+  channels social
+}
 
-Bad:
+phase awareness "Awareness" {
+  message "Marketing that measures itself"
+  touchpoint post "LinkedIn post" {
+    channel social
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
+};
 
-    phase awareness \"Awareness\" {
-      channel social
-    }
-
-Good:
-
-    phase awareness \"Awareness\" {
-      touchpoint post \"LinkedIn post\" {
-        channel social
-      }
-    }
-"
-);
-
-code!(
-    INVALID_ARGUMENT,
-    "J0203",
-    "invalid-argument",
-    "an argument of the wrong kind",
-    "Statements expect arguments of certain kinds: identifiers (`founder`), \
+pub const INVALID_ARGUMENT: CodeInfo = CodeInfo {
+    code: "J0203",
+    name: "invalid-argument",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "an argument of the wrong kind",
+    explanation: "Statements expect arguments of certain kinds: identifiers (`founder`), \
 strings (`\"text\"`), numbers (`4`) or dates (`2027-06-30`), and some expect \
 a list (`a, b, c`) or a fixed word (`target`, `via`, `->`).
+",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
 
-Bad:
-
-    serves \"founder\"
+phase trial "Trial" {
+  message "Your first invoice in ten minutes"
+  touchpoint demo "Demo call" {
+    owner sales
+    serves sabine
     expectation high
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
 
-Good:
-
-    serves founder
+phase trial "Trial" {
+  message "Your first invoice in ten minutes"
+  touchpoint demo "Demo call" {
+    owner sales
+    serves sabine
     expectation 4
-"
-);
+  }
+}
+"#,
+    )),
+};
 
-code!(
-    MISSING_ARGUMENT,
-    "J0204",
-    "missing-argument",
-    "a statement lacks an argument it needs",
-    "Some statements need arguments: `persona` an identifier, `kpi` a name, \
+pub const MISSING_ARGUMENT: CodeInfo = CodeInfo {
+    code: "J0204",
+    name: "missing-argument",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a statement lacks an argument it needs",
+    explanation: "Some statements need arguments: `persona` an identifier, `kpi` a name, \
 `loop` two phases joined by `->`.
+",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+  role
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+  role "Managing director"
+}
+"#,
+    )),
+};
 
-Bad:
-
-    loop loyalty
-
-Good:
-
-    loop loyalty -> awareness
-"
-);
-
-code!(
-    EXTRA_ARGUMENT,
-    "J0205",
-    "extra-argument",
-    "a statement has more arguments than it takes",
-    "Extra arguments are reported rather than ignored, because they usually \
+pub const EXTRA_ARGUMENT: CodeInfo = CodeInfo {
+    code: "J0205",
+    name: "extra-argument",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a statement has more arguments than it takes",
+    explanation: "Extra arguments are reported rather than ignored, because they usually \
 mean two statements ended up on one line or a list lacks its commas.
+",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+  needs "less manual work" "measurable campaigns"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+  needs "less manual work", "measurable campaigns"
+}
+"#,
+    )),
+};
 
-Bad:
-
-    needs \"less manual work\" \"measurable campaigns\"
-
-Good:
-
-    needs \"less manual work\", \"measurable campaigns\"
-"
-);
-
-code!(
-    DUPLICATE_ATTRIBUTE,
-    "J0206",
-    "duplicate-attribute",
-    "a single-valued statement given twice in one block",
-    "Statements such as `owner`, `experience` or `message` hold one value per \
+pub const DUPLICATE_ATTRIBUTE: CodeInfo = CodeInfo {
+    code: "J0206",
+    name: "duplicate-attribute",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a single-valued statement given twice in one block",
+    explanation: "Statements such as `owner`, `experience` or `message` hold one value per \
 block. Giving one twice is reported at the second; the first counts.
+",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
 
-Bad:
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Service hotline" {
+    owner service
+    owner sales
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
 
-    touchpoint hotline \"Hotline\" {
-      owner service
-      owner sales
-    }
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Service hotline" {
+    owner service
+    serves sabine
+    description "Sales takes over for upgrades"
+  }
+}
+"#,
+        )
+        .note("decide on one owner; name others in `description`:"),
+    ),
+};
 
-Good: decide on one owner; name others in `description`.
-"
-);
-
-code!(
-    BLOCK_EXPECTED,
-    "J0207",
-    "block-mismatch",
-    "a block missing where one is needed, or given where none is",
-    "Definitions (`journey`, `persona`, `phase`, `touchpoint`, `goal`, `actor`, \
+pub const BLOCK_EXPECTED: CodeInfo = CodeInfo {
+    code: "J0207",
+    name: "block-mismatch",
+    default_severity: Severity::Error,
+    opt_in: false,
+    summary: "a block missing where one is needed, or given where none is",
+    explanation: "Definitions (`journey`, `persona`, `phase`, `touchpoint`, `goal`, `actor`, \
 `impact`, `empathy`) have a block `{ … }`; attributes such as `owner` or \
 `says` do not.
-
-Bad:
-
-    touchpoint hotline \"Hotline\"
-      owner service
-
-Good:
-
-    touchpoint hotline \"Hotline\" {
-      owner service
-    }
-"
-);
+",
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine"
+  role "Managing director"
+"#,
+        )
+        .also(&["J0202"]),
+    ),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+  role "Managing director"
+}
+"#,
+    )),
+};
 
 /// Every code of this crate.
 pub const ALL: &[CodeInfo] = &[

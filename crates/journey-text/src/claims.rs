@@ -669,6 +669,9 @@ fn skip_dash_cents(tokens: &[Token], j: usize) -> usize {
     }
 }
 
+/// The claim starting at token `i`, if one does: a price with its
+/// currency first (`€ 9,99`), a duration in words (`drei Tage`), or a
+/// number with what follows it.
 fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
     let t = tokens[i];
     // Currency first: "€ 9,99", "EUR 9.99".
@@ -678,32 +681,45 @@ fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
         return Some(price(tokens, i, i + 1, j, value, currency));
     }
     if t.kind == TokenKind::Word {
-        // "drei Tage", "a day", "ein Monat".
-        // Number words and articles are short; longer words are skipped
-        // without lower-casing them.
-        if t.text.len() > 9 {
-            return None;
-        }
-        let lower = lower(&t);
-        let value = number_word(&lower).or_else(|| is_article_one(&lower).then_some(1.0))?;
-        let unit_tok = tokens.get(i + 1)?;
-        if unit_tok.kind != TokenKind::Word {
-            return None;
-        }
-        let (first_part_range, first_part) = unit_tok.parts().next()?;
-        let (unit, factor) = duration_unit(first_part)?;
-        let whole_unit = first_part_range.end == unit_tok.end();
-        return Some(Found {
-            measure: Measure::Duration(unit),
-            value: value * factor,
-            start_token: i,
-            end_token: i + 2,
-            number_token: i,
-            unit_tokens: if whole_unit { vec![i + 1] } else { Vec::new() },
-            plus_after: false,
-            end_byte: (!whole_unit).then_some(first_part_range.end),
-        });
+        return worded_duration(tokens, i);
     }
+    numeric_claim(tokens, i, lang)
+}
+
+/// "drei Tage", "a day", "ein Monat": a number word or article and a unit
+/// of time.
+fn worded_duration(tokens: &[Token], i: usize) -> Option<Found> {
+    let t = tokens[i];
+    // Number words and articles are short; longer words are skipped
+    // without lower-casing them.
+    if t.text.len() > 9 {
+        return None;
+    }
+    let lower = lower(&t);
+    let value = number_word(&lower).or_else(|| is_article_one(&lower).then_some(1.0))?;
+    let unit_tok = tokens.get(i + 1)?;
+    if unit_tok.kind != TokenKind::Word {
+        return None;
+    }
+    let (first_part_range, first_part) = unit_tok.parts().next()?;
+    let (unit, factor) = duration_unit(first_part)?;
+    let whole_unit = first_part_range.end == unit_tok.end();
+    Some(Found {
+        measure: Measure::Duration(unit),
+        value: value * factor,
+        start_token: i,
+        end_token: i + 2,
+        number_token: i,
+        unit_tokens: if whole_unit { vec![i + 1] } else { Vec::new() },
+        plus_after: false,
+        end_byte: (!whole_unit).then_some(first_part_range.end),
+    })
+}
+
+/// A number at token `i` and what it measures: a price, a percentage, a
+/// duration or a count; none for rankings, times and "24/7".
+fn numeric_claim(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
+    let t = tokens[i];
     let value = number_at(tokens, i)?;
     // Rankings are no counts: "#1", "Nr. 1", "No. 1"; the second half of
     // "24/7" or "10:30" is no number of its own.
@@ -736,6 +752,15 @@ fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
         f.plus_after = plus_after;
         return Some(f);
     }
+    if let Some(found) = percentage(tokens, i, j, value, plus_after) {
+        return Some(found);
+    }
+    unit_claim(tokens, i, j, value, lang, plus_after)
+}
+
+/// `5 %`, `5 Prozent`, `5 per cent`, with the unit at token `j`.
+fn percentage(tokens: &[Token], i: usize, j: usize, value: f64, plus_after: bool) -> Option<Found> {
+    let next = tokens.get(j)?;
     if next.is_symbol('%') || word_is(Some(next), &["prozent", "percent", "pct"]) {
         return Some(Found {
             measure: Measure::Percentage,
@@ -760,6 +785,20 @@ fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
             end_byte: None,
         });
     }
+    None
+}
+
+/// The number at token `i` followed by the word at `j` (or after a hyphen,
+/// "48-hour"): a duration if the word is a unit of time, else a count.
+fn unit_claim(
+    tokens: &[Token],
+    i: usize,
+    j: usize,
+    value: f64,
+    lang: Option<Lang>,
+    plus_after: bool,
+) -> Option<Found> {
+    let next = tokens.get(j)?;
     // "48-hour", "24-Stunden-Lieferung": a hyphen without spaces.
     let (unit_index, hyphenated) = if next.is_symbol('-')
         && !next.space_before
@@ -773,6 +812,28 @@ fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
     if unit_tok.kind != TokenKind::Word {
         return None;
     }
+    // A word is at least its own part; should one have none, it is no
+    // unit and no counted noun either.
+    unit_tok.parts().next()?;
+    if let Some(found) = duration(tokens, i, unit_index, value, plus_after) {
+        return Some(found);
+    }
+    if hyphenated {
+        return None;
+    }
+    count(tokens, i, j, value, lang, plus_after)
+}
+
+/// A duration whose unit is the word at `unit_index` (or its first part,
+/// "30-Tage-Rückgaberecht"): hours, days, "Std.", business days.
+fn duration(
+    tokens: &[Token],
+    i: usize,
+    unit_index: usize,
+    value: f64,
+    plus_after: bool,
+) -> Option<Found> {
+    let unit_tok = tokens.get(unit_index)?;
     let (part_range, first_part) = unit_tok.parts().next()?;
     let whole_unit = part_range.end == unit_tok.end();
     // "Std." is a unit with its dot.
@@ -825,10 +886,7 @@ fn claim_at(tokens: &[Token], i: usize, lang: Option<Lang>) -> Option<Found> {
             end_byte: None,
         });
     }
-    if hyphenated {
-        return None;
-    }
-    count(tokens, i, j, value, lang, plus_after)
+    None
 }
 
 fn price(

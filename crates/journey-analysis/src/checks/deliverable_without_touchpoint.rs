@@ -1,25 +1,68 @@
 //! J0411 `deliverable-without-touchpoint`: a deliverable names no touchpoint.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0411",
     name: "deliverable-without-touchpoint",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "a deliverable that names no touchpoint (`via`)",
     explanation: "A deliverable is something to build or do for an impact. The customer meets it \
 somewhere — that is its touchpoint. A deliverable without `via` is disconnected from the \
 journey: nobody can see where it lands, and the touchpoint it becomes looks unmotivated.
-
-Bad:
-
-    deliverable \"Client import for spreadsheets\"
-
-Good:
-
-    deliverable spreadsheet_import \"Client import for spreadsheets\" via setup_wizard
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+goal revenue "More paying customers" {
+  metric "Paying customers" current 400 target 600 by 2027-12-31
+  actor sabine {
+    impact sends_first_invoice "Sends a first invoice during the trial" {
+      kpi "Trials with a sent invoice" target 60 unit "%"
+      via trial_signup
+      deliverable "Client import for spreadsheets"
+    }
+  }
+}
+
+phase trial "Trial" {
+  message "Your first invoice in ten minutes"
+  touchpoint trial_signup "Trial sign-up" {
+    owner growth
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+goal revenue "More paying customers" {
+  metric "Paying customers" current 400 target 600 by 2027-12-31
+  actor sabine {
+    impact sends_first_invoice "Sends a first invoice during the trial" {
+      kpi "Trials with a sent invoice" target 60 unit "%"
+      via trial_signup
+      deliverable spreadsheet_import "Client import for spreadsheets" via trial_signup
+    }
+  }
+}
+
+phase trial "Trial" {
+  message "Your first invoice in ten minutes"
+  touchpoint trial_signup "Trial sign-up" {
+    owner growth
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

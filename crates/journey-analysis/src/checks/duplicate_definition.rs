@@ -1,31 +1,51 @@
 //! J0305 `duplicate-definition`: two definitions of one kind share an id.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0305",
     name: "duplicate-definition",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "two definitions of the same kind have the same id",
     explanation: "Ids are unique per kind across the whole workspace — every file checked \
 together and everything they import. With two personas called `anna`, `serves anna` could \
 mean either, so journeyc uses the first and reports the second, pointing at both. This \
 often happens when a file is copied to start a new one.
-
-Bad:
-
-    # personas.journey
-    persona anna \"Anna, marketing lead\" { … }
-
-    # more-personas.journey
-    persona anna \"Anna, buyer\" { … }
-
-Good:
-
-    persona anna_marketing \"Anna, marketing lead\" { … }
-    persona anna_buyer \"Anna, buyer\" { … }
 ",
+    bad: Some(
+        Example::new(
+            r#"
+persona anna "Anna, buyer" {
+}
+"#,
+        )
+        .path("more-personas.journey")
+        .files(&[(
+            "personas.journey",
+            r#"
+persona anna "Anna, marketing lead" {
+}
+"#,
+        )]),
+    ),
+    good: Some(
+        Example::new(
+            r#"
+persona anna_buyer "Anna, buyer" {
+}
+"#,
+        )
+        .path("more-personas.journey")
+        .files(&[(
+            "personas.journey",
+            r#"
+persona anna_marketing "Anna, marketing lead" {
+}
+"#,
+        )]),
+    ),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,29 +1,50 @@
 //! J0303 `duplicate-import`: a file imports the same file twice.
 
 use super::{line_removal, Context};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0303",
     name: "duplicate-import",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a file imports the same file twice",
     explanation: "A file is read once however often it is imported, so a second import of the \
 same file in the same file does nothing. It is usually a leftover from copying imports \
 around, or two spellings of one path (`personas.journey` and `./personas.journey`). \
 Importing a file that another import already brings in (a diamond) is fine and not reported.
-
-Bad:
-
-    import \"personas.journey\"
-    import \"phases.journey\"
-    import \"./personas.journey\"
-
-Good:
-
-    import \"personas.journey\"
-    import \"phases.journey\"
 ",
+    bad: Some(
+        Example::new(
+            r#"
+import "personas.journey"
+import "./personas.journey"
+"#,
+        )
+        .files(&[(
+            "personas.journey",
+            r#"
+persona sabine "Sabine" {
+  role "Managing director"
+}
+"#,
+        )]),
+    ),
+    good: Some(
+        Example::new(
+            r#"
+import "personas.journey"
+"#,
+        )
+        .files(&[(
+            "personas.journey",
+            r#"
+persona sabine "Sabine" {
+  role "Managing director"
+}
+"#,
+        )]),
+    ),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

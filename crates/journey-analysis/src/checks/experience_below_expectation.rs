@@ -2,28 +2,51 @@
 
 use super::score_out_of_range::valid;
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0413",
     name: "experience-below-expectation",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "experience below expectation: a pain point",
     explanation: "Where customers experience less than they expect, they are disappointed — a \
 pain point in the journey. The bigger the gap, the more it hurts, especially at important \
 touchpoints and moments of truth. The finding says how big the gap is; close it, or record \
 the plan with `allow \"experience-below-expectation\" \"…\"` while it is being worked on.
+",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
 
-Bad:
-
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Service hotline" {
+    owner service
+    serves sabine
     expectation 5
     experience 3
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
 
-Good:
-
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Service hotline" {
+    owner service
+    serves sabine
     expectation 5
     experience 5
-",
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -2,30 +2,33 @@
 //! target values.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0409",
     name: "goal-not-measurable",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a goal without a measurable metric (current and target value)",
     explanation: "An impact-map goal says why the journey matters to the business. Without a \
 metric, today's value and a target, nobody can say whether the touchpoints and impacts below \
 it work — the goal is a wish. Give the metric, where it stands (`current`) and where it \
 should be (`target`), ideally with a deadline (`by`).
-
-Bad:
-
-    goal retention \"Keep customers longer\" {
-      metric \"Monthly churn in %\"
-    }
-
-Good:
-
-    goal retention \"Keep customers longer\" {
-      metric \"Monthly churn in %\" current 3.1 target 1.8 by 2027-06-30
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+goal retention "Keep customers longer" {
+  metric "Monthly churn in %"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+goal retention "Keep customers longer" {
+  metric "Monthly churn in %" current 3.1 target 1.8 by 2027-06-30
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,30 +1,65 @@
 //! J0410 `impact-without-kpi`: an impact that is not measured.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0410",
     name: "impact-without-kpi",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "an impact without a KPI",
     explanation: "An impact is a change in an actor's behaviour that serves the goal. Without a \
 KPI nobody knows whether the behaviour changed, and the deliverables under it cannot be \
 judged.
-
-Bad:
-
-    impact sends_first_invoice \"Sends a first invoice during the trial\" {
-      via trial_signup
-    }
-
-Good:
-
-    impact sends_first_invoice \"Sends a first invoice during the trial\" {
-      kpi \"Trials with a sent invoice\" target 60 unit \"%\"
-      via trial_signup
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+goal revenue "More paying customers" {
+  metric "Paying customers" current 400 target 600 by 2027-12-31
+  actor sabine {
+    impact sends_first_invoice "Sends a first invoice during the trial" {
+      via trial_signup
+    }
+  }
+}
+
+phase trial "Trial" {
+  message "Your first invoice in ten minutes"
+  touchpoint trial_signup "Trial sign-up" {
+    owner growth
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+goal revenue "More paying customers" {
+  metric "Paying customers" current 400 target 600 by 2027-12-31
+  actor sabine {
+    impact sends_first_invoice "Sends a first invoice during the trial" {
+      kpi "Trials with a sent invoice" target 60 unit "%"
+      via trial_signup
+    }
+  }
+}
+
+phase trial "Trial" {
+  message "Your first invoice in ten minutes"
+  touchpoint trial_signup "Trial sign-up" {
+    owner growth
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

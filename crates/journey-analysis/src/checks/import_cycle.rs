@@ -1,29 +1,33 @@
 //! J0302 `import-cycle`: files import each other, directly or in a circle.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0302",
     name: "import-cycle",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "files import each other in a circle",
     explanation: "Imports must form a tree: a file may be imported by many others, but no file \
 may end up importing itself. A cycle means neither file can be read on its own and usually \
 that definitions sit in the wrong file. The import that closes the cycle is reported, with \
 the whole chain.
-
-Bad:
-
-    # personas.journey
-    import \"phases.journey\"
-
-    # phases.journey
-    import \"personas.journey\"
-
-Good: the personas file needs nothing from the phases, so it imports nothing; the phases \
-import the personas. Definitions both need go into a third file that both import.
 ",
+    bad: Some(Example::new(r#"
+import "phases.journey"
+
+persona sabine "Sabine" {
+}
+"#).path("personas.journey").files(&[("phases.journey", r#"
+import "personas.journey"
+"#)])),
+    good: Some(Example::new(r#"
+persona sabine "Sabine" {
+}
+"#).note("the personas file needs nothing from the phases, so it imports nothing; the phases import the personas. Definitions both need go into a third file that both import.").path("personas.journey").files(&[("phases.journey", r#"
+import "personas.journey"
+"#)])),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 //! J0301 `import-not-found`: an import names a file that does not exist.
 
 use super::{suggest, Context};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -9,20 +9,46 @@ pub const CODE: CodeInfo = CodeInfo {
     code: "J0301",
     name: "import-not-found",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "an import names a file that does not exist",
     explanation: "`import` reads the definitions of another file. The path is relative to the \
 folder of the file that contains the import, not to the folder journeyc runs in. When the \
 file does not exist, every name it would define is missing too, so the import itself is \
 reported first, with the closest file name when one is near.
-
-Bad (in `phases/awareness.journey`):
-
-    import \"personas.journey\"
-
-Good: one folder up, where the file is:
-
-    import \"../personas.journey\"
 ",
+    bad: Some(
+        Example::new(
+            r#"
+import "personas.journey"
+"#,
+        )
+        .path("phases/awareness.journey")
+        .files(&[(
+            "personas.journey",
+            r#"
+persona sabine "Sabine" {
+  role "Managing director"
+}
+"#,
+        )]),
+    ),
+    good: Some(
+        Example::new(
+            r#"
+import "../personas.journey"
+"#,
+        )
+        .note("one folder up, where the file is:")
+        .path("phases/awareness.journey")
+        .files(&[(
+            "personas.journey",
+            r#"
+persona sabine "Sabine" {
+  role "Managing director"
+}
+"#,
+        )]),
+    ),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -4,13 +4,14 @@
 use super::{import_not_found, Context};
 use crate::confine::Refusal;
 use crate::model::Import;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use std::path::{Component, Path, PathBuf};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0310",
     name: "import-outside-workspace",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "an import names a file outside the workspace or one that is not a .journey file",
     explanation: "An import may only read a `.journey` file inside the workspace: the folder \
 of `journey.toml` (without one, the folder journeyc checks, or the folder of the file open \
@@ -23,22 +24,35 @@ the files it reads in its findings: if a checked file could import `/etc/shadow`
 `/proc/self/environ` or `../../.ssh/id_rsa`, a pull request could print secrets into a CI \
 log. Imports of other kinds of files are refused for the same reason.
 
-Bad:
-
-    import \"/etc/shadow\"
-    import \"../../other-project/personas.journey\"
-    import \"notes.txt\"
-
-Good: move the file into the workspace,
-
-    import \"shared/personas.journey\"
-
-or, when a workspace really shares files with another folder, list that folder in \
+When a workspace really shares files with another folder, list that folder in \
 `journey.toml`:
 
     [workspace]
     import_roots = [\"../shared\"]
 ",
+    bad: Some(Example::new(
+        r#"
+import "/etc/shadow"
+import "../../other-project/personas.journey"
+import "notes.txt"
+"#,
+    )),
+    good: Some(
+        Example::new(
+            r#"
+import "shared/personas.journey"
+"#,
+        )
+        .note("move the file into the workspace,")
+        .files(&[(
+            "shared/personas.journey",
+            r#"
+persona sabine "Sabine" {
+  role "Managing director"
+}
+"#,
+        )]),
+    ),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,30 +1,49 @@
 //! J0416 `important-touchpoint-not-monitored`.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0416",
     name: "important-touchpoint-not-monitored",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a touchpoint of high or critical importance that nobody monitors",
     explanation: "A touchpoint of `importance high` or `critical` is one the journey depends on. \
 If nobody actively watches it (`monitored`), a broken form or an unanswered hotline goes \
 unnoticed until customers leave.
-
-Bad:
-
-    touchpoint checkout \"Checkout\" {
-      importance critical
-    }
-
-Good:
-
-    touchpoint checkout \"Checkout\" {
-      importance critical
-      monitored
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Purchase" {
+  message "Invoices in minutes"
+  touchpoint checkout "Checkout" {
+    owner sales
+    serves sabine
+    importance critical
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Purchase" {
+  message "Invoices in minutes"
+  touchpoint checkout "Checkout" {
+    owner sales
+    serves sabine
+    importance critical
+    monitored
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -3,30 +3,84 @@
 
 use super::Context;
 use crate::model::PhaseKind;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0405",
     name: "journey-ends-at-purchase",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "the journey ends with the decision or purchase: no phase after it",
     explanation: "A journey that stops at the purchase treats the customer as done once they \
 paid. But the relationship starts there: onboarding, use, loyalty, recommendation — and \
 eventually a fair offboarding — decide whether they stay, buy again and tell others. \
 Reported when the last phase of a journey has kind `decision` or `purchase`.
-
-Bad:
-
-    journey shop \"Shop\" {
-      phases awareness, consideration, purchase
-    }
-
-Good:
-
-    journey shop \"Shop\" {
-      phases awareness, consideration, purchase, onboarding, loyalty
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, purchase
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Pay in seconds, ride tomorrow"
+  touchpoint purchase_page "Purchase page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, purchase, onboarding
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Pay in seconds, ride tomorrow"
+  touchpoint purchase_page "Purchase page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase onboarding "Onboarding" {
+  kind onboarding
+  message "Set up in ten minutes"
+  touchpoint onboarding_page "Onboarding page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,29 +1,47 @@
 //! J0423 `journey-without-phases`.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0423",
     name: "journey-without-phases",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a journey without a `phases` list",
     explanation: "A journey is the path through its phases, in order. Without `phases` it has no \
 path: maps and exports show nothing, and the phases defined elsewhere belong to no journey.
-
-Bad:
-
-    journey shop \"Shop\" {
-      value \"Outdoor gear that lasts\"
-    }
-
-Good:
-
-    journey shop \"Shop\" {
-      value \"Outdoor gear that lasts\"
-      phases inspiration, research, purchase, usage
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  value "Outdoor gear that lasts"
+}
+
+persona sabine "Sabine" {
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  value "Outdoor gear that lasts"
+  phases awareness
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

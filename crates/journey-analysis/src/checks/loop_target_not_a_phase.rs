@@ -3,32 +3,95 @@
 
 use super::{suggest, Context};
 use crate::model::{DefKind, JourneyId, PhaseSlot};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0402",
     name: "loop-target-not-a-phase",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "a `loop` names something that is not a phase of its journey",
     explanation: "`loop from -> to` makes a journey a cycle: after phase `from`, customers \
 continue with phase `to` (loyal customers come back to a new awareness). Both ends must be \
 phases listed in the journey's own `phases` — a loop into a touchpoint, an undefined name or \
 a phase of another journey describes no path anyone can follow.
-
-Bad:
-
-    journey j \"J\" {
-      phases awareness, purchase, loyalty
-      loop loyalty -> newsletter      # a touchpoint
-    }
-
-Good:
-
-    journey j \"J\" {
-      phases awareness, purchase, loyalty
-      loop loyalty -> awareness
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, purchase, loyalty
+  loop loyalty -> loyalty_page      # a touchpoint
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Pay in seconds, ride tomorrow"
+  touchpoint purchase_page "Purchase page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase loyalty "Loyalty" {
+  kind loyalty
+  message "Repairs for life"
+  touchpoint loyalty_page "Loyalty page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, purchase, loyalty
+  loop loyalty -> awareness
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Pay in seconds, ride tomorrow"
+  touchpoint purchase_page "Purchase page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase loyalty "Loyalty" {
+  kind loyalty
+  message "Repairs for life"
+  touchpoint loyalty_page "Loyalty page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

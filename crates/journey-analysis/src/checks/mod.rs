@@ -1,15 +1,16 @@
 //! The semantic checks.
 //!
 //! Each check is one module with its [`CodeInfo`] (stable code, kebab-case
-//! name, default severity, the text `journeyc explain` prints), a `run`
-//! function that reads the [`Model`] and reports findings, and its unit
-//! tests. [`registry::CHECKS`] lists them all; adding a check means adding
-//! a module and one line there.
+//! name, default level, the explanation `journeyc explain` prints and its
+//! bad and good example), a `run` function that reads the [`Model`] and
+//! reports findings, and its unit tests. [`crate::rules::RULES`] lists
+//! them all; adding a check means adding a module and one line there.
+//!
+//! [`CodeInfo`]: journey_diagnostics::CodeInfo
 //!
 //! Checks only report. Levels from `journey.toml` and `allow` suppressions
 //! are applied afterwards, by [`crate::analysis`], to every finding alike.
 
-pub mod registry;
 pub mod suppression;
 
 pub mod deliverable_without_touchpoint;
@@ -48,7 +49,7 @@ pub mod unknown_value;
 
 use crate::model::Model;
 use crate::Workspace;
-use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Level, Span};
+use journey_diagnostics::{FileId, Span};
 
 /// What a check reads.
 pub struct Context<'a> {
@@ -72,51 +73,6 @@ impl Context<'_> {
             .map(|f| f.display.as_str())
             .unwrap_or("<unknown>")
     }
-}
-
-/// One registered check.
-#[derive(Clone, Copy)]
-pub struct Check {
-    pub code: &'static CodeInfo,
-    /// The level when journey.toml says nothing; `None` means "report at
-    /// the default severity". Opt-in checks are `Some(Level::Allow)`.
-    pub default_level: Option<Level>,
-    pub run: fn(&Context<'_>, &mut Vec<Diagnostic>),
-}
-
-impl Check {
-    pub const fn new(
-        code: &'static CodeInfo,
-        run: fn(&Context<'_>, &mut Vec<Diagnostic>),
-    ) -> Check {
-        Check {
-            code,
-            default_level: None,
-            run,
-        }
-    }
-
-    /// A check that only reports when journey.toml (or the command line)
-    /// gives it a level.
-    pub const fn opt_in(
-        code: &'static CodeInfo,
-        run: fn(&Context<'_>, &mut Vec<Diagnostic>),
-    ) -> Check {
-        Check {
-            code,
-            default_level: Some(Level::Allow),
-            run,
-        }
-    }
-}
-
-/// The level of `code` when journey.toml says nothing, for codes that do
-/// not simply report at their default severity.
-pub fn default_level(code: &str) -> Option<Level> {
-    registry::CHECKS
-        .iter()
-        .find(|c| c.code.code == code)
-        .and_then(|c| c.default_level)
 }
 
 /// The one candidate close to `word`, if exactly one is: an exact match

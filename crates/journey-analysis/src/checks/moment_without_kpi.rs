@@ -1,12 +1,13 @@
 //! J0417 `moment-without-kpi`: a moment of truth nobody measures.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0417",
     name: "moment-without-kpi",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a moment of truth without a KPI",
     explanation: "A moment of truth is where the relationship is won or lost — the price at \
 checkout, the first breakdown, the handover at the door. If it is not measured, nobody \
@@ -14,29 +15,41 @@ notices when it starts going wrong. A touchpoint marked `moment` needs a `kpi` o
 own; a phase that lists its moments of truth with `moment \"…\"` needs a `kpi` of the \
 phase that watches them (KPIs of its touchpoints measure the touchpoints, not the \
 phase's moments).
-
-Bad:
-
-    touchpoint checkout \"Checkout\" {
-      moment \"The firm sees the final price\"
-    }
-
-    phase purchase \"Purchase\" {
-      moment \"The firm sees the final price at checkout\"
-    }
-
-Good:
-
-    touchpoint checkout \"Checkout\" {
-      moment \"The firm sees the final price\"
-      kpi \"Checkout completion\" target 85 unit \"%\"
-    }
-
-    phase purchase \"Purchase\" {
-      moment \"The firm sees the final price at checkout\"
-      kpi trial_to_paid \"Trial-to-paid conversion\" target 28 unit \"%\"
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Purchase" {
+  message "Invoices in minutes"
+  moment "The firm sees the final price at checkout"
+  touchpoint checkout "Checkout" {
+    owner sales
+    serves sabine
+    moment "The firm sees the final price"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Purchase" {
+  message "Invoices in minutes"
+  moment "The firm sees the final price at checkout"
+  kpi trial_to_paid "Trial-to-paid conversion" target 28 unit "%"
+  touchpoint checkout "Checkout" {
+    owner sales
+    serves sabine
+    moment "The firm sees the final price"
+    kpi "Checkout completion" target 85 unit "%"
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

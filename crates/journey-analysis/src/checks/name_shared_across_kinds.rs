@@ -2,31 +2,48 @@
 
 use super::Context;
 use crate::model::Def;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use std::collections::HashMap;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0306",
     name: "name-shared-across-kinds",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "the same id names a phase and a touchpoint (or two other kinds)",
     explanation: "Ids are unique per kind, so a phase and a touchpoint may technically share \
 one. But every reader — and every search — then has to work out which one `shop` means, and \
 a reference of the wrong kind (`serves shop`) gets a confusing message. Give each definition \
 its own id.
-
-Bad:
-
-    phase shop \"Shop\" {
-      touchpoint shop \"Web shop\" { … }
-    }
-
-Good:
-
-    phase shop \"Shop\" {
-      touchpoint web_shop \"Web shop\" { … }
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase shop "Shop" {
+  message "Gear that lasts"
+  touchpoint shop "Web shop" {
+    owner ecommerce
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase shop "Shop" {
+  message "Gear that lasts"
+  touchpoint web_shop "Web shop" {
+    owner ecommerce
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -2,32 +2,54 @@
 
 use super::score_out_of_range::valid;
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0414",
     name: "over-delivery",
     default_severity: Severity::Info,
+    opt_in: false,
     summary: "experience more than one point above expectation: over-delivery",
     explanation: "Exceeding expectations a little delights. Exceeding them by two points or more \
 at a touchpoint customers care little about usually costs more than it earns: the effort \
 might matter more where experience falls short. Worth a look, not necessarily a change — \
 a deliberate wow moment can be kept with an `allow` and its reason.
-
-Bad (probably):
-
-    touchpoint receipt \"Receipt e-mail\" {
-      expectation 2
-      experience 5
-    }
-
-Good:
-
-    touchpoint receipt \"Receipt e-mail\" {
-      expectation 2
-      experience 3
-    }
 ",
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Purchase" {
+  message "Paid in seconds"
+  touchpoint receipt "Receipt e-mail" {
+    owner billing
+    serves sabine
+    expectation 2
+    experience 5
+  }
+}
+"#,
+        )
+        .note("probably:"),
+    ),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Purchase" {
+  message "Paid in seconds"
+  touchpoint receipt "Receipt e-mail" {
+    owner billing
+    serves sabine
+    expectation 2
+    experience 3
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

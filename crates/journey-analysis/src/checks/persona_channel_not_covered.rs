@@ -2,29 +2,55 @@
 //! touchpoint serving it covers.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0420",
     name: "persona-channel-not-covered",
     default_severity: Severity::Info,
+    opt_in: false,
     summary: "a persona's preferred channel that no touchpoint serving it covers",
     explanation: "Persona `channels` are where these customers expect to find you. A channel \
 with no touchpoint serving the persona is a missed opportunity — or a stale entry in the \
 persona. Only reported when the workspace has touchpoints at all.
-
-Bad:
-
-    persona murat \"Murat\" { channels search, video }
-    # touchpoints serving murat: search ads only
-
-Good:
-
-    touchpoint demo_webinar \"Demo webinar\" {
-      channel video online
-      serves murat
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona murat "Murat" {
+  channels search, video
+}
+
+phase awareness "Awareness" {
+  message "Invoices in minutes"
+  touchpoint search_ads "Search ads" {
+    channel search online
+    owner marketing
+    serves murat
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona murat "Murat" {
+  channels search, video
+}
+
+phase awareness "Awareness" {
+  message "Invoices in minutes"
+  touchpoint search_ads "Search ads" {
+    channel search online
+    owner marketing
+    serves murat
+  }
+  touchpoint demo_webinar "Demo webinar" {
+    channel video online
+    owner marketing
+    serves murat
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -2,31 +2,53 @@
 
 use super::Context;
 use crate::model::{Def, PersonaId};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0406",
     name: "persona-not-served",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a persona that no touchpoint serves",
     explanation: "A persona stands for a group of real customers. If no touchpoint `serves` it, \
 the journey has nothing for them: either the persona is no longer relevant, or the touchpoints \
 forgot to say whom they serve. Only reported when the workspace has touchpoints at all (a \
 personas file checked on its own is not a gap).
-
-Bad:
-
-    persona office_manager \"Murat\" { … }
-    touchpoint webinar \"Webinar\" {
-      serves owner_operator
-    }
-
-Good:
-
-    touchpoint webinar \"Webinar\" {
-      serves owner_operator, office_manager
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona owner_operator "Sandra" {
+}
+
+persona office_manager "Murat" {
+}
+
+phase awareness "Awareness" {
+  message "Invoices in minutes"
+  touchpoint webinar "Webinar" {
+    owner marketing
+    serves owner_operator
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona owner_operator "Sandra" {
+}
+
+persona office_manager "Murat" {
+}
+
+phase awareness "Awareness" {
+  message "Invoices in minutes"
+  touchpoint webinar "Webinar" {
+    owner marketing
+    serves owner_operator, office_manager
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

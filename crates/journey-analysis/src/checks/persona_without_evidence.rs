@@ -1,30 +1,33 @@
 //! J0418 `persona-without-evidence`: a persona built on assumptions.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0418",
     name: "persona-without-evidence",
     default_severity: Severity::Info,
+    opt_in: false,
     summary: "a persona without evidence: built on assumptions",
     explanation: "A persona is only as good as what it rests on. Without interviews, surveys or \
 data behind it, it describes what the team believes about customers — and every touchpoint \
 designed for it inherits those beliefs. `evidence` says what the persona is based on.
-
-Bad:
-
-    persona anna \"Anna, marketing lead\" {
-      role \"Marketing lead\"
-    }
-
-Good:
-
-    persona anna \"Anna, marketing lead\" {
-      role \"Marketing lead\"
-      evidence \"12 interviews with marketing leads, Q3 2026\"
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona anna "Anna, marketing lead" {
+  role "Marketing lead"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona anna "Anna, marketing lead" {
+  role "Marketing lead"
+  evidence "12 interviews with marketing leads, Q3 2026"
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,32 +1,51 @@
 //! J0415 `personal-data-without-basis`: `collects` without a legal basis.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0415",
     name: "personal-data-without-basis",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "personal data collected without a legal basis or consent",
     explanation: "Under the GDPR (Art. 6) processing personal data is lawful only on a legal \
 basis: consent, a contract, a legal obligation, vital interests, a public task or a \
 legitimate interest. A touchpoint that `collects` data without naming its `basis` is a \
 compliance gap the journey makes visible. (This is not legal advice: ask your data \
 protection officer which basis applies.)
-
-Bad:
-
-    touchpoint newsletter_signup \"Newsletter sign-up\" {
-      collects \"e-mail address\"
-    }
-
-Good:
-
-    touchpoint newsletter_signup \"Newsletter sign-up\" {
-      collects \"e-mail address\"
-      basis consent
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  message "Tips for your shop, every month"
+  touchpoint newsletter_signup "Newsletter sign-up" {
+    owner marketing
+    serves sabine
+    collects "e-mail address"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  message "Tips for your shop, every month"
+  touchpoint newsletter_signup "Newsletter sign-up" {
+    owner marketing
+    serves sabine
+    collects "e-mail address"
+    basis consent
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

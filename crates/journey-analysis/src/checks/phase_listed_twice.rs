@@ -1,26 +1,93 @@
 //! J0403 `phase-listed-twice`: a journey lists the same phase twice.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
 use rustc_hash::FxHashMap;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0403",
     name: "phase-listed-twice",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "a journey lists the same phase twice",
     explanation: "`phases` is the order customers go through. A phase that appears twice makes \
 that order ambiguous — which position holds? To return to an earlier phase, use `loop`.
-
-Bad:
-
-    phases awareness, purchase, loyalty, awareness
-
-Good:
-
-    phases awareness, purchase, loyalty
-    loop loyalty -> awareness
 ",
+    bad: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, purchase, loyalty, awareness
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Pay in seconds, ride tomorrow"
+  touchpoint purchase_page "Purchase page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase loyalty "Loyalty" {
+  kind loyalty
+  message "Repairs for life"
+  touchpoint loyalty_page "Loyalty page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, purchase, loyalty
+  loop loyalty -> awareness
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Pay in seconds, ride tomorrow"
+  touchpoint purchase_page "Purchase page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase loyalty "Loyalty" {
+  kind loyalty
+  message "Repairs for life"
+  touchpoint loyalty_page "Loyalty page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

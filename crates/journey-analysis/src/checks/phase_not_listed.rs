@@ -2,31 +2,93 @@
 
 use super::Context;
 use crate::model::{Def, PhaseId};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0401",
     name: "phase-not-listed",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a phase is defined but no journey lists it in `phases`",
     explanation: "A journey's `phases` list says which phases it has and in which order. A \
 phase that no journey lists is not part of any journey: it does not show up in maps, exports \
 or reports, and its touchpoints look unused. Usually the list was not updated after adding \
 the phase. Only reported when the workspace defines a journey at all.
-
-Bad:
-
-    journey j \"J\" {
-      phases awareness, purchase
-    }
-    phase loyalty \"Loyalty\" { … }
-
-Good:
-
-    journey j \"J\" {
-      phases awareness, purchase, loyalty
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, onboarding
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase onboarding "Onboarding" {
+  kind onboarding
+  message "Set up in ten minutes"
+  touchpoint onboarding_page "Onboarding page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase loyalty "Loyalty" {
+  kind loyalty
+  message "Repairs for life"
+  touchpoint loyalty_page "Loyalty page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, onboarding, loyalty
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase onboarding "Onboarding" {
+  kind onboarding
+  message "Set up in ten minutes"
+  touchpoint onboarding_page "Onboarding page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase loyalty "Loyalty" {
+  kind loyalty
+  message "Repairs for life"
+  touchpoint loyalty_page "Loyalty page" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,33 +1,72 @@
 //! J0404 `phase-without-touchpoints`: a phase of a journey has no touchpoint.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0404",
     name: "phase-without-touchpoints",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a phase of a journey has no touchpoints: a gap in the journey",
     explanation: "Touchpoints are where customer and company meet. A phase without any is a \
 gap: customers pass through it, but nothing of the company is there — no page, no e-mail, no \
 person. Either the touchpoints are missing from the map, or the company is missing from the \
 customer's path. Phases that no journey lists are reported by J0401 instead.
-
-Bad:
-
-    phase onboarding \"Getting started\" {
-      kind onboarding
-      question \"How do I start?\"
-    }
-
-Good:
-
-    phase onboarding \"Getting started\" {
-      kind onboarding
-      question \"How do I start?\"
-      touchpoint welcome_call \"Welcome call\" { … }
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, onboarding
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase onboarding "Getting started" {
+  kind onboarding
+  question "How do I start?"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+journey shop "Shop" {
+  phases awareness, onboarding
+}
+
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Gear that lasts"
+  touchpoint awareness_page "Awareness page" {
+    owner marketing
+    serves sabine
+  }
+}
+
+phase onboarding "Getting started" {
+  kind onboarding
+  question "How do I start?"
+  message "Started in ten minutes"
+  touchpoint welcome_call "Welcome call" {
+    owner customer_success
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,32 +1,51 @@
 //! J0421 `planned-touchpoint-with-experience`.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0421",
     name: "planned-touchpoint-with-experience",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a planned touchpoint with a measured experience",
     explanation: "`state planned` means the touchpoint does not exist yet: it is part of the \
 target journey. Nobody can have experienced it, so an `experience` score is either a guess \
 presented as a measurement, or the touchpoint is in fact `current`.
-
-Bad:
-
-    touchpoint pause_in_app \"Pause in the app\" {
-      state planned
-      expectation 4
-      experience 4
-    }
-
-Good:
-
-    touchpoint pause_in_app \"Pause in the app\" {
-      state planned
-      expectation 4
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase usage "Usage" {
+  message "Your subscription, your rules"
+  touchpoint pause_in_app "Pause in the app" {
+    owner product
+    serves sabine
+    state planned
+    expectation 4
+    experience 4
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase usage "Usage" {
+  message "Your subscription, your rules"
+  touchpoint pause_in_app "Pause in the app" {
+    owner product
+    serves sabine
+    state planned
+    expectation 4
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

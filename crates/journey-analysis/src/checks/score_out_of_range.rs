@@ -1,28 +1,51 @@
 //! J0307 `score-out-of-range`: an expectation or experience score is not 1–5.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_syntax::ast::Score;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0307",
     name: "score-out-of-range",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "an expectation or experience score is not a whole number from 1 to 5",
     explanation: "`expectation` and `experience` are scores on one scale, 1 (little / poor) to \
 5 (a lot / excellent), so that the gap between them means the same everywhere. A 0, a 10 or \
 a 3.5 breaks the comparison with every other touchpoint.
+",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
 
-Bad:
-
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Service hotline" {
+    owner service
+    serves sabine
     expectation 10
     experience 3.5
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
 
-Good:
-
-    expectation 5
-    experience 3
-",
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Service hotline" {
+    owner service
+    serves sabine
+    expectation 4
+    experience 4
+  }
+}
+"#,
+    )),
 };
 
 /// Whether a score is a whole number from 1 to 5.

@@ -11,58 +11,97 @@ use super::line_removal;
 use crate::config::{Config, UNKNOWN_CHECK};
 use crate::model::Model;
 use crate::Workspace;
-use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity, Span};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, FileId, Severity, Span};
 use journey_syntax::ast;
 
 pub const ALLOW_WITHOUT_REASON: CodeInfo = CodeInfo {
     code: "J0604",
     name: "allow-without-reason",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "an `allow` does not say why",
     explanation: "`allow CHECK \"reason\"` silences a check for one definition. The reason is \
 required: the next reader — or you in a year — must be able to tell a deliberate exception \
 from a swept-under-the-rug problem. The `allow` still applies; only the reason is missing.
-
-Bad:
-
-    touchpoint shop_window \"Shop window\" {
-      allow \"moment-without-kpi\"
-    }
-
-Good:
-
-    touchpoint shop_window \"Shop window\" {
-      allow \"moment-without-kpi\" \"judged by the store team in the weekly walk, not measured\"
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  message "Gear that lasts"
+  touchpoint shop_window "Shop window" {
+    owner store_team
+    serves sabine
+    moment "Passers-by see the new collection"
+    allow "moment-without-kpi"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  message "Gear that lasts"
+  touchpoint shop_window "Shop window" {
+    owner store_team
+    serves sabine
+    moment "Passers-by see the new collection"
+    allow "moment-without-kpi" "judged by the store team in the weekly walk, not measured"
+  }
+}
+"#,
+    )),
 };
 
 pub const UNUSED_ALLOW: CodeInfo = CodeInfo {
     code: "J0605",
     name: "unused-allow",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "an `allow` that silences nothing",
     explanation: "An `allow` whose check finds nothing in the definition is dead weight: the \
 problem was fixed, or the allow names the wrong check or sits on the wrong definition. \
 Remove it (the fix does), or move it to where the finding is. Allows for checks that \
 journey.toml switches off are not reported.
-
-Bad: the touchpoint has an owner, nothing to allow:
-
-    touchpoint hotline \"Hotline\" {
-      allow \"touchpoint-without-owner\" \"shared by all teams\"
-      owner service
-    }
-
-Good:
-
-    touchpoint hotline \"Hotline\" {
-      owner service
-    }
 ",
-};
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
 
-pub const CODES: &[CodeInfo] = &[ALLOW_WITHOUT_REASON, UNUSED_ALLOW];
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Hotline" {
+    allow "touchpoint-without-owner" "shared by all teams"
+    owner service
+    serves sabine
+  }
+}
+"#,
+        )
+        .note("the touchpoint has an owner, nothing to allow:"),
+    ),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Hotline" {
+    owner service
+    serves sabine
+  }
+}
+"#,
+    )),
+};
 
 struct Entry<'a> {
     file: FileId,
@@ -73,9 +112,7 @@ struct Entry<'a> {
 }
 
 fn is_syntax(code: &CodeInfo) -> bool {
-    journey_syntax::codes::ALL
-        .iter()
-        .any(|c| c.code == code.code)
+    crate::rules::is_syntax(code.code)
 }
 
 /// Drops the findings an `allow` silences and adds the findings about the

@@ -2,33 +2,51 @@
 //! of the personas it serves uses.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0419",
     name: "channel-not-used-by-personas",
     default_severity: Severity::Info,
+    opt_in: false,
     summary: "a touchpoint's channel that none of its personas uses",
     explanation: "Persona `channels` say where these customers can be reached. A touchpoint on a \
 channel none of its personas uses probably misses them — a TikTok campaign for personas who \
 read trade magazines. Either the touchpoint is on the wrong channel, serves other personas, \
 or the personas' channels are incomplete. Personas without `channels` are not judged.
-
-Bad:
-
-    persona sandra \"Sandra\" { channels search, email, phone }
-    touchpoint reels \"Reels\" {
-      channel social online
-      serves sandra
-    }
-
-Good:
-
-    touchpoint search_ads \"Search ads\" {
-      channel search online
-      serves sandra
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sandra "Sandra" {
+  channels search
+}
+
+phase awareness "Awareness" {
+  message "Invoices in minutes"
+  touchpoint reels "Reels" {
+    channel social online
+    owner marketing
+    serves sandra
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sandra "Sandra" {
+  channels search
+}
+
+phase awareness "Awareness" {
+  message "Invoices in minutes"
+  touchpoint search_ads "Search ads" {
+    channel search online
+    owner marketing
+    serves sandra
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -3,29 +3,78 @@
 
 use super::Context;
 use crate::model::{Def, TouchpointId};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0412",
     name: "touchpoint-not-reached",
     default_severity: Severity::Info,
+    opt_in: false,
     summary: "a touchpoint that no impact reaches: effort not tied to any goal",
     explanation: "The impact map explains why touchpoints exist: goal → actor → impact → `via` \
 touchpoint (or a deliverable `via` it). A touchpoint no impact reaches costs effort without \
 serving any goal — a candidate for removal, or a sign the impact map is incomplete. Only \
 reported when the workspace has goals at all.
-
-Bad:
-
-    touchpoint print_flyer \"Flyer\" { … }     # no impact mentions it
-
-Good:
-
-    impact visits_store \"Visits the store after reading the flyer\" {
-      kpi \"Store visits with flyer code\" target 300
-      via print_flyer
-    }
 ",
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+
+goal revenue "More paying customers" {
+  metric "Paying customers" current 400 target 600 by 2027-12-31
+  actor sabine {
+    impact sends_first_invoice "Sends a first invoice during the trial" {
+      kpi "Trials with a sent invoice" target 60 unit "%"
+      via trial_signup
+    }
+  }
+}
+
+phase trial "Trial" {
+  message "Your first invoice in ten minutes"
+  touchpoint trial_signup "Trial sign-up" {
+    owner growth
+    serves sabine
+  }
+  touchpoint print_flyer "Flyer" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+        )
+        .note("no impact mentions the flyer:"),
+    ),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+goal revenue "More paying customers" {
+  metric "Paying customers" current 400 target 600 by 2027-12-31
+  actor sabine {
+    impact sends_first_invoice "Sends a first invoice during the trial" {
+      kpi "Trials with a sent invoice" target 60 unit "%"
+      via trial_signup, print_flyer
+    }
+  }
+}
+
+phase trial "Trial" {
+  message "Your first invoice in ten minutes"
+  touchpoint trial_signup "Trial sign-up" {
+    owner growth
+    serves sabine
+  }
+  touchpoint print_flyer "Flyer" {
+    owner marketing
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

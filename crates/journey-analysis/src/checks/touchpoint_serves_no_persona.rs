@@ -1,32 +1,50 @@
 //! J0407 `touchpoint-serves-no-persona`: a touchpoint without `serves`.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0407",
     name: "touchpoint-serves-no-persona",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a touchpoint that serves no persona",
     explanation: "Every touchpoint is there for someone. Without `serves`, nobody can tell \
 whether its channel, its copy and its importance fit the customers who meet it, and the \
 persona and channel checks cannot see it.
-
-Bad:
-
-    touchpoint trade_fair \"Trade fair booth\" {
-      channel event offline
-      owner events
-    }
-
-Good:
-
-    touchpoint trade_fair \"Trade fair booth\" {
-      channel event offline
-      owner events
-      serves owner_operator
-    }
 ",
+    bad: Some(
+        Example::new(
+            r#"
+persona owner_operator "Sandra" {
+}
+
+phase awareness "Awareness" {
+  message "Invoices in minutes"
+  touchpoint trade_fair "Trade fair booth" {
+    channel event offline
+    owner events
+  }
+}
+"#,
+        )
+        .also(&["J0406"]),
+    ),
+    good: Some(Example::new(
+        r#"
+persona owner_operator "Sandra" {
+}
+
+phase awareness "Awareness" {
+  message "Invoices in minutes"
+  touchpoint trade_fair "Trade fair booth" {
+    channel event offline
+    owner events
+    serves owner_operator
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

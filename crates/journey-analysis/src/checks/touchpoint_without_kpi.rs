@@ -1,31 +1,51 @@
 //! J0422 `touchpoint-without-kpi` (opt-in).
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0422",
     name: "touchpoint-without-kpi",
     default_severity: Severity::Info,
+    opt_in: true,
     summary: "a touchpoint without a KPI (opt-in)",
     explanation: "Teams that measure every touchpoint can switch this check on in journey.toml \
 (`touchpoint-without-kpi = \"warn\"`). It is off by default: many touchpoints — a receipt \
 e-mail, a shop window — are judged by their experience score, not by a KPI of their own. \
 Moments of truth without a KPI are always reported (J0417).
-
-Bad (when switched on):
-
-    touchpoint shop_window \"Shop window\" {
-      owner store_team
-    }
-
-Good:
-
-    touchpoint shop_window \"Shop window\" {
-      owner store_team
-      kpi \"Passers-by who enter\" target 4 unit \"%\"
-    }
 ",
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  message "Gear that lasts"
+  touchpoint shop_window "Shop window" {
+    owner store_team
+    serves sabine
+  }
+}
+"#,
+        )
+        .note("when switched on:"),
+    ),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  message "Gear that lasts"
+  touchpoint shop_window "Shop window" {
+    owner store_team
+    serves sabine
+    kpi "Passers-by who enter" target 4 unit "%"
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

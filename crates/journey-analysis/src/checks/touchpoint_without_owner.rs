@@ -1,29 +1,46 @@
 //! J0408 `touchpoint-without-owner`: nobody owns a touchpoint.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0408",
     name: "touchpoint-without-owner",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a touchpoint without an owner team",
     explanation: "A touchpoint that belongs to nobody is improved by nobody: when its experience \
 drops, no team is asked. `owner` names the team responsible (marketing, service, sales …).
-
-Bad:
-
-    touchpoint hotline \"Service hotline\" {
-      channel phone offline
-    }
-
-Good:
-
-    touchpoint hotline \"Service hotline\" {
-      channel phone offline
-      owner customer_service
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Service hotline" {
+    channel phone offline
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase service "Service" {
+  message "Help when you need it"
+  touchpoint hotline "Service hotline" {
+    channel phone offline
+    serves sabine
+    owner customer_service
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -2,12 +2,13 @@
 
 use super::{Context, Suggester};
 use crate::model::{Def, DefKind, RefRole};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0304",
     name: "undefined-reference",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "a persona, phase or touchpoint is used but never defined",
     explanation: "`serves`, `actor`, `phases`, `via` and `deliverable … via` refer to \
 definitions by their id. When no definition of the expected kind has that id — a typo, a \
@@ -15,22 +16,33 @@ definition that was renamed or deleted, a file that is not imported — the link
 from the journey: the touchpoint serves nobody, the impact reaches nothing. Names are \
 case-sensitive. When one defined name is close, journeyc suggests it and offers the fix.
 
-Bad:
-
-    persona owner_operator \"Sandra\" { … }
-    touchpoint checkout \"Checkout\" {
-      serves owner_operater
-    }
-
-Good:
-
-    touchpoint checkout \"Checkout\" {
-      serves owner_operator
-    }
-
-An `actor` without a title must name a persona; an actor that is not a persona (a partner, \
-tax advisors) is a stakeholder and gets a title: `actor tax_advisors \"Tax advisors\" { … }`.
+An `actor` without a title must name a persona; an actor that is not a persona (a \
+partner, tax advisors) is a stakeholder and gets a title: `actor tax_advisors \"Tax advisors\" { … }`.
 ",
+    bad: Some(Example::new(r#"
+persona owner_operator "Sandra" {
+}
+
+phase purchase "Purchase" {
+  message "Invoices in minutes"
+  touchpoint checkout "Checkout" {
+    owner sales
+    serves owner_operater
+  }
+}
+"#).also(&["J0406"])),
+    good: Some(Example::new(r#"
+persona owner_operator "Sandra" {
+}
+
+phase purchase "Purchase" {
+  message "Invoices in minutes"
+  touchpoint checkout "Checkout" {
+    owner sales
+    serves owner_operator
+  }
+}
+"#)),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

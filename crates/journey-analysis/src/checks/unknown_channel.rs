@@ -2,7 +2,7 @@
 //! without saying whether it is online or offline.
 
 use super::{suggest, Context};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_syntax::schema::CHANNELS;
 use std::collections::HashSet;
 
@@ -10,6 +10,7 @@ pub const CODE: CodeInfo = CodeInfo {
     code: "J0309",
     name: "unknown-channel",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a channel that is neither a known channel nor declared online or offline",
     explanation: "Touchpoint `channel` and persona `channels` share one vocabulary (web, search, \
 social, email, app, phone, store, event … — `journeyc explain` of the guide lists them). \
@@ -24,17 +25,47 @@ What is reported:
 
 A typo here is not harmless: the channel checks (J0419, J0420) compare personas and \
 touchpoints by these names.
-
-Bad:
-
-    channel emial online
-    channel kiosk
-
-Good:
-
-    channel email online
-    channel kiosk offline
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase visit "Visit" {
+  message "Everything in one place"
+  touchpoint newsletter "Newsletter" {
+    channel emial online
+    owner marketing
+    serves sabine
+  }
+  touchpoint terminal "Self-service terminal" {
+    channel kiosk
+    owner store
+    serves sabine
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase visit "Visit" {
+  message "Everything in one place"
+  touchpoint newsletter "Newsletter" {
+    channel email online
+    owner marketing
+    serves sabine
+  }
+  touchpoint terminal "Self-service terminal" {
+    channel kiosk offline
+    owner store
+    serves sabine
+  }
+}
+"#,
+    )),
 };
 
 fn known(name: &str) -> bool {

@@ -2,7 +2,7 @@
 //! online/offline, legal basis) that the language does not know.
 
 use super::{quoted_list, suggest, Context};
-use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, FileId, Severity};
 use journey_syntax::ast::Name;
 use journey_syntax::schema::{self, EnumValue};
 
@@ -10,6 +10,7 @@ pub const CODE: CodeInfo = CodeInfo {
     code: "J0308",
     name: "unknown-value",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "a phase kind, state, importance, online/offline or legal basis that does not exist",
     explanation: "Some statements take one of a fixed set of words: `kind` (awareness, \
 consideration, decision, purchase, onboarding, usage, loyalty, advocacy, offboarding, \
@@ -18,19 +19,39 @@ custom), `state` (current, planned), `importance` (low, medium, high, critical),
 vital_interest, public_task, legitimate_interest). Checks build on these words — a \
 misspelt `importance hihg` is never required to be monitored — so any other word is an \
 error, with the closest valid word as a fix.
-
-Bad:
-
-    kind awarness
-    state planed
-    basis legitimate_intrest
-
-Good:
-
-    kind awareness
-    state planned
-    basis legitimate_interest
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awarness
+  message "Marketing that measures itself"
+  touchpoint webinar "Webinar" {
+    owner marketing
+    serves sabine
+    state planed
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase awareness "Awareness" {
+  kind awareness
+  message "Marketing that measures itself"
+  touchpoint webinar "Webinar" {
+    owner marketing
+    serves sabine
+    state planned
+  }
+}
+"#,
+    )),
 };
 
 fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, values: &[EnumValue]) {

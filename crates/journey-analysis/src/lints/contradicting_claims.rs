@@ -2,13 +2,14 @@
 //! places of one journey.
 
 use super::{describe, LintContext, Piece};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_text::claims::Claim;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0504",
     name: "contradicting-claims",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "the same claim with different values in different places",
     explanation: "A journey must say the same thing everywhere: if the website promises a \
 swap within 24 hours and the welcome e-mail within 48, the customer remembers the broken \
@@ -20,24 +21,49 @@ cannot both be true. Qualifiers are understood: `bis zu 50 %` does not contradic
 `ab 9 €` does not contradict `12 €`.
 
 The later claim is the primary place, the earlier one the secondary.
-
-Bad:
-
-    journey spoke {
-      value \"A swap within 24 hours if your bike breaks\"
-    }
-    phase experience {
-      touchpoint welcome_mail {
-        says \"Broken bike? We swap it within 48 hours.\"
-      }
-    }
-
-Good:
-
-    touchpoint welcome_mail {
-      says \"Broken bike? We swap it within 24 hours.\"
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+journey spoke "Spoke" {
+  value "A swap within 24 hours if your bike breaks"
+  phases experience
+}
+
+phase experience "Experience" {
+  kind usage
+  message "Your bike is swapped when it breaks"
+  touchpoint welcome_mail "Welcome e-mail" {
+    owner marketing
+    serves sabine
+    says "Broken bike? We swap it within 48 hours."
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+journey spoke "Spoke" {
+  value "A swap within 24 hours if your bike breaks"
+  phases experience
+}
+
+phase experience "Experience" {
+  kind usage
+  message "Your bike is swapped when it breaks"
+  touchpoint welcome_mail "Welcome e-mail" {
+    owner marketing
+    serves sabine
+    says "Broken bike? We swap it within 24 hours."
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

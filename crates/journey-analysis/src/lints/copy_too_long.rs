@@ -1,13 +1,14 @@
 //! J0511: copy longer than its channel allows.
 
 use super::LintContext;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_text::length::{char_count, overflow};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0511",
     name: "copy-too-long",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "copy longer than its channel allows",
     explanation: "Channels cut text: an SMS holds 160 characters (70 once it contains an emoji \
 or another character outside the GSM alphabet), a post on X 280, a search or display ad \
@@ -22,21 +23,39 @@ Limits per channel are set in journey.toml (0 means no limit):
     ads = 90
     search = 90
     outdoor = 60
-
-Bad:
-
-    touchpoint reminder {
-      channel sms
-      says \"Dein Rad wartet! 🚲 Hol es morgen zwischen 8 und 18 Uhr ab …\"
-    }
-
-Good:
-
-    touchpoint reminder {
-      channel sms
-      says \"Dein Rad wartet: morgen 8–18 Uhr abholen. Spoke & Co\"
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase experience "Erlebnis" {
+  message "Dein Rad wartet auf dich"
+  touchpoint reminder "Erinnerung" {
+    owner marketing
+    serves sabine
+    says "Dein Rad wartet! 🚲 Hol es morgen zwischen 8 und 18 Uhr bei uns in der Werkstatt ab …"
+    channel sms
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase experience "Erlebnis" {
+  message "Dein Rad wartet auf dich"
+  touchpoint reminder "Erinnerung" {
+    owner marketing
+    serves sabine
+    says "Dein Rad wartet: morgen 8–18 Uhr abholen. Spoke & Co"
+    channel sms
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -3,7 +3,7 @@
 
 use super::facts::Shingles;
 use super::LintContext;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_text::similarity::jaccard;
 use rustc_hash::FxHashMap;
 
@@ -11,6 +11,7 @@ pub const CODE: CodeInfo = CodeInfo {
     code: "J0508",
     name: "duplicate-core-message",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "two phases with the same or nearly the same core message",
     explanation: "Each phase answers its own customer question — \"is this for me?\", \"is it \
 worth the price?\", \"how do I get started?\" — so each needs its own core message. Two phases \
@@ -21,17 +22,35 @@ in common is their similarity. The threshold is set in journey.toml (default 0.7
 
     [messaging]
     similarity = 0.8
-
-Bad:
-
-    phase discovery { message \"Your bike, serviced, for €24 a month\" }
-    phase initiation { message \"Your bike, serviced, for just €24 a month\" }
-
-Good:
-
-    phase discovery { message \"Your bike, serviced, for €24 a month\" }
-    phase initiation { message \"Ready to ride tomorrow: sign up in two minutes\" }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase discovery "Discovery" {
+  message "Your bike, serviced, for €24 a month"
+}
+
+phase initiation "Initiation" {
+  message "Your bike, serviced — for €24 a month"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase discovery "Discovery" {
+  message "Your bike, serviced, for €24 a month"
+}
+
+phase initiation "Initiation" {
+  message "Ready to ride tomorrow: sign up in two minutes"
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

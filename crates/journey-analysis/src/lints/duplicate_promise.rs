@@ -2,26 +2,49 @@
 
 use super::promise_not_kept::promises;
 use super::LintContext;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0514",
     name: "duplicate-promise",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "two promises with the same id",
     explanation: "`keeps ID` must say which promise a touchpoint keeps. Promise ids are unique \
 across the workspace, like the ids of phases and touchpoints.
-
-Bad:
-
-    phase discovery { promise swap \"A new bike within 48 hours\" }
-    phase decision { promise swap \"Free swaps for a year\" }
-
-Good:
-
-    phase discovery { promise swap_48h \"A new bike within 48 hours\" }
-    phase decision { promise free_swaps \"Free swaps for a year\" }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase discovery "Discovery" {
+  message "A new bike within 48 hours"
+  promise swap "A new bike within 48 hours"
+}
+
+phase decision "Decision" {
+  message "A second bike for the weekend"
+  promise swap "A second bike for the weekend"
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase discovery "Discovery" {
+  message "A new bike within 48 hours"
+  promise swap_48h "A new bike within 48 hours"
+}
+
+phase decision "Decision" {
+  message "A second bike for the weekend"
+  promise weekend_bike "A second bike for the weekend"
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,35 +1,48 @@
 //! J0501: a phase with touchpoints but no core message.
 
 use super::LintContext;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0501",
     name: "missing-core-message",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a phase has touchpoints but no core message",
     explanation: "Every phase in which the customer meets the brand needs one core message \
 (Kernbotschaft): the single thing all touchpoints of the phase should convey, derived from \
 the value proposition. Without it, each channel team writes its own story and the customer \
 hears a different promise on the website, in the store and on the phone.
-
-Bad:
-
-    phase purchase \"Purchase\" {
-      touchpoint checkout \"Checkout\" {
-        says \"Pay in 30 seconds\"
-      }
-    }
-
-Good:
-
-    phase purchase \"Purchase\" {
-      message \"Buying is as easy as riding\"
-      touchpoint checkout \"Checkout\" {
-        says \"Pay in 30 seconds — as easy as riding\"
-      }
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Purchase" {
+  touchpoint checkout "Checkout" {
+    owner marketing
+    serves sabine
+    says "Pay in 30 seconds"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Purchase" {
+  message "Buying is as easy as riding"
+  touchpoint checkout "Checkout" {
+    owner marketing
+    serves sabine
+    says "Pay in 30 seconds — as easy as riding"
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -3,8 +3,11 @@
 //! each touchpoint's copy and small print.
 //!
 //! Each rule is one module with its [`CodeInfo`] (code, kebab-case name,
-//! default severity, the explanation `journeyc explain` prints), a `run`
-//! function and its unit tests; [`LINTS`] lists them. The language work —
+//! default level, the explanation `journeyc explain` prints and its bad
+//! and good example), a `run` function and its unit tests;
+//! [`crate::rules::RULES`] lists them.
+//!
+//! [`CodeInfo`]: journey_diagnostics::CodeInfo The language work —
 //! tokens, stop words, stemming, claims, register, similarity — lives in
 //! the `journey-text` crate; the rules here connect it to the model and
 //! point every finding at the exact words inside the string literal
@@ -43,91 +46,6 @@ use journey_text::Lang;
 use rayon::prelude::*;
 use std::ops::Range;
 
-/// One registered lint.
-#[derive(Clone, Copy)]
-pub struct Lint {
-    pub code: &'static CodeInfo,
-    pub run: fn(&LintContext<'_>, &mut Vec<Diagnostic>),
-}
-
-/// Every lint, in code order.
-pub const LINTS: &[Lint] = &[
-    Lint {
-        code: &missing_core_message::CODE,
-        run: missing_core_message::run,
-    },
-    Lint {
-        code: &untraced_core_message::CODE,
-        run: untraced_core_message::run,
-    },
-    Lint {
-        code: &off_message_touchpoint::CODE,
-        run: off_message_touchpoint::run,
-    },
-    Lint {
-        code: &contradicting_claims::CODE,
-        run: contradicting_claims::run,
-    },
-    Lint {
-        code: &register_switch::CODE,
-        run: register_switch::run,
-    },
-    Lint {
-        code: &vocabulary::CODE,
-        run: vocabulary::run,
-    },
-    Lint {
-        code: &term_drift::CODE,
-        run: term_drift::run,
-    },
-    Lint {
-        code: &duplicate_core_message::CODE,
-        run: duplicate_core_message::run,
-    },
-    Lint {
-        code: &unbacked_claim::CODE,
-        run: unbacked_claim::run,
-    },
-    Lint {
-        code: &promise_not_kept::CODE,
-        run: promise_not_kept::run,
-    },
-    Lint {
-        code: &copy_too_long::CODE,
-        run: copy_too_long::run,
-    },
-    Lint {
-        code: &unknown_promise::CODE,
-        run: unknown_promise::run,
-    },
-    Lint {
-        code: &unknown_support::CODE,
-        run: unknown_support::run,
-    },
-    Lint {
-        code: &duplicate_promise::CODE,
-        run: duplicate_promise::run,
-    },
-];
-
-/// The codes of [`LINTS`], for `journeyc explain`, SARIF and levels.
-pub const CODES: &[CodeInfo] = &[
-    missing_core_message::CODE,
-    untraced_core_message::CODE,
-    off_message_touchpoint::CODE,
-    contradicting_claims::CODE,
-    register_switch::CODE,
-    vocabulary::CODE,
-    term_drift::CODE,
-    duplicate_core_message::CODE,
-    unbacked_claim::CODE,
-    promise_not_kept::CODE,
-    copy_too_long::CODE,
-    unknown_promise::CODE,
-    unknown_support::CODE,
-    duplicate_promise::CODE,
-];
-
 /// Runs every enabled lint and reports problems in `[messaging]` and
 /// `[vocabulary]`.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -142,9 +60,9 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .map(|d| crate::config::Config::stamp(d, file)),
         );
     }
-    let enabled: Vec<&Lint> = LINTS
-        .iter()
-        .filter(|l| ws_config.is_enabled(l.code))
+    type Run = fn(&LintContext<'_>, &mut Vec<Diagnostic>);
+    let enabled: Vec<(&CodeInfo, Run)> = crate::rules::lints()
+        .filter(|(code, _)| ws_config.is_enabled(code))
         .collect();
     if enabled.is_empty() {
         return;
@@ -164,9 +82,9 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // result as running them one after the other.
     let found: Vec<Vec<Diagnostic>> = enabled
         .par_iter()
-        .map(|lint| {
+        .map(|(_, run)| {
             let mut found = Vec::new();
-            (lint.run)(&lcx, &mut found);
+            run(&lcx, &mut found);
             found
         })
         .collect();
@@ -510,24 +428,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lints_are_in_code_order_explained_and_in_range() {
-        assert_eq!(LINTS.len(), CODES.len());
-        for (l, c) in LINTS.iter().zip(CODES) {
-            assert_eq!(l.code.code, c.code);
-            assert!(c.code.starts_with("J05"), "{}", c.code);
-            let e = c.explanation;
-            assert!(
-                e.contains("Bad") && e.contains("Good"),
-                "{} lacks examples",
-                c.code
-            );
-        }
-        for w in CODES.windows(2) {
-            assert!(w[0].code < w[1].code, "{} before {}", w[0].code, w[1].code);
-        }
-    }
-
-    #[test]
     fn allow_silences_a_lint_on_its_definition() {
         let src = |allow: &str| {
             format!(
@@ -558,7 +458,7 @@ mod tests {
 
     #[test]
     fn every_lint_is_known_to_the_registry() {
-        for c in CODES {
+        for (c, _) in crate::rules::lints() {
             assert_eq!(crate::find_code(c.code).map(|f| f.name), Some(c.name));
             assert_eq!(crate::find_code(c.name).map(|f| f.code), Some(c.code));
         }

@@ -3,7 +3,7 @@
 
 use super::{comparable, LintContext};
 use crate::model::PhaseId;
-use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, FileId, Severity};
 use journey_syntax::ast::Text;
 use journey_text::content::{first_shared, ContentWord};
 use journey_text::Lang;
@@ -13,6 +13,7 @@ pub const CODE: CodeInfo = CodeInfo {
     code: "J0503",
     name: "off-message-touchpoint",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary:
         "touchpoint copy that shares nothing with its phase's message or the value proposition",
     explanation: "A touchpoint's copy (`says`) carries the phase's core message into one \
@@ -20,25 +21,37 @@ channel. Copy that shares no content word with the core message nor with the val
 proposition (compared after stop words and stemming, German and English) tells the customer \
 something else than the rest of the journey. Copy in another language than both is taken \
 for a translation and not reported.
-
-Bad:
-
-    phase inspiration {
-      message \"Gear that lasts, outdoors\"
-      touchpoint instagram {
-        says \"Our summer party is on Friday!\"
-      }
-    }
-
-Good:
-
-    phase inspiration {
-      message \"Gear that lasts, outdoors\"
-      touchpoint instagram {
-        says \"Three weekend tours — and the gear that lasts outdoors\"
-      }
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase inspiration "Inspiration" {
+  message "Gear that lasts, outdoors"
+  touchpoint instagram "Instagram" {
+    owner marketing
+    serves sabine
+    says "Our summer party is on Friday!"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase inspiration "Inspiration" {
+  message "Gear that lasts, outdoors"
+  touchpoint instagram "Instagram" {
+    owner marketing
+    serves sabine
+    says "Three weekend tours — and the gear that lasts outdoors"
+  }
+}
+"#,
+    )),
 };
 
 /// What a phase's copy is compared with: its message and the value

@@ -3,13 +3,14 @@
 
 use super::LintContext;
 use crate::model::PhaseId;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_syntax::ast::Promise;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0510",
     name: "promise-not-kept",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a promise that no touchpoint of a later phase keeps",
     explanation: "What marketing promises before the purchase, the product and the service must \
 deliver after it — otherwise the first moment of truth after buying is a disappointment. \
@@ -27,25 +28,92 @@ Declare a promise in the phase that makes it, and say which touchpoint keeps it:
 A promise made before the journey's purchase phase (the first of kind `purchase`) must be \
 kept by a touchpoint of a later phase; a promise made at or after the purchase by a \
 touchpoint of the same or a later phase. Phases are ordered as the journey's `phases` list.
-
-Bad:
-
-    phase discovery {
-      promise swap_48h \"A new bike within 48 hours\"
-    }
-    phase experience {
-      touchpoint swap_service { says \"We swap your bike\" }
-    }
-
-Good:
-
-    phase experience {
-      touchpoint swap_service {
-        says \"We swap your bike within 48 hours\"
-        keeps swap_48h
-      }
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+journey spoke "Spoke" {
+  value "A serviced bike at your door, swapped within 48 hours"
+  phases discovery, purchase, experience
+}
+
+phase discovery "Discovery" {
+  kind consideration
+  message "Your bike, serviced, at your door"
+  promise swap_48h "A new bike within 48 hours"
+  touchpoint street_bikes "Bikes on the street" {
+    owner marketing
+    serves sabine
+    says "A serviced bike, at your door"
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Your bike at your door in a minute"
+  touchpoint signup "Sign-up" {
+    owner marketing
+    serves sabine
+    says "Your bike, at your door tomorrow"
+  }
+}
+
+phase experience "Experience" {
+  kind usage
+  message "Your bike, swapped within 48 hours"
+  touchpoint swap_service "Swap service" {
+    owner marketing
+    serves sabine
+    says "We swap your bike within 48 hours"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+journey spoke "Spoke" {
+  value "A serviced bike at your door, swapped within 48 hours"
+  phases discovery, purchase, experience
+}
+
+phase discovery "Discovery" {
+  kind consideration
+  message "Your bike, serviced, at your door"
+  promise swap_48h "A new bike within 48 hours"
+  touchpoint street_bikes "Bikes on the street" {
+    owner marketing
+    serves sabine
+    says "A serviced bike, at your door"
+  }
+}
+
+phase purchase "Purchase" {
+  kind purchase
+  message "Your bike at your door in a minute"
+  touchpoint signup "Sign-up" {
+    owner marketing
+    serves sabine
+    says "Your bike, at your door tomorrow"
+  }
+}
+
+phase experience "Experience" {
+  kind usage
+  message "Your bike, swapped within 48 hours"
+  touchpoint swap_service "Swap service" {
+    owner marketing
+    serves sabine
+    says "We swap your bike within 48 hours"
+    keeps swap_48h
+  }
+}
+"#,
+    )),
 };
 
 /// Every promise of the workspace with the phase that makes it.

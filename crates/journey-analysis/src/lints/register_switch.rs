@@ -2,13 +2,14 @@
 
 use super::{describe, LintContext, Piece, Role, Scope};
 use crate::model::Def;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
 use journey_text::register::{dominant, Mark, Register};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0505",
     name: "register-switch",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "German copy switches between Du and Sie",
     explanation: "German has two ways to address the customer: the informal Du (du, dich, \
 dir, dein …) and the formal Sie (Sie, Ihnen, Ihr … capitalised in the middle of a \
@@ -28,22 +29,37 @@ touchpoints that serve the persona), per journey, or for everything:
     register = \"sie\"
 
 Otherwise it is the register the journey mostly uses.
-
-Bad:
-
-    phase purchase {
-      message \"Dein Rad, in 48 Stunden bei dir\"
-      touchpoint checkout {
-        says \"Bestellen Sie jetzt und sparen Sie 10 %\"
-      }
-    }
-
-Good:
-
-    touchpoint checkout {
-      says \"Bestell jetzt und spar 10 %\"
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Kauf" {
+  message "Dein Rad, in 48 Stunden bei dir"
+  touchpoint checkout "Kasse" {
+    owner marketing
+    serves sabine
+    says "Bestellen Sie jetzt Ihr Rad und sparen Sie 10 %"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase purchase "Kauf" {
+  message "Dein Rad, in 48 Stunden bei dir"
+  touchpoint checkout "Kasse" {
+    owner marketing
+    serves sabine
+    says "Bestell jetzt dein Rad und spar 10 %"
+  }
+}
+"#,
+    )),
 };
 
 /// What a text is expected to use, and why.

@@ -1,7 +1,7 @@
 //! J0507: two variants of one term in the same journey.
 
 use super::{describe, escape_for, LintContext, Piece};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_text::stem::{fold, stem};
 use journey_text::terms::{
     find_in, match_case, parts_stemmed, which_variant, Mode, Part, BUILTIN_GROUPS,
@@ -13,6 +13,7 @@ pub const CODE: CodeInfo = CodeInfo {
     code: "J0507",
     name: "term-drift",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "two variants of one term in the same journey",
     explanation: "One thing, one word: when the welcome mail says \"E-Mail\" and the app says \
 \"Email\", or the website says \"sign up\" and the newsletter \"register\", customers wonder \
@@ -26,17 +27,47 @@ log in/sign in, cart/basket, Warenkorb/Einkaufswagen …) and reads more from jo
 The variant used most in the journey is taken as the one meant (for configured groups: the \
 first listed); every other variant is reported, with a fix where the word can simply be \
 replaced.
-
-Bad:
-
-    touchpoint welcome { says \"Check your E-Mail\" }
-    touchpoint reminder { says \"We sent you an Email\" }
-
-Good:
-
-    touchpoint welcome { says \"Check your e-mail\" }
-    touchpoint reminder { says \"We sent you an e-mail\" }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase onboarding "Onboarding" {
+  message "Your order, confirmed right away"
+  touchpoint welcome "Welcome" {
+    owner marketing
+    serves sabine
+    says "Check your E-Mail: your order is confirmed"
+  }
+  touchpoint reminder "Reminder" {
+    owner marketing
+    serves sabine
+    says "We sent your order confirmation by Email"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase onboarding "Onboarding" {
+  message "Your order, confirmed right away"
+  touchpoint welcome "Welcome" {
+    owner marketing
+    serves sabine
+    says "Check your e-mail: your order is confirmed"
+  }
+  touchpoint reminder "Reminder" {
+    owner marketing
+    serves sabine
+    says "We sent your order confirmation by e-mail"
+  }
+}
+"#,
+    )),
 };
 
 struct Group<'g> {

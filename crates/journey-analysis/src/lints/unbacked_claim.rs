@@ -3,33 +3,52 @@
 
 use super::{describe, LintContext, Role};
 use crate::model::Def;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0509",
     name: "unbacked-claim",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a superlative, guarantee or \"free\" without evidence or disclaimer",
     explanation: "\"The best\", \"#1\", \"guaranteed\", \"garantiert\", \"kostenlos\", \"free\", \
 \"100 %\": claims like these must be true and provable — in Germany under the law against \
 unfair competition (UWG), elsewhere under advertising codes — and \"free\" almost always has \
 conditions. A text that makes such a claim needs its definition (journey, phase or \
 touchpoint) to say what backs it (`evidence \"…\"`) or what qualifies it (`disclaimer \"…\"`).
-
-Bad:
-
-    touchpoint landing_page {
-      says \"The best bike subscription in Berlin — free delivery!\"
-    }
-
-Good:
-
-    touchpoint landing_page {
-      says \"The best bike subscription in Berlin — free delivery!\"
-      evidence \"Rated best bike subscription, Tagesspiegel test 05/2026\"
-      disclaimer \"Free delivery within the Berlin ring\"
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase discovery "Discovery" {
+  message "Your bike subscription in Berlin"
+  touchpoint landing_page "Landing page" {
+    owner marketing
+    serves sabine
+    says "The best bike subscription in Berlin — free delivery!"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase discovery "Discovery" {
+  message "Your bike subscription in Berlin"
+  touchpoint landing_page "Landing page" {
+    owner marketing
+    serves sabine
+    says "The best bike subscription in Berlin — free delivery!"
+    evidence "Rated best bike subscription, Tagesspiegel test 05/2026"
+    disclaimer "Free delivery within the Berlin ring"
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

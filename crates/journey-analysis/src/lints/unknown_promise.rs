@@ -2,30 +2,60 @@
 
 use super::promise_not_kept::promises;
 use super::LintContext;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0512",
     name: "unknown-promise",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "`keeps` names a promise that no phase makes",
     explanation: "`keeps ID` says that a touchpoint delivers a promise made by `promise ID \
 \"…\"` in some phase. An id that no phase promises is a typo or a promise that was removed; \
 either way the link is broken and promise-not-kept cannot see that the promise is kept.
-
-Bad:
-
-    phase discovery { promise swap_48h \"A new bike within 48 hours\" }
-    phase experience {
-      touchpoint swap_service { keeps swap_24h }
-    }
-
-Good:
-
-    phase experience {
-      touchpoint swap_service { keeps swap_48h }
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase discovery "Discovery" {
+  message "A new bike within 48 hours"
+  promise swap_48h "A new bike within 48 hours"
+}
+
+phase experience "Experience" {
+  message "Broken? Swapped the next day"
+  touchpoint swap_service "Swap service" {
+    owner marketing
+    serves sabine
+    says "Your broken bike, swapped"
+    keeps swap_24h
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+phase discovery "Discovery" {
+  message "A new bike within 48 hours"
+  promise swap_48h "A new bike within 48 hours"
+}
+
+phase experience "Experience" {
+  message "Broken? Swapped the next day"
+  touchpoint swap_service "Swap service" {
+    owner marketing
+    serves sabine
+    says "Your broken bike, swapped"
+    keeps swap_48h
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -3,32 +3,49 @@
 use super::promise_not_kept::promises;
 use super::LintContext;
 use crate::model::DefKind;
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_syntax::ast::Support;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0513",
     name: "unknown-support-target",
     default_severity: Severity::Error,
+    opt_in: false,
     summary: "`supports` names no promise, goal or impact",
     explanation: "`supports` traces a core message to what it serves: a promise, a goal or an \
 impact of the impact map by its id, or a part of the value proposition in quotes. An id \
 that names none of these is a typo or a leftover.
-
-Bad:
-
-    phase discovery {
-      message \"Join the community\"
-      supports more_riderss
-    }
-
-Good:
-
-    phase discovery {
-      message \"Join the community\"
-      supports more_riders
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+goal more_riders "More riders" {
+  metric "Active riders" current 800 target 1500 by 2027-12-31
+}
+
+phase discovery "Discovery" {
+  message "Join the community"
+  supports more_riderss
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+goal more_riders "More riders" {
+  metric "Active riders" current 800 target 1500 by 2027-12-31
+}
+
+phase discovery "Discovery" {
+  message "Join the community"
+  supports more_riders
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

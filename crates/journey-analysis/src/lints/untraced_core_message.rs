@@ -2,13 +2,14 @@
 //! proposition and does not say what it supports.
 
 use super::{comparable, LintContext};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_text::content::first_shared;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0502",
     name: "untraced-core-message",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a core message that cannot be traced to the value proposition",
     explanation: "Core messages derive from the value proposition: each phase tells one part \
 of the same promise. A message that shares no content word with the value proposition \
@@ -20,29 +21,47 @@ not reported.
 When the link is real but not visible in the words, say so with `supports`: the id of a \
 promise, goal or impact the message serves, or the part of the value proposition it \
 derives from, in quotes.
-
-Bad:
-
-    journey spoke {
-      value \"A serviced bike at your door for €24 per month\"
-    }
-    phase discovery {
-      message \"Join the coolest community in town\"
-    }
-
-Good:
-
-    phase discovery {
-      message \"Your bike, serviced, at your door\"
-    }
-
-or, when the link is not in the words:
-
-    phase discovery {
-      message \"Join the coolest community in town\"
-      supports \"at your door\"
-    }
 ",
+    bad: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+journey spoke "Spoke" {
+  value "A serviced bike at your door for €24 per month"
+  phases discovery
+}
+
+phase discovery "Discovery" {
+  message "Join the coolest community in town"
+  touchpoint street_bikes "Bikes on the street" {
+    owner marketing
+    serves sabine
+    says "Join the coolest community in town"
+  }
+}
+"#,
+    )),
+    good: Some(Example::new(
+        r#"
+persona sabine "Sabine" {
+}
+
+journey spoke "Spoke" {
+  value "A serviced bike at your door for €24 per month"
+  phases discovery
+}
+
+phase discovery "Discovery" {
+  message "Your bike, serviced, at your door"
+  touchpoint street_bikes "Bikes on the street" {
+    owner marketing
+    serves sabine
+    says "Your bike, serviced, at your door"
+  }
+}
+"#,
+    )),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -2,7 +2,7 @@
 //! `[vocabulary]` in journey.toml.
 
 use super::{escape_for, LintContext, Piece};
-use journey_diagnostics::{CodeInfo, Diagnostic, Severity, Span};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
 use journey_text::terms::{
     brand_misspellings, find_in, match_case, parts, parts_stemmed, Mode, Part,
 };
@@ -11,6 +11,7 @@ pub const CODE: CodeInfo = CodeInfo {
     code: "J0506",
     name: "vocabulary",
     default_severity: Severity::Warning,
+    opt_in: false,
     summary: "a term the vocabulary rules out, or the brand misspelt",
     explanation: "A brand speaks one language: the customer is a \"Kunde\", never a \
 \"Klient\"; some words are never used; the brand name is written exactly one way. \
@@ -23,15 +24,61 @@ against them, inflected forms and compounds included. Every finding carries a fi
 
     [vocabulary.prefer]
     Kunde = [\"Klient\", \"Klientin\"]
-
-Bad:
-
-    says \"Für unsere Klienten: Schnäppchen bei gipfelglück\"
-
-Good:
-
-    says \"Für unsere Kunden: gute Angebote bei Gipfelglück\"
 ",
+    bad: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+
+phase inspiration "Inspiration" {
+  message "Gipfelglück: Ausrüstung, die hält"
+  touchpoint newsletter "Newsletter" {
+    owner marketing
+    serves sabine
+    says "Für unsere Klienten: Schnäppchen bei gipfelglück"
+  }
+}
+"#,
+        )
+        .config(
+            r#"
+[vocabulary]
+brand = "Gipfelglück"
+avoid = ["Schnäppchen"]
+
+[vocabulary.prefer]
+Kunde = ["Klient", "Klientin"]
+"#,
+        ),
+    ),
+    good: Some(
+        Example::new(
+            r#"
+persona sabine "Sabine" {
+}
+
+phase inspiration "Inspiration" {
+  message "Gipfelglück: Ausrüstung, die hält"
+  touchpoint newsletter "Newsletter" {
+    owner marketing
+    serves sabine
+    says "Für unsere Kunden: gute Angebote bei Gipfelglück"
+  }
+}
+"#,
+        )
+        .config(
+            r#"
+[vocabulary]
+brand = "Gipfelglück"
+avoid = ["Schnäppchen"]
+
+[vocabulary.prefer]
+Kunde = ["Klient", "Klientin"]
+"#,
+        ),
+    ),
 };
 
 /// A configured term and its word parts.

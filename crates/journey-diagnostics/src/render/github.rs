@@ -72,8 +72,11 @@ mod tests {
         code: "J9999",
         name: "test-rule",
         default_severity: Severity::Warning,
+        opt_in: false,
         summary: "",
         explanation: "",
+        bad: None,
+        good: None,
     };
 
     #[test]

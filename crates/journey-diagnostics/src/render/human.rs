@@ -303,8 +303,11 @@ mod tests {
         code: "J9999",
         name: "test-finding",
         default_severity: Severity::Warning,
+        opt_in: false,
         summary: "a finding for tests",
         explanation: "Bad: x. Good: y.",
+        bad: None,
+        good: None,
     };
 
     #[test]

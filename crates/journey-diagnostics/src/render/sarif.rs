@@ -87,12 +87,13 @@ fn physical(sources: &dyn Sources, file: FileId, span: Span) -> Value {
 }
 
 fn rule(c: &CodeInfo, tool: &SarifTool<'_>) -> Value {
+    let document = c.document();
     let mut r = json!({
         "id": c.code,
         "name": c.name,
         "shortDescription": { "text": c.summary },
-        "fullDescription": { "text": c.explanation, "markdown": c.explanation },
-        "help": { "text": c.explanation, "markdown": c.explanation },
+        "fullDescription": { "text": document, "markdown": document },
+        "help": { "text": document, "markdown": document },
         "defaultConfiguration": { "level": level(c.default_severity) },
         "properties": { "tags": [c.name] },
     });
@@ -239,8 +240,11 @@ mod tests {
         code: "J9999",
         name: "test-rule",
         default_severity: Severity::Warning,
+        opt_in: false,
         summary: "a test rule",
-        explanation: "Why.\n\nBad:\n\n    x\n\nGood:\n\n    y\n",
+        explanation: "Why.",
+        bad: Some(crate::Example::new("x\n")),
+        good: Some(crate::Example::new("y\n")),
     };
 
     #[test]

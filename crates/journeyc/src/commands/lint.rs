@@ -22,9 +22,8 @@ pub fn run(mut args: LintArgs) -> u8 {
         import_not_found::CODE.code,
         import_outside_workspace::CODE.code,
     ];
-    let mut allow: Vec<String> = journey_analysis::checks::registry::CHECKS
-        .iter()
-        .map(|c| c.code.code)
+    let mut allow: Vec<String> = journey_analysis::rules::checks()
+        .map(|(c, _)| c.code)
         .filter(|code| !unread.contains(code))
         .map(str::to_string)
         .collect();
