@@ -19,7 +19,7 @@ mod encoding;
 use annotate::Expectation;
 use encoding::Lines;
 use journey_analysis::{config, load, Config};
-use journey_diagnostics::{escape::escape_line, Diagnostic, SourceMap, Span};
+use journey_diagnostics::{escape::escape_line, Diagnostic, Sources, Span};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -96,7 +96,7 @@ fn run_case(case: &Path) -> BTreeMap<PathBuf, Vec<Expectation>> {
     let loaded = load::load_workspace(&[case.to_path_buf()], config, &display);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let ws = loaded.workspace;
-    let sources = ws.source_map();
+    let sources = &ws;
     let mut files = Vec::new();
     case_files(case, &mut files);
     let mut by_file: BTreeMap<PathBuf, Vec<Expectation>> = files
@@ -104,17 +104,17 @@ fn run_case(case: &Path) -> BTreeMap<PathBuf, Vec<Expectation>> {
         .map(|f| (std::fs::canonicalize(f).expect("case file"), Vec::new()))
         .collect();
     for d in ws.diagnostics() {
-        let path = base.join(&sources.get(d.file()).expect("file").path);
+        let path = base.join(&sources.source(d.file()).expect("file").path);
         by_file
             .entry(path)
             .or_default()
-            .push(expectation(&sources, &d));
+            .push(expectation(sources, &d));
     }
     by_file
 }
 
 /// The expectation that `d` fulfils.
-fn expectation(sources: &SourceMap, d: &Diagnostic) -> Expectation {
+fn expectation(sources: &dyn Sources, d: &Diagnostic) -> Expectation {
     let (start, end) = position(sources, d.file(), d.span());
     let fixes = d
         .fixes
@@ -124,7 +124,7 @@ fn expectation(sources: &SourceMap, d: &Diagnostic) -> Expectation {
                 let (s, t) = position(sources, e.file, e.span);
                 let mut at = annotate::range(s, t);
                 if e.file != d.file() {
-                    at = format!("{} {at}", sources.get(e.file).expect("file").path);
+                    at = format!("{} {at}", sources.source(e.file).expect("file").path);
                 }
                 format!("{} ({:?} at {at})", escape_line(&fix.title), e.new_text)
             })
@@ -146,11 +146,11 @@ fn expectation(sources: &SourceMap, d: &Diagnostic) -> Expectation {
 
 /// Start and end of `span` as 0-based lines and character columns.
 fn position(
-    sources: &SourceMap,
+    sources: &dyn Sources,
     file: journey_diagnostics::FileId,
     span: Span,
 ) -> ((usize, usize), (usize, usize)) {
-    let f = sources.get(file).expect("file");
+    let f = sources.source(file).expect("file");
     let at = |offset| {
         let lc = f.line_index.line_col_chars(&f.text, offset);
         (lc.line as usize, lc.col as usize)
