@@ -12,16 +12,20 @@
 //!   suppressions. Both are cached until a file or the configuration
 //!   changes.
 //! - [`checks`] holds one module per semantic check, [`config`] reads
-//!   `journey.toml`, [`load`] finds and reads files on disk.
+//!   `journey.toml`, [`load`] finds and reads files on disk, [`format`]
+//!   formats files as their journey.toml asks, [`report`] reads a workspace
+//!   as `journeyc check` does.
 
 pub mod analysis;
 pub mod checks;
 pub mod config;
 pub mod confine;
 pub mod explain;
+pub mod format;
 pub mod lints;
 pub mod load;
 pub mod model;
+pub mod report;
 mod workspace;
 
 pub use analysis::Analysis;
