@@ -1,29 +1,13 @@
 //! `journeyc init`: writes a starter workspace from a journey model (see
 //! the crate journey-init, which holds the models and templates).
 
+use super::Lang;
 use crate::exit;
 use crate::output;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use journey_fmt::FormatOptions;
 use journey_write::{ErrorKind, Mode};
 use std::path::PathBuf;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// English.
-    En,
-    /// German (Deutsch).
-    De,
-}
-
-impl From<Lang> for journey_init::Lang {
-    fn from(l: Lang) -> Self {
-        match l {
-            Lang::En => journey_init::Lang::En,
-            Lang::De => journey_init::Lang::De,
-        }
-    }
-}
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
