@@ -310,6 +310,22 @@ mod tests {
         (text, diags)
     }
 
+    /// What `quote` writes reads back as exactly the text it was given.
+    #[test]
+    fn quote_reads_back_exactly() {
+        for s in [
+            "plain",
+            "a \"b\" c\\d",
+            "two\nlines\tand\r",
+            "bell \u{7} and é",
+        ] {
+            let src = format!("says {}", quote(s));
+            let (t, d) = decode_first(&src);
+            assert!(d.is_empty(), "{src}: {d:?}");
+            assert_eq!(t.value, s, "{src}");
+        }
+    }
+
     #[test]
     fn plain_string_maps_offsets_directly() {
         let src = "says \"Grüße 🎉 aus Köln\"";
