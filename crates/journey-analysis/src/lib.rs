@@ -13,16 +13,20 @@
 //!   changes.
 //! - [`checks`] holds one module per semantic check, [`lints`] one per
 //!   messaging lint, [`rules`] the one list of every code; [`config`]
-//!   reads `journey.toml`, [`load`] finds and reads files on disk.
+//!   reads `journey.toml`, [`load`] finds and reads files on disk,
+//!   [`format`] formats files as their journey.toml asks, [`report`] reads
+//!   a workspace as `journeyc check` does.
 
 pub mod analysis;
 pub mod checks;
 pub mod config;
 pub mod confine;
 pub mod explain;
+pub mod format;
 pub mod lints;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod rules;
 mod workspace;
 

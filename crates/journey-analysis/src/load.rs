@@ -89,7 +89,7 @@ pub fn file_kind(kind: &std::fs::FileType) -> &'static str {
 }
 
 /// Directories never searched: version control, dependencies, build output.
-const SKIP_DIRS: &[&str] = &[".git", "node_modules", "target", ".hg", ".svn"];
+pub const SKIP_DIRS: &[&str] = &[".git", "node_modules", "target", ".hg", ".svn"];
 
 /// What a search for `.journey` files found.
 #[derive(Debug, Default)]
@@ -117,7 +117,7 @@ pub fn find_files(paths: &[PathBuf]) -> Found {
     let mut found = Found::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => walk(path, &mut found),
+            Ok(m) if m.is_dir() => walk(path, &mut found, &any_journey_file),
             Ok(m) if m.is_file() => found.files.push(path.clone()),
             Ok(m) => found.errors.push(LoadError {
                 path: path.clone(),
@@ -161,7 +161,13 @@ fn journey_entry(path: &Path, kind: std::fs::FileType, skipped: &mut Vec<LoadErr
     false
 }
 
-fn walk(dir: &Path, found: &mut Found) {
+/// The one folder walk (of `journeyc check`, `fmt`, `diff` and the
+/// language server): the files below `dir` that `wanted(path, false)`
+/// takes, in folders `wanted(path, true)` takes, never in version
+/// control, dependency or build folders ([`SKIP_DIRS`]). Special files
+/// are noted in `found.skipped`, folders that cannot be listed in
+/// `found.errors`.
+fn walk(dir: &Path, found: &mut Found, wanted: &dyn Fn(&Path, bool) -> bool) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -181,15 +187,18 @@ fn walk(dir: &Path, found: &mut Found) {
         };
         if kind.is_dir() {
             let name = entry.file_name();
-            if !SKIP_DIRS.iter().any(|s| name == *s) {
-                walk(&path, found);
+            if !SKIP_DIRS.iter().any(|s| name == *s) && wanted(&path, true) {
+                walk(&path, found, wanted);
             }
-        } else if path.extension().is_some_and(|e| e == "journey")
-            && journey_entry(&path, kind, &mut found.skipped)
-        {
+        } else if wanted(&path, false) && journey_entry(&path, kind, &mut found.skipped) {
             found.files.push(path);
         }
     }
+}
+
+/// Takes every folder and every `*.journey` file.
+fn any_journey_file(path: &Path, is_dir: bool) -> bool {
+    is_dir || path.extension().is_some_and(|e| e == "journey")
 }
 
 /// How a path is shown: relative to the current directory when below it.
@@ -589,30 +598,20 @@ pub fn find_workspace_files_in(
         skipped.extend(found.skipped);
         return found.files;
     }
-    let mut out = Vec::new();
-    let mut stack = vec![dir];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            let rel = relative_slash(root, &path);
-            if kind.is_dir() {
-                let name = entry.file_name();
-                if !SKIP_DIRS.iter().any(|s| name == *s) && !config.workspace.is_excluded(&rel) {
-                    stack.push(path);
-                }
-            } else if config.workspace.contains(&rel) && journey_entry(&path, kind, skipped) {
-                out.push(path);
-            }
+    // Folders the workspace excludes are not searched; files are taken
+    // as its include/exclude patterns say. Folders that cannot be listed
+    // are passed over.
+    let mut found = Found::default();
+    walk(&dir, &mut found, &|path, is_dir| {
+        let rel = relative_slash(root, path);
+        if is_dir {
+            !config.workspace.is_excluded(&rel)
+        } else {
+            config.workspace.contains(&rel)
         }
-    }
+    });
+    skipped.extend(found.skipped);
+    let mut out = found.files;
     out.sort();
     out
 }

@@ -15,7 +15,8 @@
 //!   rename — and lists the [`Change`]s;
 //! - [`render`] writes them for a terminal, as Markdown for a
 //!   pull-request comment, or as JSON;
-//! - [`source`] reads a version from disk or from a git revision.
+//! - [`source`] reads a version from disk or from a git revision, and
+//!   [`versions`] the two versions `journeyc diff` compares.
 //!
 //! A formatting-only or reordering-only change gives an empty diff.
 
@@ -23,6 +24,7 @@ pub mod diff;
 pub mod render;
 pub mod snapshot;
 pub mod source;
+pub mod versions;
 
 pub use diff::{diff, Change, Detail, Diff, Summary};
 pub use snapshot::{Atom, DefKind, Entity, Snapshot, Value};

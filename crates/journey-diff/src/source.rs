@@ -23,7 +23,7 @@ impl fmt::Display for SourceError {
 impl std::error::Error for SourceError {}
 
 /// Folders never searched, as for `journeyc check`.
-const SKIP_DIRS: &[&str] = &[".git", "node_modules", "target", ".hg", ".svn"];
+use journey_analysis::load::SKIP_DIRS;
 
 /// Reads the `.journey` files `paths` name (folders recursively) and
 /// everything they import, from disk. A path that does not exist is an

@@ -32,6 +32,15 @@ impl Lang {
     }
 }
 
+/// The workbook's language when none is asked for: `configured` (the
+/// `lang` of journey.toml's `[workspace]`), else the language most of the
+/// journey's texts are written in ([`detect_lang`]), else English.
+pub fn workbook_lang(configured: Option<&str>, doc: &crate::Document) -> Lang {
+    configured
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| detect_lang(doc))
+}
+
 /// The language most texts of `doc` are written in (value propositions,
 /// core messages, central questions, phase and touchpoint titles);
 /// English when it is not clear.

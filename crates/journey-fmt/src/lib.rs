@@ -42,9 +42,11 @@
 //! ([`FormatError::NotEquivalent`]). A file with syntax errors is refused
 //! ([`FormatError::Syntax`]) rather than guessed at.
 
+mod diff;
 mod printer;
 mod verify;
 
+pub use diff::unified_diff;
 pub use verify::{check_equivalent, Violation};
 
 use journey_diagnostics::{Diagnostic, FileId};

@@ -173,21 +173,7 @@ pub(crate) fn literal(s: &str, indent: usize) -> String {
             return block;
         }
     }
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    journey_syntax::quote(s)
 }
 
 fn text_block(s: &str, indent: usize) -> Option<String> {
@@ -197,15 +183,7 @@ fn text_block(s: &str, indent: usize) -> Option<String> {
         if !line.trim().is_empty() {
             out.push_str(&pad);
         }
-        for c in line.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\r' => out.push_str("\\r"),
-                c if c.is_control() && c != '\t' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-                c => out.push(c),
-            }
-        }
+        out.push_str(&journey_syntax::escape_block_line(line));
         out.push('\n');
     }
     out.push_str(&pad);

@@ -29,7 +29,7 @@ pub mod table;
 pub mod workbook;
 mod write;
 
-pub use write::{write, WriteError};
+pub use write::{existing, not_written, write, WriteError};
 
 use journey_analysis::model::Def;
 use journey_analysis::Workspace;
@@ -143,6 +143,34 @@ pub struct Import {
     /// What the person importing should know: rows and columns that were
     /// ignored, ids and kinds made from titles.
     pub notes: Vec<String>,
+}
+
+impl Import {
+    /// The closing lines of `journeyc import`: what was imported from
+    /// `shown`, and whether findings are left for `journeyc check DIR`.
+    pub fn summary(&self, shown: &str, dir: &str) -> String {
+        let n = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        let mut out = format!(
+            "imported {} in {} ({}, {}) from {shown}",
+            n(self.touchpoints, "touchpoint", "touchpoints"),
+            n(self.phases, "phase", "phases"),
+            n(self.journeys, "journey", "journeys"),
+            n(self.personas, "persona", "personas"),
+        );
+        if !self.findings.is_empty() {
+            out.push_str(&format!(
+                "\nno errors; {} below error severity: `journeyc check {dir}` shows them",
+                n(self.findings.len(), "finding", "findings"),
+            ));
+        }
+        out
+    }
 }
 
 /// Reads a workshop table and produces the `.journey` files for it.
@@ -333,6 +361,25 @@ fn severity_word(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         _ => "info",
     }
+}
+
+/// The text of the CSV file `shown` (`bytes`), or why it is not one
+/// journeyc reads: a spreadsheet file, UTF-16 or UTF-32 text, or another
+/// encoding than UTF-8 (see [`not_utf8`]).
+pub fn csv_text(bytes: Vec<u8>, shown: &str) -> Result<String, String> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+        return Err(format!(
+            "`{shown}` is a spreadsheet file, not CSV; use `journeyc import xlsx {shown}` (or `ods`)"
+        ));
+    }
+    if let Some((encoding, _)) = journey_syntax::detect_wide_encoding(&bytes) {
+        return Err(format!(
+            "`{shown}` is {} text, not UTF-8; save the table as \"CSV UTF-8\" (in Excel: \"Save as\" → \"CSV UTF-8 (comma delimited)\"), not as \"Unicode text\"",
+            encoding.name()
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| not_utf8(shown, e.as_bytes(), e.utf8_error().valid_up_to()))
 }
 
 /// What to say about a CSV file that is not UTF-8: which encoding it

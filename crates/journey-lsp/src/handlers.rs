@@ -535,10 +535,7 @@ pub fn formatting(snap: &Snapshot, p: lsp::DocumentFormattingParams) -> Result<O
             shown,
         ))));
     }
-    let options = journey_fmt::FormatOptions {
-        line_width: config.format.line_width as usize,
-        indent: config.format.indent as usize,
-    };
+    let options = journey_analysis::format::options(config);
     match journey_fmt::format_verified(map.text, &f.parse, &options) {
         Ok(formatted) => Ok(Some(Formatting {
             edits: journey_fmt::minimal_edit(map.text, &formatted)

@@ -19,6 +19,7 @@ pub mod tree;
 pub use incremental::{minimal_edit, reparse, try_reparse};
 pub use lower::closest;
 pub use parser::MAX_DEPTH;
+pub use text::{escape, escape_block_line, quote};
 
 use journey_diagnostics::{Diagnostic, FileId, Span};
 

@@ -256,6 +256,42 @@ fn text_block_lines(content: &str, start: u32) -> Vec<Line<'_>> {
     lines
 }
 
+/// `s` written as the content of a one-line string literal: quotes and
+/// backslashes escaped, line breaks, tabs and other control characters as
+/// escapes, so that it reads back as exactly `s`. The one escaper for
+/// generated `.journey` text (`journeyc init`, `journeyc import`).
+pub fn escape(s: &str) -> String {
+    escape_as(s, false)
+}
+
+/// `line` written as a line of a text block: like [`escape`], but a tab
+/// stays a tab (a text block holds no line breaks inside a line).
+pub fn escape_block_line(line: &str) -> String {
+    escape_as(line, true)
+}
+
+/// `s` as a one-line string literal, quotes included.
+pub fn quote(s: &str) -> String {
+    format!("\"{}\"", escape(s))
+}
+
+fn escape_as(s: &str, block: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\r' => out.push_str("\\r"),
+            '\t' if block => out.push('\t'),
+            '\n' if !block => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +308,22 @@ mod tests {
         let mut diags = Vec::new();
         let text = decode(src, tok.span, shape, FileId(0), &mut diags);
         (text, diags)
+    }
+
+    /// What `quote` writes reads back as exactly the text it was given.
+    #[test]
+    fn quote_reads_back_exactly() {
+        for s in [
+            "plain",
+            "a \"b\" c\\d",
+            "two\nlines\tand\r",
+            "bell \u{7} and é",
+        ] {
+            let src = format!("says {}", quote(s));
+            let (t, d) = decode_first(&src);
+            assert!(d.is_empty(), "{src}: {d:?}");
+            assert_eq!(t.value, s, "{src}");
+        }
     }
 
     #[test]

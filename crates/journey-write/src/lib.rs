@@ -279,6 +279,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: Mode) -> Result<Written, Wr
     }
 }
 
+/// Writes `files` (name, content) into the folder `dir` (created if
+/// needed) in one [`Transaction`], every file with `mode`: all or nothing.
+/// `journeyc init` and `journeyc import` write their workspaces so.
+/// Returns the paths written.
+pub fn write_all<N: AsRef<Path>>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (N, Vec<u8>)>,
+    mode: Mode,
+) -> Result<Vec<PathBuf>, TxError> {
+    let mut tx = Transaction::new();
+    for (name, bytes) in files {
+        tx.add(dir.join(name), bytes, mode.clone());
+    }
+    Ok(tx.commit()?.into_iter().map(|(p, _)| p).collect())
+}
+
 /// Several files written all or nothing.
 #[derive(Debug, Default)]
 pub struct Transaction {

@@ -4,7 +4,6 @@
 use clap::ValueEnum;
 pub use journey_diagnostics::escape::{escape_line, escape_text};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -48,12 +47,4 @@ pub fn skipped(e: &journey_analysis::load::LoadError) {
         escape_line(&journey_analysis::load::display_path(&e.path)),
         escape_text(&e.message)
     );
-}
-
-/// Writes a report or an export (`-o FILE`): atomically, creating the
-/// file with ordinary permissions or replacing it with its permissions,
-/// owner and group kept; a folder, special file or read-only file in the
-/// way is an error (see `journey_write`). The error names the file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), journey_write::WriteError> {
-    journey_write::write_atomic(path, bytes, journey_write::Mode::Replace).map(|_| ())
 }

@@ -373,13 +373,13 @@ pub fn describe(model: &Model, piece: &Piece) -> String {
 }
 
 /// `s` written so that it can replace text inside the string literal
-/// `text` (quotes and backslashes escaped in a one-line string).
+/// `text` (escaped as [`journey_syntax::escape`] does in a one-line string).
 pub fn escape_for(text: &Text, s: &str) -> String {
     let is_block = text.span.len() >= 6 && text.content_span().start >= text.span.start + 3;
     if is_block {
         s.to_string()
     } else {
-        s.replace('\\', "\\\\").replace('"', "\\\"")
+        journey_syntax::escape(s)
     }
 }
 

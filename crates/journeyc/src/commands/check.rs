@@ -4,6 +4,7 @@ use crate::output::{self, ColorChoice};
 use clap::{Args, ValueEnum};
 use journey_diagnostics::render::{self, HumanOptions, SarifTool};
 use journey_diagnostics::Severity;
+use journey_write::Mode;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,7 +89,7 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     match &args.output {
         Some(path) => {
-            if let Err(e) = output::write_atomically(path, report.as_bytes()) {
+            if let Err(e) = journey_write::write_atomic(path, report.as_bytes(), Mode::Replace) {
                 output::error(e);
                 return exit::USAGE;
             }

@@ -2,11 +2,13 @@
 //! Mermaid, CSV, an Excel workbook, or a poster as SVG, PNG or PDF.
 
 use super::workspace::{Checked, WorkspaceArgs};
+use super::Lang;
 use crate::exit;
 use crate::output::{self, ColorChoice};
 use clap::{Args, ValueEnum};
 use journey_diagnostics::render::{self, HumanOptions};
 use journey_export::Document;
+use journey_write::Mode;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -32,25 +34,6 @@ pub enum Format {
     Png,
     /// The poster as a PDF, A3 landscape pages with the phase header on each.
     Pdf,
-}
-
-/// The language of the labels an export adds (row names, legends,
-/// headers, the workbook's sheet names).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// English.
-    En,
-    /// German (Deutsch).
-    De,
-}
-
-impl From<Lang> for journey_export::Lang {
-    fn from(l: Lang) -> Self {
-        match l {
-            Lang::En => journey_export::Lang::En,
-            Lang::De => journey_export::Lang::De,
-        }
-    }
 }
 
 impl Format {
@@ -138,9 +121,11 @@ pub fn run(args: ExportArgs) -> u8 {
             return exit::USAGE;
         }
         let lang = match args.lang {
-            Some(Lang::En) => journey_export::sheet::Lang::En,
-            Some(Lang::De) => journey_export::sheet::Lang::De,
-            None => workbook_lang(ws, &doc),
+            Some(lang) => lang.into(),
+            None => {
+                let configured = ws.config().workspace.lang.as_deref();
+                journey_export::sheet::workbook_lang(configured, &doc)
+            }
         };
         match journey_export::xlsx::render(&doc, lang) {
             Ok(b) => b,
@@ -208,23 +193,12 @@ pub fn run(args: ExportArgs) -> u8 {
             }
             exit::OK
         }
-        Some(path) => match output::write_atomically(path, &bytes) {
-            Ok(()) => exit::OK,
+        Some(path) => match journey_write::write_atomic(path, &bytes, Mode::Replace) {
+            Ok(_) => exit::OK,
             Err(e) => {
                 output::error(e);
                 exit::USAGE
             }
         },
     }
-}
-
-/// The workbook's language when `--lang` is not given: journey.toml's
-/// `lang`, else the language most of the journey's texts are written in
-/// (value propositions, core messages, questions), else English.
-fn workbook_lang(ws: &journey_analysis::Workspace, doc: &Document) -> journey_export::sheet::Lang {
-    use journey_export::sheet::Lang as L;
-    if let Some(l) = ws.config().workspace.lang.as_deref().and_then(L::parse) {
-        return l;
-    }
-    journey_export::sheet::detect_lang(doc)
 }

@@ -100,33 +100,13 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
         .unwrap_or_else(|| shown.clone());
     let result = match kind {
         Kind::Workbook => journey_import::import_workbook(&bytes, &source, &args.output),
-        Kind::Csv => {
-            if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
-                output::error(format!(
-                    "`{shown}` is a spreadsheet file, not CSV; use `journeyc import xlsx {shown}` (or `ods`)"
-                ));
+        Kind::Csv => match journey_import::csv_text(bytes, &shown) {
+            Ok(text) => journey_import::import_csv(&text, &source, &args.output),
+            Err(e) => {
+                output::error(e);
                 return exit::USAGE;
             }
-            if let Some((encoding, _)) = journey_syntax::detect_wide_encoding(&bytes) {
-                output::error(format!(
-                    "`{shown}` is {} text, not UTF-8; save the table as \"CSV UTF-8\" (in Excel: \"Save as\" → \"CSV UTF-8 (comma delimited)\"), not as \"Unicode text\"",
-                    encoding.name()
-                ));
-                return exit::USAGE;
-            }
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    output::error(journey_import::not_utf8(
-                        &shown,
-                        e.as_bytes(),
-                        e.utf8_error().valid_up_to(),
-                    ));
-                    return exit::USAGE;
-                }
-            };
-            journey_import::import_csv(&text, &source, &args.output)
-        }
+        },
     };
     let import = match result {
         Ok(i) => i,
@@ -149,19 +129,13 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
             return exit::FINDINGS;
         }
     };
-    let targets: Vec<PathBuf> = import
-        .files
-        .iter()
-        .map(|f| args.output.join(&f.name))
-        .collect();
-    let existed: Vec<&PathBuf> = targets
-        .iter()
-        .filter(|p| p.symlink_metadata().is_ok())
-        .collect();
+    let existed = journey_import::existing(&args.output, &import.files);
     let written = match journey_import::write(&args.output, &import.files, args.force) {
         Ok(w) => w,
         Err(e) => {
-            report_not_written(&e, &existed);
+            journey_import::not_written(&e, &existed)
+                .iter()
+                .for_each(output::error);
             return exit::USAGE;
         }
     };
@@ -174,71 +148,8 @@ fn import(args: CsvArgs, kind: Kind) -> u8 {
     for note in &import.notes {
         eprintln!("note: {shown}: {note}");
     }
-    let n = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    let shown = output::escape_line(&shown);
-    eprintln!(
-        "imported {} in {} ({}, {}) from {shown}",
-        n(import.touchpoints, "touchpoint", "touchpoints"),
-        n(import.phases, "phase", "phases"),
-        n(import.journeys, "journey", "journeys"),
-        n(import.personas, "persona", "personas"),
-    );
-    if !import.findings.is_empty() {
-        eprintln!(
-            "no errors; {} below error severity: `journeyc check {}` shows them",
-            n(import.findings.len(), "finding", "findings"),
-            output::escape_line(&args.output.display().to_string())
-        );
-    }
+    let dir = args.output.display().to_string();
+    let summary = import.summary(&output::escape_line(&shown), &output::escape_line(&dir));
+    eprintln!("{summary}");
     exit::OK
-}
-
-/// Says exactly what happened when the files were not written: each
-/// problem, then whether anything changed.
-fn report_not_written(e: &journey_import::WriteError, existed: &[&PathBuf]) {
-    let shown = |p: &Path| format!("`{}`", journey_analysis::load::display_path(p));
-    for p in &e.problems {
-        use journey_write::ErrorKind;
-        match p.kind {
-            ErrorKind::Exists => output::error(format!(
-                "{} exists already; use --force to overwrite",
-                shown(&p.path)
-            )),
-            ErrorKind::Folder | ErrorKind::NotRegular(_) => output::error(format!(
-                "{p}; move it away or choose another folder with -o"
-            )),
-            ErrorKind::ReadOnly => output::error(format!(
-                "{p}; make it writable (`chmod u+w`) or choose another folder with -o"
-            )),
-            _ => output::error(p),
-        }
-    }
-    if !e.nothing_changed() {
-        // Rare: a failure after some files were replaced, and putting
-        // them back failed too. The error says which and where.
-        output::error(e);
-        return;
-    }
-    let unchanged: Vec<String> = existed
-        .iter()
-        .filter(|p| !e.problems.iter().any(|q| &q.path == **p))
-        .map(|p| shown(p))
-        .collect();
-    match unchanged.len() {
-        0 => output::error("nothing was written"),
-        1 => output::error(format!(
-            "nothing was written; {} is unchanged",
-            unchanged[0]
-        )),
-        _ => output::error(format!(
-            "nothing was written; {} are unchanged",
-            unchanged.join(", ")
-        )),
-    }
 }
