@@ -1,5 +1,6 @@
-//! Every code journeyc reports, in one list: [`RULES`] below, with the
-//! syntax codes of `journey-syntax` before it. The registry that runs the
+//! Every code journeyc reports, in one list: the syntax codes of
+//! `journey-syntax`, the checks' and the lints' [`declare_rules!`] lists and
+//! [`CONFIG_RULES`], joined by [`all`]. The registry that runs the
 //! checks and lints, `journeyc explain`, SARIF rule lists and the names
 //! and codes `journey.toml` and `allow` accept all read it, and nothing
 //! else: a rule is declared once, in its own module — its [`CodeInfo`]
@@ -7,8 +8,9 @@
 //! and listed once, here.
 //!
 //! Adding a check: a module in `checks/` with `pub const CODE: CodeInfo`
-//! and `pub fn run`, its `mod` line, and one `check module` line below, in
-//! code order. A lint likewise in `lints/`, listed as `lint module`.
+//! and `pub fn run`, and its name in the `declare_rules!` list of
+//! `checks/mod.rs`, in code order — that one line declares the module and
+//! registers it. A lint likewise in `lints/`.
 
 use crate::checks::{self, Context};
 use crate::config;
@@ -35,84 +37,61 @@ pub struct Rule {
     pub source: Source,
 }
 
-/// The list: one line per code, `kind item`. `check m` and `lint m` name
-/// a module with `CODE` and `run`; `config C` and `allow C` a code that
-/// reading journey.toml or applying `allow`s reports.
-macro_rules! rules {
-    ($($kind:ident $item:ident),* $(,)?) => {
-        /// Every code after the syntax codes, in code order.
-        pub const RULES: &[Rule] = &[$(rules!(@ $kind $item)),*];
-    };
-    (@ check $m:ident) => {
-        Rule { code: &checks::$m::CODE, source: Source::Check(checks::$m::run) }
-    };
-    (@ lint $m:ident) => {
-        Rule { code: &lints::$m::CODE, source: Source::Lint(lints::$m::run) }
-    };
-    (@ config $c:ident) => {
-        Rule { code: &config::$c, source: Source::Config }
-    };
-    (@ allow $c:ident) => {
-        Rule { code: &checks::suppression::$c, source: Source::Config }
+/// Declares the rule modules of a folder and lists them, one line per
+/// rule in code order: `declare_rules!(Check: a, b)` in `checks/mod.rs`
+/// is `pub mod a; pub mod b;` and `RULES` of both, each module with its
+/// `CODE` and `run`. Adding a check is its file and its line there.
+macro_rules! declare_rules {
+    ($source:ident: $($m:ident),* $(,)?) => {
+        $(pub mod $m;)*
+
+        /// The rules of this folder, in code order.
+        pub const RULES: &[$crate::rules::Rule] = &[$(
+            $crate::rules::Rule {
+                code: &$m::CODE,
+                source: $crate::rules::Source::$source($m::run),
+            }
+        ),*];
     };
 }
+pub(crate) use declare_rules;
 
-rules! {
-    check import_not_found,
-    check import_cycle,
-    check duplicate_import,
-    check undefined_reference,
-    check duplicate_definition,
-    check name_shared_across_kinds,
-    check score_out_of_range,
-    check unknown_value,
-    check unknown_channel,
-    check import_outside_workspace,
-    check phase_not_listed,
-    check loop_target_not_a_phase,
-    check phase_listed_twice,
-    check phase_without_touchpoints,
-    check journey_ends_at_purchase,
-    check persona_not_served,
-    check touchpoint_serves_no_persona,
-    check touchpoint_without_owner,
-    check goal_not_measurable,
-    check impact_without_kpi,
-    check deliverable_without_touchpoint,
-    check touchpoint_not_reached,
-    check experience_below_expectation,
-    check over_delivery,
-    check personal_data_without_basis,
-    check important_touchpoint_not_monitored,
-    check moment_without_kpi,
-    check persona_without_evidence,
-    check touchpoint_channel_not_used,
-    check persona_channel_not_covered,
-    check planned_touchpoint_with_experience,
-    check touchpoint_without_kpi,
-    check journey_without_phases,
-    lint missing_core_message,
-    lint untraced_core_message,
-    lint off_message_touchpoint,
-    lint contradicting_claims,
-    lint register_switch,
-    lint vocabulary,
-    lint term_drift,
-    lint duplicate_core_message,
-    lint unbacked_claim,
-    lint promise_not_kept,
-    lint copy_too_long,
-    lint unknown_promise,
-    lint unknown_support,
-    lint duplicate_promise,
-    config INVALID_CONFIG,
-    config UNKNOWN_CHECK,
-    config UNKNOWN_CONFIG_KEY,
-    allow ALLOW_WITHOUT_REASON,
-    allow UNUSED_ALLOW,
+/// The codes that reading journey.toml and applying `allow`s report, in
+/// code order.
+pub const CONFIG_RULES: &[Rule] = &[
+    Rule {
+        code: &config::INVALID_CONFIG,
+        source: Source::Config,
+    },
+    Rule {
+        code: &config::UNKNOWN_CHECK,
+        source: Source::Config,
+    },
+    Rule {
+        code: &config::UNKNOWN_CONFIG_KEY,
+        source: Source::Config,
+    },
+    Rule {
+        code: &checks::suppression::ALLOW_WITHOUT_REASON,
+        source: Source::Config,
+    },
+    Rule {
+        code: &checks::suppression::UNUSED_ALLOW,
+        source: Source::Config,
+    },
+];
+
+/// Every code after the syntax codes, in code order: the checks, the
+/// messaging lints, then journey.toml's and `allow`'s codes.
+pub fn rules() -> impl Iterator<Item = Rule> {
+    checks::RULES
+        .iter()
+        .chain(lints::RULES)
+        .chain(CONFIG_RULES)
+        .copied()
 }
 
-/// Every code, in code order: the syntax codes, then [`RULES`].
+/// Every code, in code order: the syntax codes, then [`rules`].
 pub fn all() -> impl Iterator<Item = Rule> {
     journey_syntax::codes::ALL
         .iter()
@@ -120,7 +99,7 @@ pub fn all() -> impl Iterator<Item = Rule> {
             code,
             source: Source::Syntax,
         })
-        .chain(RULES.iter().copied())
+        .chain(rules())
 }
 
 /// The rule of a code (`J0102`, case-insensitive) or a name
@@ -136,13 +115,13 @@ pub fn is_syntax(code: &str) -> bool {
 
 /// Whether `code` only reports when journey.toml gives it a level.
 pub fn is_opt_in(code: &str) -> bool {
-    RULES.iter().any(|r| r.code.opt_in && r.code.code == code)
+    rules().any(|r| r.code.opt_in && r.code.code == code)
 }
 
 /// The semantic checks, in code order.
 pub fn checks() -> impl Iterator<Item = (&'static CodeInfo, fn(&Context<'_>, &mut Vec<Diagnostic>))>
 {
-    RULES.iter().filter_map(|r| match r.source {
+    checks::RULES.iter().filter_map(|r| match r.source {
         Source::Check(run) => Some((r.code, run)),
         _ => None,
     })
@@ -155,7 +134,7 @@ pub fn lints() -> impl Iterator<
         fn(&LintContext<'_>, &mut Vec<Diagnostic>),
     ),
 > {
-    RULES.iter().filter_map(|r| match r.source {
+    lints::RULES.iter().filter_map(|r| match r.source {
         Source::Lint(run) => Some((r.code, run)),
         _ => None,
     })

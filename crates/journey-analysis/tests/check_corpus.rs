@@ -82,8 +82,7 @@ fn diagnostics(case: &Path) -> Vec<Diagnostic> {
 
 /// The codes that `source` reports.
 fn codes(source: fn(&rules::Source) -> bool) -> Vec<&'static CodeInfo> {
-    rules::RULES
-        .iter()
+    rules::rules()
         .filter(|r| source(&r.source))
         .map(|r| r.code)
         .collect()

@@ -3,8 +3,9 @@
 //! Each check is one module with its [`CodeInfo`] (stable code, kebab-case
 //! name, default level, the explanation `journeyc explain` prints and its
 //! bad and good example), a `run` function that reads the [`Model`] and
-//! reports findings, and its unit tests. [`crate::rules::RULES`] lists
-//! them all; adding a check means adding a module and one line there.
+//! reports findings, and its unit tests. The `declare_rules!` list below
+//! declares each module and lists it in [`RULES`]; adding a check means
+//! adding its file and one line there.
 //!
 //! [`CodeInfo`]: journey_diagnostics::CodeInfo
 //!
@@ -13,39 +14,42 @@
 
 pub mod suppression;
 
-pub mod deliverable_without_touchpoint;
-pub mod duplicate_definition;
-pub mod duplicate_import;
-pub mod experience_below_expectation;
-pub mod goal_not_measurable;
-pub mod impact_without_kpi;
-pub mod import_cycle;
-pub mod import_not_found;
-pub mod import_outside_workspace;
-pub mod important_touchpoint_not_monitored;
-pub mod journey_ends_at_purchase;
-pub mod journey_without_phases;
-pub mod loop_target_not_a_phase;
-pub mod moment_without_kpi;
-pub mod name_shared_across_kinds;
-pub mod over_delivery;
-pub mod persona_channel_not_covered;
-pub mod persona_not_served;
-pub mod persona_without_evidence;
-pub mod personal_data_without_basis;
-pub mod phase_listed_twice;
-pub mod phase_not_listed;
-pub mod phase_without_touchpoints;
-pub mod planned_touchpoint_with_experience;
-pub mod score_out_of_range;
-pub mod touchpoint_channel_not_used;
-pub mod touchpoint_not_reached;
-pub mod touchpoint_serves_no_persona;
-pub mod touchpoint_without_kpi;
-pub mod touchpoint_without_owner;
-pub mod undefined_reference;
-pub mod unknown_channel;
-pub mod unknown_value;
+crate::rules::declare_rules!(
+    Check:
+    import_not_found,
+    import_cycle,
+    duplicate_import,
+    undefined_reference,
+    duplicate_definition,
+    name_shared_across_kinds,
+    score_out_of_range,
+    unknown_value,
+    unknown_channel,
+    import_outside_workspace,
+    phase_not_listed,
+    loop_target_not_a_phase,
+    phase_listed_twice,
+    phase_without_touchpoints,
+    journey_ends_at_purchase,
+    persona_not_served,
+    touchpoint_serves_no_persona,
+    touchpoint_without_owner,
+    goal_not_measurable,
+    impact_without_kpi,
+    deliverable_without_touchpoint,
+    touchpoint_not_reached,
+    experience_below_expectation,
+    over_delivery,
+    personal_data_without_basis,
+    important_touchpoint_not_monitored,
+    moment_without_kpi,
+    persona_without_evidence,
+    touchpoint_channel_not_used,
+    persona_channel_not_covered,
+    planned_touchpoint_with_experience,
+    touchpoint_without_kpi,
+    journey_without_phases,
+);
 
 use crate::model::Model;
 use crate::Workspace;

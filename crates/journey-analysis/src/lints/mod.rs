@@ -5,11 +5,9 @@
 //! Each rule is one module with its [`CodeInfo`] (code, kebab-case name,
 //! default level, the explanation `journeyc explain` prints and its bad
 //! and good example), a `run` function and its unit tests;
-//! [`crate::rules::RULES`] lists them.
-//!
-//! [`CodeInfo`]: journey_diagnostics::CodeInfo The language work —
-//! tokens, stop words, stemming, claims, register, similarity — lives in
-//! the `journey-text` crate; the rules here connect it to the model and
+//! the `declare_rules!` list below declares and lists them in [`RULES`].
+//! The language work — tokens, stop words, stemming, claims, register,
+//! similarity — lives in the `journey-text` crate; the rules here connect it to the model and
 //! point every finding at the exact words inside the string literal
 //! ([`journey_syntax::ast::Text::source_span`]).
 //!
@@ -17,24 +15,29 @@
 //! statements apply afterwards, like for the semantic checks. The rules'
 //! own settings — `[messaging]` and `[vocabulary]` — are read by
 //! [`config`].
+//!
+//! [`CodeInfo`]: journey_diagnostics::CodeInfo
 
 pub mod config;
 pub mod facts;
 
-pub mod contradicting_claims;
-pub mod copy_too_long;
-pub mod duplicate_core_message;
-pub mod duplicate_promise;
-pub mod missing_core_message;
-pub mod off_message_touchpoint;
-pub mod promise_not_kept;
-pub mod register_switch;
-pub mod term_drift;
-pub mod unbacked_claim;
-pub mod unknown_promise;
-pub mod unknown_support;
-pub mod untraced_core_message;
-pub mod vocabulary;
+crate::rules::declare_rules!(
+    Lint:
+    missing_core_message,
+    untraced_core_message,
+    off_message_touchpoint,
+    contradicting_claims,
+    register_switch,
+    vocabulary,
+    term_drift,
+    duplicate_core_message,
+    unbacked_claim,
+    promise_not_kept,
+    copy_too_long,
+    unknown_promise,
+    unknown_support,
+    duplicate_promise,
+);
 
 use crate::checks::Context;
 use crate::model::{Def, JourneyId, Model, PhaseId, PhaseKind, TouchpointId};
