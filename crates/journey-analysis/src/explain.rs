@@ -138,3 +138,42 @@ mod tests {
         assert!(list.lines().any(|l| l.starts_with("J0422  off ")), "{list}");
     }
 }
+
+/// `docs/codes.md`: every code's explanation as Markdown, each under an
+/// anchor named by its code — where the language server's links point
+/// (`…/docs/codes.md#J0408`). Generated from the same declarations as
+/// `journeyc explain`; a test keeps the file current.
+pub fn codes_markdown() -> String {
+    let mut out = String::from(
+        "# Diagnostic codes\n\n\
+         Every code journeyc reports, with why it matters and a bad and a good \
+         example (tests prove each: the bad one reports the code, the good one \
+         does not). `journeyc explain CODE` prints the same text.\n\n\
+         This file is generated: `UPDATE_README=1 cargo test -p journey-analysis \
+         --test readme` rewrites it.\n",
+    );
+    for c in crate::all_codes() {
+        let e = Explanation::of(c);
+        out.push_str(&format!(
+            "\n<a id=\"{code}\"></a>\n\n## {code} `{name}`\n\n{summary}. Default: {level}.\n\n{body}",
+            code = e.code,
+            name = e.name,
+            summary = capitalised(e.summary),
+            level = e.default_line(),
+            body = e.body,
+        ));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `text` with its first letter upper-case, for a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

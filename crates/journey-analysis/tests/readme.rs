@@ -3,7 +3,8 @@
 //!
 //!     UPDATE_README=1 cargo test -p journey-analysis --test readme
 //!
-//! rewrites it. Other README tables that name a code (the messaging lints'
+//! rewrites it, and docs/codes.md (every explanation, where the language
+//! server's links point) with it. Other README tables that name a code (the messaging lints'
 //! table) must give its name and default level as declared.
 
 use journey_analysis::explain::default_level_name;
@@ -75,6 +76,34 @@ fn the_code_table_is_up_to_date() {
          UPDATE_README=1 cargo test -p journey-analysis --test readme\n\n{}",
         removed.chain(added).collect::<String>()
     );
+}
+
+/// docs/codes.md, where the language server's links point.
+#[test]
+fn the_code_reference_is_up_to_date() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/codes.md");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let new = journey_analysis::explain::codes_markdown();
+    if new == text {
+        return;
+    }
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(&path, new).unwrap();
+        return;
+    }
+    panic!(
+        "docs/codes.md is out of date; update it with\n\n    \
+         UPDATE_README=1 cargo test -p journey-analysis --test readme"
+    );
+}
+
+#[test]
+fn every_code_has_an_anchor_in_the_reference() {
+    let text = journey_analysis::explain::codes_markdown();
+    for c in journey_analysis::all_codes() {
+        let anchor = format!("<a id=\"{}\"></a>\n\n## {} `{}`", c.code, c.code, c.name);
+        assert!(text.contains(&anchor), "{} has no anchor", c.code);
+    }
 }
 
 #[test]
