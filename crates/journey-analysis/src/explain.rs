@@ -72,6 +72,17 @@ pub fn explain(query: &str) -> Option<Explanation> {
     crate::find_code(query.trim()).map(Explanation::of)
 }
 
+/// The code or name closest to an unknown `query` (`J0480` → `J0408`,
+/// `touchpoint-without-owners` → `touchpoint-without-owner`), for "did you
+/// mean" in the command line and the language server alike.
+pub fn closest_code(query: &str) -> Option<&'static str> {
+    let names: Vec<&'static str> = crate::all_codes()
+        .iter()
+        .flat_map(|c| [c.code, c.name])
+        .collect();
+    journey_syntax::closest(query.trim(), &names)
+}
+
 /// The list `journeyc explain` prints without a code: one line per code
 /// with its default level, name and summary.
 pub fn code_list() -> String {
@@ -86,6 +97,45 @@ pub fn code_list() -> String {
         ));
     }
     text
+}
+
+/// `docs/codes.md`: every code's explanation as Markdown, each under an
+/// anchor named by its code — where the language server's links point
+/// (`…/docs/codes.md#J0408`). Generated from the same declarations as
+/// `journeyc explain`; a test keeps the file current.
+pub fn codes_markdown() -> String {
+    let mut out = String::from(
+        "# Diagnostic codes\n\n\
+         Every code journeyc reports, with why it matters and a bad and a good \
+         example (tests prove each: the bad one reports the code, the good one \
+         does not). `journeyc explain CODE` prints the same text.\n\n\
+         This file is generated: `UPDATE_README=1 cargo test -p journey-analysis \
+         --test readme` rewrites it.\n",
+    );
+    for c in crate::all_codes() {
+        let e = Explanation::of(c);
+        out.push_str(&format!(
+            "\n<a id=\"{code}\"></a>\n\n## {code} `{name}`\n\n{summary}. Default: {level}.\n\n{body}",
+            code = e.code,
+            name = e.name,
+            summary = capitalised(e.summary),
+            level = e.default_line(),
+            body = e.body,
+        ));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `text` with its first letter upper-case, for a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -137,43 +187,14 @@ mod tests {
         assert_eq!(list.lines().count(), crate::all_codes().len());
         assert!(list.lines().any(|l| l.starts_with("J0422  off ")), "{list}");
     }
-}
 
-/// `docs/codes.md`: every code's explanation as Markdown, each under an
-/// anchor named by its code — where the language server's links point
-/// (`…/docs/codes.md#J0408`). Generated from the same declarations as
-/// `journeyc explain`; a test keeps the file current.
-pub fn codes_markdown() -> String {
-    let mut out = String::from(
-        "# Diagnostic codes\n\n\
-         Every code journeyc reports, with why it matters and a bad and a good \
-         example (tests prove each: the bad one reports the code, the good one \
-         does not). `journeyc explain CODE` prints the same text.\n\n\
-         This file is generated: `UPDATE_README=1 cargo test -p journey-analysis \
-         --test readme` rewrites it.\n",
-    );
-    for c in crate::all_codes() {
-        let e = Explanation::of(c);
-        out.push_str(&format!(
-            "\n<a id=\"{code}\"></a>\n\n## {code} `{name}`\n\n{summary}. Default: {level}.\n\n{body}",
-            code = e.code,
-            name = e.name,
-            summary = capitalised(e.summary),
-            level = e.default_line(),
-            body = e.body,
-        ));
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// `text` with its first letter upper-case, for a sentence.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    #[test]
+    fn a_mistyped_code_or_name_finds_the_nearest_one() {
+        assert_eq!(closest_code("J0480"), Some("J0408"));
+        assert_eq!(
+            closest_code("touchpoint-without-owners"),
+            Some("touchpoint-without-owner")
+        );
+        assert_eq!(closest_code("zzzzzzzzzzzzzzzzzzzzzzzz"), None);
     }
 }

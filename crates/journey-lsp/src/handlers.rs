@@ -691,8 +691,12 @@ pub struct Explanation {
 }
 
 pub fn explain(snap: &Snapshot, p: ExplainParams) -> Result<Explanation> {
-    let e = journey_analysis::explain::explain(&p.code)
-        .ok_or_else(|| Error::invalid_params(format!("unknown code `{}`", p.code)))?;
+    let e = journey_analysis::explain::explain(&p.code).ok_or_else(|| {
+        let hint = journey_analysis::explain::closest_code(&p.code)
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        Error::invalid_params(format!("unknown code `{}`{hint}", p.code))
+    })?;
     Ok(Explanation {
         code: e.code.to_string(),
         name: e.name.to_string(),

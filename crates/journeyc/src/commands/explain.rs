@@ -21,11 +21,7 @@ pub fn run(args: ExplainArgs) -> u8 {
             exit::OK
         }
         None => {
-            let names: Vec<&str> = journey_analysis::all_codes()
-                .iter()
-                .flat_map(|c| [c.code, c.name])
-                .collect();
-            let hint = journey_syntax::closest(&query, &names)
+            let hint = journey_analysis::explain::closest_code(&query)
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| "; `journeyc explain` lists all codes".to_string());
             output::error(format!(
