@@ -9,6 +9,7 @@ use crate::context::{blocks_at, typed_at, Typed};
 use crate::hover;
 use crate::index::{EnumKind, SymbolKind};
 use crate::{Analysis, FilePosition};
+use journey_analysis::model::DefKind;
 use journey_diagnostics::Span;
 use journey_syntax::lexer::TokenKind;
 use journey_syntax::schema::{self, Context};
@@ -138,14 +139,19 @@ pub(crate) fn completions(a: &Analysis, pos: FilePosition) -> Vec<CompletionItem
         }
         Want::Symbols(kind) => symbols(a, kind, &typed, replace),
         Want::Actors => {
-            let mut items = symbols(a, SymbolKind::Persona, &typed, replace);
-            items.extend(symbols(a, SymbolKind::Actor, &typed, replace));
+            let mut items = symbols(a, SymbolKind::Def(DefKind::Persona), &typed, replace);
+            items.extend(symbols(a, SymbolKind::Def(DefKind::Actor), &typed, replace));
             items
         }
         Want::Supports => {
             let mut items = symbols(a, SymbolKind::Promise, &typed, replace);
-            items.extend(symbols(a, SymbolKind::Goal, &typed, replace));
-            items.extend(symbols(a, SymbolKind::Impact, &typed, replace));
+            items.extend(symbols(a, SymbolKind::Def(DefKind::Goal), &typed, replace));
+            items.extend(symbols(
+                a,
+                SymbolKind::Def(DefKind::Impact),
+                &typed,
+                replace,
+            ));
             items
         }
         Want::Enum(kind) => kind
@@ -224,14 +230,18 @@ fn what_is_wanted(ctx: Context, typed: &Typed) -> Want {
             .any(|(k, _, t)| *k == TokenKind::Ident && *t == w)
     };
     match (ctx, keyword) {
-        (Context::Touchpoint, "serves") if list_slot => Want::Symbols(SymbolKind::Persona),
+        (Context::Touchpoint, "serves") if list_slot => {
+            Want::Symbols(SymbolKind::Def(DefKind::Persona))
+        }
         (Context::Touchpoint, "keeps") if list_slot => Want::Symbols(SymbolKind::Promise),
         (Context::Phase, "supports") if list_slot => Want::Supports,
-        (Context::Impact, "via") if list_slot => Want::Symbols(SymbolKind::Touchpoint),
-        (Context::Journey, "phases") if list_slot => Want::Symbols(SymbolKind::Phase),
+        (Context::Impact, "via") if list_slot => {
+            Want::Symbols(SymbolKind::Def(DefKind::Touchpoint))
+        }
+        (Context::Journey, "phases") if list_slot => Want::Symbols(SymbolKind::Def(DefKind::Phase)),
         (Context::Journey, "loop") => match words.as_slice() {
-            [] => Want::Symbols(SymbolKind::Phase),
-            [_, "->"] => Want::Symbols(SymbolKind::Phase),
+            [] => Want::Symbols(SymbolKind::Def(DefKind::Phase)),
+            [_, "->"] => Want::Symbols(SymbolKind::Def(DefKind::Phase)),
             _ => Want::Nothing,
         },
         (Context::Goal, "actor") if no_args => Want::Actors,
@@ -282,7 +292,7 @@ fn what_is_wanted(ctx: Context, typed: &Typed) -> Want {
         (Context::Impact, "deliverable") => {
             if has("via") {
                 if list_slot || matches!(last, Some((TokenKind::Ident, "via"))) {
-                    Want::Symbols(SymbolKind::Touchpoint)
+                    Want::Symbols(SymbolKind::Def(DefKind::Touchpoint))
                 } else {
                     Want::Nothing
                 }
@@ -319,7 +329,7 @@ fn symbols(a: &Analysis, kind: SymbolKind, typed: &Typed, replace: Span) -> Vec<
         }
         return items;
     }
-    let Some(def_kind) = crate::index::def_kind(kind) else {
+    let Some(def_kind) = kind.model_kind() else {
         return items;
     };
     let m = index.model();

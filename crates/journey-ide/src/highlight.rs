@@ -3,6 +3,7 @@
 
 use crate::index::{Role, SymbolKind};
 use crate::Analysis;
+use journey_analysis::model::DefKind;
 use journey_diagnostics::{FileId, Span};
 use journey_syntax::lexer::TokenKind;
 use journey_syntax::schema;
@@ -92,23 +93,26 @@ pub(crate) fn highlight(a: &Analysis, file: FileId, range: Option<Span>) -> Vec<
                         }
                         Role::Enum(_) => (HighlightKind::EnumValue, HighlightMods::BUILTIN),
                         Role::Actor => {
-                            if index.lookup(SymbolKind::Persona, &o.name).is_empty() {
+                            if index
+                                .lookup(SymbolKind::Def(DefKind::Persona), &o.name)
+                                .is_empty()
+                            {
                                 let mods = if o.decl {
                                     HighlightMods::DEFINITION
                                 } else {
                                     HighlightMods::default()
                                 };
-                                (HighlightKind::Symbol(SymbolKind::Actor), mods)
+                                (HighlightKind::Symbol(SymbolKind::Def(DefKind::Actor)), mods)
                             } else {
                                 (
-                                    HighlightKind::Symbol(SymbolKind::Persona),
+                                    HighlightKind::Symbol(SymbolKind::Def(DefKind::Persona)),
                                     HighlightMods::default(),
                                 )
                             }
                         }
                         Role::Support => match index.resolve(file, o) {
                             Some(crate::Target::Def(d)) => (
-                                HighlightKind::Symbol(crate::index::symbol_kind(d.kind())),
+                                HighlightKind::Symbol(SymbolKind::Def(d.kind())),
                                 HighlightMods::default(),
                             ),
                             Some(_) => (

@@ -3,11 +3,11 @@
 //! scores, a goal's metric …); for a fixed value, its meaning.
 
 use crate::context::statements_at;
-use crate::index::{self, Role, SymbolKind, Target};
+use crate::index::{Role, SymbolKind, Target};
 use crate::{Analysis, FilePosition};
 use journey_analysis::model::{
-    ActorId, Def, DeliverableId, GoalId, ImpactId, JourneyId, KpiId, Model, PersonaId, PhaseId,
-    TouchpointId,
+    ActorId, Def, DefKind, DeliverableId, GoalId, ImpactId, JourneyId, KpiId, Model, PersonaId,
+    PhaseId, TouchpointId,
 };
 use journey_diagnostics::Span;
 use journey_syntax::ast::{self, Scalar, Text};
@@ -197,7 +197,7 @@ fn header(kind: SymbolKind, name: &str, title: Option<&str>) -> String {
 pub(crate) fn summary(a: &Analysis, def: Def) -> String {
     let m = a.index().model();
     let sym = m.symbol(def);
-    let kind = index::symbol_kind(sym.kind);
+    let kind = SymbolKind::Def(sym.kind);
     let mut out = header(kind, &sym.name, sym.detail.as_deref());
     let w = &mut out;
     match def {
@@ -420,7 +420,7 @@ fn kpi_summary(w: &mut String, m: &Model, id: KpiId) {
     let k = m.kpi(id);
     let _ = write!(w, "\n\n{}", kpi_line(m.kpi_ast(k)));
     if let Some(p) = k.head.parent {
-        let kind = index::symbol_kind(p.kind());
+        let kind = SymbolKind::Def(p.kind());
         let _ = write!(w, "\n\nOf {} {}", kind.describe(), name_of(m, p));
     }
 }
@@ -533,7 +533,7 @@ fn implicit_summary(a: &Analysis, kind: SymbolKind, name: &str) -> String {
                 out.push_str("\n\nA channel of this workspace (not one of the built-in channels)")
             }
         },
-        SymbolKind::Actor => {
+        SymbolKind::Def(DefKind::Actor) => {
             let m = a.index().model();
             let actors: Vec<_> = m
                 .actors

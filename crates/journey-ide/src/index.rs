@@ -15,19 +15,13 @@ use journey_syntax::ast::{self, Item, Kpi, Name};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The kind of thing a name stands for.
+/// The kind of thing a name stands for: a kind of model definition, or
+/// one of the kinds only the editor resolves (they have no model entity).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SymbolKind {
-    Journey,
-    Persona,
-    Phase,
-    Touchpoint,
-    Goal,
-    /// An actor of an impact map that is not a persona (a stakeholder).
-    Actor,
-    Impact,
-    Kpi,
-    Deliverable,
+    /// A kind the semantic model defines. `Def(DefKind::Actor)` is an
+    /// actor of an impact map that is not a persona (a stakeholder).
+    Def(DefKind),
     /// A team: named in a phase's `teams` and a touchpoint's `owner`.
     Team,
     /// An IT system: named in `systems`.
@@ -42,15 +36,7 @@ impl SymbolKind {
     /// How the kind is named in messages and hovers.
     pub fn describe(self) -> &'static str {
         match self {
-            SymbolKind::Journey => "journey",
-            SymbolKind::Persona => "persona",
-            SymbolKind::Phase => "phase",
-            SymbolKind::Touchpoint => "touchpoint",
-            SymbolKind::Goal => "goal",
-            SymbolKind::Actor => "actor",
-            SymbolKind::Impact => "impact",
-            SymbolKind::Kpi => "KPI",
-            SymbolKind::Deliverable => "deliverable",
+            SymbolKind::Def(k) => k.word(),
             SymbolKind::Team => "team",
             SymbolKind::System => "system",
             SymbolKind::Channel => "channel",
@@ -67,9 +53,21 @@ impl SymbolKind {
             SymbolKind::Team
                 | SymbolKind::System
                 | SymbolKind::Channel
-                | SymbolKind::Actor
+                | SymbolKind::Def(DefKind::Actor)
                 | SymbolKind::Promise
         )
+    }
+
+    /// The model kind whose definitions this kind looks up, for kinds that
+    /// are not implicit (stakeholder actors are resolved by name here).
+    pub fn model_kind(self) -> Option<DefKind> {
+        match self {
+            SymbolKind::Def(DefKind::Actor) => None,
+            SymbolKind::Def(k) => Some(k),
+            SymbolKind::Team | SymbolKind::System | SymbolKind::Channel | SymbolKind::Promise => {
+                None
+            }
+        }
     }
 }
 
@@ -180,40 +178,6 @@ pub struct Mention {
     pub is_definition: bool,
 }
 
-/// The kind of a model definition.
-pub fn symbol_kind(kind: DefKind) -> SymbolKind {
-    match kind {
-        DefKind::Journey => SymbolKind::Journey,
-        DefKind::Persona => SymbolKind::Persona,
-        DefKind::Phase => SymbolKind::Phase,
-        DefKind::Touchpoint => SymbolKind::Touchpoint,
-        DefKind::Kpi => SymbolKind::Kpi,
-        DefKind::Goal => SymbolKind::Goal,
-        DefKind::Actor => SymbolKind::Actor,
-        DefKind::Impact => SymbolKind::Impact,
-        DefKind::Deliverable => SymbolKind::Deliverable,
-    }
-}
-
-/// The model kind of a symbol kind, for kinds the model defines.
-pub fn def_kind(kind: SymbolKind) -> Option<DefKind> {
-    Some(match kind {
-        SymbolKind::Journey => DefKind::Journey,
-        SymbolKind::Persona => DefKind::Persona,
-        SymbolKind::Phase => DefKind::Phase,
-        SymbolKind::Touchpoint => DefKind::Touchpoint,
-        SymbolKind::Kpi => DefKind::Kpi,
-        SymbolKind::Goal => DefKind::Goal,
-        SymbolKind::Impact => DefKind::Impact,
-        SymbolKind::Deliverable => DefKind::Deliverable,
-        SymbolKind::Actor
-        | SymbolKind::Team
-        | SymbolKind::System
-        | SymbolKind::Channel
-        | SymbolKind::Promise => return None,
-    })
-}
-
 /// Every name of every file of a workspace, with the workspace's model.
 #[derive(Debug, Clone)]
 pub struct Index {
@@ -269,7 +233,7 @@ impl Index {
     /// The definitions of `kind` called `name`: usually one; several when
     /// the name is defined twice (the checker reports that).
     pub fn lookup(&self, kind: SymbolKind, name: &str) -> &[Def] {
-        match def_kind(kind) {
+        match kind.model_kind() {
             Some(k) => self.model.definitions_named(k, name),
             None => &[],
         }
@@ -277,7 +241,9 @@ impl Index {
 
     /// Whether a persona is called `name` (then `actor name` is that persona).
     pub fn is_persona(&self, name: &str) -> bool {
-        !self.lookup(SymbolKind::Persona, name).is_empty()
+        !self
+            .lookup(SymbolKind::Def(DefKind::Persona), name)
+            .is_empty()
     }
 
     /// The implicit target for a kind and name if the name occurs at all.
@@ -301,7 +267,9 @@ impl Index {
                     // Promises are listed where they are made.
                     Role::Definition => kind == SymbolKind::Promise && o.kind == kind,
                     Role::Reference => o.kind == kind && kind != SymbolKind::Promise,
-                    Role::Actor => kind == SymbolKind::Actor && !self.is_persona(&o.name),
+                    Role::Actor => {
+                        kind == SymbolKind::Def(DefKind::Actor) && !self.is_persona(&o.name)
+                    }
                     _ => false,
                 };
                 if hit {
@@ -335,7 +303,7 @@ impl Index {
                 if let Some(t) = m.reference_at(file, occ.span.start).and_then(|r| r.target) {
                     return Some(Target::Def(t));
                 }
-                self.implicit_existing(SymbolKind::Actor, &occ.name)
+                self.implicit_existing(SymbolKind::Def(DefKind::Actor), &occ.name)
             }
             Role::Reference if occ.kind.is_implicit() => {
                 self.implicit_existing(occ.kind, &occ.name)
@@ -367,7 +335,10 @@ impl Index {
     /// The kind and name a target stands for.
     pub fn target_key(&self, target: Target) -> (SymbolKind, String) {
         match target {
-            Target::Def(d) => (symbol_kind(d.kind()), self.model.header(d).id().to_string()),
+            Target::Def(d) => (
+                SymbolKind::Def(d.kind()),
+                self.model.header(d).id().to_string(),
+            ),
             Target::Implicit(kind, name) => (kind, self.implicit_name(name).to_string()),
         }
     }
@@ -420,7 +391,9 @@ impl Index {
                             Role::Reference => o.kind == kind,
                             Role::Definition => o.kind == kind,
                             Role::Support => kind == SymbolKind::Promise,
-                            Role::Actor => kind == SymbolKind::Actor && !self.is_persona(name),
+                            Role::Actor => {
+                                kind == SymbolKind::Def(DefKind::Actor) && !self.is_persona(name)
+                            }
                             _ => false,
                         };
                         if hit {
@@ -447,18 +420,18 @@ pub fn index_file(ast: &ast::File) -> FileIndex {
         match item {
             Item::Import(_) => {}
             Item::Journey(j) => {
-                b.def(SymbolKind::Journey, &j.id);
-                b.refs(SymbolKind::Phase, &j.phases);
+                b.def(SymbolKind::Def(DefKind::Journey), &j.id);
+                b.refs(SymbolKind::Def(DefKind::Phase), &j.phases);
                 if let Some(l) = &j.loop_back {
-                    b.refs(SymbolKind::Phase, [&l.from, &l.to]);
+                    b.refs(SymbolKind::Def(DefKind::Phase), [&l.from, &l.to]);
                 }
             }
             Item::Persona(p) => {
-                b.def(SymbolKind::Persona, &p.id);
+                b.def(SymbolKind::Def(DefKind::Persona), &p.id);
                 b.refs(SymbolKind::Channel, &p.channels);
             }
             Item::Phase(p) => {
-                b.def(SymbolKind::Phase, &p.id);
+                b.def(SymbolKind::Def(DefKind::Phase), &p.id);
                 b.enum_value(EnumKind::PhaseKind, p.kind.as_ref());
                 b.mentions(SymbolKind::Team, &p.teams, true);
                 b.mentions(SymbolKind::System, &p.systems, true);
@@ -478,7 +451,7 @@ pub fn index_file(ast: &ast::File) -> FileIndex {
                 }
                 b.kpis(&p.kpis);
                 for tp in &p.touchpoints {
-                    b.def(SymbolKind::Touchpoint, &tp.id);
+                    b.def(SymbolKind::Def(DefKind::Touchpoint), &tp.id);
                     if let Some(c) = &tp.channel {
                         b.refs(SymbolKind::Channel, [c]);
                     }
@@ -488,7 +461,7 @@ pub fn index_file(ast: &ast::File) -> FileIndex {
                     }
                     b.refs(SymbolKind::System, &tp.systems);
                     b.kpis(&tp.kpis);
-                    b.refs(SymbolKind::Persona, &tp.serves);
+                    b.refs(SymbolKind::Def(DefKind::Persona), &tp.serves);
                     b.enum_value(EnumKind::Importance, tp.importance.as_ref());
                     b.enum_value(EnumKind::State, tp.state.as_ref());
                     b.enum_value(EnumKind::LegalBasis, tp.basis.as_ref());
@@ -496,24 +469,24 @@ pub fn index_file(ast: &ast::File) -> FileIndex {
                 }
             }
             Item::Goal(g) => {
-                b.def(SymbolKind::Goal, &g.id);
+                b.def(SymbolKind::Def(DefKind::Goal), &g.id);
                 for actor in &g.actors {
                     b.push(Occurrence {
                         span: actor.id.span,
                         name: actor.id.text.clone(),
-                        kind: SymbolKind::Actor,
+                        kind: SymbolKind::Def(DefKind::Actor),
                         role: Role::Actor,
                         decl: actor.title.is_some(),
                     });
                     for imp in &actor.impacts {
-                        b.def(SymbolKind::Impact, &imp.id);
+                        b.def(SymbolKind::Def(DefKind::Impact), &imp.id);
                         b.kpis(&imp.kpis);
-                        b.refs(SymbolKind::Touchpoint, &imp.via);
+                        b.refs(SymbolKind::Def(DefKind::Touchpoint), &imp.via);
                         for del in &imp.deliverables {
                             if let Some(id) = &del.id {
-                                b.def(SymbolKind::Deliverable, id);
+                                b.def(SymbolKind::Def(DefKind::Deliverable), id);
                             }
-                            b.refs(SymbolKind::Touchpoint, &del.via);
+                            b.refs(SymbolKind::Def(DefKind::Touchpoint), &del.via);
                         }
                     }
                 }
@@ -582,7 +555,7 @@ impl Builder {
     fn kpis(&mut self, kpis: &[Kpi]) {
         for kpi in kpis {
             if let Some(id) = &kpi.id {
-                self.def(SymbolKind::Kpi, id);
+                self.def(SymbolKind::Def(DefKind::Kpi), id);
             }
         }
     }

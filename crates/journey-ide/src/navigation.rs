@@ -1,7 +1,8 @@
 //! Go to definition, find references and document highlight.
 
-use crate::index::{symbol_kind, Mention, Occurrence, Role, SymbolKind, Target};
+use crate::index::{Mention, Occurrence, Role, SymbolKind, Target};
 use crate::{Analysis, FilePosition};
+use journey_analysis::model::DefKind;
 use journey_diagnostics::{FileId, Span};
 
 /// A place to jump to.
@@ -53,7 +54,7 @@ pub(crate) fn goto_definition(a: &Analysis, pos: FilePosition) -> Vec<NavTarget>
                 full_span: h.span,
                 focus_span: h.name.as_ref().map_or(h.span, |n| n.span),
                 name: h.id().to_string(),
-                kind: Some(symbol_kind(d.kind())),
+                kind: Some(SymbolKind::Def(d.kind())),
             }]
         }
         Some(target @ Target::Implicit(kind, name)) => index
@@ -113,7 +114,7 @@ pub(crate) fn mentions_at(a: &Analysis, pos: FilePosition) -> Option<(Occurrence
         (_, None) => same(&|o| {
             o.name == occ.name
                 && (o.kind == occ.kind
-                    || (o.role == Role::Actor && occ.kind == SymbolKind::Persona))
+                    || (o.role == Role::Actor && occ.kind == SymbolKind::Def(DefKind::Persona)))
                 && !matches!(o.role, Role::Enum(_))
         }),
     };

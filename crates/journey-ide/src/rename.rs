@@ -4,6 +4,7 @@
 
 use crate::index::{Role, SymbolKind, Target};
 use crate::{Analysis, FilePosition};
+use journey_analysis::model::DefKind;
 use journey_diagnostics::{FileId, Span, TextEdit};
 use journey_syntax::schema;
 use std::fmt;
@@ -86,7 +87,7 @@ fn target_at(a: &Analysis, pos: FilePosition) -> Result<(Span, Target), RenameEr
         .resolve(pos.file, occ)
         .ok_or_else(|| RenameError::Unresolved {
             kind: if occ.role == Role::Actor {
-                SymbolKind::Persona
+                SymbolKind::Def(DefKind::Persona)
             } else {
                 occ.kind
             },
@@ -116,7 +117,10 @@ pub(crate) fn rename(
     // Names that share a namespace with the renamed one: a stakeholder
     // actor turns into a persona reference when a persona has its name.
     let clash_kinds = match kind {
-        SymbolKind::Persona | SymbolKind::Actor => vec![SymbolKind::Persona, SymbolKind::Actor],
+        SymbolKind::Def(DefKind::Persona) | SymbolKind::Def(DefKind::Actor) => vec![
+            SymbolKind::Def(DefKind::Persona),
+            SymbolKind::Def(DefKind::Actor),
+        ],
         k => vec![k],
     };
     for k in clash_kinds {

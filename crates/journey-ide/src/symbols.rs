@@ -1,8 +1,9 @@
 //! Document symbols (the outline: journey, personas, phases with their
 //! touchpoints, goals with actors and impacts) and workspace symbols.
 
-use crate::index::{symbol_kind, SymbolKind};
+use crate::index::SymbolKind;
 use crate::Analysis;
+use journey_analysis::model::DefKind;
 use journey_analysis::model::{Def, Model, Symbol};
 use journey_diagnostics::{FileId, Span};
 
@@ -33,8 +34,8 @@ pub struct WorkspaceSymbol {
 /// as the persona.
 fn shown_kind(m: &Model, def: Def) -> SymbolKind {
     match def {
-        Def::Actor(a) if m.actor(a).persona.is_some() => SymbolKind::Persona,
-        d => symbol_kind(d.kind()),
+        Def::Actor(a) if m.actor(a).persona.is_some() => SymbolKind::Def(DefKind::Persona),
+        d => SymbolKind::Def(d.kind()),
     }
 }
 
@@ -110,7 +111,7 @@ pub(crate) fn workspace_symbols(a: &Analysis, query: &str) -> Vec<WorkspaceSymbo
         out.push((
             s,
             WorkspaceSymbol {
-                kind: symbol_kind(sym.kind),
+                kind: SymbolKind::Def(sym.kind),
                 name: sym.name,
                 detail: sym.detail,
                 file: sym.file,

@@ -4,6 +4,7 @@
 use crate::convert::LineMap;
 use crate::diagnostics;
 use crate::state::Snapshot;
+use journey_analysis::model::DefKind;
 use journey_diagnostics::{FileId, Span};
 use journey_ide::{
     CompletionKind, FilePosition, FileRange, FoldKind, HighlightAccess, HighlightKind,
@@ -171,9 +172,9 @@ fn completion_kind(k: CompletionKind) -> lsp::CompletionItemKind {
     match k {
         CompletionKind::Keyword | CompletionKind::Clause => K::KEYWORD,
         CompletionKind::Symbol(s) => match s {
-            SymbolKind::Persona | SymbolKind::Actor => K::CLASS,
-            SymbolKind::Touchpoint => K::EVENT,
-            SymbolKind::Phase => K::MODULE,
+            SymbolKind::Def(DefKind::Persona) | SymbolKind::Def(DefKind::Actor) => K::CLASS,
+            SymbolKind::Def(DefKind::Touchpoint) => K::EVENT,
+            SymbolKind::Def(DefKind::Phase) => K::MODULE,
             SymbolKind::Team | SymbolKind::System => K::VARIABLE,
             SymbolKind::Promise => K::CONSTANT,
             _ => K::REFERENCE,
@@ -236,15 +237,15 @@ pub fn completion(snap: &Snapshot, p: lsp::CompletionParams) -> Option<lsp::Comp
 fn symbol_kind(k: SymbolKind) -> lsp::SymbolKind {
     use lsp::SymbolKind as S;
     match k {
-        SymbolKind::Journey => S::MODULE,
-        SymbolKind::Persona => S::CLASS,
-        SymbolKind::Phase => S::NAMESPACE,
-        SymbolKind::Touchpoint => S::EVENT,
-        SymbolKind::Goal => S::INTERFACE,
-        SymbolKind::Actor => S::OBJECT,
-        SymbolKind::Impact => S::METHOD,
-        SymbolKind::Kpi => S::PROPERTY,
-        SymbolKind::Deliverable => S::FUNCTION,
+        SymbolKind::Def(DefKind::Journey) => S::MODULE,
+        SymbolKind::Def(DefKind::Persona) => S::CLASS,
+        SymbolKind::Def(DefKind::Phase) => S::NAMESPACE,
+        SymbolKind::Def(DefKind::Touchpoint) => S::EVENT,
+        SymbolKind::Def(DefKind::Goal) => S::INTERFACE,
+        SymbolKind::Def(DefKind::Actor) => S::OBJECT,
+        SymbolKind::Def(DefKind::Impact) => S::METHOD,
+        SymbolKind::Def(DefKind::Kpi) => S::PROPERTY,
+        SymbolKind::Def(DefKind::Deliverable) => S::FUNCTION,
         SymbolKind::Team | SymbolKind::System => S::VARIABLE,
         SymbolKind::Channel => S::ENUM_MEMBER,
         SymbolKind::Promise => S::STRUCT,
@@ -365,15 +366,15 @@ fn token_type(k: HighlightKind) -> u32 {
     match k {
         HighlightKind::Keyword | HighlightKind::Clause => 0,
         HighlightKind::Symbol(s) => match s {
-            SymbolKind::Journey => 1,
-            SymbolKind::Persona => 2,
-            SymbolKind::Phase => 3,
-            SymbolKind::Touchpoint => 4,
-            SymbolKind::Goal => 5,
-            SymbolKind::Actor => 6,
-            SymbolKind::Impact => 7,
-            SymbolKind::Kpi => 8,
-            SymbolKind::Deliverable => 9,
+            SymbolKind::Def(DefKind::Journey) => 1,
+            SymbolKind::Def(DefKind::Persona) => 2,
+            SymbolKind::Def(DefKind::Phase) => 3,
+            SymbolKind::Def(DefKind::Touchpoint) => 4,
+            SymbolKind::Def(DefKind::Goal) => 5,
+            SymbolKind::Def(DefKind::Actor) => 6,
+            SymbolKind::Def(DefKind::Impact) => 7,
+            SymbolKind::Def(DefKind::Kpi) => 8,
+            SymbolKind::Def(DefKind::Deliverable) => 9,
             SymbolKind::Team => 10,
             SymbolKind::System => 11,
             SymbolKind::Channel => 12,
