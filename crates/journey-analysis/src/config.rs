@@ -35,8 +35,14 @@
 //! point at the exact key.
 //!
 //! Problems in the file are diagnostics like any other (J06xx), with the
-//! line and column in `journey.toml`. A broken file never stops a check:
+//! line and column in `journey.toml`; reading records them as
+//! [`ConfigProblem`]s, which [`Config::diagnostics`] turns into findings
+//! once journey.toml's file id is known. A broken file never stops a check:
 //! whatever could be read is used.
+
+mod problem;
+
+pub use problem::{ConfigFix, ConfigProblem};
 
 use journey_diagnostics::{
     CodeInfo, Diagnostic, Example, FileId, Level, Severity, SourceFile, Span,
@@ -48,10 +54,6 @@ use toml::Spanned;
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "journey.toml";
-
-/// The file id config diagnostics carry until the configuration is placed
-/// in a [`crate::Workspace`] (which gives the file its real id).
-const PLACEHOLDER: FileId = FileId(u32::MAX);
 
 pub const INVALID_CONFIG: CodeInfo = CodeInfo {
     code: "J0601",
@@ -462,7 +464,7 @@ pub struct Config {
     overrides: Vec<LevelSetting>,
     text: Option<Arc<str>>,
     raw: RawTable,
-    problems: Vec<Diagnostic>,
+    problems: Vec<ConfigProblem>,
 }
 
 impl Default for Config {
@@ -552,9 +554,8 @@ impl Config {
                 config.path = Some(path.clone());
                 config.text = Some(Arc::from(""));
                 config.problems.push(
-                    Diagnostic::new(
+                    ConfigProblem::new(
                         &INVALID_CONFIG,
-                        PLACEHOLDER,
                         Span::empty(0),
                         format!(
                             "`{}` was not read: {}",
@@ -579,9 +580,8 @@ impl Config {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let mut config = Config::parse(&text, Some(path.clone()));
                 if std::str::from_utf8(&bytes).is_err() {
-                    config.problems.push(Diagnostic::new(
+                    config.problems.push(ConfigProblem::new(
                         &INVALID_CONFIG,
-                        PLACEHOLDER,
                         Span::empty(0),
                         "journey.toml is not valid UTF-8",
                     ));
@@ -593,9 +593,8 @@ impl Config {
                 let mut config = Config::empty(root);
                 config.path = Some(path.clone());
                 config.text = Some(Arc::from(""));
-                config.problems.push(Diagnostic::new(
+                config.problems.push(ConfigProblem::new(
                     &INVALID_CONFIG,
-                    PLACEHOLDER,
                     Span::empty(0),
                     format!("cannot read `{}`: {e}", path.display()),
                 ));
@@ -620,9 +619,8 @@ impl Config {
             let span = e.span().map(span_of).unwrap_or_else(|| Span::empty(0));
             let message = e.message().trim().to_string();
             config.problems.push(
-                Diagnostic::new(
+                ConfigProblem::new(
                     &INVALID_CONFIG,
-                    PLACEHOLDER,
                     span,
                     format!("journey.toml is not valid TOML: {message}"),
                 )
@@ -636,9 +634,13 @@ impl Config {
         config
     }
 
-    fn problem(&mut self, code: &CodeInfo, span: Span, message: String) -> &mut Diagnostic {
-        self.problems
-            .push(Diagnostic::new(code, PLACEHOLDER, span, message));
+    fn problem(
+        &mut self,
+        code: &'static CodeInfo,
+        span: Span,
+        message: String,
+    ) -> &mut ConfigProblem {
+        self.problems.push(ConfigProblem::new(code, span, message));
         self.problems.last_mut().expect("just pushed")
     }
 
@@ -660,9 +662,8 @@ impl Config {
     }
 
     fn unknown_key(&mut self, span: Span, key: &str, what: &str, known: &[&str]) {
-        let d = Diagnostic::new(
+        let d = ConfigProblem::new(
             &UNKNOWN_CONFIG_KEY,
-            PLACEHOLDER,
             span,
             format!("unknown {what} `{key}` in journey.toml"),
         )
@@ -688,9 +689,7 @@ impl Config {
                     entry.key,
                     entry.value.type_name()
                 );
-                self.problem(&INVALID_CONFIG, entry.value.span, msg)
-                    .primary
-                    .message = "not a table".into();
+                self.problem(&INVALID_CONFIG, entry.value.span, msg).label = "not a table".into();
                 None
             }
         }
@@ -725,7 +724,7 @@ impl Config {
                             }
                         );
                         let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
-                        d.primary.message = "not a language journeyc knows".into();
+                        d.label = "not a language journeyc knows".into();
                         d.help = Some(
                             "write `lang = \"de\"` for German, `lang = \"en\"` for English".into(),
                         );
@@ -749,7 +748,7 @@ impl Config {
                 e.value.type_name()
             );
             let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
-            d.primary.message = "not an array".into();
+            d.label = "not an array".into();
             d.help = Some(format!("write it as `{} = [\"drafts/**\"]`", e.key));
             return Vec::new();
         };
@@ -757,9 +756,7 @@ impl Config {
         for item in items {
             let Some(s) = item.as_str() else {
                 let msg = format!("a glob must be a string, found a {}", item.type_name());
-                self.problem(&INVALID_CONFIG, item.span, msg)
-                    .primary
-                    .message = "not a string".into();
+                self.problem(&INVALID_CONFIG, item.span, msg).label = "not a string".into();
                 continue;
             };
             let pattern = s.trim_start_matches("./");
@@ -771,7 +768,7 @@ impl Config {
                 Err(msg) => {
                     let m = format!("`{s}` is not a valid glob: {msg}");
                     let d = self.problem(&INVALID_CONFIG, item.span, m);
-                    d.primary.message = "not a valid glob".into();
+                    d.label = "not a valid glob".into();
                     d.help = Some(
                         "globs use `*`, `**`, `?` and `[abc]`, relative to journey.toml's folder"
                             .into(),
@@ -793,7 +790,7 @@ impl Config {
                 e.value.type_name()
             );
             let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
-            d.primary.message = "not an array".into();
+            d.label = "not an array".into();
             d.help = Some(HELP.into());
             return Vec::new();
         };
@@ -803,7 +800,7 @@ impl Config {
             let Some(written) = item.as_str() else {
                 let msg = format!("a folder must be a string, found a {}", item.type_name());
                 let d = self.problem(&INVALID_CONFIG, item.span, msg);
-                d.primary.message = "not a string".into();
+                d.label = "not a string".into();
                 d.help = Some(HELP.into());
                 continue;
             };
@@ -813,7 +810,7 @@ impl Config {
                     item.span,
                     "an import root must name a folder, found an empty string".into(),
                 );
-                d.primary.message = "empty".into();
+                d.label = "empty".into();
                 d.help = Some(HELP.into());
                 continue;
             }
@@ -827,7 +824,7 @@ impl Config {
                 };
                 let msg = format!("import root `{written}` {what}");
                 let d = self.problem(&INVALID_CONFIG, item.span, msg);
-                d.primary.message = format!("looked for `{}`", path.display());
+                d.label = format!("looked for `{}`", path.display());
                 d.help = Some(
                     "name an existing folder, relative to journey.toml's folder (e.g. `../shared`)"
                         .into(),
@@ -872,9 +869,7 @@ impl Config {
                     e.key,
                     e.value.type_name()
                 );
-                self.problem(&INVALID_CONFIG, e.value.span, msg)
-                    .primary
-                    .message = "not a string".into();
+                self.problem(&INVALID_CONFIG, e.value.span, msg).label = "not a string".into();
                 continue;
             };
             match Level::parse(level_name) {
@@ -884,9 +879,8 @@ impl Config {
                     span: Some(e.key_span),
                 }),
                 None => {
-                    let mut d = Diagnostic::new(
+                    let mut d = ConfigProblem::new(
                         &INVALID_CONFIG,
-                        PLACEHOLDER,
                         e.value.span,
                         format!("unknown level `{level_name}` for `{}`", e.key),
                     )
@@ -911,13 +905,12 @@ impl Config {
                     if key == c.code { c.name } else { c.code }
                 );
                 let d = self.problem(&UNKNOWN_CHECK, span, msg);
-                d.primary.message = "a syntax error".into();
+                d.label = "a syntax error".into();
                 d.help = Some("syntax errors are always errors: fix the file instead".into());
             }
             TargetError::Unknown(suggestion) => {
-                let d = Diagnostic::new(
+                let d = ConfigProblem::new(
                     &UNKNOWN_CHECK,
-                    PLACEHOLDER,
                     span,
                     format!("unknown check `{key}` in journey.toml"),
                 )
@@ -964,9 +957,7 @@ impl Config {
                         range.start(),
                         range.end()
                     );
-                    self.problem(&INVALID_CONFIG, e.value.span, msg)
-                        .primary
-                        .message = "out of range".into();
+                    self.problem(&INVALID_CONFIG, e.value.span, msg).label = "out of range".into();
                 }
                 None => {
                     let msg = format!(
@@ -974,9 +965,8 @@ impl Config {
                         e.key,
                         e.value.type_name()
                     );
-                    self.problem(&INVALID_CONFIG, e.value.span, msg)
-                        .primary
-                        .message = "not a whole number".into();
+                    self.problem(&INVALID_CONFIG, e.value.span, msg).label =
+                        "not a whole number".into();
                 }
             }
         }
@@ -996,7 +986,7 @@ impl Config {
                             e.value.type_name()
                         );
                         let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
-                        d.primary.message = "not a boolean".into();
+                        d.label = "not a boolean".into();
                         d.help = Some("write `findings = true` (without quotes)".into());
                     }
                 },
@@ -1089,7 +1079,7 @@ impl Config {
 
     /// A section of journey.toml by name, as written (for `[messaging]`,
     /// `[vocabulary]`, `[lints]` …). Spans are byte offsets into
-    /// [`Config::text`]; report problems with [`Config::diagnostic`].
+    /// [`Config::text`]; their owner records problems as [`ConfigProblem`]s.
     pub fn section(&self, name: &str) -> Option<&RawValue> {
         self.raw.get(name).map(|e| &e.value)
     }
@@ -1111,47 +1101,17 @@ impl Config {
             .map(|t| SourceFile::new(display, t.clone()))
     }
 
-    /// A diagnostic at `span` of journey.toml, for modules that validate
-    /// their own sections. Pass it through [`Config::diagnostics`]' file
-    /// id like the others (see [`Config::stamp`]).
-    pub fn diagnostic(code: &CodeInfo, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(code, PLACEHOLDER, span, message)
-    }
-
-    /// Gives diagnostics made by [`Config::diagnostic`] the real file id
-    /// of journey.toml.
-    pub fn stamp(mut d: Diagnostic, file: FileId) -> Diagnostic {
-        if d.primary.file == PLACEHOLDER {
-            d.primary.file = file;
-        }
-        for l in &mut d.secondary {
-            if l.file == PLACEHOLDER {
-                l.file = file;
-            }
-        }
-        for f in &mut d.fixes {
-            for e in &mut f.edits {
-                if e.file == PLACEHOLDER {
-                    e.file = file;
-                }
-            }
-        }
-        d
-    }
-
     /// The problems found in journey.toml, pointing into `file` (the id
     /// under which journey.toml is shown).
     pub fn diagnostics(&self, file: FileId) -> Vec<Diagnostic> {
-        self.problems
-            .iter()
-            .cloned()
-            .map(|d| Config::stamp(d, file))
-            .collect()
+        self.problems.iter().map(|p| p.diagnostic(file)).collect()
     }
 
     /// True when journey.toml has problems of error severity.
     pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(|d| d.severity == Severity::Error)
+        self.problems
+            .iter()
+            .any(|p| p.severity() == Severity::Error)
     }
 }
 

@@ -231,10 +231,7 @@ impl Workspace {
         self.update_roots();
         let (messaging, problems) = MessagingConfig::read(&config);
         let problems = match self.config_file {
-            Some(file) => problems
-                .into_iter()
-                .map(|d| Config::stamp(d, file))
-                .collect(),
+            Some(file) => problems.iter().map(|p| p.diagnostic(file)).collect(),
             None => Vec::new(),
         };
         self.messaging = Arc::new((messaging, problems));

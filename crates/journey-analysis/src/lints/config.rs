@@ -30,10 +30,11 @@
 //! problem is reported at its key or value (J0601, J0603).
 
 use crate::config::{
-    Config, RawEntry, RawKind, RawTable, RawValue, INVALID_CONFIG, UNKNOWN_CONFIG_KEY,
+    Config, ConfigProblem, RawEntry, RawKind, RawTable, RawValue, INVALID_CONFIG,
+    UNKNOWN_CONFIG_KEY,
 };
 use crate::model::{DefKind, Model};
-use journey_diagnostics::{Diagnostic, Span};
+use journey_diagnostics::Span;
 use journey_syntax::schema::CHANNELS;
 use journey_text::register::Register;
 use std::collections::HashMap;
@@ -117,9 +118,9 @@ impl MessagingConfig {
 
     /// Reads `[messaging]` and `[vocabulary]` of `config` — once, when the
     /// configuration is set; what depends on the journeys is left to
-    /// [`Self::unknown_ids`]. Problems carry journey.toml's placeholder
-    /// file id (see [`Config::stamp`]).
-    pub fn read(config: &Config) -> (MessagingConfig, Vec<Diagnostic>) {
+    /// [`Self::unknown_ids`]. Problems are recorded without a file: the
+    /// workspace turns them into findings in journey.toml's file.
+    pub fn read(config: &Config) -> (MessagingConfig, Vec<ConfigProblem>) {
         let mut r = Reader {
             out: MessagingConfig::default(),
             problems: Vec::new(),
@@ -136,7 +137,7 @@ impl MessagingConfig {
         }
         if let Some(e) = config.raw().get("lints") {
             r.problems.push(
-                Config::diagnostic(&UNKNOWN_CONFIG_KEY, e.key_span, "unknown section `[lints]`")
+                ConfigProblem::new(&UNKNOWN_CONFIG_KEY, e.key_span, "unknown section `[lints]`")
                     .with_label("not a section of journey.toml")
                     .with_help(
                         "levels of the messaging lints go in `[checks]` like every check's; \
@@ -149,14 +150,14 @@ impl MessagingConfig {
 
     /// The ids `[messaging.journeys]` and `[messaging.personas]` give that
     /// name no journey or persona of `model`.
-    pub fn unknown_ids(&self, model: &Model) -> Vec<Diagnostic> {
+    pub fn unknown_ids(&self, model: &Model) -> Vec<ConfigProblem> {
         let mut out = Vec::new();
         for (kind, key) in &self.named {
             if model.lookup(*kind, &key.value).is_some() {
                 continue;
             }
             let names = model.names_of_kind(*kind);
-            let mut d = Config::diagnostic(
+            let mut d = ConfigProblem::new(
                 &UNKNOWN_CONFIG_KEY,
                 key.span,
                 format!("no {} is named `{}`", kind.keyword(), key.value),
@@ -173,18 +174,18 @@ impl MessagingConfig {
 
 struct Reader {
     out: MessagingConfig,
-    problems: Vec<Diagnostic>,
+    problems: Vec<ConfigProblem>,
 }
 
 impl Reader {
-    fn invalid(&mut self, span: Span, msg: String) -> &mut Diagnostic {
+    fn invalid(&mut self, span: Span, msg: String) -> &mut ConfigProblem {
         self.problems
-            .push(Config::diagnostic(&INVALID_CONFIG, span, msg));
+            .push(ConfigProblem::new(&INVALID_CONFIG, span, msg));
         self.problems.last_mut().expect("just pushed")
     }
 
     fn unknown(&mut self, e: &RawEntry, section: &str, known: &[&str]) {
-        let mut d = Config::diagnostic(
+        let mut d = ConfigProblem::new(
             &UNKNOWN_CONFIG_KEY,
             e.key_span,
             format!("unknown key `{}` in {section}", e.key),
@@ -276,7 +277,7 @@ impl Reader {
             }),
             None => {
                 let msg = format!("`register` must be \"du\" or \"sie\", found \"{s}\"");
-                self.invalid(e.value.span, msg).primary.message =
+                self.invalid(e.value.span, msg).label =
                     "expected \"du\" (informal) or \"sie\" (formal)".to_string();
                 None
             }
@@ -476,11 +477,11 @@ mod tests {
         let (c, mut problems) = MessagingConfig::read(&config);
         problems.extend(c.unknown_ids(&model));
         // As in a report: in the order of the file.
-        problems.sort_by_key(|d| d.span().start);
+        problems.sort_by_key(|p| p.span.start);
         let problems = problems
             .into_iter()
             .map(|d| {
-                let d = Config::stamp(d, FileId(9));
+                let d = d.diagnostic(FileId(9));
                 (toml[d.span().range()].to_string(), d.code, d.message)
             })
             .collect();

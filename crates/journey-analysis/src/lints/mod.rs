@@ -59,8 +59,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.extend(
             config
                 .unknown_ids(cx.model)
-                .into_iter()
-                .map(|d| crate::config::Config::stamp(d, file)),
+                .iter()
+                .map(|p| p.diagnostic(file)),
         );
     }
     type Run = fn(&LintContext<'_>, &mut Vec<Diagnostic>);
