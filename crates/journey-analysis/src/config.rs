@@ -67,13 +67,7 @@ or `deny`, a glob that does not parse, a number out of range — at the exact li
 column. The rest of the file still applies.
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-"#,
-        )
-        .config(
+        Example::new(include_str!("../rule-examples/J0601/bad.journey")).config(
             r#"
 [checks]
 persona-not-served = "off"
@@ -84,13 +78,7 @@ line_width = "wide"
         ),
     ),
     good: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-"#,
-        )
-        .config(
+        Example::new(include_str!("../rule-examples/J0601/good.journey")).config(
             r#"
 [checks]
 persona-not-served = "allow"
@@ -115,44 +103,17 @@ do nothing, so it is reported, with the closest existing name when there is one.
 allowed: a file that does not parse cannot be checked.
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  message "Gear that lasts"
-  touchpoint flyer "Flyer" {
-    serves sabine
-    allow "touchpoint-without-owners" "owned by the agency"
-  }
-}
-"#,
-        )
-        .config(
-            r#"
+        Example::new(include_str!("../rule-examples/J0602/bad.journey"))
+            .config(
+                r#"
 [checks]
 persona-not-servd = "allow"
 "#,
-        )
-        .also(&["J0408"]),
+            )
+            .also(&["J0408"]),
     ),
     good: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  message "Gear that lasts"
-  touchpoint flyer "Flyer" {
-    serves sabine
-    allow "touchpoint-without-owner" "owned by the agency"
-  }
-}
-"#,
-        )
-        .config(
+        Example::new(include_str!("../rule-examples/J0602/good.journey")).config(
             r#"
 [checks]
 persona-not-served = "allow"
@@ -174,17 +135,11 @@ Known sections: `[workspace]` (`include`, `exclude`, `import_roots`, `lang`), `[
 `[format]` (`line_width`, `indent`), `[export]` (`findings`); `[messaging]`, `[vocabulary]` and `[lints]` belong to \
 the messaging lints, which check them themselves.
 ",
-    bad: Some(Example::new(r#"
-persona sabine "Sabine" {
-}
-"#).config(r#"
+    bad: Some(Example::new(include_str!("../rule-examples/J0603/bad.journey")).config(r#"
 [workspace]
 exlude = ["drafts/**"]
 "#)),
-    good: Some(Example::new(r#"
-persona sabine "Sabine" {
-}
-"#).config(r#"
+    good: Some(Example::new(include_str!("../rule-examples/J0603/good.journey")).config(r#"
 [workspace]
 exclude = ["drafts/**"]
 "#)),

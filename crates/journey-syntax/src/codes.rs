@@ -97,22 +97,12 @@ pub const INVALID_CHARACTER: CodeInfo = CodeInfo {
 numbers, dates, strings and the punctuation `{ } , ; ->`. Anything else — \
 `%`, `€`, `(`, a typographic quote „…“ used as a delimiter — is reported.
 ",
-    bad: Some(Example::new(
-        r#"
-phase purchase "Purchase" {
-  kpi conversion "Conversion rate" target 3%
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0101/bad.journey"
+    ))),
     good: Some(
-        Example::new(
-            r#"
-phase purchase "Purchase" {
-  kpi conversion "Conversion rate" target 3 unit "%"
-}
-"#,
-        )
-        .note("put units in the `unit` clause, or write the value as a string:"),
+        Example::new(include_str!("../rule-examples/J0101/good.journey"))
+            .note("put units in the `unit` clause, or write the value as a string:"),
     ),
 };
 
@@ -126,24 +116,12 @@ pub const UNTERMINATED_STRING: CodeInfo = CodeInfo {
 over several lines use a text block, `\"\"\"` … `\"\"\"`. A missing closing \
 quote ends the string at the line break, so the next line still parses.
 ",
-    bad: Some(Example::new(
-        r#"
-phase trial "Trial" {
-  message "Start in 14 days
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-phase trial "Trial" {
-  message "Start in 14 days"
-  question """
-    Is it worth it
-    for my team?
-    """
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0102/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0102/good.journey"
+    ))),
 };
 
 pub const INVALID_ESCAPE: CodeInfo = CodeInfo {
@@ -157,20 +135,12 @@ pub const INVALID_ESCAPE: CodeInfo = CodeInfo {
 Unicode scalar value in hex). Any other character after a backslash is an \
 error, so that a Windows path or a typo is not silently changed.
 ",
-    bad: Some(Example::new(
-        r#"
-persona it_admin "Jonas" {
-  description "Keeps the exports in C:\data\new"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona it_admin "Jonas" {
-  description "Keeps the exports in C:\\data\\new"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0103/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0103/good.journey"
+    ))),
 };
 
 pub const UNEXPECTED_TOKEN: CodeInfo = CodeInfo {
@@ -184,22 +154,12 @@ the line end or `;`. The parser reports the first token that does not fit, \
 skips the rest of that line and goes on with the next statement.
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-  channels social, email,
-}
-"#,
-        )
-        .note("a trailing comma promises another value:"),
+        Example::new(include_str!("../rule-examples/J0104/bad.journey"))
+            .note("a trailing comma promises another value:"),
     ),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-  channels social, email
-}
-"#,
-    )),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0104/good.journey"
+    ))),
 };
 
 pub const UNCLOSED_BLOCK: CodeInfo = CodeInfo {
@@ -212,19 +172,12 @@ pub const UNCLOSED_BLOCK: CodeInfo = CodeInfo {
 at the `{` that is never closed; everything after it up to the end of the \
 file was read as part of that block.
 ",
-    bad: Some(Example::new(
-        r#"
-persona founder "Sabine" {
-  role "Managing director"
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona founder "Sabine" {
-  role "Managing director"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0105/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0105/good.journey"
+    ))),
 };
 
 pub const UNMATCHED_CLOSE: CodeInfo = CodeInfo {
@@ -236,21 +189,12 @@ pub const UNMATCHED_CLOSE: CodeInfo = CodeInfo {
     explanation: "A `}` at the top level closes nothing. Usually a block was closed twice, or \
 its `{` was deleted.
 ",
-    bad: Some(Example::new(
-        r#"
-persona founder "Sabine" {
-  role "Managing director"
-}
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona founder "Sabine" {
-  role "Managing director"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0106/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0106/good.journey"
+    ))),
 };
 
 pub const TOO_DEEP: CodeInfo = CodeInfo {
@@ -264,13 +208,14 @@ pub const TOO_DEEP: CodeInfo = CodeInfo {
 missing `}`. Blocks beyond the limit are read as if their braces were not \
 there.
 ",
-    bad: Some(Example::new(r#"
-phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { phase a { }}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}
-"#).note("a phase inside a phase, 33 times:").also(&["J0202"])),
-    good: Some(Example::new(r#"
-phase a "A" {
-}
-"#)),
+    bad: Some(
+        Example::new(include_str!("../rule-examples/J0107/bad.journey"))
+            .note("a phase inside a phase, 33 times:")
+            .also(&["J0202"]),
+    ),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0107/good.journey"
+    ))),
 };
 
 pub const EXPECTED_STATEMENT: CodeInfo = CodeInfo {
@@ -283,24 +228,12 @@ pub const EXPECTED_STATEMENT: CodeInfo = CodeInfo {
 `says`. A line that starts with a string, a number, a comma or a brace is \
 reported and skipped.
 ",
-    bad: Some(Example::new(
-        r#"
-persona founder "Sabine" {
-  needs "less manual work"
-        "campaigns she can measure"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0108/bad.journey"
+    ))),
     good: Some(
-        Example::new(
-            r#"
-persona founder "Sabine" {
-  needs "less manual work",
-        "campaigns she can measure"
-}
-"#,
-        )
-        .note("continue a list after a comma:"),
+        Example::new(include_str!("../rule-examples/J0108/good.journey"))
+            .note("continue a list after a comma:"),
     ),
 };
 
@@ -328,22 +261,12 @@ The quick fix writes the number the language's way; where two readings are \
 possible (`1,500`) it offers both. A score (`expectation`, `experience`) is \
 read as a decimal number.
 ",
-    bad: Some(Example::new(
-        r#"
-phase awareness "Awareness" {
-  kpi visits "Visits" target 20.000 unit "per month"
-  kpi ctr "Click-through rate" target 4,5 unit "%"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-phase awareness "Awareness" {
-  kpi visits "Visits" target 20000 unit "per month"
-  kpi ctr "Click-through rate" target 4.5 unit "%"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0109/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0109/good.journey"
+    ))),
 };
 
 pub const DATE_FORMAT: CodeInfo = CodeInfo {
@@ -358,20 +281,12 @@ way (`31.12.2027`, `1.2.2027`, `31.12.27`), or without the leading zeros \
 (`2027-6-30`) is reported with a quick fix that writes it year-month-day. A \
 two-digit year is read as 20…: `31.12.27` is `2027-12-31`.
 ",
-    bad: Some(Example::new(
-        r#"
-goal subscriptions "More subscribers" {
-  metric "Active subscriptions" current 800 target 1500 by 31.12.2027
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-goal subscriptions "More subscribers" {
-  metric "Active subscriptions" current 800 target 1500 by 2027-12-31
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0110/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0110/good.journey"
+    ))),
 };
 
 pub const INVALID_DATE: CodeInfo = CodeInfo {
@@ -385,20 +300,12 @@ be in its month (February has 29 days only in leap years). A deadline on a \
 day that does not exist cannot be met or compared, so it is an error rather \
 than quietly moved to another day.
 ",
-    bad: Some(Example::new(
-        r#"
-goal subscriptions "More subscribers" {
-  metric "Active subscriptions" current 800 target 1500 by 2027-02-30
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-goal subscriptions "More subscribers" {
-  metric "Active subscriptions" current 800 target 1500 by 2027-02-28
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0111/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0111/good.journey"
+    ))),
 };
 
 pub const UNKNOWN_KEYWORD: CodeInfo = CodeInfo {
@@ -411,20 +318,12 @@ pub const UNKNOWN_KEYWORD: CodeInfo = CodeInfo {
 keyword that exists nowhere is reported with the closest known keyword as a \
 suggestion and a fix.
 ",
-    bad: Some(Example::new(
-        r#"
-persona founder "Sabine" {
-  neds "less manual work"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona founder "Sabine" {
-  needs "less manual work"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0201/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0201/good.journey"
+    ))),
 };
 
 pub const MISPLACED_STATEMENT: CodeInfo = CodeInfo {
@@ -438,29 +337,12 @@ pub const MISPLACED_STATEMENT: CodeInfo = CodeInfo {
 message names the blocks that admit it. Often a `}` is missing or one too \
 many.
 ",
-    bad: Some(Example::new(
-        r#"
-phase awareness "Awareness" {
-  channel social
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-  channels social
-}
-
-phase awareness "Awareness" {
-  message "Marketing that measures itself"
-  touchpoint post "LinkedIn post" {
-    channel social
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0202/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0202/good.journey"
+    ))),
 };
 
 pub const INVALID_ARGUMENT: CodeInfo = CodeInfo {
@@ -473,36 +355,12 @@ pub const INVALID_ARGUMENT: CodeInfo = CodeInfo {
 strings (`\"text\"`), numbers (`4`) or dates (`2027-06-30`), and some expect \
 a list (`a, b, c`) or a fixed word (`target`, `via`, `->`).
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase trial "Trial" {
-  message "Your first invoice in ten minutes"
-  touchpoint demo "Demo call" {
-    owner sales
-    serves sabine
-    expectation high
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase trial "Trial" {
-  message "Your first invoice in ten minutes"
-  touchpoint demo "Demo call" {
-    owner sales
-    serves sabine
-    expectation 4
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0203/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0203/good.journey"
+    ))),
 };
 
 pub const MISSING_ARGUMENT: CodeInfo = CodeInfo {
@@ -514,20 +372,12 @@ pub const MISSING_ARGUMENT: CodeInfo = CodeInfo {
     explanation: "Some statements need arguments: `persona` an identifier, `kpi` a name, \
 `loop` two phases joined by `->`.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-  role
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-  role "Managing director"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0204/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0204/good.journey"
+    ))),
 };
 
 pub const EXTRA_ARGUMENT: CodeInfo = CodeInfo {
@@ -539,20 +389,12 @@ pub const EXTRA_ARGUMENT: CodeInfo = CodeInfo {
     explanation: "Extra arguments are reported rather than ignored, because they usually \
 mean two statements ended up on one line or a list lacks its commas.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-  needs "less manual work" "measurable campaigns"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-  needs "less manual work", "measurable campaigns"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0205/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0205/good.journey"
+    ))),
 };
 
 pub const DUPLICATE_ATTRIBUTE: CodeInfo = CodeInfo {
@@ -564,38 +406,12 @@ pub const DUPLICATE_ATTRIBUTE: CodeInfo = CodeInfo {
     explanation: "Statements such as `owner`, `experience` or `message` hold one value per \
 block. Giving one twice is reported at the second; the first counts.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Service hotline" {
-    owner service
-    owner sales
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../rule-examples/J0206/bad.journey"
+    ))),
     good: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Service hotline" {
-    owner service
-    serves sabine
-    description "Sales takes over for upgrades"
-  }
-}
-"#,
-        )
-        .note("decide on one owner; name others in `description`:"),
+        Example::new(include_str!("../rule-examples/J0206/good.journey"))
+            .note("decide on one owner; name others in `description`:"),
     ),
 };
 
@@ -609,22 +425,10 @@ pub const BLOCK_EXPECTED: CodeInfo = CodeInfo {
 `impact`, `empathy`) have a block `{ … }`; attributes such as `owner` or \
 `says` do not.
 ",
-    bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine"
-  role "Managing director"
-"#,
-        )
-        .also(&["J0202"]),
-    ),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-  role "Managing director"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../rule-examples/J0207/bad.journey")).also(&["J0202"])),
+    good: Some(Example::new(include_str!(
+        "../rule-examples/J0207/good.journey"
+    ))),
 };
 
 /// Every code of this crate.

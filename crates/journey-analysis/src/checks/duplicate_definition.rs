@@ -15,12 +15,7 @@ mean either, so journeyc uses the first and reports the second, pointing at both
 often happens when a file is copied to start a new one.
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona anna "Anna, buyer" {
-}
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0305/bad.journey"))
         .path("more-personas.journey")
         .files(&[(
             "personas.journey",
@@ -31,12 +26,7 @@ persona anna "Anna, marketing lead" {
         )]),
     ),
     good: Some(
-        Example::new(
-            r#"
-persona anna_buyer "Anna, buyer" {
-}
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0305/good.journey"))
         .path("more-personas.journey")
         .files(&[(
             "personas.journey",

@@ -15,12 +15,7 @@ around, or two spellings of one path (`personas.journey` and `./personas.journey
 Importing a file that another import already brings in (a diamond) is fine and not reported.
 ",
     bad: Some(
-        Example::new(
-            r#"
-import "personas.journey"
-import "./personas.journey"
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0303/bad.journey"))
         .files(&[(
             "personas.journey",
             r#"
@@ -31,11 +26,7 @@ persona sabine "Sabine" {
         )]),
     ),
     good: Some(
-        Example::new(
-            r#"
-import "personas.journey"
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0303/good.journey"))
         .files(&[(
             "personas.journey",
             r#"

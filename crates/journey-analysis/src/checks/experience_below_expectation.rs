@@ -15,38 +15,8 @@ pain point in the journey. The bigger the gap, the more it hurts, especially at 
 touchpoints and moments of truth. The finding says how big the gap is; close it, or record \
 the plan with `allow \"experience-below-expectation\" \"…\"` while it is being worked on.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Service hotline" {
-    owner service
-    serves sabine
-    expectation 5
-    experience 3
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Service hotline" {
-    owner service
-    serves sabine
-    expectation 5
-    experience 5
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0413/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0413/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -15,20 +15,8 @@ metric, today's value and a target, nobody can say whether the touchpoints and i
 it work — the goal is a wish. Give the metric, where it stands (`current`) and where it \
 should be (`target`), ideally with a deadline (`by`).
 ",
-    bad: Some(Example::new(
-        r#"
-goal retention "Keep customers longer" {
-  metric "Monthly churn in %"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-goal retention "Keep customers longer" {
-  metric "Monthly churn in %" current 3.1 target 1.8 by 2027-06-30
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0409/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0409/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

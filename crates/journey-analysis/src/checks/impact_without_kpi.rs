@@ -13,53 +13,8 @@ pub const CODE: CodeInfo = CodeInfo {
 KPI nobody knows whether the behaviour changed, and the deliverables under it cannot be \
 judged.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-goal revenue "More paying customers" {
-  metric "Paying customers" current 400 target 600 by 2027-12-31
-  actor sabine {
-    impact sends_first_invoice "Sends a first invoice during the trial" {
-      via trial_signup
-    }
-  }
-}
-
-phase trial "Trial" {
-  message "Your first invoice in ten minutes"
-  touchpoint trial_signup "Trial sign-up" {
-    owner growth
-    serves sabine
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-goal revenue "More paying customers" {
-  metric "Paying customers" current 400 target 600 by 2027-12-31
-  actor sabine {
-    impact sends_first_invoice "Sends a first invoice during the trial" {
-      kpi "Trials with a sent invoice" target 60 unit "%"
-      via trial_signup
-    }
-  }
-}
-
-phase trial "Trial" {
-  message "Your first invoice in ten minutes"
-  touchpoint trial_signup "Trial sign-up" {
-    owner growth
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0410/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0410/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -14,18 +14,10 @@ may end up importing itself. A cycle means neither file can be read on its own a
 that definitions sit in the wrong file. The import that closes the cycle is reported, with \
 the whole chain.
 ",
-    bad: Some(Example::new(r#"
-import "phases.journey"
-
-persona sabine "Sabine" {
-}
-"#).path("personas.journey").files(&[("phases.journey", r#"
+    bad: Some(Example::new(include_str!("../../rule-examples/J0302/bad.journey")).path("personas.journey").files(&[("phases.journey", r#"
 import "personas.journey"
 "#)])),
-    good: Some(Example::new(r#"
-persona sabine "Sabine" {
-}
-"#).note("the personas file needs nothing from the phases, so it imports nothing; the phases import the personas. Definitions both need go into a third file that both import.").path("personas.journey").files(&[("phases.journey", r#"
+    good: Some(Example::new(include_str!("../../rule-examples/J0302/good.journey")).note("the personas file needs nothing from the phases, so it imports nothing; the phases import the personas. Definitions both need go into a third file that both import.").path("personas.journey").files(&[("phases.journey", r#"
 import "personas.journey"
 "#)])),
 };

@@ -17,11 +17,7 @@ file does not exist, every name it would define is missing too, so the import it
 reported first, with the closest file name when one is near.
 ",
     bad: Some(
-        Example::new(
-            r#"
-import "personas.journey"
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0301/bad.journey"))
         .path("phases/awareness.journey")
         .files(&[(
             "personas.journey",
@@ -33,11 +29,7 @@ persona sabine "Sabine" {
         )]),
     ),
     good: Some(
-        Example::new(
-            r#"
-import "../personas.journey"
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0301/good.journey"))
         .note("one folder up, where the file is:")
         .path("phases/awareness.journey")
         .files(&[(

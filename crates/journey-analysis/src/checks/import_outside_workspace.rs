@@ -30,19 +30,9 @@ When a workspace really shares files with another folder, list that folder in \
     [workspace]
     import_roots = [\"../shared\"]
 ",
-    bad: Some(Example::new(
-        r#"
-import "/etc/shadow"
-import "../../other-project/personas.journey"
-import "notes.txt"
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0310/bad.journey"))),
     good: Some(
-        Example::new(
-            r#"
-import "shared/personas.journey"
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0310/good.journey"))
         .note("move the file into the workspace,")
         .files(&[(
             "shared/personas.journey",

@@ -13,37 +13,8 @@ pub const CODE: CodeInfo = CodeInfo {
 If nobody actively watches it (`monitored`), a broken form or an unanswered hotline goes \
 unnoticed until customers leave.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Purchase" {
-  message "Invoices in minutes"
-  touchpoint checkout "Checkout" {
-    owner sales
-    serves sabine
-    importance critical
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Purchase" {
-  message "Invoices in minutes"
-  touchpoint checkout "Checkout" {
-    owner sales
-    serves sabine
-    importance critical
-    monitored
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0416/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0416/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

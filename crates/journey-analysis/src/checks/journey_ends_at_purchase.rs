@@ -16,71 +16,8 @@ paid. But the relationship starts there: onboarding, use, loyalty, recommendatio
 eventually a fair offboarding — decide whether they stay, buy again and tell others. \
 Reported when the last phase of a journey has kind `decision` or `purchase`.
 ",
-    bad: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, purchase
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase purchase "Purchase" {
-  kind purchase
-  message "Pay in seconds, ride tomorrow"
-  touchpoint purchase_page "Purchase page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, purchase, onboarding
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase purchase "Purchase" {
-  kind purchase
-  message "Pay in seconds, ride tomorrow"
-  touchpoint purchase_page "Purchase page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase onboarding "Onboarding" {
-  kind onboarding
-  message "Set up in ten minutes"
-  touchpoint onboarding_page "Onboarding page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0405/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0405/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -12,36 +12,8 @@ pub const CODE: CodeInfo = CodeInfo {
     explanation: "A journey is the path through its phases, in order. Without `phases` it has no \
 path: maps and exports show nothing, and the phases defined elsewhere belong to no journey.
 ",
-    bad: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  value "Outdoor gear that lasts"
-}
-
-persona sabine "Sabine" {
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  value "Outdoor gear that lasts"
-  phases awareness
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0423/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0423/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -16,82 +16,8 @@ continue with phase `to` (loyal customers come back to a new awareness). Both en
 phases listed in the journey's own `phases` — a loop into a touchpoint, an undefined name or \
 a phase of another journey describes no path anyone can follow.
 ",
-    bad: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, purchase, loyalty
-  loop loyalty -> loyalty_page      # a touchpoint
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase purchase "Purchase" {
-  kind purchase
-  message "Pay in seconds, ride tomorrow"
-  touchpoint purchase_page "Purchase page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase loyalty "Loyalty" {
-  kind loyalty
-  message "Repairs for life"
-  touchpoint loyalty_page "Loyalty page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, purchase, loyalty
-  loop loyalty -> awareness
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase purchase "Purchase" {
-  kind purchase
-  message "Pay in seconds, ride tomorrow"
-  touchpoint purchase_page "Purchase page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase loyalty "Loyalty" {
-  kind loyalty
-  message "Repairs for life"
-  touchpoint loyalty_page "Loyalty page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0402/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0402/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

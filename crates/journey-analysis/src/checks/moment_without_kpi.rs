@@ -16,40 +16,8 @@ own; a phase that lists its moments of truth with `moment \"…\"` needs a `kpi`
 phase that watches them (KPIs of its touchpoints measure the touchpoints, not the \
 phase's moments).
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Purchase" {
-  message "Invoices in minutes"
-  moment "The firm sees the final price at checkout"
-  touchpoint checkout "Checkout" {
-    owner sales
-    serves sabine
-    moment "The firm sees the final price"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Purchase" {
-  message "Invoices in minutes"
-  moment "The firm sees the final price at checkout"
-  kpi trial_to_paid "Trial-to-paid conversion" target 28 unit "%"
-  touchpoint checkout "Checkout" {
-    owner sales
-    serves sabine
-    moment "The firm sees the final price"
-    kpi "Checkout completion" target 85 unit "%"
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0417/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0417/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -16,34 +16,8 @@ one. But every reader — and every search — then has to work out which one `s
 a reference of the wrong kind (`serves shop`) gets a confusing message. Give each definition \
 its own id.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase shop "Shop" {
-  message "Gear that lasts"
-  touchpoint shop "Web shop" {
-    owner ecommerce
-    serves sabine
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase shop "Shop" {
-  message "Gear that lasts"
-  touchpoint web_shop "Web shop" {
-    owner ecommerce
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0306/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0306/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

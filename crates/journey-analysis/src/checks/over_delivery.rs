@@ -16,40 +16,10 @@ might matter more where experience falls short. Worth a look, not necessarily a 
 a deliberate wow moment can be kept with an `allow` and its reason.
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Purchase" {
-  message "Paid in seconds"
-  touchpoint receipt "Receipt e-mail" {
-    owner billing
-    serves sabine
-    expectation 2
-    experience 5
-  }
-}
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0414/bad.journey"))
         .note("probably:"),
     ),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Purchase" {
-  message "Paid in seconds"
-  touchpoint receipt "Receipt e-mail" {
-    owner billing
-    serves sabine
-    expectation 2
-    experience 3
-  }
-}
-"#,
-    )),
+    good: Some(Example::new(include_str!("../../rule-examples/J0414/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

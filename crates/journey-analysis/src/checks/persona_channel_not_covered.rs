@@ -14,43 +14,8 @@ pub const CODE: CodeInfo = CodeInfo {
 with no touchpoint serving the persona is a missed opportunity — or a stale entry in the \
 persona. Only reported when the workspace has touchpoints at all.
 ",
-    bad: Some(Example::new(
-        r#"
-persona murat "Murat" {
-  channels search, video
-}
-
-phase awareness "Awareness" {
-  message "Invoices in minutes"
-  touchpoint search_ads "Search ads" {
-    channel search online
-    owner marketing
-    serves murat
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona murat "Murat" {
-  channels search, video
-}
-
-phase awareness "Awareness" {
-  message "Invoices in minutes"
-  touchpoint search_ads "Search ads" {
-    channel search online
-    owner marketing
-    serves murat
-  }
-  touchpoint demo_webinar "Demo webinar" {
-    channel video online
-    owner marketing
-    serves murat
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0420/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0420/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

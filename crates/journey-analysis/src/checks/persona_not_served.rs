@@ -15,40 +15,8 @@ the journey has nothing for them: either the persona is no longer relevant, or t
 forgot to say whom they serve. Only reported when the workspace has touchpoints at all (a \
 personas file checked on its own is not a gap).
 ",
-    bad: Some(Example::new(
-        r#"
-persona owner_operator "Sandra" {
-}
-
-persona office_manager "Murat" {
-}
-
-phase awareness "Awareness" {
-  message "Invoices in minutes"
-  touchpoint webinar "Webinar" {
-    owner marketing
-    serves owner_operator
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona owner_operator "Sandra" {
-}
-
-persona office_manager "Murat" {
-}
-
-phase awareness "Awareness" {
-  message "Invoices in minutes"
-  touchpoint webinar "Webinar" {
-    owner marketing
-    serves owner_operator, office_manager
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0406/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0406/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

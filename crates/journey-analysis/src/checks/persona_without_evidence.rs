@@ -13,21 +13,8 @@ pub const CODE: CodeInfo = CodeInfo {
 data behind it, it describes what the team believes about customers — and every touchpoint \
 designed for it inherits those beliefs. `evidence` says what the persona is based on.
 ",
-    bad: Some(Example::new(
-        r#"
-persona anna "Anna, marketing lead" {
-  role "Marketing lead"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona anna "Anna, marketing lead" {
-  role "Marketing lead"
-  evidence "12 interviews with marketing leads, Q3 2026"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0418/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0418/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -15,37 +15,8 @@ legitimate interest. A touchpoint that `collects` data without naming its `basis
 compliance gap the journey makes visible. (This is not legal advice: ask your data \
 protection officer which basis applies.)
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  message "Tips for your shop, every month"
-  touchpoint newsletter_signup "Newsletter sign-up" {
-    owner marketing
-    serves sabine
-    collects "e-mail address"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  message "Tips for your shop, every month"
-  touchpoint newsletter_signup "Newsletter sign-up" {
-    owner marketing
-    serves sabine
-    collects "e-mail address"
-    basis consent
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0415/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0415/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -13,81 +13,8 @@ pub const CODE: CodeInfo = CodeInfo {
     explanation: "`phases` is the order customers go through. A phase that appears twice makes \
 that order ambiguous — which position holds? To return to an earlier phase, use `loop`.
 ",
-    bad: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, purchase, loyalty, awareness
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase purchase "Purchase" {
-  kind purchase
-  message "Pay in seconds, ride tomorrow"
-  touchpoint purchase_page "Purchase page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase loyalty "Loyalty" {
-  kind loyalty
-  message "Repairs for life"
-  touchpoint loyalty_page "Loyalty page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, purchase, loyalty
-  loop loyalty -> awareness
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase purchase "Purchase" {
-  kind purchase
-  message "Pay in seconds, ride tomorrow"
-  touchpoint purchase_page "Purchase page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase loyalty "Loyalty" {
-  kind loyalty
-  message "Repairs for life"
-  touchpoint loyalty_page "Loyalty page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0403/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0403/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

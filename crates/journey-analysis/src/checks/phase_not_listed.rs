@@ -15,80 +15,8 @@ phase that no journey lists is not part of any journey: it does not show up in m
 or reports, and its touchpoints look unused. Usually the list was not updated after adding \
 the phase. Only reported when the workspace defines a journey at all.
 ",
-    bad: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, onboarding
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase onboarding "Onboarding" {
-  kind onboarding
-  message "Set up in ten minutes"
-  touchpoint onboarding_page "Onboarding page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase loyalty "Loyalty" {
-  kind loyalty
-  message "Repairs for life"
-  touchpoint loyalty_page "Loyalty page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, onboarding, loyalty
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase onboarding "Onboarding" {
-  kind onboarding
-  message "Set up in ten minutes"
-  touchpoint onboarding_page "Onboarding page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase loyalty "Loyalty" {
-  kind loyalty
-  message "Repairs for life"
-  touchpoint loyalty_page "Loyalty page" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0401/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0401/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

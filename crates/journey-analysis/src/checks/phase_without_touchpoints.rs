@@ -14,59 +14,8 @@ gap: customers pass through it, but nothing of the company is there — no page,
 person. Either the touchpoints are missing from the map, or the company is missing from the \
 customer's path. Phases that no journey lists are reported by J0401 instead.
 ",
-    bad: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, onboarding
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase onboarding "Getting started" {
-  kind onboarding
-  question "How do I start?"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-journey shop "Shop" {
-  phases awareness, onboarding
-}
-
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Gear that lasts"
-  touchpoint awareness_page "Awareness page" {
-    owner marketing
-    serves sabine
-  }
-}
-
-phase onboarding "Getting started" {
-  kind onboarding
-  question "How do I start?"
-  message "Started in ten minutes"
-  touchpoint welcome_call "Welcome call" {
-    owner customer_success
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0404/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0404/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

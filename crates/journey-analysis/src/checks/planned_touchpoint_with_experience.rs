@@ -13,39 +13,8 @@ pub const CODE: CodeInfo = CodeInfo {
 target journey. Nobody can have experienced it, so an `experience` score is either a guess \
 presented as a measurement, or the touchpoint is in fact `current`.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase usage "Usage" {
-  message "Your subscription, your rules"
-  touchpoint pause_in_app "Pause in the app" {
-    owner product
-    serves sabine
-    state planned
-    expectation 4
-    experience 4
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase usage "Usage" {
-  message "Your subscription, your rules"
-  touchpoint pause_in_app "Pause in the app" {
-    owner product
-    serves sabine
-    state planned
-    expectation 4
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0421/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0421/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

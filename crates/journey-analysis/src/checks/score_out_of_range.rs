@@ -14,38 +14,8 @@ pub const CODE: CodeInfo = CodeInfo {
 5 (a lot / excellent), so that the gap between them means the same everywhere. A 0, a 10 or \
 a 3.5 breaks the comparison with every other touchpoint.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Service hotline" {
-    owner service
-    serves sabine
-    expectation 10
-    experience 3.5
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Service hotline" {
-    owner service
-    serves sabine
-    expectation 4
-    experience 4
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0307/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0307/good.journey"))),
 };
 
 /// Whether a score is a whole number from 1 to 5.

@@ -24,38 +24,12 @@ pub const ALLOW_WITHOUT_REASON: CodeInfo = CodeInfo {
 required: the next reader — or you in a year — must be able to tell a deliberate exception \
 from a swept-under-the-rug problem. The `allow` still applies; only the reason is missing.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  message "Gear that lasts"
-  touchpoint shop_window "Shop window" {
-    owner store_team
-    serves sabine
-    moment "Passers-by see the new collection"
-    allow "moment-without-kpi"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  message "Gear that lasts"
-  touchpoint shop_window "Shop window" {
-    owner store_team
-    serves sabine
-    moment "Passers-by see the new collection"
-    allow "moment-without-kpi" "judged by the store team in the weekly walk, not measured"
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!(
+        "../../rule-examples/J0604/bad.journey"
+    ))),
+    good: Some(Example::new(include_str!(
+        "../../rule-examples/J0604/good.journey"
+    ))),
 };
 
 pub const UNUSED_ALLOW: CodeInfo = CodeInfo {
@@ -70,37 +44,12 @@ Remove it (the fix does), or move it to where the finding is. Allows for checks 
 journey.toml switches off are not reported.
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Hotline" {
-    allow "touchpoint-without-owner" "shared by all teams"
-    owner service
-    serves sabine
-  }
-}
-"#,
-        )
-        .note("the touchpoint has an owner, nothing to allow:"),
+        Example::new(include_str!("../../rule-examples/J0605/bad.journey"))
+            .note("the touchpoint has an owner, nothing to allow:"),
     ),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Hotline" {
-    owner service
-    serves sabine
-  }
-}
-"#,
-    )),
+    good: Some(Example::new(include_str!(
+        "../../rule-examples/J0605/good.journey"
+    ))),
 };
 
 struct Entry<'a> {

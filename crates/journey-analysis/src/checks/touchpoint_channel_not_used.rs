@@ -15,38 +15,8 @@ channel none of its personas uses probably misses them — a TikTok campaign for
 read trade magazines. Either the touchpoint is on the wrong channel, serves other personas, \
 or the personas' channels are incomplete. Personas without `channels` are not judged.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sandra "Sandra" {
-  channels search
-}
-
-phase awareness "Awareness" {
-  message "Invoices in minutes"
-  touchpoint reels "Reels" {
-    channel social online
-    owner marketing
-    serves sandra
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sandra "Sandra" {
-  channels search
-}
-
-phase awareness "Awareness" {
-  message "Invoices in minutes"
-  touchpoint search_ads "Search ads" {
-    channel search online
-    owner marketing
-    serves sandra
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0419/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0419/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

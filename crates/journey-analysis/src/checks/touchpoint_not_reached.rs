@@ -17,64 +17,10 @@ serving any goal — a candidate for removal, or a sign the impact map is incomp
 reported when the workspace has goals at all.
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-goal revenue "More paying customers" {
-  metric "Paying customers" current 400 target 600 by 2027-12-31
-  actor sabine {
-    impact sends_first_invoice "Sends a first invoice during the trial" {
-      kpi "Trials with a sent invoice" target 60 unit "%"
-      via trial_signup
-    }
-  }
-}
-
-phase trial "Trial" {
-  message "Your first invoice in ten minutes"
-  touchpoint trial_signup "Trial sign-up" {
-    owner growth
-    serves sabine
-  }
-  touchpoint print_flyer "Flyer" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0412/bad.journey"))
         .note("no impact mentions the flyer:"),
     ),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-goal revenue "More paying customers" {
-  metric "Paying customers" current 400 target 600 by 2027-12-31
-  actor sabine {
-    impact sends_first_invoice "Sends a first invoice during the trial" {
-      kpi "Trials with a sent invoice" target 60 unit "%"
-      via trial_signup, print_flyer
-    }
-  }
-}
-
-phase trial "Trial" {
-  message "Your first invoice in ten minutes"
-  touchpoint trial_signup "Trial sign-up" {
-    owner growth
-    serves sabine
-  }
-  touchpoint print_flyer "Flyer" {
-    owner marketing
-    serves sabine
-  }
-}
-"#,
-    )),
+    good: Some(Example::new(include_str!("../../rule-examples/J0412/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

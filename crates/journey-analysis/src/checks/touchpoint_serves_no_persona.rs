@@ -14,37 +14,10 @@ whether its channel, its copy and its importance fit the customers who meet it, 
 persona and channel checks cannot see it.
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona owner_operator "Sandra" {
-}
-
-phase awareness "Awareness" {
-  message "Invoices in minutes"
-  touchpoint trade_fair "Trade fair booth" {
-    channel event offline
-    owner events
-  }
-}
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0407/bad.journey"))
         .also(&["J0406"]),
     ),
-    good: Some(Example::new(
-        r#"
-persona owner_operator "Sandra" {
-}
-
-phase awareness "Awareness" {
-  message "Invoices in minutes"
-  touchpoint trade_fair "Trade fair booth" {
-    channel event offline
-    owner events
-    serves owner_operator
-  }
-}
-"#,
-    )),
+    good: Some(Example::new(include_str!("../../rule-examples/J0407/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

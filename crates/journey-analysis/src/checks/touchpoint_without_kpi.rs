@@ -15,37 +15,10 @@ e-mail, a shop window — are judged by their experience score, not by a KPI of 
 Moments of truth without a KPI are always reported (J0417).
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  message "Gear that lasts"
-  touchpoint shop_window "Shop window" {
-    owner store_team
-    serves sabine
-  }
-}
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0422/bad.journey"))
         .note("when switched on:"),
     ),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  message "Gear that lasts"
-  touchpoint shop_window "Shop window" {
-    owner store_team
-    serves sabine
-    kpi "Passers-by who enter" target 4 unit "%"
-  }
-}
-"#,
-    )),
+    good: Some(Example::new(include_str!("../../rule-examples/J0422/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

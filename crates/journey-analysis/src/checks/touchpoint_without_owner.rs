@@ -12,35 +12,8 @@ pub const CODE: CodeInfo = CodeInfo {
     explanation: "A touchpoint that belongs to nobody is improved by nobody: when its experience \
 drops, no team is asked. `owner` names the team responsible (marketing, service, sales …).
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Service hotline" {
-    channel phone offline
-    serves sabine
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase service "Service" {
-  message "Help when you need it"
-  touchpoint hotline "Service hotline" {
-    channel phone offline
-    serves sabine
-    owner customer_service
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0408/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0408/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

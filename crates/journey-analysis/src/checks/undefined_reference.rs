@@ -19,30 +19,8 @@ case-sensitive. When one defined name is close, journeyc suggests it and offers 
 An `actor` without a title must name a persona; an actor that is not a persona (a \
 partner, tax advisors) is a stakeholder and gets a title: `actor tax_advisors \"Tax advisors\" { … }`.
 ",
-    bad: Some(Example::new(r#"
-persona owner_operator "Sandra" {
-}
-
-phase purchase "Purchase" {
-  message "Invoices in minutes"
-  touchpoint checkout "Checkout" {
-    owner sales
-    serves owner_operater
-  }
-}
-"#).also(&["J0406"])),
-    good: Some(Example::new(r#"
-persona owner_operator "Sandra" {
-}
-
-phase purchase "Purchase" {
-  message "Invoices in minutes"
-  touchpoint checkout "Checkout" {
-    owner sales
-    serves owner_operator
-  }
-}
-"#)),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0304/bad.journey")).also(&["J0406"])),
+    good: Some(Example::new(include_str!("../../rule-examples/J0304/good.journey"))),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

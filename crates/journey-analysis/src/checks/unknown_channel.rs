@@ -26,46 +26,8 @@ What is reported:
 A typo here is not harmless: the channel checks (J0419, J0420) compare personas and \
 touchpoints by these names.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase visit "Visit" {
-  message "Everything in one place"
-  touchpoint newsletter "Newsletter" {
-    channel emial online
-    owner marketing
-    serves sabine
-  }
-  touchpoint terminal "Self-service terminal" {
-    channel kiosk
-    owner store
-    serves sabine
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase visit "Visit" {
-  message "Everything in one place"
-  touchpoint newsletter "Newsletter" {
-    channel email online
-    owner marketing
-    serves sabine
-  }
-  touchpoint terminal "Self-service terminal" {
-    channel kiosk offline
-    owner store
-    serves sabine
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0309/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0309/good.journey"))),
 };
 
 fn known(name: &str) -> bool {

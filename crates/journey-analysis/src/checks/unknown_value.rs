@@ -20,38 +20,8 @@ vital_interest, public_task, legitimate_interest). Checks build on these words â
 misspelt `importance hihg` is never required to be monitored â€” so any other word is an \
 error, with the closest valid word as a fix.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awarness
-  message "Marketing that measures itself"
-  touchpoint webinar "Webinar" {
-    owner marketing
-    serves sabine
-    state planed
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase awareness "Awareness" {
-  kind awareness
-  message "Marketing that measures itself"
-  touchpoint webinar "Webinar" {
-    owner marketing
-    serves sabine
-    state planned
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0308/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0308/good.journey"))),
 };
 
 fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, values: &[EnumValue]) {

@@ -22,48 +22,8 @@ cannot both be true. Qualifiers are understood: `bis zu 50 %` does not contradic
 
 The later claim is the primary place, the earlier one the secondary.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-journey spoke "Spoke" {
-  value "A swap within 24 hours if your bike breaks"
-  phases experience
-}
-
-phase experience "Experience" {
-  kind usage
-  message "Your bike is swapped when it breaks"
-  touchpoint welcome_mail "Welcome e-mail" {
-    owner marketing
-    serves sabine
-    says "Broken bike? We swap it within 48 hours."
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-journey spoke "Spoke" {
-  value "A swap within 24 hours if your bike breaks"
-  phases experience
-}
-
-phase experience "Experience" {
-  kind usage
-  message "Your bike is swapped when it breaks"
-  touchpoint welcome_mail "Welcome e-mail" {
-    owner marketing
-    serves sabine
-    says "Broken bike? We swap it within 24 hours."
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0504/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0504/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -24,38 +24,8 @@ Limits per channel are set in journey.toml (0 means no limit):
     search = 90
     outdoor = 60
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase experience "Erlebnis" {
-  message "Dein Rad wartet auf dich"
-  touchpoint reminder "Erinnerung" {
-    owner marketing
-    serves sabine
-    says "Dein Rad wartet! 🚲 Hol es morgen zwischen 8 und 18 Uhr bei uns in der Werkstatt ab …"
-    channel sms
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase experience "Erlebnis" {
-  message "Dein Rad wartet auf dich"
-  touchpoint reminder "Erinnerung" {
-    owner marketing
-    serves sabine
-    says "Dein Rad wartet: morgen 8–18 Uhr abholen. Spoke & Co"
-    channel sms
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0511/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0511/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -23,34 +23,8 @@ in common is their similarity. The threshold is set in journey.toml (default 0.7
     [messaging]
     similarity = 0.8
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase discovery "Discovery" {
-  message "Your bike, serviced, for €24 a month"
-}
-
-phase initiation "Initiation" {
-  message "Your bike, serviced — for €24 a month"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase discovery "Discovery" {
-  message "Your bike, serviced, for €24 a month"
-}
-
-phase initiation "Initiation" {
-  message "Ready to ride tomorrow: sign up in two minutes"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0508/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0508/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -13,38 +13,8 @@ pub const CODE: CodeInfo = CodeInfo {
     explanation: "`keeps ID` must say which promise a touchpoint keeps. Promise ids are unique \
 across the workspace, like the ids of phases and touchpoints.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase discovery "Discovery" {
-  message "A new bike within 48 hours"
-  promise swap "A new bike within 48 hours"
-}
-
-phase decision "Decision" {
-  message "A second bike for the weekend"
-  promise swap "A second bike for the weekend"
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase discovery "Discovery" {
-  message "A new bike within 48 hours"
-  promise swap_48h "A new bike within 48 hours"
-}
-
-phase decision "Decision" {
-  message "A second bike for the weekend"
-  promise weekend_bike "A second bike for the weekend"
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0514/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0514/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -14,35 +14,8 @@ pub const CODE: CodeInfo = CodeInfo {
 the value proposition. Without it, each channel team writes its own story and the customer \
 hears a different promise on the website, in the store and on the phone.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Purchase" {
-  touchpoint checkout "Checkout" {
-    owner marketing
-    serves sabine
-    says "Pay in 30 seconds"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Purchase" {
-  message "Buying is as easy as riding"
-  touchpoint checkout "Checkout" {
-    owner marketing
-    serves sabine
-    says "Pay in 30 seconds — as easy as riding"
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0501/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0501/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -22,36 +22,8 @@ proposition (compared after stop words and stemming, German and English) tells t
 something else than the rest of the journey. Copy in another language than both is taken \
 for a translation and not reported.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase inspiration "Inspiration" {
-  message "Gear that lasts, outdoors"
-  touchpoint instagram "Instagram" {
-    owner marketing
-    serves sabine
-    says "Our summer party is on Friday!"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase inspiration "Inspiration" {
-  message "Gear that lasts, outdoors"
-  touchpoint instagram "Instagram" {
-    owner marketing
-    serves sabine
-    says "Three weekend tours — and the gear that lasts outdoors"
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0503/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0503/good.journey"))),
 };
 
 /// What a phase's copy is compared with: its message and the value

@@ -30,36 +30,8 @@ touchpoints that serve the persona), per journey, or for everything:
 
 Otherwise it is the register the journey mostly uses.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Kauf" {
-  message "Dein Rad, in 48 Stunden bei dir"
-  touchpoint checkout "Kasse" {
-    owner marketing
-    serves sabine
-    says "Bestellen Sie jetzt Ihr Rad und sparen Sie 10 %"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase purchase "Kauf" {
-  message "Dein Rad, in 48 Stunden bei dir"
-  touchpoint checkout "Kasse" {
-    owner marketing
-    serves sabine
-    says "Bestell jetzt dein Rad und spar 10 %"
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0505/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0505/good.journey"))),
 };
 
 /// What a text is expected to use, and why.

@@ -28,46 +28,8 @@ The variant used most in the journey is taken as the one meant (for configured g
 first listed); every other variant is reported, with a fix where the word can simply be \
 replaced.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase onboarding "Onboarding" {
-  message "Your order, confirmed right away"
-  touchpoint welcome "Welcome" {
-    owner marketing
-    serves sabine
-    says "Check your E-Mail: your order is confirmed"
-  }
-  touchpoint reminder "Reminder" {
-    owner marketing
-    serves sabine
-    says "We sent your order confirmation by Email"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase onboarding "Onboarding" {
-  message "Your order, confirmed right away"
-  touchpoint welcome "Welcome" {
-    owner marketing
-    serves sabine
-    says "Check your e-mail: your order is confirmed"
-  }
-  touchpoint reminder "Reminder" {
-    owner marketing
-    serves sabine
-    says "We sent your order confirmation by e-mail"
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0507/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0507/good.journey"))),
 };
 
 struct Group<'g> {

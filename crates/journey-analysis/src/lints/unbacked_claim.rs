@@ -17,38 +17,8 @@ unfair competition (UWG), elsewhere under advertising codes — and \"free\" alm
 conditions. A text that makes such a claim needs its definition (journey, phase or \
 touchpoint) to say what backs it (`evidence \"…\"`) or what qualifies it (`disclaimer \"…\"`).
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase discovery "Discovery" {
-  message "Your bike subscription in Berlin"
-  touchpoint landing_page "Landing page" {
-    owner marketing
-    serves sabine
-    says "The best bike subscription in Berlin — free delivery!"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase discovery "Discovery" {
-  message "Your bike subscription in Berlin"
-  touchpoint landing_page "Landing page" {
-    owner marketing
-    serves sabine
-    says "The best bike subscription in Berlin — free delivery!"
-    evidence "Rated best bike subscription, Tagesspiegel test 05/2026"
-    disclaimer "Free delivery within the Berlin ring"
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0509/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0509/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

@@ -14,48 +14,8 @@ pub const CODE: CodeInfo = CodeInfo {
 \"…\"` in some phase. An id that no phase promises is a typo or a promise that was removed; \
 either way the link is broken and promise-not-kept cannot see that the promise is kept.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase discovery "Discovery" {
-  message "A new bike within 48 hours"
-  promise swap_48h "A new bike within 48 hours"
-}
-
-phase experience "Experience" {
-  message "Broken? Swapped the next day"
-  touchpoint swap_service "Swap service" {
-    owner marketing
-    serves sabine
-    says "Your broken bike, swapped"
-    keeps swap_24h
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-phase discovery "Discovery" {
-  message "A new bike within 48 hours"
-  promise swap_48h "A new bike within 48 hours"
-}
-
-phase experience "Experience" {
-  message "Broken? Swapped the next day"
-  touchpoint swap_service "Swap service" {
-    owner marketing
-    serves sabine
-    says "Your broken bike, swapped"
-    keeps swap_48h
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0512/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0512/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

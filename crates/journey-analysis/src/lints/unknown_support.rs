@@ -16,36 +16,8 @@ pub const CODE: CodeInfo = CodeInfo {
 impact of the impact map by its id, or a part of the value proposition in quotes. An id \
 that names none of these is a typo or a leftover.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-goal more_riders "More riders" {
-  metric "Active riders" current 800 target 1500 by 2027-12-31
-}
-
-phase discovery "Discovery" {
-  message "Join the community"
-  supports more_riderss
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-goal more_riders "More riders" {
-  metric "Active riders" current 800 target 1500 by 2027-12-31
-}
-
-phase discovery "Discovery" {
-  message "Join the community"
-  supports more_riders
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0513/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0513/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

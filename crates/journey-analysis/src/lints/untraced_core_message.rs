@@ -22,46 +22,8 @@ When the link is real but not visible in the words, say so with `supports`: the 
 promise, goal or impact the message serves, or the part of the value proposition it \
 derives from, in quotes.
 ",
-    bad: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-journey spoke "Spoke" {
-  value "A serviced bike at your door for €24 per month"
-  phases discovery
-}
-
-phase discovery "Discovery" {
-  message "Join the coolest community in town"
-  touchpoint street_bikes "Bikes on the street" {
-    owner marketing
-    serves sabine
-    says "Join the coolest community in town"
-  }
-}
-"#,
-    )),
-    good: Some(Example::new(
-        r#"
-persona sabine "Sabine" {
-}
-
-journey spoke "Spoke" {
-  value "A serviced bike at your door for €24 per month"
-  phases discovery
-}
-
-phase discovery "Discovery" {
-  message "Your bike, serviced, at your door"
-  touchpoint street_bikes "Bikes on the street" {
-    owner marketing
-    serves sabine
-    says "Your bike, serviced, at your door"
-  }
-}
-"#,
-    )),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0502/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0502/good.journey"))),
 };
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {

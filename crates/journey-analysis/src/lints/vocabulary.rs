@@ -26,21 +26,7 @@ against them, inflected forms and compounds included. Every finding carries a fi
     Kunde = [\"Klient\", \"Klientin\"]
 ",
     bad: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-phase inspiration "Inspiration" {
-  message "Gipfelglück: Ausrüstung, die hält"
-  touchpoint newsletter "Newsletter" {
-    owner marketing
-    serves sabine
-    says "Für unsere Klienten: Schnäppchen bei gipfelglück"
-  }
-}
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0506/bad.journey"))
         .config(
             r#"
 [vocabulary]
@@ -53,21 +39,7 @@ Kunde = ["Klient", "Klientin"]
         ),
     ),
     good: Some(
-        Example::new(
-            r#"
-persona sabine "Sabine" {
-}
-
-phase inspiration "Inspiration" {
-  message "Gipfelglück: Ausrüstung, die hält"
-  touchpoint newsletter "Newsletter" {
-    owner marketing
-    serves sabine
-    says "Für unsere Kunden: gute Angebote bei Gipfelglück"
-  }
-}
-"#,
-        )
+        Example::new(include_str!("../../rule-examples/J0506/good.journey"))
         .config(
             r#"
 [vocabulary]
