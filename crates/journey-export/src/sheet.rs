@@ -313,24 +313,9 @@ pub fn split_lines(cell: &str) -> Vec<String> {
     lines.into_iter().map(|l| l.trim().to_string()).collect()
 }
 
-/// `s` as a string literal of the `.journey` language.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// `s` as a string literal of the `.journey` language (the language's own
+/// escaping, so that [`unquote`] and the parser read it back exactly).
+pub use journey_syntax::quote;
 
 /// The text of a quoted string written by [`quote`]; `None` when `s` is
 /// not exactly one such string.

@@ -2,6 +2,9 @@
 //! indents it. Both generators — the touchpoint table's and the workbook
 //! document's — build their files with it.
 
+use crate::{ImportError, OutFile};
+use journey_fmt::FormatOptions;
+
 /// Source text under construction.
 pub(crate) struct Src {
     pub(crate) out: String,
@@ -45,4 +48,26 @@ impl Src {
     pub(crate) fn col(&self) -> usize {
         self.indent * 2
     }
+}
+
+/// The generated files, formatted canonically. The formatter's own check
+/// that meaning is kept runs too: text that fails it is a bug here, and
+/// is reported rather than written.
+pub(crate) fn formatted(files: Vec<(&str, String)>) -> Result<Vec<OutFile>, ImportError> {
+    files
+        .into_iter()
+        .map(|(name, text)| {
+            let formatted = journey_fmt::format_text_verified(&text, &FormatOptions::default())
+                .map_err(|e| {
+                    ImportError::at_row(
+                        0,
+                        format!("cannot write `{name}`: {e}; this is a bug in journeyc import"),
+                    )
+                })?;
+            Ok(OutFile {
+                name: name.to_string(),
+                text: formatted,
+            })
+        })
+        .collect()
 }

@@ -5,7 +5,6 @@
 use crate::emit::Src;
 use crate::table::{Moment, Row, Table, Target};
 use crate::{ImportError, OutFile};
-use journey_fmt::FormatOptions;
 use std::collections::HashMap;
 
 pub struct Phase {
@@ -367,19 +366,5 @@ pub fn files(plan: &Plan, source: &str) -> Result<Vec<OutFile>, ImportError> {
         }
         out.insert(0, ("journey.journey", s.out));
     }
-    out.into_iter()
-        .map(|(name, text)| {
-            let formatted = journey_fmt::format_text_verified(&text, &FormatOptions::default())
-                .map_err(|e| {
-                    ImportError::at_row(
-                        0,
-                        format!("cannot write `{name}`: {e}; this is a bug in journeyc import"),
-                    )
-                })?;
-            Ok(OutFile {
-                name: name.to_string(),
-                text: formatted,
-            })
-        })
-        .collect()
+    crate::emit::formatted(out)
 }

@@ -18,7 +18,6 @@ use journey_export::sheet::Lang;
 use journey_export::{
     format_number, Allow, Document, Goal, Journey, Kpi, Persona, Phase, Touchpoint, Value,
 };
-use journey_fmt::FormatOptions;
 
 /// File names per language.
 pub fn file_names(lang: Lang) -> [&'static str; 4] {
@@ -374,18 +373,5 @@ pub fn files(doc: &Document, source: &str, lang: Lang) -> Result<Vec<OutFile>, I
         out.push((goal_file, s.out));
     }
 
-    out.into_iter()
-        .map(|(name, text)| {
-            let formatted = journey_fmt::format(&text, &FormatOptions::default()).map_err(|e| {
-                ImportError::at_row(
-                    0,
-                    format!("cannot write `{name}`: {e}; this is a bug in journeyc import"),
-                )
-            })?;
-            Ok(OutFile {
-                name: name.to_string(),
-                text: formatted,
-            })
-        })
-        .collect()
+    crate::emit::formatted(out)
 }
