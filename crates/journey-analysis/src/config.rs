@@ -67,26 +67,12 @@ or `deny`, a glob that does not parse, a number out of range — at the exact li
 column. The rest of the file still applies.
 ",
     bad: Some(
-        Example::new(include_str!("../rule-examples/J0601/bad.journey")).config(
-            r#"
-[checks]
-persona-not-served = "off"
-
-[format]
-line_width = "wide"
-"#,
-        ),
+        Example::new(include_str!("../rule-examples/J0601/bad.journey"))
+            .config(include_str!("../rule-examples/J0601/bad/journey.toml")),
     ),
     good: Some(
-        Example::new(include_str!("../rule-examples/J0601/good.journey")).config(
-            r#"
-[checks]
-persona-not-served = "allow"
-
-[format]
-line_width = 100
-"#,
-        ),
+        Example::new(include_str!("../rule-examples/J0601/good.journey"))
+            .config(include_str!("../rule-examples/J0601/good/journey.toml")),
     ),
 };
 
@@ -104,21 +90,12 @@ allowed: a file that does not parse cannot be checked.
 ",
     bad: Some(
         Example::new(include_str!("../rule-examples/J0602/bad.journey"))
-            .config(
-                r#"
-[checks]
-persona-not-servd = "allow"
-"#,
-            )
+            .config(include_str!("../rule-examples/J0602/bad/journey.toml"))
             .also(&["J0408"]),
     ),
     good: Some(
-        Example::new(include_str!("../rule-examples/J0602/good.journey")).config(
-            r#"
-[checks]
-persona-not-served = "allow"
-"#,
-        ),
+        Example::new(include_str!("../rule-examples/J0602/good.journey"))
+            .config(include_str!("../rule-examples/J0602/good/journey.toml")),
     ),
 };
 
@@ -135,14 +112,8 @@ Known sections: `[workspace]` (`include`, `exclude`, `import_roots`, `lang`), `[
 `[format]` (`line_width`, `indent`), `[export]` (`findings`); `[messaging]`, `[vocabulary]` and `[lints]` belong to \
 the messaging lints, which check them themselves.
 ",
-    bad: Some(Example::new(include_str!("../rule-examples/J0603/bad.journey")).config(r#"
-[workspace]
-exlude = ["drafts/**"]
-"#)),
-    good: Some(Example::new(include_str!("../rule-examples/J0603/good.journey")).config(r#"
-[workspace]
-exclude = ["drafts/**"]
-"#)),
+    bad: Some(Example::new(include_str!("../rule-examples/J0603/bad.journey")).config(include_str!("../rule-examples/J0603/bad/journey.toml"))),
+    good: Some(Example::new(include_str!("../rule-examples/J0603/good.journey")).config(include_str!("../rule-examples/J0603/good/journey.toml"))),
 };
 
 /// Sections that belong to other parts of the tool; kept raw, not validated here.

@@ -17,24 +17,12 @@ often happens when a file is copied to start a new one.
     bad: Some(
         Example::new(include_str!("../../rule-examples/J0305/bad.journey"))
         .path("more-personas.journey")
-        .files(&[(
-            "personas.journey",
-            r#"
-persona anna "Anna, marketing lead" {
-}
-"#,
-        )]),
+        .files(&[("personas.journey", include_str!("../../rule-examples/J0305/bad/personas.journey"))]),
     ),
     good: Some(
         Example::new(include_str!("../../rule-examples/J0305/good.journey"))
         .path("more-personas.journey")
-        .files(&[(
-            "personas.journey",
-            r#"
-persona anna_marketing "Anna, marketing lead" {
-}
-"#,
-        )]),
+        .files(&[("personas.journey", include_str!("../../rule-examples/J0305/good/personas.journey"))]),
     ),
 };
 

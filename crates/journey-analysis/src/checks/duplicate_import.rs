@@ -16,25 +16,11 @@ Importing a file that another import already brings in (a diamond) is fine and n
 ",
     bad: Some(
         Example::new(include_str!("../../rule-examples/J0303/bad.journey"))
-        .files(&[(
-            "personas.journey",
-            r#"
-persona sabine "Sabine" {
-  role "Managing director"
-}
-"#,
-        )]),
+        .files(&[("personas.journey", include_str!("../../rule-examples/J0303/personas.journey"))]),
     ),
     good: Some(
         Example::new(include_str!("../../rule-examples/J0303/good.journey"))
-        .files(&[(
-            "personas.journey",
-            r#"
-persona sabine "Sabine" {
-  role "Managing director"
-}
-"#,
-        )]),
+        .files(&[("personas.journey", include_str!("../../rule-examples/J0303/personas.journey"))]),
     ),
 };
 

@@ -14,12 +14,8 @@ may end up importing itself. A cycle means neither file can be read on its own a
 that definitions sit in the wrong file. The import that closes the cycle is reported, with \
 the whole chain.
 ",
-    bad: Some(Example::new(include_str!("../../rule-examples/J0302/bad.journey")).path("personas.journey").files(&[("phases.journey", r#"
-import "personas.journey"
-"#)])),
-    good: Some(Example::new(include_str!("../../rule-examples/J0302/good.journey")).note("the personas file needs nothing from the phases, so it imports nothing; the phases import the personas. Definitions both need go into a third file that both import.").path("personas.journey").files(&[("phases.journey", r#"
-import "personas.journey"
-"#)])),
+    bad: Some(Example::new(include_str!("../../rule-examples/J0302/bad.journey")).path("personas.journey").files(&[("phases.journey", include_str!("../../rule-examples/J0302/phases.journey"))])),
+    good: Some(Example::new(include_str!("../../rule-examples/J0302/good.journey")).note("the personas file needs nothing from the phases, so it imports nothing; the phases import the personas. Definitions both need go into a third file that both import.").path("personas.journey").files(&[("phases.journey", include_str!("../../rule-examples/J0302/phases.journey"))])),
 };
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

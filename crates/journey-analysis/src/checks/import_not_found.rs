@@ -19,27 +19,13 @@ reported first, with the closest file name when one is near.
     bad: Some(
         Example::new(include_str!("../../rule-examples/J0301/bad.journey"))
         .path("phases/awareness.journey")
-        .files(&[(
-            "personas.journey",
-            r#"
-persona sabine "Sabine" {
-  role "Managing director"
-}
-"#,
-        )]),
+        .files(&[("personas.journey", include_str!("../../rule-examples/J0301/personas.journey"))]),
     ),
     good: Some(
         Example::new(include_str!("../../rule-examples/J0301/good.journey"))
         .note("one folder up, where the file is:")
         .path("phases/awareness.journey")
-        .files(&[(
-            "personas.journey",
-            r#"
-persona sabine "Sabine" {
-  role "Managing director"
-}
-"#,
-        )]),
+        .files(&[("personas.journey", include_str!("../../rule-examples/J0301/personas.journey"))]),
     ),
 };
 

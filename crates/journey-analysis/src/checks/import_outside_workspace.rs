@@ -34,14 +34,7 @@ When a workspace really shares files with another folder, list that folder in \
     good: Some(
         Example::new(include_str!("../../rule-examples/J0310/good.journey"))
         .note("move the file into the workspace,")
-        .files(&[(
-            "shared/personas.journey",
-            r#"
-persona sabine "Sabine" {
-  role "Managing director"
-}
-"#,
-        )]),
+        .files(&[("shared/personas.journey", include_str!("../../rule-examples/J0310/shared/personas.journey"))]),
     ),
 };
 

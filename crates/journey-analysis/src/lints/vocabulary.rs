@@ -27,29 +27,11 @@ against them, inflected forms and compounds included. Every finding carries a fi
 ",
     bad: Some(
         Example::new(include_str!("../../rule-examples/J0506/bad.journey"))
-        .config(
-            r#"
-[vocabulary]
-brand = "Gipfelglück"
-avoid = ["Schnäppchen"]
-
-[vocabulary.prefer]
-Kunde = ["Klient", "Klientin"]
-"#,
-        ),
+        .config(include_str!("../../rule-examples/J0506/journey.toml")),
     ),
     good: Some(
         Example::new(include_str!("../../rule-examples/J0506/good.journey"))
-        .config(
-            r#"
-[vocabulary]
-brand = "Gipfelglück"
-avoid = ["Schnäppchen"]
-
-[vocabulary.prefer]
-Kunde = ["Klient", "Klientin"]
-"#,
-        ),
+        .config(include_str!("../../rule-examples/J0506/journey.toml")),
     ),
 };
 
