@@ -504,3 +504,26 @@ impl State {
         }
     }
 }
+
+#[cfg(test)]
+mod code_url_tests {
+    use super::DEFAULT_CODE_URL;
+
+    /// The default link of every code leads to a file of the repository
+    /// that has the code's anchor.
+    #[test]
+    fn the_default_code_link_points_at_an_anchor_in_the_repository() {
+        let (_, in_repo) = DEFAULT_CODE_URL
+            .split_once("/blob/main/")
+            .expect("a link into the repository");
+        let (file, fragment) = in_repo.split_once('#').expect("an anchor");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(file);
+        let text = std::fs::read_to_string(&path).expect("the linked file exists");
+        for c in journey_analysis::all_codes() {
+            let anchor = format!("<a id=\"{}\">", fragment.replace("{code}", c.code));
+            assert!(text.contains(&anchor), "{file} has no {anchor}");
+        }
+    }
+}
