@@ -15,6 +15,7 @@ use crate::number::{format_value, is_article_one, number_word, parse_number};
 use crate::stem::{fold, stem, stem_german};
 use crate::stop::is_stop_word;
 use crate::token::{tokenize, Token, TokenKind};
+use crate::words::{TextWords, Word};
 use std::ops::Range;
 
 /// What is measured, with the unit it was normalised to.
@@ -584,14 +585,15 @@ fn clauses(tokens: &[Token]) -> Vec<usize> {
 /// Every claim has a digit, or a number word before a unit of time;
 /// texts with neither are not read word by word.
 fn may_claim(text: &str) -> bool {
-    if text.bytes().any(|b| b.is_ascii_digit()) {
-        return true;
-    }
+    text.bytes().any(|b| b.is_ascii_digit()) || names_time(&crate::stem::lower(text))
+}
+
+/// `lower` (lower case) holds the start of a unit of time.
+pub(crate) fn names_time(lower: &str) -> bool {
     const UNITS: &[&str] = &[
         "min", "hour", "hr", "std", "stund", "stünd", "day", "tag", "täg", "week", "woche", "wöch",
         "month", "monat", "year", "jahr", "jähr",
     ];
-    let lower = crate::stem::lower(text);
     UNITS.iter().any(|u| lower.contains(u))
 }
 
@@ -611,15 +613,28 @@ pub fn extract_claims_in(text: &str, lang: Option<Lang>) -> Vec<Claim> {
     if !may_claim(text) {
         return Vec::new();
     }
-    let tokens = tokenize(text);
-    let clause = clauses(&tokens);
+    claims_in_tokens(&tokenize(text), lang)
+}
+
+/// [`extract_claims_in`] of a text read by a [`crate::words::Lexicon`].
+pub fn claims_of(words: &TextWords, text: &str, lang: Option<Lang>) -> Vec<Claim> {
+    // Letters only stand in words: a unit of time is inside one.
+    let may = text.bytes().any(|b| b.is_ascii_digit()) || words.words().any(Word::names_time);
+    if !may {
+        return Vec::new();
+    }
+    claims_in_tokens(&words.tokens_in(text), lang)
+}
+
+fn claims_in_tokens(tokens: &[Token], lang: Option<Lang>) -> Vec<Claim> {
+    let clause = clauses(tokens);
     let mut claims = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match claim_at(&tokens, i, lang) {
+        match claim_at(tokens, i, lang) {
             Some(found) => {
                 let next = found.end_token;
-                claims.push(finish(&tokens, &clause, found, lang));
+                claims.push(finish(tokens, &clause, found, lang));
                 i = next;
             }
             None => i += 1,

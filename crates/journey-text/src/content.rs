@@ -5,6 +5,7 @@ use crate::lang::{detect_language, Lang};
 use crate::stem::stem;
 use crate::stop::is_stop_word;
 use crate::token::{tokenize, TokenKind};
+use crate::words::TextWords;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +44,29 @@ pub fn content_words_in(text: &str, lang: Option<Lang>) -> Vec<ContentWord> {
             out.push(ContentWord {
                 range,
                 stem: stem(part, lang),
+            });
+        }
+    }
+    out
+}
+
+/// [`content_words_in`] of a text read by a [`crate::words::Lexicon`].
+pub fn content_words_of(words: &TextWords, lang: Option<Lang>) -> Vec<ContentWord> {
+    let mut out = Vec::new();
+    for t in &words.tokens {
+        let Some(word) = t.as_word() else {
+            continue;
+        };
+        if word.is_stop(lang) {
+            continue;
+        }
+        for (range, part) in t.parts() {
+            if part.too_short() || part.is_stop(lang) {
+                continue;
+            }
+            out.push(ContentWord {
+                range,
+                stem: part.stem(lang).to_string(),
             });
         }
     }

@@ -21,6 +21,7 @@ pub mod stem;
 pub mod stop;
 pub mod terms;
 pub mod token;
+pub mod words;
 
 pub use lang::{detect_language, Lang};
 pub use token::{tokenize, Token, TokenKind};

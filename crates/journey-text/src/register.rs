@@ -7,7 +7,8 @@
 //! "they", and lower-case `ihr` means "her" or "you all".
 
 use crate::lang::{detect_language, Lang};
-use crate::token::{starts_sentence, tokenize, TokenKind};
+use crate::token::{starts_sentence, tokenize, Token, TokenKind};
+use crate::words::TextWords;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,19 +84,69 @@ pub fn marks_in(text: &str, lang: Option<Lang>) -> Vec<Mark> {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let register = if INFORMAL.contains(&t.text.to_lowercase().as_str()) {
-            Register::Informal
-        } else if FORMAL.contains(&t.text) && !starts_sentence(&tokens, i) {
-            Register::Formal
-        } else {
-            continue;
-        };
-        out.push(Mark {
-            register,
-            range: t.range(),
-        });
+        let found = word_register(t.text, &t.text.to_lowercase());
+        if let Some(register) = found.and_then(|r| r.here(|| starts_sentence(&tokens, i))) {
+            out.push(Mark {
+                register,
+                range: t.range(),
+            });
+        }
     }
     out
+}
+
+/// [`marks_in`] of a text read by a [`crate::words::Lexicon`].
+pub fn marks_of(words: &TextWords, text: &str, lang: Option<Lang>) -> Vec<Mark> {
+    if lang == Some(Lang::En) {
+        return Vec::new();
+    }
+    // Only a formal pronoun needs its neighbours, and few texts have one.
+    let mut tokens: Option<Vec<Token>> = None;
+    let mut out = Vec::new();
+    for (i, t) in words.tokens.iter().enumerate() {
+        let Some(found) = t.as_word().and_then(|w| w.register()) else {
+            continue;
+        };
+        let at_start = || {
+            let tokens = tokens.get_or_insert_with(|| words.tokens_in(text));
+            starts_sentence(tokens, i)
+        };
+        if let Some(register) = found.here(at_start) {
+            out.push(Mark {
+                register,
+                range: t.range(),
+            });
+        }
+    }
+    out
+}
+
+/// The register a word shows by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordRegister {
+    Informal,
+    /// `Sie`, `Ihnen`, `Ihr…`: formal unless at a sentence start.
+    FormalMidSentence,
+}
+
+impl WordRegister {
+    fn here(self, at_sentence_start: impl FnOnce() -> bool) -> Option<Register> {
+        match self {
+            WordRegister::Informal => Some(Register::Informal),
+            WordRegister::FormalMidSentence => (!at_sentence_start()).then_some(Register::Formal),
+        }
+    }
+}
+
+/// The register `word` shows (`lowercase` is its [`str::to_lowercase`]).
+pub(crate) fn word_register(word: &str, lowercase: &str) -> Option<WordRegister> {
+    if INFORMAL.contains(&lowercase) {
+        Some(WordRegister::Informal)
+    } else if FORMAL.contains(&word) {
+        Some(WordRegister::FormalMidSentence)
+    } else {
+        None
+    }
 }
 
 /// The register a set of marks mostly uses; ties go to the first mark.

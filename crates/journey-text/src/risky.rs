@@ -3,7 +3,9 @@
 //! Germany, advertising codes elsewhere).
 
 use crate::stem::fold;
-use crate::token::{tokenize, TokenKind};
+use crate::token::{tokenize, Token, TokenKind};
+use crate::words::TextWords;
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,9 +120,88 @@ pub fn risky_words(text: &str) -> Vec<Risky> {
         return Vec::new();
     }
     let tokens = tokenize(text);
-    let lowers: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-    let at =
-        |k: Option<usize>| -> &str { k.and_then(|k| lowers.get(k)).map_or("", String::as_str) };
+    let lowers: Vec<Cow<str>> = tokens
+        .iter()
+        .map(|t| t.text.to_lowercase().into())
+        .collect();
+    walk(&tokens, &lowers, |i| {
+        word_risk(&lowers[i], &fold(tokens[i].text))
+    })
+}
+
+/// [`risky_words`] of a text read by a [`crate::words::Lexicon`].
+pub fn risky_of(words: &TextWords, text: &str) -> Vec<Risky> {
+    // Only these tokens can start a finding; most texts have none.
+    let may_start = words.tokens.iter().any(|t| match t.kind {
+        TokenKind::Word => t.word.as_ref().is_some_and(|w| w.risk().may_start()),
+        TokenKind::Number => matches!(&text[t.range()], "1" | "100"),
+        TokenKind::Symbol => text[t.range()].starts_with('#'),
+        TokenKind::Date => false,
+    });
+    if !may_start {
+        return Vec::new();
+    }
+    let tokens = words.tokens_in(text);
+    let lowers: Vec<Cow<str>> = words
+        .tokens
+        .iter()
+        .zip(&tokens)
+        .map(|(w, t)| match w.as_word() {
+            Some(word) => Cow::Borrowed(word.lowercase()),
+            None => Cow::Owned(t.text.to_lowercase()),
+        })
+        .collect();
+    let found = walk(&tokens, &lowers, |i| {
+        words.tokens[i]
+            .as_word()
+            .map_or_else(WordRisk::default, crate::words::Word::risk)
+    });
+    // The quick look of `risky_words`, which a text with a finding rarely fails.
+    if found.is_empty() || !may_be_risky(text) {
+        return Vec::new();
+    }
+    found
+}
+
+/// What a word is by itself, before its neighbours are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordRisk {
+    superlative: bool,
+    guarantee: bool,
+    /// "free" itself.
+    free: bool,
+    /// Holds "kostenlos", "gratis" …
+    free_inside: bool,
+    umsonst: bool,
+    /// "number", "Nummer": a rank when "one" or "eins" follows.
+    rank: bool,
+}
+
+impl WordRisk {
+    fn may_start(self) -> bool {
+        self.superlative || self.guarantee || self.free || self.free_inside || self.rank
+    }
+}
+
+/// The risk of a word from its lower case ([`str::to_lowercase`]) and its
+/// folded form ([`fold`]).
+pub(crate) fn word_risk(lower: &str, folded: &str) -> WordRisk {
+    WordRisk {
+        superlative: SUPERLATIVE_WORDS.contains(&lower)
+            || SUPERLATIVE_STARTS.iter().any(|s| folded.starts_with(s)),
+        guarantee: GUARANTEE_WORDS.contains(&lower)
+            || GUARANTEE_STARTS.iter().any(|s| folded.starts_with(s)),
+        free: lower == "free",
+        free_inside: FREE_CONTAINS.iter().any(|s| folded.contains(s)),
+        umsonst: folded == "umsonst",
+        rank: matches!(lower, "number" | "nummer"),
+    }
+}
+
+/// The risky words of a tokenised text, from each token's lower case and
+/// (for words) `risk`.
+fn walk(tokens: &[Token], lowers: &[Cow<str>], risk: impl Fn(usize) -> WordRisk) -> Vec<Risky> {
+    let at = |k: Option<usize>| -> &str { k.and_then(|k| lowers.get(k)).map_or("", |l| l) };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -164,16 +245,13 @@ pub fn risky_words(text: &str) -> Vec<Risky> {
             i += 1;
             continue;
         }
-        let l = lowers[i].as_str();
-        let folded = fold(t.text);
+        let r = risk(i);
         // "number one", "Nummer eins".
-        if matches!(l, "number" | "nummer") && matches!(next, "one" | "eins") {
+        if r.rank && matches!(next, "one" | "eins") {
             push(RiskKind::Superlative, t.start..tokens[i + 1].end());
             i += 2;
             continue;
         }
-        let superlative = SUPERLATIVE_WORDS.contains(&l)
-            || SUPERLATIVE_STARTS.iter().any(|s| folded.starts_with(s));
         // "am besten" (preferably), "do our best", "at best", "all the
         // best", "best regards" are no claims.
         let idiom = matches!(
@@ -181,15 +259,12 @@ pub fn risky_words(text: &str) -> Vec<Risky> {
             "am" | "our" | "your" | "my" | "their" | "at" | "his" | "her"
         ) || (prev == "the" && prev2 == "all")
             || matches!(next, "regards" | "wishes");
-        if superlative && !idiom {
+        if r.superlative && !idiom {
             push(RiskKind::Superlative, t.range());
-        } else if GUARANTEE_WORDS.contains(&l)
-            || GUARANTEE_STARTS.iter().any(|s| folded.starts_with(s))
-        {
+        } else if r.guarantee {
             push(RiskKind::Guarantee, t.range());
-        } else if (l == "free" && prev != "feel" && next != "time")
-            || (FREE_CONTAINS.iter().any(|s| folded.contains(s))
-                && !(folded == "umsonst" && prev == "nicht"))
+        } else if (r.free && prev != "feel" && next != "time")
+            || (r.free_inside && !(r.umsonst && prev == "nicht"))
         {
             push(RiskKind::Free, t.range());
         }

@@ -6,6 +6,7 @@
 use crate::lang::detect_language;
 use crate::stem::stem;
 use crate::token::{tokenize, TokenKind};
+use crate::words::TextWords;
 use std::collections::HashSet;
 
 /// The normalised words of `text`, stop words included (they carry the
@@ -16,6 +17,17 @@ pub fn normalised_words(text: &str) -> Vec<String> {
         .into_iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .map(|t| stem(t.text, lang))
+        .collect()
+}
+
+/// [`normalised_words`] of a text read by a [`crate::words::Lexicon`].
+pub fn normalised_words_of(words: &TextWords) -> Vec<String> {
+    let lang = crate::lang::language_of(words);
+    words
+        .tokens
+        .iter()
+        .filter_map(|t| t.word.as_deref())
+        .map(|w| w.stem(lang).to_string())
         .collect()
 }
 

@@ -39,18 +39,21 @@ pub fn fold(word: &str) -> String {
 /// The stem of `word` in `lang`; without a language, German rules are
 /// used when the word has German letters, English rules otherwise.
 pub fn stem(word: &str, lang: Option<Lang>) -> String {
-    let lang = lang.unwrap_or_else(|| {
-        if word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']) {
-            Lang::De
-        } else {
-            Lang::En
-        }
+    let lang = lang.unwrap_or(if has_german_letters(word) {
+        Lang::De
+    } else {
+        Lang::En
     });
     let folded = fold(word);
     match lang {
         Lang::De => german_in_place(folded, word.starts_with(char::is_uppercase)),
         Lang::En => english_in_place(folded),
     }
+}
+
+/// Letters only German uses: ä, ö, ü, ß.
+pub fn has_german_letters(word: &str) -> bool {
+    word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü'])
 }
 
 fn char_len(s: &str) -> usize {

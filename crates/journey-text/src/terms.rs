@@ -7,6 +7,8 @@ use crate::content::related;
 use crate::lang::{detect_language, Lang};
 use crate::stem::{fold, stem};
 use crate::token::{tokenize, TokenKind};
+use crate::words::TextWords;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// How a word part is joined to the one before it.
@@ -24,10 +26,10 @@ pub struct Part<'a> {
     pub text: &'a str,
     pub range: Range<usize>,
     pub joiner: Joiner,
-    pub lower: String,
-    /// The stem, when the parts were made by [`parts_stemmed`]; empty
-    /// otherwise (and then computed where needed).
-    pub stem: String,
+    pub lower: Cow<'a, str>,
+    /// The stem, when the parts were made by [`parts_stemmed`] or
+    /// [`parts_of`]; empty otherwise (and then computed where needed).
+    pub stem: Cow<'a, str>,
 }
 
 /// The word parts of `text`: `Die E-Mail-Adresse` → `Die`, `E`, `Mail`,
@@ -51,8 +53,8 @@ pub fn parts(text: &str) -> Vec<Part<'_>> {
                         text: p,
                         range,
                         joiner,
-                        lower: p.to_lowercase(),
-                        stem: String::new(),
+                        lower: p.to_lowercase().into(),
+                        stem: Cow::Borrowed(""),
                     });
                 }
                 after_symbol = false;
@@ -68,9 +70,41 @@ pub fn parts(text: &str) -> Vec<Part<'_>> {
 pub fn parts_stemmed(text: &str, lang: Option<Lang>) -> Vec<Part<'_>> {
     let mut v = parts(text);
     for p in &mut v {
-        p.stem = stem(p.text, lang);
+        p.stem = stem(p.text, lang).into();
     }
     v
+}
+
+/// [`parts_stemmed`] of a text read by a [`crate::words::Lexicon`]: the
+/// lower case and the stems are the words' own, not copies.
+pub fn parts_of<'a>(words: &'a TextWords, text: &'a str, lang: Option<Lang>) -> Vec<Part<'a>> {
+    let mut out = Vec::new();
+    let mut after_symbol = true;
+    for t in &words.tokens {
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => {
+                for (k, (range, p)) in t.parts().enumerate() {
+                    let joiner = if k > 0 {
+                        Joiner::Hyphen
+                    } else if after_symbol {
+                        Joiner::None
+                    } else {
+                        Joiner::Space
+                    };
+                    out.push(Part {
+                        text: &text[range.clone()],
+                        range,
+                        joiner,
+                        lower: Cow::Borrowed(p.lowercase()),
+                        stem: Cow::Borrowed(p.stem(lang)),
+                    });
+                }
+                after_symbol = false;
+            }
+            _ => after_symbol = true,
+        }
+    }
+    out
 }
 
 /// How strictly a term must match.
@@ -117,15 +151,13 @@ pub fn find_in(
     if pat.is_empty() {
         return out;
     }
-    let pat_stems: Vec<std::borrow::Cow<str>> = match mode {
+    let pat_stems: Vec<Cow<str>> = match mode {
         Mode::Inflected => pat.iter().map(|p| part_stem(p, lang)).collect(),
         Mode::Spelling => Vec::new(),
     };
     // A quick look before the walk: the term's first word must be there.
     let first_present = match mode {
-        Mode::Spelling => hay
-            .iter()
-            .any(|h| h.lower.starts_with(pat[0].lower.as_str())),
+        Mode::Spelling => hay.iter().any(|h| h.lower.starts_with(&*pat[0].lower)),
         Mode::Inflected => hay.iter().any(|h| {
             let hs = part_stem(h, lang);
             *hs == *pat_stems[0] || (pat.len() == 1 && related(&hs, &pat_stems[0]))
@@ -178,11 +210,11 @@ pub fn find_in(
 }
 
 /// The stem of a part: precomputed, or computed now.
-fn part_stem<'p>(h: &'p Part, lang: Option<Lang>) -> std::borrow::Cow<'p, str> {
+fn part_stem<'p>(h: &'p Part, lang: Option<Lang>) -> Cow<'p, str> {
     if h.stem.is_empty() {
-        std::borrow::Cow::Owned(stem(h.text, lang))
+        Cow::Owned(stem(h.text, lang))
     } else {
-        std::borrow::Cow::Borrowed(h.stem.as_str())
+        Cow::Borrowed(&h.stem)
     }
 }
 
@@ -192,7 +224,7 @@ fn spelling_match(h: &Part, p: &Part, last: bool, single: bool) -> Option<usize>
         return Some(h.range.end);
     }
     if last {
-        if let Some(rest) = h.lower.strip_prefix(p.lower.as_str()) {
+        if let Some(rest) = h.lower.strip_prefix(&*p.lower) {
             let plural = matches!(rest, "s" | "es" | "'s" | "’s");
             let compound = single && p.lower.chars().count() >= 5 && !rest.is_empty();
             if plural || compound {

@@ -2,6 +2,12 @@
 //! words, claims, register marks and risky words — computed once per text
 //! and shared by every lint.
 //!
+//! Each text is tokenised once, its words interned in one [`Lexicon`]
+//! shared by all texts: what a word is (its stems, whether it is a stop
+//! word, which language, register or risk it shows) is worked out once
+//! per distinct word, and every fact below reads those word facts
+//! instead of tokenising and stemming the text again.
+//!
 //! Several lints read the same text: the value proposition is compared
 //! with every core message and every touchpoint's copy, and the language
 //! of each text is asked for by three rules. A [`TextCache`] keeps each
@@ -10,15 +16,18 @@
 //! analyses — the language server, where an edit changes a handful of
 //! strings out of thousands — re-reads only the strings that changed;
 //! [`TextCache::sweep`] drops what the last analysis no longer used, so the
-//! cache never outgrows the current texts.
+//! cache never outgrows the current texts, and then the words no kept
+//! text holds.
 
-use journey_text::claims::{extract_claims_in, Claim};
-use journey_text::content::{content_words_in, ContentWord};
-use journey_text::register::{marks_in, Mark};
-use journey_text::risky::{risky_words, Risky};
-use journey_text::similarity::{normalised_words, shingles};
+use journey_text::claims::{claims_of, Claim};
+use journey_text::content::{content_words_of, ContentWord};
+use journey_text::lang::language_of;
+use journey_text::register::{marks_of, Mark};
+use journey_text::risky::{risky_of, Risky};
+use journey_text::similarity::{normalised_words_of, shingles};
 use journey_text::stem::fold;
-use journey_text::{detect_language, Lang};
+use journey_text::words::{Lexicon, TextWords};
+use journey_text::Lang;
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 
@@ -43,12 +52,15 @@ pub struct TextCache {
     /// Bumped by [`TextCache::sweep`]; entries remember the generation
     /// they were last used in.
     generation: AtomicU64,
+    /// The words of every cached text.
+    lexicon: Lexicon,
 }
 
 impl std::fmt::Debug for TextCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TextCache")
             .field("texts", &self.len())
+            .field("words", &self.lexicon.len())
             .finish()
     }
 }
@@ -56,6 +68,7 @@ impl std::fmt::Debug for TextCache {
 #[derive(Default)]
 struct Entry {
     used: AtomicU64,
+    words: OnceLock<Arc<TextWords>>,
     language: OnceLock<Option<Lang>>,
     risky: OnceLock<Arc<[Risky]>>,
     folded: OnceLock<Arc<str>>,
@@ -120,44 +133,67 @@ impl TextCache {
     }
 
     /// Drops every text not used since the last sweep and starts a new
-    /// generation. Called after each analysis.
+    /// generation, then every word no remaining text holds. Called after
+    /// each analysis.
     pub fn sweep(&self) {
         let generation = self.generation.fetch_add(1, Ordering::Relaxed);
         for shard in &self.shards {
             lock(shard).retain(|_, e| e.used.load(Ordering::Relaxed) == generation);
         }
+        self.lexicon.sweep();
     }
 
-    /// The language `text` is written in ([`detect_language`]).
+    /// How many distinct words the cached texts hold.
+    pub fn words_len(&self) -> usize {
+        self.lexicon.len()
+    }
+
+    /// `text` tokenised, with its words interned.
+    pub fn words(&self, text: &str) -> Arc<TextWords> {
+        self.words_in(&self.entry(text), text).clone()
+    }
+
+    fn words_in<'e>(&self, entry: &'e Entry, text: &str) -> &'e Arc<TextWords> {
+        entry
+            .words
+            .get_or_init(|| Arc::new(self.lexicon.read(text)))
+    }
+
+    /// The language `text` is written in ([`journey_text::detect_language`]).
     pub fn language(&self, text: &str) -> Option<Lang> {
-        *self
-            .entry(text)
+        let entry = self.entry(text);
+        *entry
             .language
-            .get_or_init(|| detect_language(text))
+            .get_or_init(|| language_of(self.words_in(&entry, text)))
     }
 
-    /// The content words of `text` read in `lang` ([`content_words_in`]).
+    /// The content words of `text` read in `lang`
+    /// ([`journey_text::content::content_words_in`]).
     pub fn content_words(&self, text: &str, lang: Option<Lang>) -> Arc<[ContentWord]> {
-        self.entry(text).read_as[slot(lang)]
+        let entry = self.entry(text);
+        entry.read_as[slot(lang)]
             .content_words
-            .get_or_init(|| content_words_in(text, lang).into())
+            .get_or_init(|| content_words_of(self.words_in(&entry, text), lang).into())
             .clone()
     }
 
-    /// The claims `text` makes, read in `lang` ([`extract_claims_in`]).
+    /// The claims `text` makes, read in `lang`
+    /// ([`journey_text::claims::extract_claims_in`]).
     pub fn claims(&self, text: &str, lang: Option<Lang>) -> Arc<[Claim]> {
-        self.entry(text).read_as[slot(lang)]
+        let entry = self.entry(text);
+        entry.read_as[slot(lang)]
             .claims
-            .get_or_init(|| extract_claims_in(text, lang).into())
+            .get_or_init(|| claims_of(self.words_in(&entry, text), text, lang).into())
             .clone()
     }
 
     /// The words of `text` that show its register, read in `lang`
-    /// ([`marks_in`]).
+    /// ([`journey_text::register::marks_in`]).
     pub fn marks(&self, text: &str, lang: Option<Lang>) -> Arc<[Mark]> {
-        self.entry(text).read_as[slot(lang)]
+        let entry = self.entry(text);
+        entry.read_as[slot(lang)]
             .marks
-            .get_or_init(|| marks_in(text, lang).into())
+            .get_or_init(|| marks_of(self.words_in(&entry, text), text, lang).into())
             .clone()
     }
 
@@ -170,19 +206,26 @@ impl TextCache {
     }
 
     /// The two-word shingles of `text`'s normalised words, which message
-    /// similarity compares ([`shingles`] of [`normalised_words`]).
+    /// similarity compares ([`shingles`] of
+    /// [`journey_text::similarity::normalised_words`]).
     pub fn shingles(&self, text: &str) -> Arc<Shingles> {
-        self.entry(text)
+        let entry = self.entry(text);
+        entry
             .shingles
-            .get_or_init(|| Arc::new(shingles(&normalised_words(text), 2)))
+            .get_or_init(|| {
+                let words = normalised_words_of(self.words_in(&entry, text));
+                Arc::new(shingles(&words, 2))
+            })
             .clone()
     }
 
-    /// The superlatives, guarantees and absolutes in `text` ([`risky_words`]).
+    /// The superlatives, guarantees and absolutes in `text`
+    /// ([`journey_text::risky::risky_words`]).
     pub fn risky(&self, text: &str) -> Arc<[Risky]> {
-        self.entry(text)
+        let entry = self.entry(text);
+        entry
             .risky
-            .get_or_init(|| risky_words(text).into())
+            .get_or_init(|| risky_of(self.words_in(&entry, text), text).into())
             .clone()
     }
 }
@@ -190,6 +233,12 @@ impl TextCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use journey_text::claims::extract_claims_in;
+    use journey_text::content::content_words_in;
+    use journey_text::detect_language;
+    use journey_text::register::marks_in;
+    use journey_text::risky::risky_words;
+    use journey_text::similarity::normalised_words;
 
     #[test]
     fn facts_equal_the_direct_computation() {
@@ -241,5 +290,19 @@ mod tests {
         assert_eq!(left, ["kept copy", "new copy"]);
         cache.sweep();
         assert!(cache.is_empty());
+        assert_eq!(cache.words_len(), 0, "no text holds a word any more");
+    }
+
+    #[test]
+    fn words_are_shared_between_texts_and_swept_with_them() {
+        let cache = TextCache::new();
+        cache.language("Dein Fahrrad");
+        cache.language("Dein Online-Shop");
+        // Dein, Fahrrad, Online-Shop, Online, Shop.
+        assert_eq!(cache.words_len(), 5);
+        cache.sweep();
+        cache.language("Dein Fahrrad");
+        cache.sweep();
+        assert_eq!(cache.words_len(), 2);
     }
 }

@@ -4,9 +4,11 @@ use super::{describe, escape_for, LintContext, Piece};
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_text::stem::{fold, stem};
 use journey_text::terms::{
-    find_in, match_case, parts_stemmed, which_variant, Mode, Part, BUILTIN_GROUPS,
+    find_in, match_case, parts_of, parts_stemmed, which_variant, Mode, Part, BUILTIN_GROUPS,
 };
+use journey_text::words::TextWords;
 use std::cell::OnceCell;
+use std::sync::Arc;
 use std::ops::Range;
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -82,16 +84,20 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         });
     }
     for scope in &lx.scopes {
-        // Each text folded once; its stemmed parts only when some term may
-        // stand in it.
-        let texts: Vec<(Piece, std::sync::Arc<str>, OnceCell<Vec<Part>>)> = scope
+        // Each text folded once; its word parts (with the stems its words
+        // already know) only when some term may stand in it.
+        let texts: Vec<(Piece, Arc<str>, Arc<TextWords>)> = scope
             .pieces
             .iter()
-            .map(|p| (*p, lx.texts.folded(&p.text.value), OnceCell::new()))
+            .map(|p| {
+                let text = &p.text.value;
+                (*p, lx.texts.folded(text), lx.texts.words(text))
+            })
             .collect();
+        let hays: Vec<OnceCell<Vec<Part>>> = texts.iter().map(|_| OnceCell::new()).collect();
         for g in &groups {
             let mut uses: Vec<Use> = Vec::new();
-            for (piece, folded, hay) in &texts {
+            for ((piece, folded, words), hay) in texts.iter().zip(&hays) {
                 let text = piece.text.value.as_str();
                 let lang = piece.lang;
                 let li = lang_index(lang);
@@ -99,7 +105,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     if !folded.contains(g.needles[li][vi].as_str()) {
                         continue;
                     }
-                    let hay = hay.get_or_init(|| parts_stemmed(text, lang));
+                    let hay = hay.get_or_init(|| parts_of(words, text, lang));
                     for f in find_in(text, hay, g.variants[vi], pat, g.mode, lang) {
                         if uses.iter().any(|u| {
                             u.piece.text.span == piece.text.span

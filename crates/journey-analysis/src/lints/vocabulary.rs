@@ -4,7 +4,7 @@
 use super::{escape_for, LintContext, Piece};
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
 use journey_text::terms::{
-    brand_misspellings, find_in, match_case, parts, parts_stemmed, Mode, Part,
+    brand_misspellings, find_in, match_case, parts, parts_of, Mode, Part,
 };
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -60,7 +60,8 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for piece in lx.all_pieces() {
         let text = piece.text.value.as_str();
         let lang = piece.lang;
-        let hay = parts_stemmed(text, lang);
+        let words = lx.texts.words(text);
+        let hay = parts_of(&words, text, lang);
         // Spans already reported, so a word is reported once.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for (term, instead) in &prefer {
