@@ -148,85 +148,203 @@ impl TextCache {
         self.lexicon.len()
     }
 
-    /// `text` tokenised, with its words interned.
-    pub fn words(&self, text: &str) -> Arc<TextWords> {
-        self.words_in(&self.entry(text), text).clone()
+    /// The facts of `text` as seen by one analysis (see [`Texts`]).
+    fn facts<'t>(&'t self, entry: &'t Entry, text: &'t str) -> Facts<'t> {
+        Facts {
+            cache: self,
+            entry,
+            text,
+        }
     }
 
-    fn words_in<'e>(&self, entry: &'e Entry, text: &str) -> &'e Arc<TextWords> {
-        entry
-            .words
-            .get_or_init(|| Arc::new(self.lexicon.read(text)))
+    /// `text` tokenised, with its words interned.
+    pub fn words(&self, text: &str) -> Arc<TextWords> {
+        self.facts(&self.entry(text), text).words().clone()
     }
 
     /// The language `text` is written in ([`journey_text::detect_language`]).
     pub fn language(&self, text: &str) -> Option<Lang> {
-        let entry = self.entry(text);
-        *entry
-            .language
-            .get_or_init(|| language_of(self.words_in(&entry, text)))
+        self.facts(&self.entry(text), text).language()
     }
 
     /// The content words of `text` read in `lang`
     /// ([`journey_text::content::content_words_in`]).
     pub fn content_words(&self, text: &str, lang: Option<Lang>) -> Arc<[ContentWord]> {
-        let entry = self.entry(text);
-        entry.read_as[slot(lang)]
-            .content_words
-            .get_or_init(|| content_words_of(self.words_in(&entry, text), lang).into())
-            .clone()
+        self.facts(&self.entry(text), text).content_words(lang)
     }
 
     /// The claims `text` makes, read in `lang`
     /// ([`journey_text::claims::extract_claims_in`]).
     pub fn claims(&self, text: &str, lang: Option<Lang>) -> Arc<[Claim]> {
-        let entry = self.entry(text);
-        entry.read_as[slot(lang)]
-            .claims
-            .get_or_init(|| claims_of(self.words_in(&entry, text), text, lang).into())
-            .clone()
+        self.facts(&self.entry(text), text).claims(lang)
     }
 
     /// The words of `text` that show its register, read in `lang`
     /// ([`journey_text::register::marks_in`]).
     pub fn marks(&self, text: &str, lang: Option<Lang>) -> Arc<[Mark]> {
-        let entry = self.entry(text);
-        entry.read_as[slot(lang)]
-            .marks
-            .get_or_init(|| marks_of(self.words_in(&entry, text), text, lang).into())
-            .clone()
+        self.facts(&self.entry(text), text).marks(lang)
     }
 
     /// `text` lower-cased with umlauts and accents folded ([`fold`]).
     pub fn folded(&self, text: &str) -> Arc<str> {
-        self.entry(text)
-            .folded
-            .get_or_init(|| fold(text).into())
-            .clone()
+        self.facts(&self.entry(text), text).folded()
     }
 
     /// The two-word shingles of `text`'s normalised words, which message
     /// similarity compares ([`shingles`] of
     /// [`journey_text::similarity::normalised_words`]).
     pub fn shingles(&self, text: &str) -> Arc<Shingles> {
-        let entry = self.entry(text);
-        entry
-            .shingles
-            .get_or_init(|| {
-                let words = normalised_words_of(self.words_in(&entry, text));
-                Arc::new(shingles(&words, 2))
-            })
-            .clone()
+        self.facts(&self.entry(text), text).shingles()
     }
 
     /// The superlatives, guarantees and absolutes in `text`
     /// ([`journey_text::risky::risky_words`]).
     pub fn risky(&self, text: &str) -> Arc<[Risky]> {
-        let entry = self.entry(text);
-        entry
-            .risky
-            .get_or_init(|| risky_of(self.words_in(&entry, text), text).into())
+        self.facts(&self.entry(text), text).risky()
+    }
+}
+
+/// One text's entry, read for its facts: each computed on first use from
+/// the text's interned words.
+struct Facts<'t> {
+    cache: &'t TextCache,
+    entry: &'t Entry,
+    text: &'t str,
+}
+
+impl<'t> Facts<'t> {
+    fn words(&self) -> &'t Arc<TextWords> {
+        self.entry
+            .words
+            .get_or_init(|| Arc::new(self.cache.lexicon.read(self.text)))
+    }
+
+    fn language(&self) -> Option<Lang> {
+        *self
+            .entry
+            .language
+            .get_or_init(|| language_of(self.words()))
+    }
+
+    fn content_words(&self, lang: Option<Lang>) -> Arc<[ContentWord]> {
+        self.entry.read_as[slot(lang)]
+            .content_words
+            .get_or_init(|| content_words_of(self.words(), lang).into())
             .clone()
+    }
+
+    fn claims(&self, lang: Option<Lang>) -> Arc<[Claim]> {
+        self.entry.read_as[slot(lang)]
+            .claims
+            .get_or_init(|| claims_of(self.words(), self.text, lang).into())
+            .clone()
+    }
+
+    fn marks(&self, lang: Option<Lang>) -> Arc<[Mark]> {
+        self.entry.read_as[slot(lang)]
+            .marks
+            .get_or_init(|| marks_of(self.words(), self.text, lang).into())
+            .clone()
+    }
+
+    fn folded(&self) -> Arc<str> {
+        self.entry
+            .folded
+            .get_or_init(|| fold(self.text).into())
+            .clone()
+    }
+
+    fn shingles(&self) -> Arc<Shingles> {
+        self.entry
+            .shingles
+            .get_or_init(|| Arc::new(shingles(&normalised_words_of(self.words()), 2)))
+            .clone()
+    }
+
+    fn risky(&self) -> Arc<[Risky]> {
+        self.entry
+            .risky
+            .get_or_init(|| risky_of(self.words(), self.text).into())
+            .clone()
+    }
+}
+
+/// Where a text of the model stands in memory, with its length: the
+/// model does not move while the lints read it, so this names the text
+/// as well as its content does, without hashing the content.
+type Address = (usize, usize);
+
+fn address(text: &str) -> Address {
+    (text.as_ptr() as usize, text.len())
+}
+
+/// The text facts one analysis reads, with the model's texts looked up in
+/// the [`TextCache`] once, when the view is made: after that a lint
+/// finds a text's facts by the text's address instead of hashing and
+/// comparing the whole text on every question. Texts the view was not
+/// made with are looked up in the cache.
+pub struct Texts<'a> {
+    cache: &'a TextCache,
+    known: FxHashMap<Address, Arc<Entry>>,
+}
+
+impl<'a> Texts<'a> {
+    /// A view of `cache` that knows `texts`, which must stay in place
+    /// while the view lives (the borrow sees to it).
+    pub fn new(cache: &'a TextCache, texts: &[&'a str]) -> Self {
+        use rayon::prelude::*;
+        let known = texts
+            .par_iter()
+            .map(|t| (address(t), cache.entry(t)))
+            .collect();
+        Texts { cache, known }
+    }
+
+    fn with<R>(&self, text: &str, read: impl FnOnce(Facts<'_>) -> R) -> R {
+        match self.known.get(&address(text)) {
+            Some(entry) => read(self.cache.facts(entry, text)),
+            None => read(self.cache.facts(&self.cache.entry(text), text)),
+        }
+    }
+
+    /// `text` tokenised, with its words interned.
+    pub fn words(&self, text: &str) -> Arc<TextWords> {
+        self.with(text, |f| f.words().clone())
+    }
+
+    /// See [`TextCache::language`].
+    pub fn language(&self, text: &str) -> Option<Lang> {
+        self.with(text, |f| f.language())
+    }
+
+    /// See [`TextCache::content_words`].
+    pub fn content_words(&self, text: &str, lang: Option<Lang>) -> Arc<[ContentWord]> {
+        self.with(text, |f| f.content_words(lang))
+    }
+
+    /// See [`TextCache::claims`].
+    pub fn claims(&self, text: &str, lang: Option<Lang>) -> Arc<[Claim]> {
+        self.with(text, |f| f.claims(lang))
+    }
+
+    /// See [`TextCache::marks`].
+    pub fn marks(&self, text: &str, lang: Option<Lang>) -> Arc<[Mark]> {
+        self.with(text, |f| f.marks(lang))
+    }
+
+    /// See [`TextCache::folded`].
+    pub fn folded(&self, text: &str) -> Arc<str> {
+        self.with(text, |f| f.folded())
+    }
+
+    /// See [`TextCache::shingles`].
+    pub fn shingles(&self, text: &str) -> Arc<Shingles> {
+        self.with(text, |f| f.shingles())
+    }
+
+    /// See [`TextCache::risky`].
+    pub fn risky(&self, text: &str) -> Arc<[Risky]> {
+        self.with(text, |f| f.risky())
     }
 }
 
@@ -291,6 +409,38 @@ mod tests {
         cache.sweep();
         assert!(cache.is_empty());
         assert_eq!(cache.words_len(), 0, "no text holds a word any more");
+    }
+
+    #[test]
+    fn a_view_finds_its_texts_by_address_and_others_by_content() {
+        let cache = TextCache::new();
+        let known = String::from("Deine Räder, garantiert");
+        let texts = Texts::new(&cache, &[known.as_str()]);
+        assert_eq!(
+            cache.len(),
+            1,
+            "the known text is looked up when the view is made"
+        );
+        let same_content = known.clone();
+        for text in [known.as_str(), same_content.as_str(), "unknown copy"] {
+            let lang = Some(Lang::De);
+            assert_eq!(texts.language(text), detect_language(text));
+            assert_eq!(
+                *texts.content_words(text, lang),
+                content_words_in(text, lang)
+            );
+            assert_eq!(*texts.claims(text, lang), extract_claims_in(text, lang));
+            assert_eq!(*texts.marks(text, lang), marks_in(text, lang));
+            assert_eq!(*texts.risky(text), risky_words(text));
+            assert_eq!(*texts.folded(text), fold(text));
+            assert_eq!(*texts.shingles(text), shingles(&normalised_words(text), 2));
+        }
+        // A copy of a known text finds the same entry through the cache.
+        assert!(Arc::ptr_eq(
+            &texts.words(&known),
+            &texts.words(&same_content)
+        ));
+        assert_eq!(cache.len(), 2);
     }
 
     #[test]

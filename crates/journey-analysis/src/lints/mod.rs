@@ -42,7 +42,7 @@ crate::rules::declare_rules!(
 use crate::checks::Context;
 use crate::model::{Def, JourneyId, Model, PhaseId, PhaseKind, TouchpointId};
 use config::MessagingConfig;
-use facts::TextCache;
+use facts::{TextCache, Texts};
 use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Span};
 use journey_syntax::ast::Text;
 use journey_text::Lang;
@@ -161,7 +161,7 @@ pub struct LintContext<'a> {
     pub config: &'a MessagingConfig,
     pub scopes: Vec<Scope<'a>>,
     /// Language, content words, claims … of each text, read once.
-    pub texts: &'a TextCache,
+    pub texts: Texts<'a>,
     /// The language of each phase's scope, by phase index.
     phase_lang: Vec<Option<Lang>>,
 }
@@ -178,7 +178,7 @@ impl<'a> LintContext<'a> {
                 let id = JourneyId(i as u32);
                 let mut seen = rustc_hash::FxHashSet::default();
                 let phases: Vec<PhaseId> = j.phase_ids().filter(|p| seen.insert(*p)).collect();
-                Scope::build(model, Some(id), phases, texts)
+                Scope::build(model, Some(id), phases)
             })
             .collect();
         let orphans: Vec<PhaseId> = (0..model.phases.len() as u32)
@@ -186,8 +186,16 @@ impl<'a> LintContext<'a> {
             .filter(|p| model.phase(*p).journeys.is_empty())
             .collect();
         if !orphans.is_empty() {
-            scopes.push(Scope::build(model, None, orphans, texts));
+            scopes.push(Scope::build(model, None, orphans));
         }
+        // Every text the lints read is a piece of some scope: each is
+        // looked up in the cache once, here.
+        let all: Vec<&'a str> = scopes
+            .iter()
+            .flat_map(|s| s.pieces.iter().map(|p| p.text.value.as_str()))
+            .collect();
+        let texts = Texts::new(texts, &all);
+        scopes.par_iter_mut().for_each(|s| s.read_languages(&texts));
         let mut phase_lang = vec![None; model.phases.len()];
         for s in &scopes {
             for p in &s.phases {
@@ -247,12 +255,7 @@ impl<'a> LintContext<'a> {
 }
 
 impl<'a> Scope<'a> {
-    fn build(
-        model: &'a Model,
-        journey: Option<JourneyId>,
-        phases: Vec<PhaseId>,
-        texts: &TextCache,
-    ) -> Scope<'a> {
+    fn build(model: &'a Model, journey: Option<JourneyId>, phases: Vec<PhaseId>) -> Scope<'a> {
         let mut pieces = Vec::new();
         if let Some(j) = journey {
             let jd = model.journey(j);
@@ -312,18 +315,22 @@ impl<'a> Scope<'a> {
                 pieces.extend(tast.disclaimers.iter().map(|s| piece(Role::Disclaimer, s)));
             }
         }
-        for p in &mut pieces {
-            p.lang = texts.language(&p.text.value);
-        }
-        let lang = majority_language(pieces.iter().map(|p| p.lang));
-        for p in &mut pieces {
-            p.lang = p.lang.or(lang);
-        }
         Scope {
             journey,
             phases,
             pieces,
-            lang,
+            lang: None,
+        }
+    }
+
+    /// Each piece's language, or the scope's for a piece too short to tell.
+    fn read_languages(&mut self, texts: &Texts) {
+        for p in &mut self.pieces {
+            p.lang = texts.language(&p.text.value);
+        }
+        self.lang = majority_language(self.pieces.iter().map(|p| p.lang));
+        for p in &mut self.pieces {
+            p.lang = p.lang.or(self.lang);
         }
     }
 

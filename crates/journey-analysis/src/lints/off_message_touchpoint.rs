@@ -38,7 +38,7 @@ type Target<'a> = (
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
-    let texts = lx.texts;
+    let texts = &lx.texts;
     for (pi, phase) in model.phases.iter().enumerate() {
         if phase.touchpoints.is_empty() {
             continue;

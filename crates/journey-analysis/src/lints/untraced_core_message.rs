@@ -41,7 +41,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         if values.is_empty() {
             continue;
         }
-        let texts = lx.texts;
+        let texts = &lx.texts;
         let own = texts.language(&message.value);
         let lang = own.or(lx.lang_of(id));
         let words = texts.content_words(&message.value, lang);
