@@ -613,7 +613,7 @@ pub fn extract_claims_in(text: &str, lang: Option<Lang>) -> Vec<Claim> {
     if !may_claim(text) {
         return Vec::new();
     }
-    claims_in_tokens(&tokenize(text), lang)
+    claims_in_tokens(&tokenize(text), None, lang)
 }
 
 /// [`extract_claims_in`] of a text read by a [`crate::words::Lexicon`].
@@ -623,10 +623,12 @@ pub fn claims_of(words: &TextWords, text: &str, lang: Option<Lang>) -> Vec<Claim
     if !may {
         return Vec::new();
     }
-    claims_in_tokens(&words.tokens_in(text), lang)
+    claims_in_tokens(&words.tokens_in(text), Some(words), lang)
 }
 
-fn claims_in_tokens(tokens: &[Token], lang: Option<Lang>) -> Vec<Claim> {
+/// The claims of a tokenised text; `words`, when the text was read by a
+/// lexicon, knows each word's folded form, stem and topic already.
+fn claims_in_tokens(tokens: &[Token], words: Option<&TextWords>, lang: Option<Lang>) -> Vec<Claim> {
     let clause = clauses(tokens);
     let mut claims = Vec::new();
     let mut i = 0;
@@ -634,7 +636,7 @@ fn claims_in_tokens(tokens: &[Token], lang: Option<Lang>) -> Vec<Claim> {
         match claim_at(tokens, i, lang) {
             Some(found) => {
                 let next = found.end_token;
-                claims.push(finish(tokens, &clause, found, lang));
+                claims.push(finish(tokens, words, &clause, found, lang));
                 i = next;
             }
             None => i += 1,
@@ -1103,12 +1105,24 @@ fn qualifier(tokens: &[Token], f: &Found) -> Qualifier {
     Qualifier::Exact
 }
 
+/// The first known topic a word (`folded`) names, for a claim that is a
+/// duration or not.
+pub(crate) fn topic_of(folded: &str, duration: bool) -> Option<usize> {
+    TOPICS.iter().position(|d| d.matches(folded, duration))
+}
+
 /// How many tokens on either side of a claim name its subject when no
 /// known topic does: "archived for 10 years" is about archiving, not
 /// about the invoices earlier in the sentence.
 const SUBJECT_WINDOW: usize = 3;
 
-fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> Claim {
+fn finish(
+    tokens: &[Token],
+    words: Option<&TextWords>,
+    clause: &[usize],
+    f: Found,
+    lang: Option<Lang>,
+) -> Claim {
     let mut range =
         tokens[f.start_token].start..f.end_byte.unwrap_or(tokens[f.end_token - 1].end());
     let qualifier = qualifier(tokens, &f);
@@ -1128,29 +1142,54 @@ fn finish(tokens: &[Token], clause: &[usize], f: Found, lang: Option<Lang>) -> C
         if clause[k] != c || t.kind != TokenKind::Word || f.unit_tokens.contains(&k) {
             continue;
         }
-        let whole_is_stop = is_stop_word(&lower(t), lang);
-        for (part_range, part) in t.parts() {
+        let word = words.and_then(|w| w.tokens[k].as_word());
+        let whole_is_stop = match word {
+            Some(w) => w.is_stop(lang),
+            None => is_stop_word(&lower(t), lang),
+        };
+        let parts: Vec<(Range<usize>, &str, Option<&Word>)> = match words {
+            Some(w) => w.tokens[k]
+                .parts()
+                .map(|(r, w)| (r, w.text(), Some(w)))
+                .collect(),
+            None => t.parts().map(|(r, p)| (r, p, None)).collect(),
+        };
+        for (part_range, part, word) in parts {
             if part_range.start < range.end && part_range.end > range.start {
                 continue;
             }
-            let folded = fold(part);
+            let folded = match word {
+                Some(w) => std::borrow::Cow::Borrowed(w.folded()),
+                None => std::borrow::Cow::Owned(fold(part)),
+            };
             let distance = if k < f.start_token {
                 f.start_token - k
             } else {
                 k.saturating_sub(f.end_token - 1)
             };
             let duration = matches!(f.measure, Measure::Duration(_));
-            if let Some(ti) = TOPICS.iter().position(|d| d.matches(&folded, duration)) {
+            let topic = match word {
+                Some(w) => w.topic(duration),
+                None => topic_of(&folded, duration),
+            };
+            if let Some(ti) = topic {
                 if best.is_none_or(|(d, i)| (distance, ti) < (d, i)) {
                     best = Some((distance, ti));
                 }
             }
+            let part_is_stop = || match word {
+                Some(w) => w.is_stop(lang),
+                None => is_stop_word(&crate::stem::lower(part), lang),
+            };
             if !whole_is_stop
                 && distance <= SUBJECT_WINDOW
                 && folded.chars().count() >= 2
-                && !is_stop_word(&crate::stem::lower(part), lang)
+                && !part_is_stop()
             {
-                stems.push(stem(part, lang));
+                stems.push(match word {
+                    Some(w) => w.stem(lang).to_string(),
+                    None => stem(part, lang),
+                });
             }
         }
     }

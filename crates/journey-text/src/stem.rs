@@ -22,6 +22,12 @@ pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 /// that umlaut plurals meet their singular after stemming.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(&mut out, word);
+    out
+}
+
+/// [`fold`], appended to `out`.
+pub(crate) fn fold_into(out: &mut String, word: &str) {
     for c in word.chars() {
         match c {
             'ä' | 'Ä' => out.push('a'),
@@ -33,7 +39,6 @@ pub fn fold(word: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// The stem of `word` in `lang`; without a language, German rules are

@@ -53,6 +53,9 @@ pub struct Word {
     parts: Box<[WordPart]>,
     /// Stems by German and by English rules, when first asked for.
     stems: [OnceLock<Box<str>>; 2],
+    /// The claim topic the word names, next to a claim that is no
+    /// duration and next to a duration, when first asked for.
+    topics: OnceLock<[Option<u8>; 2]>,
 }
 
 /// One part of a hyphenated word, with its byte range in the word.
@@ -96,6 +99,7 @@ impl Word {
             names_time: crate::claims::names_time(&lowercase),
             parts,
             stems: Default::default(),
+            topics: OnceLock::new(),
             text: text.into(),
             lower: lower.into(),
             lowercase: lowercase.into(),
@@ -164,6 +168,18 @@ impl Word {
             Lang::En => 1,
         };
         self.stems[slot].get_or_init(|| crate::stem::stem(&self.text, Some(rules)).into())
+    }
+
+    /// The known claim topic the word names
+    /// ([`crate::claims::TOPICS`]), by index.
+    pub(crate) fn topic(&self, duration: bool) -> Option<usize> {
+        let topics = self.topics.get_or_init(|| {
+            [false, true].map(|d| {
+                crate::claims::topic_of(&self.folded, d)
+                    .map(|i| u8::try_from(i).expect("fewer than 256 topics"))
+            })
+        });
+        topics[usize::from(duration)].map(usize::from)
     }
 
     /// The parts of the word split at hyphens ([`Token::parts`]), each
@@ -317,6 +333,23 @@ impl TextWords {
                 break_before: t.break_before,
             })
             .collect()
+    }
+
+    /// `text` folded ([`crate::stem::fold`]), its words from their folded
+    /// forms: folding goes character by character, so the pieces join.
+    pub fn folded(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for t in &self.tokens {
+            crate::stem::fold_into(&mut out, &text[at..t.start]);
+            match &t.word {
+                Some(w) => out.push_str(w.folded()),
+                None => crate::stem::fold_into(&mut out, &text[t.range()]),
+            }
+            at = t.end;
+        }
+        crate::stem::fold_into(&mut out, &text[at..]);
+        out
     }
 
     /// The interned words of the word tokens, in order.

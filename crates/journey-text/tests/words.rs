@@ -34,6 +34,7 @@ fn lexicon() -> &'static Lexicon {
 fn same_as_direct(text: &str) {
     let words = lexicon().read(text);
     assert_eq!(words.tokens_in(text), tokenize(text));
+    assert_eq!(words.folded(text), journey_text::stem::fold(text));
     assert_eq!(lang::language_of(&words), detect_language(text), "{text:?}");
     for l in [None, Some(Lang::De), Some(Lang::En)] {
         assert_eq!(

@@ -25,7 +25,6 @@ use journey_text::lang::language_of;
 use journey_text::register::{marks_of, Mark};
 use journey_text::risky::{risky_of, Risky};
 use journey_text::similarity::{normalised_words_of, shingles};
-use journey_text::stem::fold;
 use journey_text::words::{Lexicon, TextWords};
 use journey_text::Lang;
 use rustc_hash::FxHashMap;
@@ -185,7 +184,8 @@ impl TextCache {
         self.facts(&self.entry(text), text).marks(lang)
     }
 
-    /// `text` lower-cased with umlauts and accents folded ([`fold`]).
+    /// `text` lower-cased with umlauts and accents folded
+    /// ([`journey_text::stem::fold`]).
     pub fn folded(&self, text: &str) -> Arc<str> {
         self.facts(&self.entry(text), text).folded()
     }
@@ -250,7 +250,7 @@ impl<'t> Facts<'t> {
     fn folded(&self) -> Arc<str> {
         self.entry
             .folded
-            .get_or_init(|| fold(self.text).into())
+            .get_or_init(|| self.words().folded(self.text).into())
             .clone()
     }
 
@@ -357,6 +357,7 @@ mod tests {
     use journey_text::register::marks_in;
     use journey_text::risky::risky_words;
     use journey_text::similarity::normalised_words;
+    use journey_text::stem::fold;
 
     #[test]
     fn facts_equal_the_direct_computation() {
