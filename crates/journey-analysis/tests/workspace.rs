@@ -166,13 +166,19 @@ fn kept_text_facts_never_change_a_finding() {
     assert!(seen.len() > 2, "the edits change the findings");
     // Texts of earlier versions are gone after the next analysis.
     let cache_len = kept.text_cache().expect("kept").len();
+    let words_len = kept.text_cache().expect("kept").words_len();
     kept.set_file(path.clone(), "big.journey".into(), String::new());
     kept.diagnostics();
-    assert!(cache_len > 0);
+    assert!(cache_len > 0 && words_len > 0);
     assert_eq!(
         kept.text_cache().expect("kept").len(),
         0,
         "nothing left to remember"
+    );
+    assert_eq!(
+        kept.text_cache().expect("kept").words_len(),
+        0,
+        "no word of a forgotten text is kept"
     );
 }
 
