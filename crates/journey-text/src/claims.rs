@@ -69,7 +69,7 @@ pub enum DurationUnit {
 const HOURS_PER_MONTH: f64 = 730.5;
 
 /// How the value is bounded: "ab 9 €", "bis zu 50 %", "über 40 Filialen".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Qualifier {
     Exact,
     /// `ab`, `from`, `at least`, `oder mehr`, `500+`.
@@ -381,6 +381,24 @@ impl Claim {
         }
     }
 
+    /// Everything [`Claim::contradicts`] reads of a claim: its measure,
+    /// value, bounds, qualifier and topic — not where it stands in its text.
+    /// Claims with equal keys contradict exactly the same claims, so a
+    /// journey's claims need to be compared once per distinct key, not once
+    /// per occurrence.
+    pub fn comparison_key(&self) -> ComparisonKey {
+        ComparisonKey {
+            measure: format!("{:?}", self.measure),
+            value: self.value.to_bits(),
+            lower: self.lower.map(f64::to_bits),
+            qualifier: self.qualifier,
+            topic: match &self.topic {
+                Topic::Known(t) => Ok(t.key),
+                Topic::Clause(words) => Err(words.clone()),
+            },
+        }
+    }
+
     /// True when the two claims are about the same thing and cannot both
     /// be true: "24 h" and "48 hours", "ab 9 €" and "7 €". Two bounds of
     /// the same kind ("bis zu 30 %" and "bis zu 50 %") also contradict.
@@ -420,6 +438,17 @@ impl Claim {
         let (lo_b, hi_b) = interval(qb, b, eps);
         lo_a > hi_b || lo_b > hi_a
     }
+}
+
+/// What two claims must share to compare alike ([`Claim::comparison_key`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ComparisonKey {
+    measure: String,
+    value: u64,
+    lower: Option<u64>,
+    qualifier: Qualifier,
+    /// A known topic's key, or the stems of the clause.
+    topic: Result<&'static str, Vec<String>>,
 }
 
 /// The values a qualified claim admits, as a closed interval (strict
@@ -1232,6 +1261,63 @@ fn range_start(tokens: &[Token], f: &Found) -> Option<(usize, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Claims with one comparison key are interchangeable for
+    /// [`Claim::contradicts`], on either side: what lets the lint compare
+    /// each distinct claim once.
+    #[test]
+    fn claims_with_one_key_contradict_the_same_claims() {
+        let texts = [
+            "Testen Sie 30 Tage kostenlos.",
+            "Jetzt 30 Tage gratis testen!",
+            "Try it free for 14 days.",
+            "A free trial of two weeks.",
+            "Lieferung in 24 Stunden, Rückgabe innerhalb von 30 Tagen.",
+            "Delivered within 48 hours; returns within one month.",
+            "Nur 9,99 € im Monat, ab 50 € versandkostenfrei.",
+            "Only €9.99 per month, free shipping from €59.",
+            "Bis zu 50 % Rabatt auf über 40 Filialen.",
+            "Save 20% in more than 40 stores.",
+            "Antwort in 2–3 Werktagen.",
+            "We reply within 3 business days.",
+            "Set up in 14 days, money back for 30 days.",
+            "10 € mehr für die Express-Lieferung in 24 h.",
+            "Ab 9 € im Monat.",
+            "Für 9 € im Monat.",
+            "Bis zu 9 € im Monat.",
+            "In 40 Filialen.",
+            "In über 40 Filialen.",
+            "Lieferung in 2 Tagen.",
+            "Lieferung in 2–4 Tagen.",
+            "Lieferung in 4 Tagen.",
+        ];
+        let all: Vec<Claim> = texts
+            .iter()
+            .flat_map(|t| {
+                [
+                    extract_claims_in(t, None),
+                    extract_claims_in(t, Some(Lang::De)),
+                    extract_claims_in(t, Some(Lang::En)),
+                ]
+            })
+            .flatten()
+            .collect();
+        assert!(all.len() > 30, "the texts make claims: {}", all.len());
+        let mut shared = 0;
+        for a in &all {
+            for b in &all {
+                if a.comparison_key() != b.comparison_key() {
+                    continue;
+                }
+                shared += 1;
+                for c in &all {
+                    assert_eq!(a.contradicts(c), b.contradicts(c), "{a:?} / {b:?} vs {c:?}");
+                    assert_eq!(c.contradicts(a), c.contradicts(b), "{c:?} vs {a:?} / {b:?}");
+                }
+            }
+        }
+        assert!(shared > all.len(), "some claims share a key");
+    }
 
     fn claims(text: &str) -> Vec<(String, String, &'static str)> {
         extract_claims(text)

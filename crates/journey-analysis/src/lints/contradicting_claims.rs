@@ -3,7 +3,8 @@
 
 use super::{describe, LintContext, Piece};
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
-use journey_text::claims::Claim;
+use journey_text::claims::{Claim, ComparisonKey};
+use rustc_hash::FxHashSet;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0504",
@@ -28,15 +29,41 @@ The later claim is the primary place, the earlier one the secondary.
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for scope in &lx.scopes {
-        let mut seen: Vec<(Piece, Claim)> = Vec::new();
+        let mut seen = Seen::default();
         for piece in &scope.pieces {
             for claim in lx.texts.claims(&piece.text.value, piece.lang).iter() {
-                let earlier = seen.iter().find(|(_, c)| claim.contradicts(c));
-                if let Some((ep, ec)) = earlier {
+                if let Some((ep, ec)) = seen.first_contradicted_by(claim) {
                     out.push(report(lx, piece, claim, ep, ec));
                 }
-                seen.push((*piece, claim.clone()));
+                seen.add(piece, claim);
             }
+        }
+    }
+}
+
+/// The claims seen so far in one journey, each distinct claim once.
+///
+/// A journey repeats its claims ("30 Tage kostenlos" on every page), and
+/// comparing each claim with every earlier one is quadratic in the
+/// journey's size. Claims with the same [`Claim::comparison_key`]
+/// contradict the same claims, so only the first of each key is kept: the
+/// first earlier claim that contradicts is always such a first one, which
+/// makes the result the same as comparing with every earlier claim.
+#[derive(Default)]
+struct Seen<'a> {
+    /// The first claim of each key, in the order they appeared.
+    firsts: Vec<(Piece<'a>, Claim)>,
+    keys: FxHashSet<ComparisonKey>,
+}
+
+impl<'a> Seen<'a> {
+    fn first_contradicted_by(&self, claim: &Claim) -> Option<&(Piece<'a>, Claim)> {
+        self.firsts.iter().find(|(_, c)| claim.contradicts(c))
+    }
+
+    fn add(&mut self, piece: &Piece<'a>, claim: &Claim) {
+        if self.keys.insert(claim.comparison_key()) {
+            self.firsts.push((*piece, claim.clone()));
         }
     }
 }
