@@ -59,6 +59,16 @@ impl Shown {
     fn map(&self, offset: usize) -> usize {
         self.escaped.as_ref().map_or(offset, |e| e.map(offset))
     }
+
+    /// Byte `offset` of the shown text counted in characters, from the
+    /// line table ariadne has built anyway.
+    fn char_offset(&self, offset: usize) -> usize {
+        let Some((line, _, col)) = self.source.get_byte_line(offset) else {
+            return self.source.len();
+        };
+        let text = self.source.get_line_text(line).unwrap_or("");
+        line.offset() + text[..col.min(text.len())].chars().count()
+    }
 }
 
 /// Each file's [`Shown`] form, built once per rendering.
@@ -85,10 +95,11 @@ struct Parts<'a> {
     notes: Vec<Cow<'a, str>>,
 }
 
-/// A label of [`Parts`]: the range of the shown text it marks.
+/// A label of [`Parts`]: the range of the shown text it marks, counted
+/// in characters (as ariadne is given it).
 struct Part<'a> {
     file: FileId,
-    range: Range<usize>,
+    chars: Range<usize>,
     message: Option<Cow<'a, str>>,
     color: Color,
 }
@@ -108,9 +119,11 @@ impl<'a> Parts<'a> {
         let part = |l: &'a crate::Label, color| {
             let raw = visible_range(sources, l.file, l.span);
             let shown = &built[&l.file];
+            let chars =
+                shown.char_offset(shown.map(raw.start))..shown.char_offset(shown.map(raw.end));
             Part {
                 file: l.file,
-                range: shown.map(raw.start)..shown.map(raw.end),
+                chars,
                 message: (!l.message.is_empty()).then(|| escape_text(&l.message)),
                 color,
             }
@@ -137,23 +150,26 @@ impl<'a> Parts<'a> {
         }
     }
 
-    /// The ariadne report of these parts.
+    /// The ariadne report of these parts. Ariadne is given characters:
+    /// with bytes it would take the place it names for another file's
+    /// excerpt (a character offset) for a byte offset, and name a wrong
+    /// column there or fail inside a character of several bytes.
     fn report(&self, built: &Built, color: bool) -> Report<'static, (Key, Range<usize>)> {
         let key = |file: FileId| Key {
             file,
             name: built[&file].name.clone(),
         };
         let primary = &self.labels[0];
-        let mut report = Report::build(self.kind, (key(primary.file), primary.range.clone()))
+        let mut report = Report::build(self.kind, (key(primary.file), primary.chars.clone()))
             .with_config(
                 Config::default()
                     .with_color(color)
-                    .with_index_type(IndexType::Byte),
+                    .with_index_type(IndexType::Char),
             )
             .with_code(self.code)
             .with_message(&self.message);
         for part in &self.labels {
-            let mut label = Label::new((key(part.file), part.range.clone())).with_color(part.color);
+            let mut label = Label::new((key(part.file), part.chars.clone())).with_color(part.color);
             if let Some(message) = &part.message {
                 label = label.with_message(message);
             }
@@ -450,6 +466,29 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("a \\u{1b}[31mred\\u{1b}[0m word") && out.contains("help \\u{0}"));
+    }
+
+    /// The place named for another file's excerpt is its first label's
+    /// line and column, however many bytes its characters take.
+    #[test]
+    fn other_files_are_placed_at_their_labels() {
+        let mut sources = SourceMap::new();
+        let main = sources.add(SourceFile::new("main.journey", "persona p \"P\"\n"));
+        let after_wide = "Grüße\nGrüße xy\n";
+        let b = sources.add(SourceFile::new("b.journey", after_wide));
+        // Counted in characters, `b` of the first line of `c` would be a
+        // byte inside `ä`.
+        let c = sources.add(SourceFile::new("c.journey", "aää\nb\n"));
+        let at = after_wide.find("xy").unwrap() as u32;
+        let d = Diagnostic::new(&CODE, main, Span::new(8, 9), "defined twice")
+            .with_secondary(b, Span::new(at, at + 2), "also here")
+            .with_secondary(c, Span::new(6, 7), "and here");
+        for color in [false, true] {
+            let out = render_human(std::slice::from_ref(&d), &sources, HumanOptions { color });
+            assert!(out.contains("main.journey:1:9 "), "{out}");
+            assert!(out.contains("b.journey:2:7 "), "{out}");
+            assert!(out.contains("c.journey:2:1 "), "{out}");
+        }
     }
 
     #[test]

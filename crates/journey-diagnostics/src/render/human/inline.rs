@@ -6,9 +6,9 @@
 //! analysis. Almost every finding has the same simple shape — each label on
 //! one line, no colour (a report in a file or a pipe) — and for that shape
 //! this module produces ariadne's text byte for byte (ariadne 0.6, default
-//! configuration with byte indices), with the same line table
+//! configuration with character indices), with the same line table
 //! ([`ariadne::Source`]). Any other shape (a label over several lines,
-//! colour, a position ariadne would not accept) is left to ariadne:
+//! colour, a label outside its text) is left to ariadne:
 //! [`write`] then returns `false` and writes nothing.
 //!
 //! The tests in `human.rs` compare the two on generated findings of every
@@ -74,9 +74,9 @@ fn groups<'a>(parts: &'a Parts, built: &'a Built) -> Option<Vec<Group<'a>>> {
     let mut groups: Vec<Group> = Vec::new();
     for part in &parts.labels {
         let shown = built.get(&part.file)?;
-        let (chars, line) = place(&shown.source, &part.range)?;
+        let line = line_of(&shown.source, &part.chars)?;
         let label = Placed {
-            chars,
+            chars: part.chars.clone(),
             message: part.message.as_deref(),
             line,
         };
@@ -104,22 +104,17 @@ fn groups<'a>(parts: &'a Parts, built: &'a Built) -> Option<Vec<Group<'a>>> {
     Some(groups)
 }
 
-/// A byte range of the source as a range of characters, with its line;
-/// `None` where it spans lines.
-fn place(source: &Source<Arc<str>>, range: &Range<usize>) -> Option<(Range<usize>, usize)> {
-    let (start_line, line, col) = source.get_byte_line(range.start)?;
-    let text = source.get_line_text(start_line)?;
-    let start = start_line.offset() + text.get(..col.min(text.len()))?.chars().count();
-    if range.start >= range.end {
-        return Some((start..start, line));
+/// The line of a range of characters; `None` where it spans lines or
+/// lies outside the text.
+fn line_of(source: &Source<Arc<str>>, chars: &Range<usize>) -> Option<usize> {
+    let (_, line, _) = source.get_offset_line(chars.start)?;
+    if chars.start < chars.end {
+        let (_, last, _) = source.get_offset_line(chars.end - 1)?;
+        if last != line {
+            return None;
+        }
     }
-    let (end_line, last, end_col) = source.get_byte_line(range.end - 1)?;
-    if last != line {
-        return None;
-    }
-    let text = source.get_line_text(end_line)?;
-    let end = end_line.offset() + text.get(..end_col + 1)?.chars().count();
-    Some((start..end, line))
+    Some(line)
 }
 
 /// `n`'s decimal digits, as wide as ariadne makes the line-number margin.
@@ -147,30 +142,23 @@ fn char_width(c: char, col: usize) -> (char, usize) {
     }
 }
 
-/// The header `path:line:col` of a group: ariadne takes the report's byte
-/// offset for the report's own file and the first label's character
-/// offset, read as a byte offset, for any other. `None` where that offset
-/// is not on a character boundary (ariadne would fail there).
-fn location(parts: &Parts, group: &Group) -> Option<(String, String)> {
+/// The header `path:line:col` of a group: the report's start for the
+/// report's own file, the first label's for any other.
+fn location(parts: &Parts, group: &Group) -> (String, String) {
     let primary = &parts.labels[0];
     let at = if group.file == primary.file {
-        primary.range.start
+        primary.chars.start
     } else {
         group.labels[0].chars.start
     };
-    let Some((line, idx, col)) = group.source.get_byte_line(at) else {
-        return Some(("?".into(), "?".into()));
-    };
-    let text = group.source.get_line_text(line)?;
-    let col = text.get(..col.min(text.len()))?.chars().count();
-    Some(((idx + 1).to_string(), (col + 1).to_string()))
+    match group.source.get_offset_line(at) {
+        Some((_, idx, col)) => ((idx + 1).to_string(), (col + 1).to_string()),
+        None => ("?".into(), "?".into()),
+    }
 }
 
 fn write_report(parts: &Parts, groups: &[Group], out: &mut String) -> Option<()> {
-    let locations = groups
-        .iter()
-        .map(|g| location(parts, g))
-        .collect::<Option<Vec<_>>>()?;
+    let locations: Vec<_> = groups.iter().map(|g| location(parts, g)).collect();
     let width = groups
         .iter()
         .map(|g| digits(g.source.get_line_range(&g.chars).end))
