@@ -28,8 +28,9 @@ const BATCH: usize = 64;
 /// How many findings ariadne itself always renders. What a person reads —
 /// a handful of findings, the first screens of a long report — comes from
 /// ariadne; the bulk of a report of thousands is written by
-/// [`inline::write`], which draws the same layout about ten times faster
-/// (a multiple of [`BATCH`], so that a batch is rendered one way).
+/// [`inline::write`], which draws the same layout without ariadne's
+/// per-character formatting (a multiple of [`BATCH`], so that a batch is
+/// rendered one way).
 const ARIADNE_FIRST: usize = 4 * BATCH;
 
 /// One file as the excerpts show it: control characters and bidirectional
