@@ -53,12 +53,33 @@ fn escape_where(s: &str, keep: impl Fn(char, Option<char>) -> bool) -> Cow<'_, s
     Cow::Owned(out)
 }
 
+/// Whether `c`, followed by `next`, stays as it is in text of several
+/// lines: the tab, the line feed and a carriage return before a line feed.
+fn kept_in_text(c: char, next: Option<char>) -> bool {
+    c == '\t' || c == '\n' || (c == '\r' && next == Some('\n'))
+}
+
 /// `s` with every unsafe character escaped, except the tab, the line feed
 /// and a carriage return before a line feed: for text of several lines.
 pub fn escape_text(s: &str) -> Cow<'_, str> {
-    escape_where(s, |c, next| {
-        c == '\t' || c == '\n' || (c == '\r' && next == Some('\n'))
-    })
+    escape_where(s, kept_in_text)
+}
+
+/// Whether [`escape_text`] would change `text`. Every unsafe character
+/// but DEL is a C0 control or starts with byte C2, D8 or E2 in UTF-8:
+/// text without those bytes (most files) is answered from its bytes.
+fn needs_escape(text: &str) -> bool {
+    let suspect = |b: &u8| matches!(b, 0..=0x08 | 0x0b..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe2);
+    if !text.as_bytes().iter().any(suspect) {
+        return false;
+    }
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_unsafe(c) && !kept_in_text(c, chars.peek().copied()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `s` with every unsafe character escaped, line breaks included (the tab
@@ -102,9 +123,11 @@ pub struct EscapedSource {
 }
 
 impl EscapedSource {
-    /// `None` when `text` has nothing to escape.
+    /// `None` when `text` has nothing to escape (line breaks and tabs
+    /// stay as they are): most files, which are then shown as they are,
+    /// without a copy.
     pub fn new(text: &str) -> Option<EscapedSource> {
-        if !text.chars().any(is_unsafe) {
+        if !needs_escape(text) {
             return None;
         }
         let mut out = String::with_capacity(text.len() + 16);
@@ -112,8 +135,7 @@ impl EscapedSource {
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             let next = chars.peek().map(|(_, n)| *n);
-            let keep = c == '\t' || c == '\n' || (c == '\r' && next == Some('\n'));
-            if is_unsafe(c) && !keep {
+            if is_unsafe(c) && !kept_in_text(c, next) {
                 push_escape(&mut out, c);
                 let grown = (out.len() - (at + c.len_utf8())) as u32;
                 shifts.push((at as u32, grown));
@@ -189,5 +211,17 @@ mod tests {
         }
         assert_eq!(e.map(text.len()), e.text.len());
         assert!(EscapedSource::new("plain text").is_none());
+        // Line breaks and tabs are shown as they are: nothing to escape.
+        assert!(EscapedSource::new("a\tb\r\nc\nGrüße „ok“ – 20 °C\n").is_none());
+        for unsafe_char in [
+            '\r', '\u{b}', '\u{7f}', '\u{85}', '\u{61c}', '\u{200e}', '\u{2029}', '\u{2067}',
+        ] {
+            let text = format!("a\n{unsafe_char}b");
+            assert_eq!(
+                EscapedSource::new(&text).map(|e| e.text),
+                Some(escape_text(&text).into_owned()),
+                "{unsafe_char:?}"
+            );
+        }
     }
 }

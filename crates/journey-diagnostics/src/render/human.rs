@@ -1,9 +1,15 @@
 use crate::escape::{escape_line, escape_text, EscapedSource};
 use crate::{Diagnostic, FileId, Severity, Sources, Span};
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::ops::Range;
 use std::sync::Arc;
+
+mod inline;
+#[cfg(test)]
+mod inline_tests;
 
 /// Options for the terminal rendering.
 #[derive(Debug, Clone, Copy)]
@@ -15,26 +21,169 @@ pub struct HumanOptions {
 /// flood the terminal. Such findings fall back to `path:line:col` alone.
 const MAX_EXCERPT_LINE: usize = 2_000;
 
+/// Findings rendered together by one task: enough that handing a batch to
+/// another thread costs little next to rendering it.
+const BATCH: usize = 64;
+
+/// How many findings ariadne itself always renders. What a person reads —
+/// a handful of findings, the first screens of a long report — comes from
+/// ariadne; the bulk of a report of thousands is written by
+/// [`inline::write`], which draws the same layout without ariadne's
+/// per-character formatting (a multiple of [`BATCH`], so that a batch is
+/// rendered one way).
+const ARIADNE_FIRST: usize = 4 * BATCH;
+
 /// One file as the excerpts show it: control characters and bidirectional
 /// marks of the text escaped (`\u{1b}`), with the map from offsets in the
-/// file to offsets in what is shown.
+/// file to offsets in what is shown, and its path as shown.
 struct Shown {
     source: ariadne::Source<Arc<str>>,
     escaped: Option<EscapedSource>,
+    name: Arc<str>,
 }
 
 impl Shown {
+    fn new(f: &crate::SourceFile) -> Shown {
+        let escaped = EscapedSource::new(&f.text);
+        let source = match &escaped {
+            Some(e) => ariadne::Source::from(Arc::<str>::from(e.text.as_str())),
+            None => ariadne::Source::from(f.text.clone()),
+        };
+        Shown {
+            source,
+            escaped,
+            name: Arc::from(escape_line(&f.path).as_ref()),
+        }
+    }
+
     /// Where byte `offset` of the file is in the shown text.
     fn map(&self, offset: usize) -> usize {
         self.escaped.as_ref().map_or(offset, |e| e.map(offset))
     }
+
+    /// Byte `offset` of the shown text counted in characters, from the
+    /// line table ariadne has built anyway.
+    fn char_offset(&self, offset: usize) -> usize {
+        let Some((line, _, col)) = self.source.get_byte_line(offset) else {
+            return self.source.len();
+        };
+        let text = self.source.get_line_text(line).unwrap_or("");
+        line.offset() + text[..col.min(text.len())].chars().count()
+    }
 }
+
+/// Each file's [`Shown`] form, built once per rendering.
+type Built = HashMap<FileId, Shown>;
 
 /// How ariadne names a file: by id, shown as its escaped path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
     file: FileId,
     name: Arc<str>,
+}
+
+/// One finding as the excerpt shows it: texts escaped, ranges in the
+/// shown text. Both ariadne and [`inline::write`] draw from this, so the
+/// two are given exactly the same report.
+struct Parts<'a> {
+    kind: ReportKind<'static>,
+    code: &'static str,
+    message: Cow<'a, str>,
+    /// The primary label first; the report is placed at its start.
+    labels: Vec<Part<'a>>,
+    help: Option<Cow<'a, str>>,
+    /// The notes, then one note per quick fix.
+    notes: Vec<Cow<'a, str>>,
+}
+
+/// A label of [`Parts`]: the range of the shown text it marks, counted
+/// in characters (as ariadne is given it).
+struct Part<'a> {
+    file: FileId,
+    chars: Range<usize>,
+    message: Option<Cow<'a, str>>,
+    color: Color,
+}
+
+impl<'a> Parts<'a> {
+    fn new(d: &'a Diagnostic, sources: &dyn Sources, built: &Built) -> Parts<'a> {
+        let kind = match d.severity {
+            Severity::Error => ReportKind::Error,
+            Severity::Warning => ReportKind::Warning,
+            Severity::Info => ReportKind::Advice,
+        };
+        let primary_color = match d.severity {
+            Severity::Error => Color::Red,
+            Severity::Warning => Color::Yellow,
+            Severity::Info => Color::Cyan,
+        };
+        let part = |l: &'a crate::Label, color| {
+            let raw = visible_range(sources, l.file, l.span);
+            let shown = &built[&l.file];
+            let chars =
+                shown.char_offset(shown.map(raw.start))..shown.char_offset(shown.map(raw.end));
+            Part {
+                file: l.file,
+                chars,
+                message: (!l.message.is_empty()).then(|| escape_text(&l.message)),
+                color,
+            }
+        };
+        let labels = std::iter::once(part(&d.primary, primary_color))
+            .chain(d.secondary.iter().map(|l| part(l, Color::Blue)))
+            .collect();
+        let fixes = d
+            .fixes
+            .iter()
+            .map(|fix| Cow::Owned(format!("quick fix available: {}", escape_text(&fix.title))));
+        Parts {
+            kind,
+            code: d.code,
+            message: escape_text(&d.message),
+            labels,
+            help: d.help.as_deref().map(escape_text),
+            notes: d
+                .notes
+                .iter()
+                .map(|n| escape_text(n))
+                .chain(fixes)
+                .collect(),
+        }
+    }
+
+    /// The ariadne report of these parts. Ariadne is given characters:
+    /// with bytes it would take the place it names for another file's
+    /// excerpt (a character offset) for a byte offset, and name a wrong
+    /// column there or fail inside a character of several bytes.
+    fn report(&self, built: &Built, color: bool) -> Report<'static, (Key, Range<usize>)> {
+        let key = |file: FileId| Key {
+            file,
+            name: built[&file].name.clone(),
+        };
+        let primary = &self.labels[0];
+        let mut report = Report::build(self.kind, (key(primary.file), primary.chars.clone()))
+            .with_config(
+                Config::default()
+                    .with_color(color)
+                    .with_index_type(IndexType::Char),
+            )
+            .with_code(self.code)
+            .with_message(&self.message);
+        for part in &self.labels {
+            let mut label = Label::new((key(part.file), part.chars.clone())).with_color(part.color);
+            if let Some(message) = &part.message {
+                label = label.with_message(message);
+            }
+            report = report.with_label(label);
+        }
+        if let Some(help) = &self.help {
+            report = report.with_help(help);
+        }
+        for note in &self.notes {
+            report = report.with_note(note);
+        }
+        report.finish()
+    }
 }
 
 /// The terminal rendering: ariadne reports with `path:line:col`, the source
@@ -49,52 +198,68 @@ pub fn render_human(
     sources: &dyn Sources,
     opts: HumanOptions,
 ) -> String {
+    render_with(diagnostics, sources, opts, ARIADNE_FIRST)
+}
+
+/// [`render_human`], with ariadne drawing the first `ariadne_first`
+/// findings and [`inline::write`] every later one it can draw.
+fn render_with(
+    diagnostics: &[Diagnostic],
+    sources: &dyn Sources,
+    opts: HumanOptions,
+    ariadne_first: usize,
+) -> String {
     use rayon::prelude::*;
-    const BATCH: usize = 64;
-    // Ariadne indexes a source's lines when it is built: build each file's
-    // once for all findings, not once per finding (thousands of findings
-    // in a 50 MB file would read the file thousands of times).
+    let built = build_sources(diagnostics, sources);
+    let render = |(i, batch): (usize, &[Diagnostic])| {
+        let inline_ok = !opts.color && i * BATCH >= ariadne_first;
+        let mut out = String::with_capacity(batch.len() * 512);
+        for d in batch {
+            render_one(&mut out, d, sources, &built, opts, inline_ok);
+        }
+        out
+    };
+    if diagnostics.len() <= BATCH {
+        return render((0, diagnostics));
+    }
+    let parts: Vec<String> = diagnostics
+        .par_chunks(BATCH)
+        .enumerate()
+        .map(render)
+        .collect();
+    let mut out = String::with_capacity(parts.iter().map(String::len).sum());
+    for part in parts {
+        out.push_str(&part);
+    }
+    out
+}
+
+/// Ariadne indexes a source's lines when it is built: build each file's
+/// once for all findings, not once per finding (thousands of findings in
+/// a 50 MB file would read the file thousands of times).
+fn build_sources(diagnostics: &[Diagnostic], sources: &dyn Sources) -> Built {
+    use rayon::prelude::*;
     let mut files: Vec<FileId> = diagnostics
         .iter()
         .flat_map(|d| std::iter::once(d.primary.file).chain(d.secondary.iter().map(|l| l.file)))
         .collect();
     files.sort();
     files.dedup();
-    let built: HashMap<FileId, Shown> = files
+    files
         .par_iter()
-        .filter_map(|id| {
-            let f = sources.source(*id)?;
-            let escaped = EscapedSource::new(&f.text);
-            let source = match &escaped {
-                Some(e) => ariadne::Source::from(Arc::<str>::from(e.text.as_str())),
-                None => ariadne::Source::from(f.text.clone()),
-            };
-            Some((*id, Shown { source, escaped }))
-        })
-        .collect();
-    let render = |batch: &[Diagnostic]| {
-        let mut out = String::new();
-        for d in batch {
-            render_one(&mut out, d, sources, &built, opts);
-        }
-        out
-    };
-    if diagnostics.len() <= BATCH {
-        return render(diagnostics);
-    }
-    diagnostics
-        .par_chunks(BATCH)
-        .map(render)
-        .collect::<Vec<String>>()
-        .concat()
+        .filter_map(|id| Some((*id, Shown::new(sources.source(*id)?))))
+        .collect()
 }
 
+/// Appends the rendering of `d`; `inline_ok` lets [`inline::write`] draw
+/// it instead of ariadne where it can.
 fn render_one(
     out: &mut String,
     d: &Diagnostic,
     sources: &dyn Sources,
-    built: &HashMap<FileId, Shown>,
+    built: &Built,
     opts: HumanOptions,
+    inline_ok: bool,
 ) {
     let labels_ok = std::iter::once(&d.primary)
         .chain(&d.secondary)
@@ -103,67 +268,20 @@ fn render_one(
         render_plain(out, d, sources);
         return;
     }
-
-    let kind = match d.severity {
-        Severity::Error => ReportKind::Error,
-        Severity::Warning => ReportKind::Warning,
-        Severity::Info => ReportKind::Advice,
-    };
-    let key = |file: FileId| Key {
-        file,
-        name: sources
-            .source(file)
-            .map(|f| Arc::from(escape_line(&f.path).as_ref()))
-            .unwrap_or_else(|| Arc::from("")),
-    };
-    // A range of the file as a range of what is shown.
-    let shown_range = |file: FileId, span: Span| {
-        let raw = visible_range(sources, file, span);
-        let shown = &built[&file];
-        shown.map(raw.start)..shown.map(raw.end)
-    };
-    let primary_color = match d.severity {
-        Severity::Error => Color::Red,
-        Severity::Warning => Color::Yellow,
-        Severity::Info => Color::Cyan,
-    };
-    let primary_range = shown_range(d.primary.file, d.primary.span);
-    let mut report = Report::build(kind, (key(d.primary.file), primary_range.clone()))
-        .with_config(
-            Config::default()
-                .with_color(opts.color)
-                .with_index_type(IndexType::Byte),
-        )
-        .with_code(d.code)
-        .with_message(escape_text(&d.message));
-    let mut primary = Label::new((key(d.primary.file), primary_range)).with_color(primary_color);
-    if !d.primary.message.is_empty() {
-        primary = primary.with_message(escape_text(&d.primary.message));
-    }
-    report = report.with_label(primary);
-    for l in &d.secondary {
-        let range = shown_range(l.file, l.span);
-        let mut label = Label::new((key(l.file), range)).with_color(Color::Blue);
-        if !l.message.is_empty() {
-            label = label.with_message(escape_text(&l.message));
-        }
-        report = report.with_label(label);
-    }
-    if let Some(help) = &d.help {
-        report = report.with_help(escape_text(help));
-    }
-    for note in &d.notes {
-        report = report.with_note(escape_text(note));
-    }
-    for fix in &d.fixes {
-        report = report.with_note(format!("quick fix available: {}", escape_text(&fix.title)));
+    let parts = Parts::new(d, sources, built);
+    let start = out.len();
+    if inline_ok && inline::write(&parts, built, out) {
+        fix_header_columns(out, start, d, sources, built);
+        return;
     }
     let mut buf = Vec::new();
-    let cache = Built(built);
-    if report.finish().write(cache, &mut buf).is_ok() {
-        let mut text = String::from_utf8_lossy(&buf).into_owned();
-        fix_header_columns(&mut text, d, sources, built, &key);
-        out.push_str(&text);
+    if parts
+        .report(built, opts.color)
+        .write(Cache(built), &mut buf)
+        .is_ok()
+    {
+        out.push_str(&String::from_utf8_lossy(&buf));
+        fix_header_columns(out, start, d, sources, built);
     } else {
         render_plain(out, d, sources);
     }
@@ -172,13 +290,14 @@ fn render_one(
 /// Ariadne names the place of each file's excerpt `path:line:col`, with
 /// the column counted in the text it shows. Where escapes stand before
 /// that place on its line, the column would differ from the one the file
-/// has (and every other format reports): put the file's column back.
+/// has (and every other format reports): put the file's column back in
+/// the finding's text, `out[start..]`.
 fn fix_header_columns(
-    text: &mut String,
+    out: &mut String,
+    start: usize,
     d: &Diagnostic,
     sources: &dyn Sources,
-    built: &HashMap<FileId, Shown>,
-    key: &dyn Fn(FileId) -> Key,
+    built: &Built,
 ) {
     // The place ariadne names for each file: the primary label for its
     // file, the first label of every other file.
@@ -205,17 +324,20 @@ fn fix_header_columns(
         if shown_col == raw_col {
             continue;
         }
-        let name = key(file).name;
+        let name = &shown.name;
         let wrong = format!(" {name}:{}:{} ", line + 1, shown_col + 1);
         let right = format!(" {name}:{}:{} ", line + 1, raw_col + 1);
-        *text = text.replacen(&wrong, &right, 1);
+        if let Some(at) = out[start..].find(&wrong) {
+            let at = start + at;
+            out.replace_range(at..at + wrong.len(), &right);
+        }
     }
 }
 
 /// The sources built once per rendering, lent to each report.
-struct Built<'a>(&'a HashMap<FileId, Shown>);
+struct Cache<'a>(&'a Built);
 
-impl ariadne::Cache<Key> for Built<'_> {
+impl ariadne::Cache<Key> for Cache<'_> {
     type Storage = Arc<str>;
 
     fn fetch(&mut self, id: &Key) -> Result<&ariadne::Source<Arc<str>>, impl std::fmt::Debug> {
@@ -345,6 +467,29 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("a \\u{1b}[31mred\\u{1b}[0m word") && out.contains("help \\u{0}"));
+    }
+
+    /// The place named for another file's excerpt is its first label's
+    /// line and column, however many bytes its characters take.
+    #[test]
+    fn other_files_are_placed_at_their_labels() {
+        let mut sources = SourceMap::new();
+        let main = sources.add(SourceFile::new("main.journey", "persona p \"P\"\n"));
+        let after_wide = "Grüße\nGrüße xy\n";
+        let b = sources.add(SourceFile::new("b.journey", after_wide));
+        // Counted in characters, `b` of the first line of `c` would be a
+        // byte inside `ä`.
+        let c = sources.add(SourceFile::new("c.journey", "aää\nb\n"));
+        let at = after_wide.find("xy").unwrap() as u32;
+        let d = Diagnostic::new(&CODE, main, Span::new(8, 9), "defined twice")
+            .with_secondary(b, Span::new(at, at + 2), "also here")
+            .with_secondary(c, Span::new(6, 7), "and here");
+        for color in [false, true] {
+            let out = render_human(std::slice::from_ref(&d), &sources, HumanOptions { color });
+            assert!(out.contains("main.journey:1:9 "), "{out}");
+            assert!(out.contains("b.journey:2:7 "), "{out}");
+            assert!(out.contains("c.journey:2:1 "), "{out}");
+        }
     }
 
     #[test]
