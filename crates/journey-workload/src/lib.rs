@@ -6,6 +6,7 @@
 //! imports between files. Everything here is deterministic for a given seed,
 //! so figures are comparable between runs.
 
+pub mod peer;
 pub mod props;
 
 use std::fmt::Write;
@@ -56,7 +57,7 @@ impl Default for Options {
     }
 }
 
-const PHASES: &[(&str, &str, &str)] = &[
+pub(crate) const PHASES: &[(&str, &str, &str)] = &[
     (
         "awareness",
         "awareness",
@@ -77,7 +78,7 @@ const PHASES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-const CHANNELS: &[(&str, &str)] = &[
+pub(crate) const CHANNELS: &[(&str, &str)] = &[
     ("web", "online"),
     ("email", "online"),
     ("social", "online"),
@@ -87,14 +88,14 @@ const CHANNELS: &[(&str, &str)] = &[
     ("event", "offline"),
 ];
 
-const COPY_EN: &[&str] = &[
+pub(crate) const COPY_EN: &[&str] = &[
     "Measurable marketing for small teams, set up in 14 days",
     "Your first measurable campaign runs in two weeks",
     "Small teams see what their marketing brings",
     "Cancel any time: measurable results or your money back",
 ];
 
-const COPY_DE: &[&str] = &[
+pub(crate) const COPY_DE: &[&str] = &[
     "Messbares Marketing für kleine Teams – in 14 Tagen startklar",
     "Ihre erste messbare Kampagne läuft in zwei Wochen",
     "Kleine Teams sehen, was ihr Marketing bringt – schwarz auf weiß 📈",
@@ -211,7 +212,7 @@ const VARIANTS_DE: [&[&str]; 3] = [
 ];
 
 /// A base sentence made into copy of its own (see [`VARIANTS_EN`]).
-fn varied(base: &str, german: bool, rng: &mut Rng) -> String {
+pub(crate) fn varied(base: &str, german: bool, rng: &mut Rng) -> String {
     let [what, how, who] = if german { VARIANTS_DE } else { VARIANTS_EN };
     let sep = if german { ", " } else { " " };
     format!(
@@ -222,7 +223,7 @@ fn varied(base: &str, german: bool, rng: &mut Rng) -> String {
     )
 }
 
-const TEAMS: &[&str] = &["marketing", "sales", "service", "product", "success"];
+pub(crate) const TEAMS: &[&str] = &["marketing", "sales", "service", "product", "success"];
 
 /// The top-level definitions of one unit, kept apart so that a workspace
 /// can spread them over files.
