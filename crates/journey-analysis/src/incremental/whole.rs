@@ -2,7 +2,7 @@
 //!
 //! Most rules judge a definition by what it names and what names it, and
 //! the files that share a name are analysed together (see
-//! [`super::parts`]). A few rules read something of the whole workspace
+//! the `parts` module). A few rules read something of the whole workspace
 //! instead: the names of a kind (for "did you mean …?"), the promises
 //! made anywhere, whether there are any touchpoints or goals at all, the
 //! channels touchpoints declare. When only a part is analysed they read
