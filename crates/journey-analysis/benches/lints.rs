@@ -90,6 +90,7 @@ fn lint_pass(bencher: Bencher, files: usize) {
         let cx = Context {
             model: &model,
             workspace: &ws,
+            part: None,
         };
         let mut out = Vec::new();
         lints::run(&cx, &mut out);

@@ -23,6 +23,7 @@ pub mod config;
 pub mod confine;
 pub mod explain;
 pub mod format;
+pub mod incremental;
 pub mod lints;
 pub mod load;
 pub mod model;

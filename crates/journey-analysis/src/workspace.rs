@@ -1,6 +1,7 @@
 use crate::analysis::CheckedWorkspace;
 use crate::config::Config;
 use crate::confine::{self, Judgement, Refusal};
+use crate::incremental::Memo;
 use crate::lints::config::MessagingConfig;
 use crate::lints::facts::TextCache;
 use crate::model::{normalize_path, Model};
@@ -8,7 +9,8 @@ use journey_diagnostics::{Diagnostic, FileId, SourceFile, Sources};
 use journey_syntax::Parse;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What a file of the workspace is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,22 @@ pub struct Workspace {
     /// Imports refused on disk (a symbolic link leading outside the roots),
     /// by the path they name; the model reports them at the import.
     refusals: HashMap<PathBuf, Refusal>,
+    /// What [`Workspace::analyse_incrementally`] keeps between analyses;
+    /// shared by the clones of this workspace (its snapshots).
+    memo: Option<Arc<Mutex<Memo>>>,
+    /// The findings the incremental analysis gave for the current state.
+    diagnostics: OnceLock<Arc<[Diagnostic]>>,
+    /// Changes whenever the settings change (configuration, roots,
+    /// aliases, refusals), and whenever a path is added or removed: to
+    /// a number no other state of any workspace had.
+    settings: u64,
+    paths: u64,
+}
+
+/// A number no other state had (see [`Workspace::settings_generation`]).
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Workspace {
@@ -83,6 +101,32 @@ impl Workspace {
     /// out of the workspace are forgotten after the next analysis.
     pub fn keep_text_facts(&mut self) {
         self.text_cache.get_or_insert_with(Default::default);
+    }
+
+    /// Keeps what each analysis learns — per-file summaries and the
+    /// findings of each group of files that depend on each other — so
+    /// that [`Workspace::diagnostics`] after an edit analyses only the
+    /// files the edit can affect (see [`crate::incremental`]). The
+    /// findings are the same as without it. For a long-lived workspace
+    /// such as a language server's.
+    pub fn analyse_incrementally(&mut self) {
+        self.memo.get_or_insert_with(Default::default);
+    }
+
+    /// How much the incremental analysis kept and redid, if it is on.
+    pub fn incremental_stats(&self) -> Option<crate::incremental::Stats> {
+        self.memo.as_ref().map(|m| lock(m).stats())
+    }
+
+    /// Identifies the settings (see the field): what the incremental
+    /// analysis keys findings with, besides the files.
+    pub(crate) fn settings_generation(&self) -> u64 {
+        self.settings
+    }
+
+    /// Identifies the set of paths of the workspace.
+    pub(crate) fn paths_generation(&self) -> u64 {
+        self.paths
     }
 
     /// The text facts kept between analyses, if [`Workspace::keep_text_facts`]
@@ -143,7 +187,7 @@ impl Workspace {
             load_diagnostics,
             kind: FileKind::Journey,
         });
-        self.invalidate();
+        self.invalidate_results();
         id
     }
 
@@ -177,7 +221,7 @@ impl Workspace {
         for (data, id) in parsed.into_iter().zip(&ids) {
             self.files[id.0 as usize] = Some(data);
         }
-        self.invalidate();
+        self.invalidate_results();
         ids
     }
 
@@ -189,6 +233,7 @@ impl Workspace {
         let id = FileId(self.files.len() as u32);
         self.files.push(None);
         self.by_path.insert(path.to_path_buf(), id);
+        self.paths = next_generation();
         id
     }
 
@@ -200,13 +245,22 @@ impl Workspace {
         if self.config_file == Some(id) {
             self.config_file = None;
         }
+        self.paths = next_generation();
         self.invalidate();
         Some(id)
     }
 
+    /// After a change of the settings (or of what imports resolve to).
     fn invalidate(&mut self) {
+        self.settings = next_generation();
+        self.invalidate_results();
+    }
+
+    /// After a change of the files.
+    fn invalidate_results(&mut self) {
         self.model = OnceLock::new();
         self.analysis = OnceLock::new();
+        self.diagnostics = OnceLock::new();
     }
 
     /// Sets the configuration. When it was read from a journey.toml, that
@@ -459,18 +513,36 @@ impl Workspace {
     /// journey.toml — after configuration levels and `allow` suppressions,
     /// in a stable order (file, position, code).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        self.analysis().diagnostics.clone()
+        match &self.memo {
+            Some(_) => self.incremental_diagnostics().to_vec(),
+            None => self.analysis().diagnostics.clone(),
+        }
     }
 
     /// The findings of one file, as [`Workspace::diagnostics`] reports them.
     pub fn diagnostics_for(&self, file: FileId) -> Vec<Diagnostic> {
-        self.analysis()
-            .diagnostics
-            .iter()
-            .filter(|d| d.file() == file)
-            .cloned()
-            .collect()
+        let of_file =
+            |all: &[Diagnostic]| all.iter().filter(|d| d.file() == file).cloned().collect();
+        match &self.memo {
+            Some(_) => of_file(&self.incremental_diagnostics()),
+            None => of_file(&self.analysis().diagnostics),
+        }
     }
+
+    /// [`Workspace::diagnostics`] by the incremental analysis, cached
+    /// until the next change.
+    fn incremental_diagnostics(&self) -> Arc<[Diagnostic]> {
+        let memo = self.memo.as_ref().expect("incremental analysis is on");
+        self.diagnostics
+            .get_or_init(|| lock(memo).diagnostics(self).into())
+            .clone()
+    }
+}
+
+/// The memo, also after a panic in an analysis that held it: each entry
+/// it holds is valid for its key, whatever was left undone.
+fn lock(memo: &Mutex<Memo>) -> std::sync::MutexGuard<'_, Memo> {
+    memo.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// `path`, made absolute against the current folder when it is relative

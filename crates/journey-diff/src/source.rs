@@ -55,6 +55,7 @@ pub fn unreadable(ws: &Workspace) -> Vec<Diagnostic> {
     let cx = journey_analysis::checks::Context {
         model: &model,
         workspace: ws,
+        part: None,
     };
     journey_analysis::checks::import_outside_workspace::run(&cx, &mut v);
     for (_, f) in ws.files() {

@@ -156,6 +156,9 @@ impl State {
         // Between two keystrokes almost every text stays the same: the
         // lints re-read only the changed ones.
         ws.keep_text_facts();
+        // An edit re-analyses only the files it can change; the findings
+        // of the others are kept.
+        ws.analyse_incrementally();
         State {
             ws,
             opts: Arc::new(opts),

@@ -51,17 +51,68 @@ crate::rules::declare_rules!(
     journey_without_phases,
 );
 
-use crate::model::Model;
+use crate::incremental::whole::Part;
+use crate::model::{DefKind, Model};
 use crate::Workspace;
 use journey_diagnostics::{FileId, Span};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a check reads.
 pub struct Context<'a> {
     pub model: &'a Model,
     pub workspace: &'a Workspace,
+    /// Set when `model` holds only part of the workspace's files (see
+    /// [`crate::incremental`]): what the rules read of the whole comes
+    /// from here, through the methods below.
+    pub part: Option<&'a Part<'a>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The ids of every definition of `kind` in the workspace, sorted.
+    pub fn names_of_kind(&self, kind: DefKind) -> Vec<&'a str> {
+        match self.part {
+            Some(part) => part.names_of_kind(kind),
+            None => self.model.names_of_kind(kind),
+        }
+    }
+
+    /// How many definitions of `kind` the workspace has.
+    pub fn count(&self, kind: DefKind) -> usize {
+        match self.part {
+            Some(part) => part.whole.count(kind),
+            None => self.model.count(kind),
+        }
+    }
+
+    /// Every promise id of the workspace, sorted, once; `local` gives
+    /// them when the model is the whole workspace.
+    pub fn promise_ids(&self, local: impl FnOnce() -> Vec<&'a str>) -> Vec<&'a str> {
+        match self.part {
+            Some(part) => part.promises(),
+            None => {
+                let mut names = local();
+                names.sort_unstable();
+                names.dedup();
+                names
+            }
+        }
+    }
+
+    /// The channels of one's own that touchpoints of the workspace declare.
+    pub fn declared_channels(&self) -> rustc_hash::FxHashSet<&'a str> {
+        match self.part {
+            Some(part) => part.channels(),
+            None => unknown_channel::declared_channels(self.model),
+        }
+    }
+
+    /// A [`Suggester`] whose work is counted towards the part's.
+    pub fn suggester(&self, candidates: impl IntoIterator<Item = &'a str>) -> Suggester<'a> {
+        let mut s = Suggester::new(candidates);
+        s.meter = self.part.map(|p| &p.spent);
+        s
+    }
+
     /// The text of a file of the workspace.
     pub fn text(&self, file: FileId) -> &str {
         self.workspace
@@ -130,11 +181,15 @@ pub struct Suggester<'a> {
     by_lower: rustc_hash::FxHashMap<String, Vec<&'a str>>,
     /// Edit-distance work left, in compared char pairs.
     budget: std::cell::Cell<usize>,
+    /// Set when a word went without its suggestion for want of budget.
+    exhausted: std::cell::Cell<bool>,
+    /// Where the work done is added up when the suggester is dropped.
+    meter: Option<&'a AtomicUsize>,
 }
 
 /// The edit-distance work one [`Suggester`] may do: about a tenth of a
 /// second.
-const SUGGEST_BUDGET: usize = 20_000_000;
+pub(crate) const SUGGEST_BUDGET: usize = 20_000_000;
 
 impl<'a> Suggester<'a> {
     pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Self {
@@ -153,6 +208,8 @@ impl<'a> Suggester<'a> {
             by_len,
             by_lower,
             budget: std::cell::Cell::new(budget),
+            exhausted: std::cell::Cell::new(false),
+            meter: None,
         }
     }
 
@@ -194,7 +251,10 @@ impl<'a> Suggester<'a> {
                     continue;
                 }
                 let cost = len.max(1) * n.max(1);
-                let left = self.budget.get().checked_sub(cost)?;
+                let Some(left) = self.budget.get().checked_sub(cost) else {
+                    self.exhausted.set(true);
+                    return None;
+                };
                 self.budget.set(left);
                 let d = strsim::damerau_levenshtein(word, c);
                 if d > (len.max(n) / 3).max(1) {
@@ -207,6 +267,19 @@ impl<'a> Suggester<'a> {
             None
         } else {
             best.map(|(_, c)| c)
+        }
+    }
+}
+
+impl Drop for Suggester<'_> {
+    fn drop(&mut self) {
+        if let Some(meter) = self.meter {
+            let spent = if self.exhausted.get() {
+                SUGGEST_BUDGET
+            } else {
+                SUGGEST_BUDGET.saturating_sub(self.budget.get())
+            };
+            meter.fetch_add(spent, Ordering::Relaxed);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! touchpoint serving it covers.
 
 use super::Context;
+use crate::model::DefKind;
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -20,7 +21,7 @@ persona. Only reported when the workspace has touchpoints at all.
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
-    if m.touchpoints.is_empty() {
+    if cx.count(DefKind::Touchpoint) == 0 {
         return;
     }
     for p in &m.personas {

@@ -1,7 +1,7 @@
 //! J0406 `persona-not-served`: no touchpoint serves a persona.
 
 use super::Context;
-use crate::model::{Def, PersonaId};
+use crate::model::{Def, DefKind, PersonaId};
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -21,7 +21,7 @@ personas file checked on its own is not a gap).
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
-    if m.touchpoints.is_empty() {
+    if cx.count(DefKind::Touchpoint) == 0 {
         return;
     }
     for (i, p) in m.personas.iter().enumerate() {

@@ -1,7 +1,7 @@
 //! J0401 `phase-not-listed`: a phase no journey lists.
 
 use super::Context;
-use crate::model::{Def, PhaseId};
+use crate::model::{Def, DefKind, PhaseId};
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -21,7 +21,7 @@ the phase. Only reported when the workspace defines a journey at all.
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
-    if m.journeys.is_empty() {
+    if cx.count(DefKind::Journey) == 0 {
         return;
     }
     for (i, p) in m.phases.iter().enumerate() {
@@ -36,7 +36,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!("phase `{}` is not part of any journey", name.text),
         )
         .with_label("no journey lists this phase");
-        if let [j] = m.journeys.as_slice() {
+        // With one journey in the workspace, the model holds all of it.
+        if let (1, [j]) = (cx.count(DefKind::Journey), m.journeys.as_slice()) {
             let ast = m.journey_ast(j);
             d = d.with_help(format!(
                 "add it to the `phases` of journey `{}` where it belongs",

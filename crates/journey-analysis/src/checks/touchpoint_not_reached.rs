@@ -2,7 +2,7 @@
 //! touchpoint.
 
 use super::Context;
-use crate::model::{Def, TouchpointId};
+use crate::model::{Def, DefKind, TouchpointId};
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -25,7 +25,7 @@ reported when the workspace has goals at all.
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
-    if m.goals.is_empty() {
+    if cx.count(DefKind::Goal) == 0 {
         return;
     }
     for (i, t) in m.touchpoints.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! J0407 `touchpoint-serves-no-persona`: a touchpoint without `serves`.
 
 use super::Context;
+use crate::model::DefKind;
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -34,9 +35,10 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!("touchpoint `{}` serves no persona", name.text),
         )
         .with_label("no `serves`");
-        d = match m.personas.as_slice() {
-            [] => d.with_help("define the personas it is for and list them in `serves`"),
-            [one] => {
+        // With one persona in the workspace, the model holds all of it.
+        d = match (cx.count(DefKind::Persona), m.personas.as_slice()) {
+            (0, _) => d.with_help("define the personas it is for and list them in `serves`"),
+            (1, [one]) => {
                 let p = one.head.id();
                 let text = cx.text(t.head.file);
                 let indent = super::indentation_at(text, name.span.start);

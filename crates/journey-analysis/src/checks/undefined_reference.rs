@@ -66,7 +66,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let suggester = match suggesters.iter().position(|(k, _)| *k == kind) {
             Some(i) => &suggesters[i].1,
             None => {
-                suggesters.push((kind, Suggester::new(m.names_of_kind(kind))));
+                suggesters.push((kind, cx.suggester(cx.names_of_kind(kind))));
                 &suggesters[suggesters.len() - 1].1
             }
         };

@@ -4,7 +4,8 @@
 use super::{suggest, Context};
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 use journey_syntax::schema::CHANNELS;
-use std::collections::HashSet;
+use crate::model::Model;
+use rustc_hash::FxHashSet;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0309",
@@ -34,11 +35,10 @@ fn known(name: &str) -> bool {
     CHANNELS.iter().any(|c| c.name == name)
 }
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let m = cx.model;
+/// Channels of one's own, declared by a touchpoint with online/offline.
+pub(crate) fn declared_channels(m: &Model) -> FxHashSet<&str> {
     let names: Vec<&str> = CHANNELS.iter().map(|c| c.name).collect();
-    // Channels of one's own, declared by a touchpoint with online/offline.
-    let mut declared: HashSet<&str> = HashSet::new();
+    let mut declared = FxHashSet::default();
     for t in &m.touchpoints {
         let a = m.touchpoint_ast(t);
         if let (Some(c), Some(_)) = (&a.channel, &a.presence) {
@@ -47,6 +47,13 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    declared
+}
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let m = cx.model;
+    let names: Vec<&str> = CHANNELS.iter().map(|c| c.name).collect();
+    let declared = cx.declared_channels();
     let report = |out: &mut Vec<Diagnostic>, file, name: &journey_syntax::ast::Name, why: &str| {
         let mut d = Diagnostic::new(
             &CODE,

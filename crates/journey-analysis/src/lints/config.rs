@@ -33,7 +33,8 @@ use crate::config::{
     Config, ConfigProblem, RawEntry, RawKind, RawTable, RawValue, INVALID_CONFIG,
     UNKNOWN_CONFIG_KEY,
 };
-use crate::model::{DefKind, Model};
+use crate::incremental::whole::NameTable;
+use crate::model::DefKind;
 use journey_diagnostics::Span;
 use journey_syntax::schema::CHANNELS;
 use journey_text::register::Register;
@@ -150,13 +151,13 @@ impl MessagingConfig {
 
     /// The ids `[messaging.journeys]` and `[messaging.personas]` give that
     /// name no journey or persona of `model`.
-    pub fn unknown_ids(&self, model: &Model) -> Vec<ConfigProblem> {
+    pub fn unknown_ids(&self, names: &dyn NameTable) -> Vec<ConfigProblem> {
         let mut out = Vec::new();
         for (kind, key) in &self.named {
-            if model.lookup(*kind, &key.value).is_some() {
+            if names.is_defined(*kind, &key.value) {
                 continue;
             }
-            let names = model.names_of_kind(*kind);
+            let names = names.names_of_kind(*kind);
             let mut d = ConfigProblem::new(
                 &UNKNOWN_CONFIG_KEY,
                 key.span,
@@ -475,7 +476,7 @@ mod tests {
         let config = Config::parse(toml, None);
         let model = ws.model();
         let (c, mut problems) = MessagingConfig::read(&config);
-        problems.extend(c.unknown_ids(&model));
+        problems.extend(c.unknown_ids(&*model));
         // As in a report: in the order of the file.
         problems.sort_by_key(|p| p.span.start);
         let problems = problems

@@ -40,6 +40,7 @@ crate::rules::declare_rules!(
 );
 
 use crate::checks::Context;
+use crate::incremental::whole::NameTable;
 use crate::model::{Def, JourneyId, Model, PhaseId, PhaseKind, TouchpointId};
 use config::MessagingConfig;
 use facts::{TextCache, Texts};
@@ -49,20 +50,11 @@ use journey_text::Lang;
 use rayon::prelude::*;
 use std::ops::Range;
 
-/// Runs every enabled lint and reports problems in `[messaging]` and
-/// `[vocabulary]`.
+/// Runs every enabled lint. The problems in `[messaging]` and
+/// `[vocabulary]` are [`config_problems`].
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let ws_config = cx.workspace.config();
-    let (config, problems) = cx.workspace.messaging();
-    if let Some(file) = cx.workspace.config_file() {
-        out.extend(problems.iter().cloned());
-        out.extend(
-            config
-                .unknown_ids(cx.model)
-                .iter()
-                .map(|p| p.diagnostic(file)),
-        );
-    }
+    let (config, _) = cx.workspace.messaging();
     type Run = fn(&LintContext<'_>, &mut Vec<Diagnostic>);
     let enabled: Vec<(&CodeInfo, Run)> = crate::rules::lints()
         .filter(|(code, _)| ws_config.is_enabled(code))
@@ -93,9 +85,23 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .collect();
     out.extend(found.into_iter().flatten());
     // Only a kept cache outlives this run; a local one is simply dropped.
-    if let Some(kept) = cx.workspace.text_cache() {
+    // An analysis of part of the workspace leaves the sweep to the
+    // incremental analysis, which knows when all parts are done.
+    if let (Some(kept), None) = (cx.workspace.text_cache(), cx.part) {
         kept.sweep();
     }
+}
+
+/// The problems in `[messaging]` and `[vocabulary]`: the ones found when
+/// the configuration was read, and ids that name nothing in `names`.
+pub fn config_problems(ws: &crate::Workspace, names: &dyn NameTable) -> Vec<Diagnostic> {
+    let Some(file) = ws.config_file() else {
+        return Vec::new();
+    };
+    let (config, problems) = ws.messaging();
+    let mut out = problems.clone();
+    out.extend(config.unknown_ids(names).iter().map(|p| p.diagnostic(file)));
+    out
 }
 
 /// What a piece of customer-facing text is.

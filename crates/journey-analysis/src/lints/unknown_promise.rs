@@ -20,11 +20,13 @@ either way the link is broken and promise-not-kept cannot see that the promise i
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
-    let all = promises(lx);
-    let mut names: Vec<&str> = all.iter().map(|(_, p)| p.id.text.as_str()).collect();
-    names.sort_unstable();
-    names.dedup();
-    let suggester = crate::checks::Suggester::new(names.iter().copied());
+    let names = lx.cx.promise_ids(|| {
+        promises(lx)
+            .iter()
+            .map(|(_, p)| p.id.text.as_str())
+            .collect()
+    });
+    let suggester = lx.cx.suggester(names.iter().copied());
     for t in &model.touchpoints {
         for k in &model.touchpoint_ast(t).keeps {
             if names.binary_search(&k.text.as_str()).is_ok() {

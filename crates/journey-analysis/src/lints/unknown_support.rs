@@ -22,13 +22,17 @@ that names none of these is a typo or a leftover.
 
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
-    let promised = promises(lx);
-    let mut names: Vec<&str> = promised.iter().map(|(_, p)| p.id.text.as_str()).collect();
-    names.extend(model.names_of_kind(DefKind::Goal));
-    names.extend(model.names_of_kind(DefKind::Impact));
+    let mut names = lx.cx.promise_ids(|| {
+        promises(lx)
+            .iter()
+            .map(|(_, p)| p.id.text.as_str())
+            .collect()
+    });
+    names.extend(lx.cx.names_of_kind(DefKind::Goal));
+    names.extend(lx.cx.names_of_kind(DefKind::Impact));
     names.sort_unstable();
     names.dedup();
-    let suggester = crate::checks::Suggester::new(names.iter().copied());
+    let suggester = lx.cx.suggester(names.iter().copied());
     for p in &model.phases {
         for s in &model.phase_ast(p).supports {
             let Support::Ref(n) = s else {

@@ -18,14 +18,17 @@ struct Pending {
     slot: u32,
 }
 
-pub(super) fn build(ws: &Workspace) -> Model {
+pub(super) fn build<'a>(
+    ws: &Workspace,
+    files: impl IntoIterator<Item = (FileId, &'a crate::FileData)>,
+) -> Model {
     let mut m = Model {
         parses: vec![None; ws.next_id() as usize],
         ..Model::default()
     };
     let mut pending: Vec<Pending> = Vec::new();
 
-    for (file, data) in ws.files() {
+    for (file, data) in files {
         m.parses[file.0 as usize] = Some(data.parse.clone());
         for (item_index, item) in data.parse.ast.items.iter().enumerate() {
             let item_index = item_index as u32;

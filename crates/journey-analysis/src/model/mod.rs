@@ -472,7 +472,18 @@ pub struct Model {
 impl Model {
     /// Builds the model of every journey file of `ws`.
     pub fn build(ws: &crate::Workspace) -> Model {
-        build::build(ws)
+        build::build(ws, ws.files())
+    }
+
+    /// Builds the model of some journey files of `ws` only, as if they
+    /// were the whole workspace (imports still resolve against all of
+    /// `ws`). For the incremental analysis, which analyses the files that
+    /// depend on each other together.
+    pub fn build_part<'a>(
+        ws: &crate::Workspace,
+        files: impl IntoIterator<Item = (FileId, &'a crate::FileData)>,
+    ) -> Model {
+        build::build(ws, files)
     }
 
     // ---- lookups by name
@@ -700,16 +711,21 @@ impl Model {
 
     /// Whether any file of the workspace defines something of `kind`.
     pub fn has_any(&self, kind: DefKind) -> bool {
+        self.count(kind) > 0
+    }
+
+    /// How many definitions of `kind` the model holds.
+    pub fn count(&self, kind: DefKind) -> usize {
         match kind {
-            DefKind::Journey => !self.journeys.is_empty(),
-            DefKind::Persona => !self.personas.is_empty(),
-            DefKind::Phase => !self.phases.is_empty(),
-            DefKind::Touchpoint => !self.touchpoints.is_empty(),
-            DefKind::Kpi => !self.kpis.is_empty(),
-            DefKind::Goal => !self.goals.is_empty(),
-            DefKind::Actor => !self.actors.is_empty(),
-            DefKind::Impact => !self.impacts.is_empty(),
-            DefKind::Deliverable => !self.deliverables.is_empty(),
+            DefKind::Journey => self.journeys.len(),
+            DefKind::Persona => self.personas.len(),
+            DefKind::Phase => self.phases.len(),
+            DefKind::Touchpoint => self.touchpoints.len(),
+            DefKind::Kpi => self.kpis.len(),
+            DefKind::Goal => self.goals.len(),
+            DefKind::Actor => self.actors.len(),
+            DefKind::Impact => self.impacts.len(),
+            DefKind::Deliverable => self.deliverables.len(),
         }
     }
 

@@ -291,6 +291,76 @@ fn workspace_folders_come_and_go() {
     s.shutdown();
 }
 
+/// An edit publishes the diagnostics of the files whose findings changed
+/// — the edited file, and the file of the persona it no longer serves —
+/// and nothing for a file the edit cannot reach.
+#[test]
+fn an_edit_publishes_only_the_files_whose_findings_changed() {
+    let fixture = "//- personas.journey\n\
+persona pa \"A\" {\n  evidence \"5 interviews\"\n}\n\
+//- a.journey\n\
+phase pha \"A\" {\n  touchpoint ta \"T\" {\n    owner team\n    serves pa\n  }\n}\n\
+//- b.journey\n\
+persona pb \"B\" {\n  evidence \"5 interviews\"\n}\n\
+phase phb \"B\" {\n  touchpoint tb \"T\" {\n    owner team\n    serves pb\n  }\n}\n";
+    let mut s = Session::start(fixture);
+    assert!(lacks_code("J0406")(&s.diagnostics("personas.journey")));
+    s.diagnostics("a.journey");
+    s.diagnostics("b.journey");
+    // Whatever loading published is over.
+    s.client.drain(Duration::from_millis(800));
+
+    let published_after = |s: &mut Session, version: i32| {
+        let uri = s.uri("a.journey");
+        let first = s
+            .client
+            .wait_for("textDocument/publishDiagnostics", WAIT, |p| {
+                p["uri"] == json!(uri) && p["version"] == json!(version)
+            })
+            .expect("the edited file's diagnostics");
+        let mut seen = vec![first];
+        seen.extend(
+            s.client
+                .drain(Duration::from_millis(800))
+                .into_iter()
+                .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+                .map(|m| m["params"].clone()),
+        );
+        seen
+    };
+    let uris = |seen: &[Value]| -> Vec<String> {
+        let mut u: Vec<String> = seen
+            .iter()
+            .map(|p| p["uri"].as_str().unwrap_or("").to_string())
+            .collect();
+        u.sort();
+        u.dedup();
+        u
+    };
+
+    let v = s.edit("a.journey", "serves pa", "serves px");
+    let seen = published_after(&mut s, v);
+    assert_eq!(
+        uris(&seen),
+        vec![s.uri("a.journey"), s.uri("personas.journey")],
+        "{seen:#?}"
+    );
+    let personas = seen
+        .iter()
+        .find(|p| p["uri"] == json!(s.uri("personas.journey")))
+        .expect("published");
+    assert!(has_code("J0406")(
+        personas["diagnostics"].as_array().unwrap()
+    ));
+
+    // A change that no finding depends on publishes the edited file only
+    // (its new version), not the persona's file.
+    let v = s.edit("a.journey", "owner team", "owner crew");
+    let seen = published_after(&mut s, v);
+    assert_eq!(uris(&seen), vec![s.uri("a.journey")], "{seen:#?}");
+    s.shutdown();
+}
+
 /// journey.toml is read from the workspace folder and re-read when it
 /// changes on disk.
 #[test]
