@@ -158,7 +158,6 @@ impl Workspace {
             None => journey_syntax::parse(text, id),
         };
         if self.analysis_only {
-            parse.tokens = Vec::new();
             parse.tree = Default::default();
         }
         Arc::new(parse)

@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 pub(crate) fn print(src: &str, parse: &Parse, opts: &FormatOptions) -> Result<String, FormatError> {
     let mut p = Printer {
         src,
-        toks: &parse.tokens,
+        toks: parse.tokens(),
         pos: 0,
         out: String::with_capacity(src.len() + src.len() / 8),
         nl: line_ending(src),
@@ -27,7 +27,7 @@ pub(crate) fn print(src: &str, parse: &Parse, opts: &FormatOptions) -> Result<St
     if src.starts_with('\u{FEFF}') {
         p.out.push('\u{FEFF}');
     }
-    p.statements(&parse.tree.statements, 0, true, src.len() as u32)?;
+    p.statements(parse.tree.statements(), 0, true, src.len() as u32)?;
     p.end_line();
     if p.pos != p.toks.len() {
         return Err(p.unexpected(p.toks[p.pos]));
@@ -48,12 +48,13 @@ pub(crate) fn comment_text(text: &str) -> &str {
     text.trim_end_matches([' ', '\t', '\x0c'])
 }
 
-/// True when the comment at `idx` follows code on its line (`;` aside).
+/// True when the comment at `idx` follows code on its line (`;` and
+/// blanks aside).
 pub(crate) fn is_trailing(toks: &[Token], idx: usize) -> bool {
     toks[..idx]
         .iter()
         .rev()
-        .find(|t| t.kind != TokenKind::Semicolon)
+        .find(|t| !matches!(t.kind, TokenKind::Semicolon | TokenKind::Whitespace))
         .is_some_and(|t| t.kind != TokenKind::Newline)
 }
 
@@ -151,7 +152,7 @@ impl Printer<'_> {
             }
             match t.kind {
                 TokenKind::Newline => newlines += 1,
-                TokenKind::Semicolon => {}
+                TokenKind::Semicolon | TokenKind::Whitespace => {}
                 TokenKind::Comment => {
                     if is_trailing(self.toks, self.pos) {
                         items.push(GapItem::Trailing(t));
@@ -224,17 +225,17 @@ impl Printer<'_> {
         }
     }
 
-    fn statements(
+    fn statements<'t>(
         &mut self,
-        stmts: &[Statement],
+        stmts: impl Iterator<Item = Statement<'t>>,
         depth: usize,
         top: bool,
         end: u32,
     ) -> Result<(), FormatError> {
-        let mut prev: Option<&Statement> = None;
+        let mut prev: Option<Statement> = None;
         for s in stmts {
-            let gap = self.gap(s.keyword.start)?;
-            let forced = top && prev.is_some_and(|p| p.block.is_some() || s.block.is_some());
+            let gap = self.gap(s.keyword().start)?;
+            let forced = top && prev.is_some_and(|p| p.block().is_some() || s.block().is_some());
             self.print_gap(gap, depth, prev.is_none(), forced, true);
             self.statement(s, depth)?;
             prev = Some(s);
@@ -244,25 +245,26 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn statement(&mut self, s: &Statement, depth: usize) -> Result<(), FormatError> {
-        let head_end = s.block.as_ref().map_or(s.span.end, |b| b.open.start);
+    fn statement(&mut self, s: Statement<'_>, depth: usize) -> Result<(), FormatError> {
+        let block = s.block();
+        let head_end = block.map_or(s.span().end, |b| b.open().start);
         let first = self.pos;
         let mut last = first;
         while self.toks.get(last).is_some_and(|t| t.span.start < head_end) {
             last += 1;
         }
         let head = &self.toks[first..last];
-        let wrap = self.must_wrap(head, depth, s.block.as_ref());
+        let wrap = self.must_wrap(head, depth, block);
         self.start_line(depth);
         self.head(last, depth, wrap)?;
-        if let Some(b) = &s.block {
+        if let Some(b) = block {
             self.block(b, depth)?;
         }
         Ok(())
     }
 
     /// Whether the lists of a statement head go one item per line.
-    fn must_wrap(&self, head: &[Token], depth: usize, block: Option<&Block>) -> bool {
+    fn must_wrap(&self, head: &[Token], depth: usize, block: Option<Block<'_>>) -> bool {
         if !head.iter().any(|t| t.kind == TokenKind::Comma) {
             return false;
         }
@@ -281,7 +283,10 @@ impl Printer<'_> {
         let mut widest_outer = 0;
         let mut multiline = false;
         let mut prev: Option<TokenKind> = None;
-        for t in head.iter().filter(|t| t.kind != TokenKind::Newline) {
+        for t in head
+            .iter()
+            .filter(|t| !matches!(t.kind, TokenKind::Newline | TokenKind::Whitespace))
+        {
             if prev.is_some() && t.kind != TokenKind::Comma {
                 col += 1;
             }
@@ -312,7 +317,7 @@ impl Printer<'_> {
         while self.pos < end {
             let t = self.toks[self.pos];
             match t.kind {
-                TokenKind::Newline => {}
+                TokenKind::Newline | TokenKind::Whitespace => {}
                 TokenKind::Comma => {
                     self.out.push(',');
                     after_comma = true;
@@ -350,9 +355,9 @@ impl Printer<'_> {
     }
 
     /// Nothing but line breaks and `;` between the braces.
-    fn block_is_empty(&self, b: &Block) -> bool {
-        let Some(close) = b.close else { return false };
-        b.statements.is_empty()
+    fn block_is_empty(&self, b: Block<'_>) -> bool {
+        let Some(close) = b.close() else { return false };
+        b.statements().next().is_none()
             && !self.toks[self.pos..]
                 .iter()
                 .take_while(|t| t.span.start < close.start)
@@ -360,6 +365,13 @@ impl Printer<'_> {
     }
 
     fn expect(&mut self, kind: TokenKind) -> Result<(), FormatError> {
+        while self
+            .toks
+            .get(self.pos)
+            .is_some_and(|t| t.kind == TokenKind::Whitespace)
+        {
+            self.pos += 1;
+        }
         match self.toks.get(self.pos) {
             Some(t) if t.kind == kind => {
                 self.pos += 1;
@@ -373,8 +385,8 @@ impl Printer<'_> {
         }
     }
 
-    fn block(&mut self, b: &Block, depth: usize) -> Result<(), FormatError> {
-        let Some(close) = b.close else {
+    fn block(&mut self, b: Block<'_>, depth: usize) -> Result<(), FormatError> {
+        let Some(close) = b.close() else {
             return Err(FormatError::Internal("a block is not closed".into()));
         };
         if self.block_is_empty(b) {
@@ -386,7 +398,7 @@ impl Printer<'_> {
         }
         self.expect(TokenKind::LBrace)?;
         self.out.push_str(" {");
-        self.statements(&b.statements, depth + 1, false, close.start)?;
+        self.statements(b.statements(), depth + 1, false, close.start)?;
         self.expect(TokenKind::RBrace)?;
         self.start_line(depth);
         self.out.push('}');

@@ -11,7 +11,7 @@
 use crate::printer::{comment_text, is_trailing};
 use journey_diagnostics::{FileId, LineIndex, Severity};
 use journey_syntax::lexer::{Token, TokenKind};
-use journey_syntax::tree::{Arg, Statement};
+use journey_syntax::tree::{Arg, Statements};
 use std::fmt;
 
 /// How a formatted text differs from its original in more than layout.
@@ -51,11 +51,16 @@ pub fn check_equivalent(original: &str, formatted: &str) -> Result<(), Violation
         toks.iter()
             .copied()
             .enumerate()
-            .filter(|(_, t)| !matches!(t.kind, TokenKind::Newline | TokenKind::Semicolon))
+            .filter(|(_, t)| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Newline | TokenKind::Semicolon | TokenKind::Whitespace
+                )
+            })
             .collect()
     };
-    let a = significant(&before.tokens);
-    let b = significant(&after.tokens);
+    let a = significant(before.tokens());
+    let b = significant(after.tokens());
     for (i, (&(ia, ta), &(ib, tb))) in a.iter().zip(&b).enumerate() {
         let (sa, sb) = (ta.text(original), tb.text(formatted));
         let same = ta.kind == tb.kind
@@ -77,8 +82,8 @@ pub fn check_equivalent(original: &str, formatted: &str) -> Result<(), Violation
         }
         if ta.kind == TokenKind::Comment {
             let (was, is) = (
-                is_trailing(&before.tokens, ia),
-                is_trailing(&after.tokens, ib),
+                is_trailing(before.tokens(), ia),
+                is_trailing(after.tokens(), ib),
             );
             if was != is {
                 let place = |t: bool| if t { "after code" } else { "on its own line" };
@@ -114,14 +119,14 @@ pub fn check_equivalent(original: &str, formatted: &str) -> Result<(), Violation
         });
     }
 
-    let shape = |src: &str, stmts: &[Statement]| {
+    let shape = |src: &str, stmts: Statements<'_>| {
         let mut out = String::new();
         describe(src, stmts, &mut out);
         out
     };
     let (sa, sb) = (
-        shape(original, &before.tree.statements),
-        shape(formatted, &after.tree.statements),
+        shape(original, before.tree.statements()),
+        shape(formatted, after.tree.statements()),
     );
     if sa != sb {
         let at = sa
@@ -143,30 +148,28 @@ pub fn check_equivalent(original: &str, formatted: &str) -> Result<(), Violation
 }
 
 /// One line per statement: depth, keyword, arguments (lists bracketed).
-fn describe(src: &str, stmts: &[Statement], out: &mut String) {
-    fn walk(src: &str, stmts: &[Statement], depth: usize, out: &mut String) {
+fn describe(src: &str, stmts: Statements<'_>, out: &mut String) {
+    fn walk(src: &str, stmts: Statements<'_>, depth: usize, out: &mut String) {
         for s in stmts {
             out.push_str(&".".repeat(depth));
             out.push_str(s.keyword_text(src));
-            for arg in &s.args {
+            for arg in s.args() {
                 out.push(' ');
                 match arg {
                     Arg::Value(v) => out.push_str(&v.text(src).replace('\n', "\\n")),
                     Arg::List(vs, _) => {
                         out.push('[');
-                        let items: Vec<String> = vs
-                            .iter()
-                            .map(|v| v.text(src).replace('\n', "\\n"))
-                            .collect();
+                        let items: Vec<String> =
+                            vs.map(|v| v.text(src).replace('\n', "\\n")).collect();
                         out.push_str(&items.join("|"));
                         out.push(']');
                     }
                     Arg::Arrow(_) => out.push_str("->"),
                 }
             }
-            if let Some(b) = &s.block {
+            if let Some(b) = s.block() {
                 out.push_str(" {\n");
-                walk(src, &b.statements, depth + 1, out);
+                walk(src, b.statements(), depth + 1, out);
                 out.push_str(&".".repeat(depth));
                 out.push('}');
             }

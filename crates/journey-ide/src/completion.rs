@@ -111,18 +111,16 @@ pub(crate) fn completions(a: &Analysis, pos: FilePosition) -> Vec<CompletionItem
     let mut items = match want {
         Want::Nothing => Vec::new(),
         Want::Keywords => {
-            let present: BTreeSet<&str> = match blocks.frames.last() {
-                Some((stmt, _)) => stmt
-                    .block
-                    .as_ref()
-                    .map(|b| b.statements.as_slice())
-                    .unwrap_or_default(),
-                None => parse.tree.statements.as_slice(),
-            }
-            .iter()
-            .filter(|s| Some(s.keyword) != typed.word)
-            .map(|s| s.keyword_text(src))
-            .collect();
+            let statements = match blocks.frames.last() {
+                Some((stmt, _)) => stmt.block().map(|b| b.statements()),
+                None => Some(parse.tree.statements()),
+            };
+            let present: BTreeSet<&str> = statements
+                .into_iter()
+                .flatten()
+                .filter(|s| Some(s.keyword()) != typed.word)
+                .map(|s| s.keyword_text(src))
+                .collect();
             schema::keywords_in(ctx)
                 .filter(|k| k.repeatable || !present.contains(k.name))
                 .map(|k| CompletionItem {

@@ -5,14 +5,14 @@
 use journey_diagnostics::Span;
 use journey_syntax::lexer::{Token, TokenKind};
 use journey_syntax::schema::{self, Context};
-use journey_syntax::tree::{SourceTree, Statement};
+use journey_syntax::tree::{Statement, SyntaxTree};
 use journey_syntax::Parse;
 
 /// The blocks around an offset, outermost first: each statement whose
 /// block contains the offset, with the context that block opens.
 #[derive(Debug, Clone)]
 pub(crate) struct Blocks<'t> {
-    pub frames: Vec<(&'t Statement, Context)>,
+    pub frames: Vec<(Statement<'t>, Context)>,
     /// The context of the innermost block; `None` inside a block the
     /// schema does not know (a misspelt keyword).
     pub context: Option<Context>,
@@ -20,22 +20,21 @@ pub(crate) struct Blocks<'t> {
 
 /// The blocks containing `offset`. A block contains the offsets after its
 /// `{` up to and including its `}` (or the end of the file when unclosed).
-pub(crate) fn blocks_at<'t>(src: &str, tree: &'t SourceTree, offset: u32) -> Blocks<'t> {
+pub(crate) fn blocks_at<'t>(src: &str, tree: &'t SyntaxTree, offset: u32) -> Blocks<'t> {
     let mut frames = Vec::new();
     let mut context = Some(Context::TopLevel);
-    let mut statements = &tree.statements;
+    let mut statements = tree.statements();
     while let Some(ctx) = context {
-        let inside = statements.iter().find(|s| {
-            s.block
-                .as_ref()
-                .is_some_and(|b| b.open.end <= offset && b.close.is_none_or(|c| offset <= c.start))
+        let inside = statements.find_map(|s| {
+            s.block()
+                .filter(|b| b.open().end <= offset && b.close().is_none_or(|c| offset <= c.start))
+                .map(|b| (s, b))
         });
-        let Some(stmt) = inside else { break };
-        let block = stmt.block.as_ref().expect("found by its block");
+        let Some((stmt, block)) = inside else { break };
         let opens = schema::keyword(stmt.keyword_text(src), ctx).and_then(|k| k.opens);
         frames.push((stmt, opens.unwrap_or(ctx)));
         context = opens;
-        statements = &block.statements;
+        statements = block.statements();
     }
     Blocks { frames, context }
 }
@@ -44,19 +43,19 @@ pub(crate) fn blocks_at<'t>(src: &str, tree: &'t SourceTree, offset: u32) -> Blo
 /// the context it stands in (`None` below a block the schema does not know).
 pub(crate) fn statements_at<'t>(
     src: &str,
-    tree: &'t SourceTree,
+    tree: &'t SyntaxTree,
     offset: u32,
-) -> Vec<(&'t Statement, Option<Context>)> {
+) -> Vec<(Statement<'t>, Option<Context>)> {
     let mut out = Vec::new();
     let mut context = Some(Context::TopLevel);
-    let mut statements = tree.statements.as_slice();
-    while let Some(stmt) = statements.iter().find(|s| s.span.touches(offset)) {
+    let mut statements = tree.statements();
+    while let Some(stmt) = statements.find(|s| s.span().touches(offset)) {
         out.push((stmt, context));
         context = context
             .and_then(|ctx| schema::keyword(stmt.keyword_text(src), ctx))
             .and_then(|k| k.opens);
-        match &stmt.block {
-            Some(b) => statements = &b.statements,
+        match stmt.block() {
+            Some(b) => statements = b.statements(),
             None => break,
         }
     }
@@ -107,7 +106,7 @@ impl<'s> Typed<'s> {
 
 /// Reads the statement being typed at `offset` from the tokens.
 pub(crate) fn typed_at<'s>(src: &'s str, parse: &Parse, offset: u32) -> Typed<'s> {
-    let tokens: &[Token] = &parse.tokens;
+    let tokens: &[Token] = parse.tokens();
     // The first token that ends at or after the cursor.
     let mut i = tokens.partition_point(|t| t.span.end < offset);
     let mut typed = Typed::default();
@@ -146,7 +145,7 @@ pub(crate) fn typed_at<'s>(src: &'s str, parse: &Parse, offset: u32) -> Typed<'s
                 let prev = tokens[..j - 1]
                     .iter()
                     .rev()
-                    .find(|p| !matches!(p.kind, TokenKind::Comment | TokenKind::Newline));
+                    .find(|p| !p.kind.is_trivia() && p.kind != TokenKind::Newline);
                 if prev.is_none_or(|p| p.kind != TokenKind::Comma) {
                     break;
                 }
@@ -157,7 +156,7 @@ pub(crate) fn typed_at<'s>(src: &'s str, parse: &Parse, offset: u32) -> Typed<'s
     }
     typed.before = tokens[j..i]
         .iter()
-        .filter(|t| !matches!(t.kind, TokenKind::Comment | TokenKind::Newline))
+        .filter(|t| !t.kind.is_trivia() && t.kind != TokenKind::Newline)
         .filter(|t| Some(t.span) != typed.word && Some(t.span) != typed.in_string)
         .map(|t| (t.kind, t.span, &src[t.span.range()]))
         .collect();

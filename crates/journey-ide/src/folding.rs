@@ -4,7 +4,7 @@
 use crate::Analysis;
 use journey_diagnostics::{FileId, Span};
 use journey_syntax::lexer::TokenKind;
-use journey_syntax::tree::Statement;
+use journey_syntax::tree::Statements;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoldKind {
@@ -29,22 +29,22 @@ pub(crate) fn folding_ranges(a: &Analysis, file: FileId) -> Vec<Fold> {
     let src: &str = &f.source.text;
     let spans_lines = |s: Span| src[s.range()].contains('\n');
     let mut out = Vec::new();
-    fn blocks(stmts: &[Statement], out: &mut Vec<Fold>, src: &str) {
+    fn blocks(stmts: Statements<'_>, out: &mut Vec<Fold>, src: &str) {
         for s in stmts {
-            if let Some(b) = &s.block {
-                let end = b.close.map_or(b.span.end, |c| c.end);
-                let span = Span::new(b.open.start, end);
+            if let Some(b) = s.block() {
+                let end = b.close().map_or(b.span().end, |c| c.end);
+                let span = Span::new(b.open().start, end);
                 if src[span.range()].contains('\n') {
                     out.push(Fold {
                         span,
                         kind: FoldKind::Block,
                     });
                 }
-                blocks(&b.statements, out, src);
+                blocks(b.statements(), out, src);
             }
         }
     }
-    blocks(&f.parse.tree.statements, &mut out, src);
+    blocks(f.parse.tree.statements(), &mut out, src);
     // Text blocks and comment runs, from the tokens.
     let mut comment_run: Option<(Span, usize)> = None;
     let flush = |run: &mut Option<(Span, usize)>, out: &mut Vec<Fold>| {
@@ -57,8 +57,10 @@ pub(crate) fn folding_ranges(a: &Analysis, file: FileId) -> Vec<Fold> {
             }
         }
     };
-    let tokens = &f.parse.tokens;
-    for (i, t) in tokens.iter().enumerate() {
+    let tree = &f.parse.tree;
+    let previous_is_newline =
+        |i: usize| tree.previous_significant(i).map(|t| t.kind) == Some(TokenKind::Newline);
+    for (i, t) in tree.tokens().iter().enumerate() {
         match t.kind {
             TokenKind::Str(shape) if shape.text_block && spans_lines(t.span) => out.push(Fold {
                 span: t.span,
@@ -66,7 +68,7 @@ pub(crate) fn folding_ranges(a: &Analysis, file: FileId) -> Vec<Fold> {
             }),
             TokenKind::Comment => {
                 // Only comments alone on their line join a run.
-                let alone = i == 0 || tokens[i - 1].kind == TokenKind::Newline;
+                let alone = tree.previous_significant(i).is_none() || previous_is_newline(i);
                 if !alone {
                     flush(&mut comment_run, &mut out);
                     continue;
@@ -78,10 +80,11 @@ pub(crate) fn folding_ranges(a: &Analysis, file: FileId) -> Vec<Fold> {
             }
             TokenKind::Newline => {
                 // A blank line ends a run.
-                if i > 0 && tokens[i - 1].kind == TokenKind::Newline {
+                if previous_is_newline(i) {
                     flush(&mut comment_run, &mut out);
                 }
             }
+            TokenKind::Whitespace => {}
             _ => flush(&mut comment_run, &mut out),
         }
     }
@@ -98,9 +101,9 @@ pub(crate) fn folding_ranges(a: &Analysis, file: FileId) -> Vec<Fold> {
         }
         run.clear();
     };
-    for s in &f.parse.tree.statements {
-        if imports.contains(&s.span) {
-            run.push(s.span);
+    for s in f.parse.tree.statements() {
+        if imports.contains(&s.span()) {
+            run.push(s.span());
         } else {
             flush_imports(&mut run, &mut out);
         }

@@ -66,9 +66,9 @@ pub(crate) fn highlight(a: &Analysis, file: FileId, range: Option<Span>) -> Vec<
         .file(file)
         .map(|fi| fi.occurrences.as_slice())
         .unwrap_or_default();
-    let keywords: HashSet<u32> = f.parse.tree.walk().map(|s| s.keyword.start).collect();
+    let keywords: HashSet<u32> = f.parse.tree.walk().map(|s| s.keyword().start).collect();
     let mut out = Vec::new();
-    for t in &f.parse.tokens {
+    for t in f.parse.tokens() {
         if let Some(r) = range {
             if t.span.end < r.start || t.span.start > r.end {
                 continue;

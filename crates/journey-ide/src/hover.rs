@@ -108,16 +108,15 @@ fn symbol_hover(a: &Analysis, pos: FilePosition) -> Option<HoverResult> {
     // Keywords and clause words.
     let chain = statements_at(src, &file.parse.tree, pos.offset);
     let (stmt, ctx) = *chain.last()?;
-    if stmt.keyword.touches(pos.offset) {
+    if stmt.keyword().touches(pos.offset) {
         let k = schema::keyword(stmt.keyword_text(src), ctx?)?;
         return Some(HoverResult {
             markdown: keyword_doc(k),
-            span: stmt.keyword,
+            span: stmt.keyword(),
         });
     }
     let value = stmt
-        .args
-        .iter()
+        .args()
         .flat_map(|arg| arg.values())
         .find(|v| v.span.touches(pos.offset))?;
     let word = value.text(src);

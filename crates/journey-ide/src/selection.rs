@@ -13,8 +13,13 @@ pub(crate) fn selection_ranges(a: &Analysis, pos: FilePosition) -> Vec<Span> {
     let src: &str = &f.source.text;
     let mut spans: Vec<Span> = Vec::new();
     // The token under the cursor (a string: its content first).
-    let i = f.parse.tokens.partition_point(|t| t.span.end < pos.offset);
-    if let Some(t) = f.parse.tokens.get(i).filter(|t| t.span.touches(pos.offset)) {
+    let tokens = f.parse.tokens();
+    let i = tokens.partition_point(|t| t.span.end < pos.offset);
+    let touching = tokens[i.min(tokens.len())..]
+        .iter()
+        .take_while(|t| t.span.touches(pos.offset))
+        .find(|t| t.kind != journey_syntax::lexer::TokenKind::Whitespace);
+    if let Some(t) = touching {
         if let journey_syntax::lexer::TokenKind::Str(shape) = t.kind {
             let raw = &src[t.span.range()];
             let open = if shape.text_block { 3 } else { 1 };
@@ -32,29 +37,29 @@ pub(crate) fn selection_ranges(a: &Analysis, pos: FilePosition) -> Vec<Span> {
     }
     let chain = statements_at(src, &f.parse.tree, pos.offset);
     for (stmt, _) in chain.iter().rev() {
-        for arg in &stmt.args {
+        for arg in stmt.args() {
             if let Arg::List(_, span) = arg {
                 if span.touches(pos.offset) {
-                    spans.push(*span);
+                    spans.push(span);
                 }
             }
         }
         // The arguments together, then the statement, then (for the
         // enclosing statements) the block's inside and the block.
-        if let (Some(first), Some(last)) = (stmt.args.first(), stmt.args.last()) {
+        if let (Some(first), Some(last)) = (stmt.args().next(), stmt.args().last()) {
             let args = first.span().cover(last.span());
             if args.touches(pos.offset) {
                 spans.push(args);
             }
         }
-        if let Some(b) = &stmt.block {
-            if b.span.touches(pos.offset) && !stmt.keyword.touches(pos.offset) {
-                let inner_end = b.close.map_or(b.span.end, |c| c.start);
-                spans.push(Span::new(b.open.end, inner_end));
-                spans.push(b.span);
+        if let Some(b) = stmt.block() {
+            if b.span().touches(pos.offset) && !stmt.keyword().touches(pos.offset) {
+                let inner_end = b.close().map_or(b.span().end, |c| c.start);
+                spans.push(Span::new(b.open().end, inner_end));
+                spans.push(b.span());
             }
         }
-        spans.push(stmt.span);
+        spans.push(stmt.span());
     }
     spans.push(Span::new(0, src.len() as u32));
     // Each range must contain the one before and be larger.

@@ -17,7 +17,7 @@ use crate::ast::{
     Metric, Moment, Name, Persona, Phase, Promise, Scalar, Score, Spans, Support, Text, Touchpoint,
 };
 use crate::lexer::{self, TokenKind};
-use crate::tree::{Arg, Block, SourceTree, Statement, Value};
+use crate::tree::{Node, NodeKind, Statement, SyntaxTree};
 use crate::{lower, parser, Parse};
 use journey_diagnostics::{FileId, Span};
 
@@ -31,38 +31,38 @@ pub fn reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> Parse
 /// file has to be parsed again. Tests use it to see that reuse happens.
 #[doc(hidden)]
 pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> Option<Parse> {
-    // Syntax problems make statement boundaries uncertain, and the
-    // formatter-facing parts (tokens, tree) must be present to reuse.
+    // Syntax problems make statement boundaries uncertain, and the tree
+    // must be present to reuse.
+    let tops: Vec<Statement<'_>> = old.tree.statements().collect();
     if !old.diagnostics.is_empty()
-        || old.tokens.is_empty()
-        || old.tree.statements.len() != old.ast.items.len()
+        || old.tree.tokens().is_empty()
+        || tops.len() != old.ast.items.len()
         || new_src.len() > u32::MAX as usize
     {
         return None;
     }
     let (edit_start, old_edit_end, new_edit_end) = changed_range(old_src, new_src);
     let delta = new_src.len() as i64 - old_src.len() as i64;
-    let stmts = &old.tree.statements;
 
     // Definitions before the edit: finished by a line end before it.
-    let before = stmts
+    let before = tops
         .iter()
-        .take_while(|s| ends_before(old_src, s.span.end as usize, edit_start))
+        .take_while(|s| ends_before(old_src, s.span().end as usize, edit_start))
         .count();
     // Definitions after the edit: starting on a line of their own after it.
-    let after_start = stmts[before..]
+    let after_start = tops[before..]
         .iter()
-        .position(|s| starts_after(old_src, s.span.start as usize, old_edit_end))
-        .map_or(stmts.len(), |i| before + i);
+        .position(|s| starts_after(old_src, s.span().start as usize, old_edit_end))
+        .map_or(tops.len(), |i| before + i);
 
     let region_start = if before == 0 {
         0
     } else {
-        stmts[before - 1].span.end as usize
+        tops[before - 1].span().end as usize
     };
-    let old_region_end = stmts
+    let old_region_end = tops
         .get(after_start)
-        .map_or(old_src.len(), |s| s.span.start as usize);
+        .map_or(old_src.len(), |s| s.span().start as usize);
     let new_region_end = (old_region_end as i64 + delta) as usize;
     if new_region_end < region_start || new_region_end < new_edit_end {
         return None;
@@ -70,7 +70,7 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
 
     // Lex, parse and lower the new text of the region on its own.
     let region = &new_src[region_start..new_region_end];
-    let mut region_tokens = lexer::lex(region);
+    let mut region_tokens = lexer::lex_lossless(region);
     if region_tokens.iter().any(|t| t.kind == TokenKind::Error) {
         return None;
     }
@@ -81,7 +81,7 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
         );
     }
     let mut diagnostics = Vec::new();
-    let tree = parser::parse_tokens_in_chunks(
+    let statements = parser::parse_tokens_in_chunks(
         &region_tokens,
         new_region_end,
         file,
@@ -91,13 +91,8 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
     if !diagnostics.is_empty() {
         return None;
     }
-    let region_ast = lower::lower_file(
-        new_src,
-        file,
-        &tree.statements,
-        &mut diagnostics,
-        usize::MAX,
-    );
+    let region_tree = parser::build_tree(region_tokens, new_region_end, &statements);
+    let region_ast = lower::lower_file(new_src, file, &region_tree, &mut diagnostics, usize::MAX);
     if diagnostics
         .iter()
         .any(|d| d.severity == journey_diagnostics::Severity::Error)
@@ -108,30 +103,21 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
         return None;
     }
 
-    // Tokens: those before the region, the region's, the shifted rest.
-    let old_tokens_before = old
-        .tokens
-        .partition_point(|t| (t.span.end as usize) <= region_start);
-    let old_tokens_after = old
-        .tokens
-        .partition_point(|t| (t.span.start as usize) < old_region_end);
-    let mut tokens = Vec::with_capacity(old.tokens.len() + region_tokens.len());
-    tokens.extend_from_slice(&old.tokens[..old_tokens_before]);
-    tokens.extend(region_tokens);
-    tokens.extend(old.tokens[old_tokens_after..].iter().map(|t| {
-        let mut t = *t;
-        t.span.shift(delta);
-        t
-    }));
-
-    let mut statements = Vec::with_capacity(stmts.len());
-    statements.extend_from_slice(&stmts[..before]);
-    statements.extend(tree.statements);
-    statements.extend(stmts[after_start..].iter().map(|s| {
-        let mut s = s.clone();
-        s.shift(delta);
-        s
-    }));
+    let kept = Kept {
+        before_nodes: tops.get(before).map_or(old.tree.nodes.len(), |s| s.index()),
+        after_nodes: tops
+            .get(after_start)
+            .map_or(old.tree.nodes.len(), |s| s.index()),
+        before_tokens: old
+            .tree
+            .tokens
+            .partition_point(|t| (t.span.end as usize) <= region_start),
+        after_tokens: old
+            .tree
+            .tokens
+            .partition_point(|t| (t.span.start as usize) < old_region_end),
+    };
+    let tree = splice(&old.tree, &kept, region_tree, delta, new_src.len());
 
     let items = &old.ast.items;
     let mut new_items = Vec::with_capacity(items.len());
@@ -145,11 +131,75 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
 
     diagnostics.sort_by_key(|d| d.sort_key());
     Some(Parse {
-        tokens,
-        tree: SourceTree { statements },
+        tree,
         ast: File { items: new_items },
         diagnostics,
     })
+}
+
+/// What an edit leaves of the old tree: the nodes and tokens before
+/// `before_*` (kept as they are) and from `after_*` on (moved).
+struct Kept {
+    before_nodes: usize,
+    after_nodes: usize,
+    before_tokens: usize,
+    after_tokens: usize,
+}
+
+/// The old tree with the region between the kept parts replaced by
+/// `region` (whose nodes and tokens already have their final spans), and
+/// everything after it moved by `delta` bytes.
+fn splice(old: &SyntaxTree, kept: &Kept, region: SyntaxTree, delta: i64, len: usize) -> SyntaxTree {
+    let region_nodes = region.nodes.get(1..).unwrap_or(&[]);
+    let node_count = kept.before_nodes + region_nodes.len() + old.nodes.len() - kept.after_nodes;
+    let token_count =
+        kept.before_tokens + region.tokens.len() + old.tokens.len() - kept.after_tokens;
+
+    let mut tokens = Vec::with_capacity(token_count);
+    tokens.extend_from_slice(&old.tokens[..kept.before_tokens]);
+    tokens.extend_from_slice(&region.tokens);
+    tokens.extend(old.tokens[kept.after_tokens..].iter().map(|t| {
+        let mut t = *t;
+        t.span.shift(delta);
+        t
+    }));
+
+    let mut nodes = Vec::with_capacity(node_count);
+    nodes.push(Node {
+        kind: NodeKind::File,
+        span: Span::new(0, len as u32),
+        first_token: 0,
+        end_token: token_count as u32,
+        end: node_count as u32,
+    });
+    nodes.extend_from_slice(&old.nodes[1..kept.before_nodes]);
+    // Region node 0 is its file node, dropped: its children move up by
+    // one place less than the kept nodes before them.
+    let region_node_shift = kept.before_nodes as i64 - 1;
+    let region_token_shift = kept.before_tokens as i64;
+    nodes.extend(
+        region_nodes
+            .iter()
+            .map(|n| moved_node(*n, 0, region_node_shift, region_token_shift)),
+    );
+    let after_node_shift =
+        (kept.before_nodes + region_nodes.len()) as i64 - kept.after_nodes as i64;
+    let after_token_shift =
+        (kept.before_tokens + region.tokens.len()) as i64 - kept.after_tokens as i64;
+    nodes.extend(
+        old.nodes[kept.after_nodes..]
+            .iter()
+            .map(|n| moved_node(*n, delta, after_node_shift, after_token_shift)),
+    );
+    SyntaxTree { tokens, nodes }
+}
+
+fn moved_node(mut n: Node, delta: i64, nodes: i64, tokens: i64) -> Node {
+    n.span.shift(delta);
+    n.first_token = moved(n.first_token, tokens);
+    n.end_token = moved(n.end_token, tokens);
+    n.end = moved(n.end, nodes);
+    n
 }
 
 /// The smallest single edit that turns `old` into `new`: the byte range of
@@ -265,9 +315,6 @@ macro_rules! shift_fields {
 }
 
 shift_fields! {
-    Value { kind, span }
-    Statement { keyword, args, block, span }
-    Block { open, statements, close, span }
     Name { text, span }
     Score { value, span }
     Flag { value, span }
@@ -294,23 +341,6 @@ shift_fields! {
     Actor { id, title, impacts, allows, spans }
     Impact { id, title, kpis, via, deliverables, allows, spans }
     Deliverable { id, title, via, span }
-}
-
-impl Shift for crate::tree::ValueKind {
-    fn shift(&mut self, _: i64) {}
-}
-
-impl Shift for Arg {
-    fn shift(&mut self, delta: i64) {
-        match self {
-            Arg::Value(v) => v.shift(delta),
-            Arg::List(values, span) => {
-                values.shift(delta);
-                span.shift(delta);
-            }
-            Arg::Arrow(span) => span.shift(delta),
-        }
-    }
 }
 
 impl Shift for Text {

@@ -19,8 +19,11 @@ pub struct StrShape {
 }
 
 #[derive(Logos, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[logos(skip r"[ \t\f\u{FEFF}]+")]
 pub enum TokenKind {
+    /// Blanks, tabs, form feeds and byte-order marks: trivia kept so that
+    /// the tokens reproduce the file (see [`lex_lossless`]).
+    #[regex(r"[ \t\f\u{FEFF}]+")]
+    Whitespace,
     #[regex(r"\r?\n")]
     Newline,
     #[regex(r"#[^\r\n]*", allow_greedy = true)]
@@ -53,9 +56,10 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
-    /// Tokens the parser never sees: comments are kept aside for the formatter.
+    /// Tokens the parser never sees: comments and whitespace are kept
+    /// aside for the formatter.
     pub fn is_trivia(self) -> bool {
-        matches!(self, TokenKind::Comment)
+        matches!(self, TokenKind::Comment | TokenKind::Whitespace)
     }
 
     /// Tokens that can stand as a statement argument.
@@ -69,6 +73,7 @@ impl TokenKind {
     /// How the token is named in "expected …" messages.
     pub fn describe(self) -> &'static str {
         match self {
+            TokenKind::Whitespace => "whitespace",
             TokenKind::Newline => "end of line",
             TokenKind::Comment => "comment",
             TokenKind::LBrace => "`{`",
@@ -166,11 +171,24 @@ impl Token {
 
 /// All tokens of `src`, comments included, whitespace excluded.
 pub fn lex(src: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(src.len() / 5);
+    lex_tokens(src, false)
+}
+
+/// All tokens of `src`, whitespace and comments included: their texts
+/// joined give back `src` byte for byte.
+pub fn lex_lossless(src: &str) -> Vec<Token> {
+    lex_tokens(src, true)
+}
+
+fn lex_tokens(src: &str, keep_whitespace: bool) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(src.len() / if keep_whitespace { 3 } else { 5 });
     let mut lexer = TokenKind::lexer(src);
     while let Some(result) = lexer.next() {
         let span: Span = lexer.span().into();
         let mut kind = result.unwrap_or(TokenKind::Error);
+        if kind == TokenKind::Whitespace && !keep_whitespace {
+            continue;
+        }
         // `31.12.2027` has the shape of a number but is a date.
         if kind == TokenKind::Number && crate::numbers::is_day_first_date(lexer.slice()) {
             kind = TokenKind::Date;
@@ -306,6 +324,18 @@ y""""#,
         let toks = kinds("persona p \"Sabine {\n");
         assert_eq!(toks[2].1, "\"Sabine");
         assert_eq!(toks[3].0, TokenKind::LBrace);
+    }
+
+    #[test]
+    fn lossless_tokens_reproduce_the_text() {
+        let src = "\u{FEFF}persona p \"P\" {  # c\r\n\tneeds a,\n b ; x %% \"open\n}\t\n";
+        let joined: String = lex_lossless(src).iter().map(|t| t.text(src)).collect();
+        assert_eq!(joined, src);
+        let whitespace = lex_lossless(src)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Whitespace)
+            .count();
+        assert_eq!(lex_lossless(src).len() - whitespace, lex(src).len());
     }
 
     #[test]

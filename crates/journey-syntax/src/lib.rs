@@ -1,6 +1,7 @@
 //! The syntax of the `.journey` language.
 //!
-//! The pipeline is [`lexer`] → [`parser`] (generic [`tree`]) → [`lower`]
+//! The pipeline is [`lexer`] → [`parser`] (the lossless [`tree`]: every
+//! token, trivia included, and the statements over them) → [`lower`]
 //! (typed [`ast`], checked against the [`schema`]). [`parse`] runs all of
 //! it and never fails: whatever the input, it returns the trees it could
 //! build and every problem it found, each with a byte span.
@@ -26,10 +27,9 @@ use journey_diagnostics::{Diagnostic, FileId, Span};
 /// Everything known about one file's syntax.
 #[derive(Debug, Clone)]
 pub struct Parse {
-    /// All tokens, comments included (whitespace is what lies between).
-    pub tokens: Vec<lexer::Token>,
-    /// The generic statement tree.
-    pub tree: tree::SourceTree,
+    /// The lossless tree: every token, trivia included, and the
+    /// statements, arguments and blocks over them.
+    pub tree: tree::SyntaxTree,
     /// The typed tree.
     pub ast: ast::File,
     /// Every syntax problem, in source order.
@@ -44,9 +44,14 @@ impl Parse {
             .any(|d| d.severity == journey_diagnostics::Severity::Error)
     }
 
+    /// All tokens of the file, whitespace and comments included.
+    pub fn tokens(&self) -> &[lexer::Token] {
+        self.tree.tokens()
+    }
+
     /// The comments of the file, in order.
     pub fn comments(&self) -> impl Iterator<Item = Span> + '_ {
-        self.tokens
+        self.tokens()
             .iter()
             .filter(|t| t.kind == lexer::TokenKind::Comment)
             .map(|t| t.span)
@@ -83,31 +88,25 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
             .with_help("split the journey over several files with `import`"),
         );
         return Parse {
-            tokens: Vec::new(),
-            tree: tree::SourceTree::default(),
+            tree: tree::SyntaxTree::default(),
             ast: ast::File::default(),
             diagnostics,
         };
     }
-    let tokens = lexer::lex(src);
+    let tokens = lexer::lex_lossless(src);
     for t in &tokens {
         if t.kind == lexer::TokenKind::Error {
             diagnostics.push(invalid_character(src, *t, file));
         }
     }
-    let tree =
+    let statements =
         parser::parse_tokens_in_chunks(&tokens, src.len(), file, &mut diagnostics, min_tokens);
-    let ast = lower::lower_file(
-        src,
-        file,
-        &tree.statements,
-        &mut diagnostics,
-        min_definitions,
-    );
+    let tree = parser::build_tree(tokens, src.len(), &statements);
+    drop(statements);
+    let ast = lower::lower_file(src, file, &tree, &mut diagnostics, min_definitions);
     absorb_covered_characters(&mut diagnostics);
     diagnostics.sort_by_key(|d| d.sort_key());
     Parse {
-        tokens,
         tree,
         ast,
         diagnostics,

@@ -10,7 +10,7 @@ use crate::ast::*;
 use crate::codes;
 use crate::schema::{self, Context};
 use crate::text;
-use crate::tree::{Arg, Block, Statement, Value, ValueKind};
+use crate::tree::{Arg, Block, Statement, SyntaxTree, Value, ValueKind};
 use journey_diagnostics::{Diagnostic, FileId, Span};
 use std::collections::HashMap;
 
@@ -53,31 +53,32 @@ impl<'a> Lowerer<'a> {
     /// single-valued statements given twice.
     fn statements<'s>(
         &mut self,
-        block: Option<&'s Block>,
+        block: Option<Block<'s>>,
         ctx: Context,
-    ) -> Vec<(&'s Statement, &'static schema::Keyword)> {
+    ) -> Vec<(Statement<'s>, &'static schema::Keyword)> {
         let Some(block) = block else {
             return Vec::new();
         };
-        self.check_statements(&block.statements, ctx)
+        let stmts: Vec<Statement<'s>> = block.statements().collect();
+        self.check_statements(&stmts, ctx)
     }
 
     fn check_statements<'s>(
         &mut self,
-        stmts: &'s [Statement],
+        stmts: &[Statement<'s>],
         ctx: Context,
-    ) -> Vec<(&'s Statement, &'static schema::Keyword)> {
+    ) -> Vec<(Statement<'s>, &'static schema::Keyword)> {
         let mut out = Vec::with_capacity(stmts.len());
         let mut seen: HashMap<&'static str, Span> = HashMap::new();
-        for stmt in stmts {
-            let word = &self.src[stmt.keyword.range()];
+        for &stmt in stmts {
+            let word = &self.src[stmt.keyword().range()];
             let Some(kw) = schema::keyword(word, ctx) else {
                 self.unknown_keyword(stmt, word, ctx);
                 continue;
             };
-            match (kw.opens, &stmt.block) {
+            match (kw.opens, stmt.block()) {
                 (Some(_), None) => {
-                    let at = Span::empty(stmt.span.end);
+                    let at = Span::empty(stmt.span().end);
                     self.error(
                         Diagnostic::new(
                             &codes::BLOCK_EXPECTED,
@@ -85,7 +86,7 @@ impl<'a> Lowerer<'a> {
                             at,
                             format!("`{word}` needs a block `{{ … }}`"),
                         )
-                        .with_secondary(self.file, stmt.keyword, "this definition")
+                        .with_secondary(self.file, stmt.keyword(), "this definition")
                         .with_label("expected `{` here")
                         .with_help(format!("write it as `{}`", kw.signature)),
                     );
@@ -95,7 +96,7 @@ impl<'a> Lowerer<'a> {
                         Diagnostic::new(
                             &codes::BLOCK_EXPECTED,
                             self.file,
-                            block.open,
+                            block.open(),
                             format!("`{word}` takes no block"),
                         )
                         .with_label("unexpected block")
@@ -110,7 +111,7 @@ impl<'a> Lowerer<'a> {
                         Diagnostic::new(
                             &codes::DUPLICATE_ATTRIBUTE,
                             self.file,
-                            stmt.keyword,
+                            stmt.keyword(),
                             format!("`{word}` is given twice in {}", ctx.describe()),
                         )
                         .with_label("given again here")
@@ -119,14 +120,14 @@ impl<'a> Lowerer<'a> {
                     );
                     continue;
                 }
-                seen.insert(kw.name, stmt.keyword);
+                seen.insert(kw.name, stmt.keyword());
             }
             out.push((stmt, kw));
         }
         out
     }
 
-    fn unknown_keyword(&mut self, stmt: &Statement, word: &str, ctx: Context) {
+    fn unknown_keyword(&mut self, stmt: Statement<'_>, word: &str, ctx: Context) {
         let elsewhere = schema::contexts_of(word);
         if !elsewhere.is_empty() {
             let places: Vec<&str> = elsewhere.iter().map(|c| c.describe()).collect();
@@ -134,7 +135,7 @@ impl<'a> Lowerer<'a> {
                 Diagnostic::new(
                     &codes::MISPLACED_STATEMENT,
                     self.file,
-                    stmt.keyword,
+                    stmt.keyword(),
                     format!("`{word}` does not belong in {}", ctx.describe()),
                 )
                 .with_label(format!("not allowed in {}", ctx.describe()))
@@ -149,14 +150,14 @@ impl<'a> Lowerer<'a> {
         let mut d = Diagnostic::new(
             &codes::UNKNOWN_KEYWORD,
             self.file,
-            stmt.keyword,
+            stmt.keyword(),
             format!("unknown keyword `{word}` in {}", ctx.describe()),
         )
         .with_label("unknown keyword");
         if let Some(best) = closest(word, &candidates) {
             d = d.with_help(format!("did you mean `{best}`?")).with_fix(
                 format!("replace with `{best}`"),
-                stmt.keyword,
+                stmt.keyword(),
                 best,
             );
         } else {
@@ -171,7 +172,7 @@ impl<'a> Lowerer<'a> {
 
     // ---- top level --------------------------------------------------------
 
-    pub(crate) fn file(&mut self, stmts: &[Statement]) -> File {
+    pub(crate) fn file(&mut self, stmts: &[Statement<'_>]) -> File {
         let mut items = Vec::new();
         for (stmt, kw) in self.check_statements(stmts, Context::TopLevel) {
             let item = match kw.name {
@@ -182,7 +183,7 @@ impl<'a> Lowerer<'a> {
                     path.map(|path| {
                         Item::Import(Import {
                             path,
-                            span: stmt.span,
+                            span: stmt.span(),
                         })
                     })
                 }
@@ -198,7 +199,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `KEYWORD ID ["title"]`: the header of every definition.
-    fn header(&mut self, stmt: &Statement) -> Option<(Name, Option<Text>)> {
+    fn header(&mut self, stmt: Statement<'_>) -> Option<(Name, Option<Text>)> {
         let mut a = self.args(stmt);
         let id = self.ident(&mut a, "an identifier (the name other statements refer to)")?;
         let title = self.opt_text(&mut a);
@@ -206,14 +207,14 @@ impl<'a> Lowerer<'a> {
         Some((id, title))
     }
 
-    fn spans(stmt: &Statement) -> Spans {
+    fn spans(stmt: Statement<'_>) -> Spans {
         Spans {
-            full: stmt.span,
-            keyword: stmt.keyword,
+            full: stmt.span(),
+            keyword: stmt.keyword(),
         }
     }
 
-    fn allow(&mut self, stmt: &Statement) -> Option<Allow> {
+    fn allow(&mut self, stmt: Statement<'_>) -> Option<Allow> {
         let mut a = self.args(stmt);
         let (check, check_span) = match self.peek(&a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Ident => {
@@ -222,11 +223,11 @@ impl<'a> Lowerer<'a> {
             }
             Some(Arg::Value(v)) if matches!(v.kind, ValueKind::Str(_)) => {
                 a.pos += 1;
-                let t = self.text(*v);
+                let t = self.text(v);
                 (t.value, v.span)
             }
             Some(other) => {
-                self.wrong(&a, other, Want::Text, "the code or name of a check");
+                self.wrong(&a, &other, Want::Text, "the code or name of a check");
                 return None;
             }
             None => {
@@ -240,40 +241,40 @@ impl<'a> Lowerer<'a> {
             check,
             check_span,
             reason,
-            span: stmt.span,
+            span: stmt.span(),
         })
     }
 
     /// Reads a single text attribute.
-    fn one_text(&mut self, stmt: &Statement, what: &str) -> Option<Text> {
+    fn one_text(&mut self, stmt: Statement<'_>, what: &str) -> Option<Text> {
         let mut a = self.args(stmt);
         let t = self.text_arg(&mut a, what);
         self.finish(&a);
         t
     }
 
-    fn many_texts(&mut self, stmt: &Statement, what: &str) -> Vec<Text> {
+    fn many_texts(&mut self, stmt: Statement<'_>, what: &str) -> Vec<Text> {
         let mut a = self.args(stmt);
         let t = self.texts(&mut a, what);
         self.finish(&a);
         t
     }
 
-    fn one_ident(&mut self, stmt: &Statement, what: &str) -> Option<Name> {
+    fn one_ident(&mut self, stmt: Statement<'_>, what: &str) -> Option<Name> {
         let mut a = self.args(stmt);
         let t = self.ident(&mut a, what);
         self.finish(&a);
         t
     }
 
-    fn many_idents(&mut self, stmt: &Statement, what: &str) -> Vec<Name> {
+    fn many_idents(&mut self, stmt: Statement<'_>, what: &str) -> Vec<Name> {
         let mut a = self.args(stmt);
         let t = self.idents(&mut a, what);
         self.finish(&a);
         t
     }
 
-    fn journey(&mut self, stmt: &Statement) -> Option<Journey> {
+    fn journey(&mut self, stmt: Statement<'_>) -> Option<Journey> {
         let (id, title) = self.header(stmt)?;
         let mut j = Journey {
             id,
@@ -288,13 +289,13 @@ impl<'a> Lowerer<'a> {
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
-        for (s, kw) in self.statements(stmt.block.as_ref(), Context::Journey) {
+        for (s, kw) in self.statements(stmt.block(), Context::Journey) {
             match kw.name {
                 "value" => j.value = self.one_text(s, "the value proposition"),
                 "description" => j.description = self.one_text(s, "a description"),
                 "phases" => {
                     j.phases = self.many_idents(s, "the phases in order");
-                    j.phases_span = Some(s.span);
+                    j.phases_span = Some(s.span());
                 }
                 "loop" => j.loop_back = self.loop_back(s),
                 "evidence" => j
@@ -308,7 +309,7 @@ impl<'a> Lowerer<'a> {
         Some(j)
     }
 
-    fn loop_back(&mut self, stmt: &Statement) -> Option<Loop> {
+    fn loop_back(&mut self, stmt: Statement<'_>) -> Option<Loop> {
         let mut a = self.args(stmt);
         let from = self.ident(&mut a, "the phase the loop starts from")?;
         match self.peek(&a) {
@@ -343,11 +344,11 @@ impl<'a> Lowerer<'a> {
         Some(Loop {
             from,
             to,
-            span: stmt.span,
+            span: stmt.span(),
         })
     }
 
-    fn persona(&mut self, stmt: &Statement) -> Option<Persona> {
+    fn persona(&mut self, stmt: Statement<'_>) -> Option<Persona> {
         let (id, name) = self.header(stmt)?;
         let mut p = Persona {
             id,
@@ -364,7 +365,7 @@ impl<'a> Lowerer<'a> {
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
-        for (s, kw) in self.statements(stmt.block.as_ref(), Context::Persona) {
+        for (s, kw) in self.statements(stmt.block(), Context::Persona) {
             match kw.name {
                 "role" => p.role = self.one_text(s, "the persona's role"),
                 "description" => p.description = self.one_text(s, "a description"),
@@ -384,14 +385,14 @@ impl<'a> Lowerer<'a> {
         Some(p)
     }
 
-    fn empathy(&mut self, stmt: &Statement) -> Empathy {
+    fn empathy(&mut self, stmt: Statement<'_>) -> Empathy {
         let a = self.args(stmt);
         self.finish(&a);
         let mut e = Empathy {
-            span: stmt.span,
+            span: stmt.span(),
             ..Empathy::default()
         };
-        for (s, kw) in self.statements(stmt.block.as_ref(), Context::Empathy) {
+        for (s, kw) in self.statements(stmt.block(), Context::Empathy) {
             let texts = self.many_texts(s, "one or more texts");
             match kw.name {
                 "says" => e.says.extend(texts),
@@ -404,7 +405,7 @@ impl<'a> Lowerer<'a> {
         e
     }
 
-    fn kpi(&mut self, stmt: &Statement) -> Option<Kpi> {
+    fn kpi(&mut self, stmt: Statement<'_>) -> Option<Kpi> {
         let mut a = self.args(stmt);
         let id = self.opt_ident(&mut a, &["target", "unit"]);
         let name = self.text_arg(&mut a, "the KPI's name")?;
@@ -413,10 +414,10 @@ impl<'a> Lowerer<'a> {
             name,
             target: None,
             unit: None,
-            span: stmt.span,
+            span: stmt.span(),
         };
         if self.clause(&mut a, "target") {
-            let unit = match (a.stmt.args.get(a.pos + 1), a.stmt.args.get(a.pos + 2)) {
+            let unit = match (a.args.get(a.pos + 1), a.args.get(a.pos + 2)) {
                 (Some(Arg::Value(w)), u) if w.text(self.src) == "unit" => match u {
                     Some(Arg::Value(u)) if u.text(self.src) == "\"%\"" => UnitAfter::Percent,
                     _ => UnitAfter::Other,
@@ -432,7 +433,7 @@ impl<'a> Lowerer<'a> {
         Some(kpi)
     }
 
-    fn phase(&mut self, stmt: &Statement) -> Option<Phase> {
+    fn phase(&mut self, stmt: Statement<'_>) -> Option<Phase> {
         let (id, title) = self.header(stmt)?;
         let mut p = Phase {
             id,
@@ -456,7 +457,7 @@ impl<'a> Lowerer<'a> {
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
-        for (s, kw) in self.statements(stmt.block.as_ref(), Context::Phase) {
+        for (s, kw) in self.statements(stmt.block(), Context::Phase) {
             match kw.name {
                 "kind" => p.kind = self.one_ident(s, "the kind of phase"),
                 "question" => p.question = self.one_text(s, "the customer's central question"),
@@ -490,7 +491,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `supports ID|"text", …`: ids and strings may mix.
-    fn supports(&mut self, stmt: &Statement) -> Vec<Support> {
+    fn supports(&mut self, stmt: Statement<'_>) -> Vec<Support> {
         let mut a = self.args(stmt);
         let what = "a promise, goal or impact id, or a part of the value proposition in quotes";
         let Some(arg) = self.peek(&a) else {
@@ -501,20 +502,20 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::new();
         for v in arg.values() {
             match v.kind {
-                ValueKind::Ident => out.push(Support::Ref(self.name(*v))),
-                ValueKind::Str(_) => out.push(Support::Text(self.text(*v))),
-                _ => self.wrong(&a, &Arg::Value(*v), Want::Text, what),
+                ValueKind::Ident => out.push(Support::Ref(self.name(v))),
+                ValueKind::Str(_) => out.push(Support::Text(self.text(v))),
+                _ => self.wrong(&a, &Arg::Value(v), Want::Text, what),
             }
         }
         if matches!(arg, Arg::Arrow(_)) {
-            self.wrong(&a, arg, Want::Text, what);
+            self.wrong(&a, &arg, Want::Text, what);
         }
         self.finish(&a);
         out
     }
 
     /// `promise ID "text"`.
-    fn promise(&mut self, stmt: &Statement) -> Option<Promise> {
+    fn promise(&mut self, stmt: Statement<'_>) -> Option<Promise> {
         let mut a = self.args(stmt);
         let id = self.ident(&mut a, "the promise's id (what `keeps` refers to)")?;
         let text = self.text_arg(&mut a, "what is promised, in quotes");
@@ -522,11 +523,11 @@ impl<'a> Lowerer<'a> {
         Some(Promise {
             id,
             text,
-            span: stmt.span,
+            span: stmt.span(),
         })
     }
 
-    fn flag(&mut self, stmt: &Statement) -> Option<bool> {
+    fn flag(&mut self, stmt: Statement<'_>) -> Option<bool> {
         let mut a = self.args(stmt);
         let value = match self.peek(&a) {
             None => Some(true),
@@ -537,7 +538,7 @@ impl<'a> Lowerer<'a> {
                 Some(v.text(self.src) == "yes")
             }
             Some(other) => {
-                self.wrong(&a, other, Want::Ident, "`yes` or `no`");
+                self.wrong(&a, &other, Want::Ident, "`yes` or `no`");
                 a.pos += 1;
                 None
             }
@@ -546,7 +547,7 @@ impl<'a> Lowerer<'a> {
         value
     }
 
-    fn touchpoint(&mut self, stmt: &Statement) -> Option<Touchpoint> {
+    fn touchpoint(&mut self, stmt: Statement<'_>) -> Option<Touchpoint> {
         let (id, title) = self.header(stmt)?;
         let mut t = Touchpoint {
             id,
@@ -573,7 +574,7 @@ impl<'a> Lowerer<'a> {
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
-        for (s, kw) in self.statements(stmt.block.as_ref(), Context::Touchpoint) {
+        for (s, kw) in self.statements(stmt.block(), Context::Touchpoint) {
             match kw.name {
                 "channel" => {
                     let mut a = self.args(s);
@@ -600,12 +601,12 @@ impl<'a> Lowerer<'a> {
                 "monitored" => {
                     t.monitored = self.flag(s).map(|value| Flag {
                         value,
-                        span: s.span,
+                        span: s.span(),
                     });
                 }
                 "state" => t.state = self.one_ident(s, "`current` or `planned`"),
                 "moment" => {
-                    if let Some(Arg::Value(v)) = s.args.first() {
+                    if let Some(Arg::Value(v)) = s.args().next() {
                         if matches!(v.kind, ValueKind::Str(_)) {
                             let mut a = self.args(s);
                             let note = self.opt_text(&mut a);
@@ -613,7 +614,7 @@ impl<'a> Lowerer<'a> {
                             t.moment = Some(Moment {
                                 value: true,
                                 note,
-                                span: s.span,
+                                span: s.span(),
                             });
                             continue;
                         }
@@ -621,7 +622,7 @@ impl<'a> Lowerer<'a> {
                     t.moment = self.flag(s).map(|value| Moment {
                         value,
                         note: None,
-                        span: s.span,
+                        span: s.span(),
                     });
                 }
                 "collects" => t
@@ -641,7 +642,7 @@ impl<'a> Lowerer<'a> {
         Some(t)
     }
 
-    fn goal(&mut self, stmt: &Statement) -> Option<Goal> {
+    fn goal(&mut self, stmt: Statement<'_>) -> Option<Goal> {
         let (id, title) = self.header(stmt)?;
         let mut g = Goal {
             id,
@@ -652,7 +653,7 @@ impl<'a> Lowerer<'a> {
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
-        for (s, kw) in self.statements(stmt.block.as_ref(), Context::Goal) {
+        for (s, kw) in self.statements(stmt.block(), Context::Goal) {
             match kw.name {
                 "metric" => g.metric = self.metric(s),
                 "description" => g.description = self.one_text(s, "a description"),
@@ -664,7 +665,7 @@ impl<'a> Lowerer<'a> {
         Some(g)
     }
 
-    fn metric(&mut self, stmt: &Statement) -> Option<Metric> {
+    fn metric(&mut self, stmt: Statement<'_>) -> Option<Metric> {
         let mut a = self.args(stmt);
         let name = self.text_arg(&mut a, "the metric's name")?;
         let mut m = Metric {
@@ -672,7 +673,7 @@ impl<'a> Lowerer<'a> {
             current: None,
             target: None,
             by: None,
-            span: stmt.span,
+            span: stmt.span(),
         };
         if self.clause(&mut a, "current") {
             m.current = self.scalar(&mut a, "today's value", Slot::Value);
@@ -687,7 +688,7 @@ impl<'a> Lowerer<'a> {
         Some(m)
     }
 
-    fn actor(&mut self, stmt: &Statement) -> Option<Actor> {
+    fn actor(&mut self, stmt: Statement<'_>) -> Option<Actor> {
         let (id, title) = self.header(stmt)?;
         let mut actor = Actor {
             id,
@@ -696,7 +697,7 @@ impl<'a> Lowerer<'a> {
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
-        for (s, kw) in self.statements(stmt.block.as_ref(), Context::Actor) {
+        for (s, kw) in self.statements(stmt.block(), Context::Actor) {
             match kw.name {
                 "impact" => actor.impacts.extend(self.impact(s)),
                 "allow" => actor.allows.extend(self.allow(s)),
@@ -706,7 +707,7 @@ impl<'a> Lowerer<'a> {
         Some(actor)
     }
 
-    fn impact(&mut self, stmt: &Statement) -> Option<Impact> {
+    fn impact(&mut self, stmt: Statement<'_>) -> Option<Impact> {
         let (id, title) = self.header(stmt)?;
         let mut i = Impact {
             id,
@@ -717,7 +718,7 @@ impl<'a> Lowerer<'a> {
             allows: Vec::new(),
             spans: Self::spans(stmt),
         };
-        for (s, kw) in self.statements(stmt.block.as_ref(), Context::Impact) {
+        for (s, kw) in self.statements(stmt.block(), Context::Impact) {
             match kw.name {
                 "kpi" => i.kpis.extend(self.kpi(s)),
                 "via" => i.via.extend(self.many_idents(s, "one or more touchpoints")),
@@ -737,7 +738,7 @@ impl<'a> Lowerer<'a> {
                         id,
                         title,
                         via,
-                        span: s.span,
+                        span: s.span(),
                     });
                 }
                 "allow" => i.allows.extend(self.allow(s)),
@@ -786,11 +787,13 @@ pub(crate) const PARALLEL_MIN_DEFINITIONS: usize = 64;
 pub(crate) fn lower_file(
     src: &str,
     file: FileId,
-    stmts: &[Statement],
+    tree: &SyntaxTree,
     diags: &mut Vec<Diagnostic>,
     min_definitions: usize,
 ) -> File {
     use rayon::prelude::*;
+    let stmts: Vec<Statement<'_>> = tree.statements().collect();
+    let stmts = stmts.as_slice();
     if stmts.len() < min_definitions.max(2) {
         return Lowerer::new(src, file, diags).file(stmts);
     }

@@ -1,4 +1,8 @@
-//! The parser: tokens to the generic [`SourceTree`], with chumsky.
+//! The parser: tokens to the lossless [`SyntaxTree`], with chumsky.
+//!
+//! Chumsky reads the statement structure from the tokens the parser sees
+//! (no trivia) into a small nested form; [`build_tree`] then lays it out
+//! flat over all tokens, trivia included.
 //!
 //! It never fails. Every statement is parsed with a recovery strategy that
 //! keeps what was understood (the keyword, the arguments before the problem,
@@ -9,11 +13,110 @@
 
 use crate::codes;
 use crate::lexer::{Token, TokenKind};
-use crate::tree::{Arg, Block, SourceTree, Statement, Value, ValueKind};
+use crate::tree::{Builder, NodeKind, SyntaxTree, Value, ValueKind};
 use chumsky::error::{EmptyErr, LabelError};
 use chumsky::input::{Input, ValueInput};
 use chumsky::prelude::*;
 use journey_diagnostics::{Diagnostic, FileId, Span};
+use parsed::{Arg, Block, Statement};
+
+/// The statement structure as chumsky returns it, before it is laid out
+/// flat by [`build_tree`].
+pub(crate) mod parsed {
+    use crate::tree::Value;
+    use journey_diagnostics::Span;
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub(crate) enum Arg {
+        Value(Value),
+        List(Vec<Value>, Span),
+        Arrow(Span),
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub(crate) struct Statement {
+        pub(crate) args: Vec<Arg>,
+        pub(crate) block: Option<Block>,
+        pub(crate) span: Span,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub(crate) struct Block {
+        pub(crate) statements: Vec<Statement>,
+        pub(crate) closed: bool,
+        pub(crate) span: Span,
+    }
+
+    impl Statement {
+        /// This statement and the nodes below it.
+        pub(crate) fn node_count(&self) -> usize {
+            1 + self
+                .args
+                .iter()
+                .map(|a| match a {
+                    Arg::List(values, _) => 1 + values.len(),
+                    _ => 1,
+                })
+                .sum::<usize>()
+                + self.block.as_ref().map_or(0, |b| {
+                    1 + b
+                        .statements
+                        .iter()
+                        .map(Statement::node_count)
+                        .sum::<usize>()
+                })
+        }
+    }
+}
+
+/// Lays out `statements` (parsed from `tokens`' significant tokens) as
+/// the flat tree over all of `tokens`, trivia included; the file node
+/// spans `0..src_len`.
+pub(crate) fn build_tree(
+    tokens: Vec<Token>,
+    src_len: usize,
+    statements: &[Statement],
+) -> SyntaxTree {
+    let count = 1 + statements.iter().map(Statement::node_count).sum::<usize>();
+    let mut b = Builder::new(&tokens, count);
+    let root = b.open(NodeKind::File, Span::new(0, src_len as u32));
+    for s in statements {
+        add_statement(&mut b, s);
+    }
+    b.close(root);
+    let nodes = b.finish();
+    SyntaxTree { tokens, nodes }
+}
+
+fn add_statement(b: &mut Builder<'_>, s: &Statement) {
+    let node = b.open(NodeKind::Statement, s.span);
+    for arg in &s.args {
+        match arg {
+            Arg::Value(v) => b.leaf(NodeKind::Value(v.kind), v.span),
+            Arg::Arrow(span) => b.leaf(NodeKind::Arrow, *span),
+            Arg::List(values, span) => {
+                let list = b.open(NodeKind::List, *span);
+                for v in values {
+                    b.leaf(NodeKind::Value(v.kind), v.span);
+                }
+                b.close(list);
+            }
+        }
+    }
+    if let Some(block) = &s.block {
+        let node = b.open(
+            NodeKind::Block {
+                closed: block.closed,
+            },
+            block.span,
+        );
+        for s in &block.statements {
+            add_statement(b, s);
+        }
+        b.close(node);
+    }
+    b.close(node);
+}
 
 /// Blocks nested deeper than this are reported and flattened. Real journeys
 /// nest four levels at most (goal → actor → impact); the limit keeps every
@@ -147,9 +250,8 @@ where
                     ));
                 }
                 Block {
-                    open,
                     statements: items.into_iter().flatten().collect::<Vec<Statement>>(),
-                    close,
+                    closed: close.is_some(),
                     span: sp(e.span()),
                 }
             });
@@ -173,7 +275,7 @@ where
         let second_block = block.clone().validate(|b, _, emitter| {
             emitter.emit(custom::<I, E>(
                 codes::UNEXPECTED_TOKEN.code,
-                SimpleSpan::from(b.open.range()),
+                SimpleSpan::from(b.span.start as usize..b.span.start as usize + 1),
                 "a statement has one block at most",
             ));
         });
@@ -182,8 +284,7 @@ where
             .then_ignore(leftover.or_not())
             .then(block.clone().or_not())
             .then_ignore(leftover.ignored().or(second_block.ignored()).repeated())
-            .map_with(|((keyword, args), block), e| Statement {
-                keyword,
+            .map_with(|((_keyword, args), block), e| Statement {
                 args,
                 block,
                 span: sp(e.span()),
@@ -191,7 +292,7 @@ where
         let anonymous_block = block.clone().validate(|b, _, emitter| {
             emitter.emit(custom::<I, E>(
                 codes::EXPECTED_STATEMENT.code,
-                SimpleSpan::from(b.open.range()),
+                SimpleSpan::from(b.span.start as usize..b.span.start as usize + 1),
                 "a block needs a keyword before it",
             ));
         });
@@ -246,7 +347,7 @@ fn parser_input(
     let mut reported = false;
     for t in tokens {
         match t.kind {
-            TokenKind::Comment | TokenKind::Error => continue,
+            TokenKind::Comment | TokenKind::Whitespace | TokenKind::Error => continue,
             TokenKind::LBrace => {
                 depth += 1;
                 if depth > MAX_DEPTH {
@@ -283,7 +384,7 @@ fn parser_input(
 /// one piece: splitting it would cost more than it saves.
 pub(crate) const PARALLEL_MIN_TOKENS: usize = 10_000;
 
-/// Parses `tokens` (from [`crate::lexer::lex`] over the same text). Files
+/// Parses `tokens` (from [`crate::lexer::lex_lossless`] over the same text). Files
 /// of at least `min_tokens` tokens are split into runs of whole top-level
 /// definitions that are parsed in parallel.
 pub(crate) fn parse_tokens_in_chunks(
@@ -292,7 +393,7 @@ pub(crate) fn parse_tokens_in_chunks(
     file: FileId,
     diags: &mut Vec<Diagnostic>,
     min_tokens: usize,
-) -> SourceTree {
+) -> Vec<Statement> {
     let input = parser_input(tokens, file, diags);
     let eoi = SimpleSpan::from(src_len..src_len);
     // Most files are well-formed: parse once without error details, and
@@ -314,9 +415,7 @@ pub(crate) fn parse_tokens_in_chunks(
         diags.extend(errors.into_iter().map(|e| to_diagnostic(e, file)));
         output
     };
-    SourceTree {
-        statements: output.unwrap_or_default(),
-    }
+    output.unwrap_or_default()
 }
 
 /// The error-free fast pass over runs of whole top-level definitions, in
@@ -498,7 +597,7 @@ mod tests {
         let runs = parse_chunks_fast(&input, eoi).expect("no run has an error");
         let whole =
             parse_tokens_in_chunks(&lex(&src), src.len(), FileId(0), &mut diags, usize::MAX);
-        assert_eq!(runs, whole.statements);
+        assert_eq!(runs, whole);
         assert_eq!(runs.len(), 40);
         assert!(diags.is_empty());
         let broken = src.replacen("message", "message {", 1);

@@ -8,7 +8,7 @@ use journey_syntax::{parse, reparse, try_reparse, Parse};
 use proptest::prelude::*;
 
 fn assert_same(got: &Parse, expected: &Parse, what: &str) {
-    assert_eq!(got.tokens, expected.tokens, "{what}: tokens");
+    assert_eq!(got.tokens(), expected.tokens(), "{what}: tokens");
     assert_eq!(got.tree, expected.tree, "{what}: tree");
     assert_eq!(got.ast, expected.ast, "{what}: typed tree");
     assert_eq!(got.diagnostics, expected.diagnostics, "{what}: diagnostics");

@@ -6,30 +6,51 @@ use journey_syntax::{lexer::TokenKind, parse};
 use proptest::prelude::*;
 use std::path::Path;
 
-/// Every span points inside the text, on character boundaries, and the
-/// tokens tile the text in order without overlap.
+/// Every span points inside the text, on character boundaries, the
+/// tokens tile the text in order without gap or overlap, and every node
+/// holds exactly the tokens inside its span, its subtree after it.
 fn assert_invariants(src: &str) {
     let p = parse(src, FileId(0));
     let len = src.len() as u32;
     let on_boundary = |o: u32| src.is_char_boundary(o as usize);
     let mut last_end = 0;
-    for t in &p.tokens {
+    for t in p.tokens() {
         assert!(
-            t.span.start >= last_end && t.span.start < t.span.end && t.span.end <= len,
+            t.span.start == last_end && t.span.start < t.span.end && t.span.end <= len,
             "token {t:?}"
         );
         assert!(
             on_boundary(t.span.start) && on_boundary(t.span.end),
             "token {t:?} splits a char"
         );
-        // Between tokens lies only whitespace.
-        assert!(
-            src[last_end as usize..t.span.start as usize]
-                .chars()
-                .all(|c| matches!(c, ' ' | '\t' | '\u{c}' | '\u{feff}')),
-            "gap before {t:?}"
-        );
+        if t.kind == TokenKind::Whitespace {
+            assert!(
+                t.text(src)
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '\t' | '\u{c}' | '\u{feff}')),
+                "whitespace {t:?}"
+            );
+        }
         last_end = t.span.end;
+    }
+    assert_eq!(last_end, len, "the tokens reach the end of the text");
+    let nodes = p.tree.nodes();
+    for (i, n) in nodes.iter().enumerate() {
+        assert!(n.span.start <= n.span.end && n.span.end <= len, "{n:?}");
+        assert!(i < n.end as usize && n.end as usize <= nodes.len(), "{n:?}");
+        let tokens = &p.tokens()[n.first_token as usize..n.end_token as usize];
+        assert!(
+            tokens
+                .iter()
+                .all(|t| n.span.start <= t.span.start && t.span.end <= n.span.end),
+            "{n:?}: tokens outside"
+        );
+        for child in &nodes[i + 1..n.end as usize] {
+            assert!(
+                n.span.start <= child.span.start && child.span.end <= n.span.end,
+                "{child:?} outside {n:?}"
+            );
+        }
     }
     for d in &p.diagnostics {
         for l in std::iter::once(&d.primary).chain(&d.secondary) {
@@ -46,8 +67,8 @@ fn assert_invariants(src: &str) {
         }
     }
     for s in p.tree.walk() {
-        assert!(s.span.start <= s.span.end && s.span.end <= len);
-        assert!(s.keyword.start >= s.span.start && s.keyword.end <= s.span.end);
+        assert!(s.span().start <= s.span().end && s.span().end <= len);
+        assert!(s.keyword().start >= s.span().start && s.keyword().end <= s.span().end);
     }
 }
 

@@ -67,29 +67,32 @@ pub(super) fn describe_value(v: Value) -> &'static str {
 
 /// Walks the arguments of one statement.
 pub(super) struct Args<'s> {
-    pub(super) stmt: &'s Statement,
+    pub(super) stmt: Statement<'s>,
+    /// The statement's arguments, read once.
+    pub(super) args: Vec<Arg<'s>>,
     pub(super) keyword: &'s str,
     /// The next argument to read; definitions step over clause words.
     pub(super) pos: usize,
 }
 
 impl<'a> Lowerer<'a> {
-    pub(super) fn args<'s>(&self, stmt: &'s Statement) -> Args<'s>
+    pub(super) fn args<'s>(&self, stmt: Statement<'s>) -> Args<'s>
     where
         'a: 's,
     {
         Args {
             stmt,
-            keyword: &self.src[stmt.keyword.range()],
+            args: stmt.args().collect(),
+            keyword: &self.src[stmt.keyword().range()],
             pos: 0,
         }
     }
 
     /// Where a missing argument would go: just after what is there.
     pub(super) fn missing_at(&self, a: &Args) -> Span {
-        let end = a.stmt.args[..a.pos]
+        let end = a.args[..a.pos]
             .last()
-            .map_or(a.stmt.keyword.end, |x| x.span().end);
+            .map_or(a.stmt.keyword().end, |x| x.span().end);
         Span::empty(end)
     }
 
@@ -148,8 +151,8 @@ impl<'a> Lowerer<'a> {
         self.error(d);
     }
 
-    pub(super) fn peek<'s>(&self, a: &Args<'s>) -> Option<&'s Arg> {
-        a.stmt.args.get(a.pos)
+    pub(super) fn peek<'s>(&self, a: &Args<'s>) -> Option<Arg<'s>> {
+        a.args.get(a.pos).cloned()
     }
 
     /// A required identifier.
@@ -157,10 +160,10 @@ impl<'a> Lowerer<'a> {
         match self.peek(a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Ident => {
                 a.pos += 1;
-                Some(self.name(*v))
+                Some(self.name(v))
             }
             Some(other) => {
-                self.wrong(a, other, Want::Ident, what);
+                self.wrong(a, &other, Want::Ident, what);
                 a.pos += 1;
                 None
             }
@@ -178,7 +181,7 @@ impl<'a> Lowerer<'a> {
                 if v.kind == ValueKind::Ident && !stop.contains(&v.text(self.src)) =>
             {
                 a.pos += 1;
-                Some(self.name(*v))
+                Some(self.name(v))
             }
             _ => None,
         }
@@ -188,10 +191,10 @@ impl<'a> Lowerer<'a> {
         match self.peek(a) {
             Some(Arg::Value(v)) if matches!(v.kind, ValueKind::Str(_)) => {
                 a.pos += 1;
-                Some(self.text(*v))
+                Some(self.text(v))
             }
             Some(other) => {
-                self.wrong(a, other, Want::Text, what);
+                self.wrong(a, &other, Want::Text, what);
                 a.pos += 1;
                 None
             }
@@ -206,7 +209,7 @@ impl<'a> Lowerer<'a> {
         match self.peek(a) {
             Some(Arg::Value(v)) if matches!(v.kind, ValueKind::Str(_)) => {
                 a.pos += 1;
-                Some(self.text(*v))
+                Some(self.text(v))
             }
             _ => None,
         }
@@ -222,13 +225,13 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::new();
         for v in arg.values() {
             if matches!(v.kind, ValueKind::Str(_)) {
-                out.push(self.text(*v));
+                out.push(self.text(v));
             } else {
-                self.wrong(a, &Arg::Value(*v), Want::Text, what);
+                self.wrong(a, &Arg::Value(v), Want::Text, what);
             }
         }
         if matches!(arg, Arg::Arrow(_)) {
-            self.wrong(a, arg, Want::Text, what);
+            self.wrong(a, &arg, Want::Text, what);
         }
         out
     }
@@ -243,13 +246,13 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::new();
         for v in arg.values() {
             if v.kind == ValueKind::Ident {
-                out.push(self.name(*v));
+                out.push(self.name(v));
             } else {
-                self.wrong(a, &Arg::Value(*v), Want::Ident, what);
+                self.wrong(a, &Arg::Value(v), Want::Ident, what);
             }
         }
         if matches!(arg, Arg::Arrow(_)) {
-            self.wrong(a, arg, Want::Ident, what);
+            self.wrong(a, &arg, Want::Ident, what);
         }
         out
     }
@@ -261,7 +264,7 @@ impl<'a> Lowerer<'a> {
                 a.pos += 1;
                 match v.kind {
                     ValueKind::Number => {
-                        let (value, _) = self.number(*v, slot);
+                        let (value, _) = self.number(v, slot);
                         Some(Scalar::Number {
                             value,
                             raw: v.text(self.src).to_string(),
@@ -269,21 +272,21 @@ impl<'a> Lowerer<'a> {
                         })
                     }
                     ValueKind::Date => {
-                        self.check_date(*v);
+                        self.check_date(v);
                         Some(Scalar::Date {
                             raw: v.text(self.src).to_string(),
                             span: v.span,
                         })
                     }
-                    ValueKind::Str(_) => Some(Scalar::Text(self.text(*v))),
+                    ValueKind::Str(_) => Some(Scalar::Text(self.text(v))),
                     ValueKind::Ident => {
-                        self.wrong(a, &Arg::Value(*v), Want::Scalar, what);
+                        self.wrong(a, &Arg::Value(v), Want::Scalar, what);
                         None
                     }
                 }
             }
             Some(other) => {
-                self.wrong(a, other, Want::Scalar, what);
+                self.wrong(a, &other, Want::Scalar, what);
                 a.pos += 1;
                 None
             }
@@ -503,14 +506,14 @@ put anything else in quotes"
         match self.peek(a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Date => {
                 a.pos += 1;
-                self.check_date(*v);
+                self.check_date(v);
                 Some(Scalar::Date {
                     raw: v.text(self.src).to_string(),
                     span: v.span,
                 })
             }
             Some(other) => {
-                self.wrong(a, other, Want::Date, what);
+                self.wrong(a, &other, Want::Date, what);
                 a.pos += 1;
                 None
             }
@@ -527,14 +530,14 @@ put anything else in quotes"
                 a.pos += 1;
                 // A number written another way is reported once, here; its
                 // range is checked only when it is written right.
-                let (value, ok) = self.number(*v, Slot::Score);
+                let (value, ok) = self.number(v, Slot::Score);
                 ok.then_some(Score {
                     value,
                     span: v.span,
                 })
             }
             Some(other) => {
-                self.wrong(a, other, Want::Score, "a score from 1 to 5");
+                self.wrong(a, &other, Want::Score, "a score from 1 to 5");
                 a.pos += 1;
                 None
             }
@@ -558,7 +561,7 @@ put anything else in quotes"
 
     /// Reports every argument left over.
     pub(super) fn finish(&mut self, a: &Args) {
-        let rest = &a.stmt.args[a.pos.min(a.stmt.args.len())..];
+        let rest = &a.args[a.pos.min(a.args.len())..];
         if let (Some(first), Some(last)) = (rest.first(), rest.last()) {
             let span = first.span().cover(last.span());
             let mut d = Diagnostic::new(

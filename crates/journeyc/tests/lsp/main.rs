@@ -1368,7 +1368,7 @@ fn messy(text: &str) -> String {
     let parse = journey_syntax::parse(text, journey_diagnostics::FileId(0));
     let mut out = String::new();
     let mut at = 0;
-    for t in &parse.tokens {
+    for t in parse.tokens() {
         if t.kind == TokenKind::Newline {
             let (s, e) = (t.span.start as usize, t.span.end as usize);
             out.push_str(&text[at..s]);
