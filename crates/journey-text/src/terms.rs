@@ -32,6 +32,18 @@ pub struct Part<'a> {
     pub stem: Cow<'a, str>,
 }
 
+/// How part `k` of a word joins what came before: a hyphen inside a
+/// word, nothing after a symbol or at the start, else a space.
+fn joiner(k: usize, after_symbol: bool) -> Joiner {
+    if k > 0 {
+        Joiner::Hyphen
+    } else if after_symbol {
+        Joiner::None
+    } else {
+        Joiner::Space
+    }
+}
+
 /// The word parts of `text`: `Die E-Mail-Adresse` → `Die`, `E`, `Mail`,
 /// `Adresse`. Numbers are parts too (so phrases never match across
 /// them); symbols are not, and they break a run of parts.
@@ -42,13 +54,7 @@ pub fn parts(text: &str) -> Vec<Part<'_>> {
         match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 for (k, (range, p)) in t.parts().enumerate() {
-                    let joiner = if k > 0 {
-                        Joiner::Hyphen
-                    } else if after_symbol {
-                        Joiner::None
-                    } else {
-                        Joiner::Space
-                    };
+                    let joiner = joiner(k, after_symbol);
                     out.push(Part {
                         text: p,
                         range,
@@ -84,13 +90,7 @@ pub fn parts_of<'a>(words: &'a TextWords, text: &'a str, lang: Option<Lang>) -> 
         match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 for (k, (range, p)) in t.parts().enumerate() {
-                    let joiner = if k > 0 {
-                        Joiner::Hyphen
-                    } else if after_symbol {
-                        Joiner::None
-                    } else {
-                        Joiner::Space
-                    };
+                    let joiner = joiner(k, after_symbol);
                     out.push(Part {
                         text: &text[range.clone()],
                         range,

@@ -421,7 +421,8 @@ mod tests {
     use super::*;
     use crate::{CodeInfo, SourceFile, SourceMap, Span};
 
-    const CODE: CodeInfo = CodeInfo {
+    /// The code of the findings in this module's tests and in `inline_tests`.
+    pub(super) const CODE: CodeInfo = CodeInfo {
         code: "J9999",
         name: "test-finding",
         default_severity: Severity::Warning,

@@ -1,6 +1,7 @@
 //! [`super::inline`] against ariadne: the same text for every finding it
 //! accepts, and it accepts every finding whose labels each lie on one line.
 
+use super::tests::CODE;
 use super::*;
 use crate::{Fix, Label, SourceFile, SourceMap};
 use proptest::prelude::*;
@@ -279,14 +280,3 @@ fn parallel_mixed_rendering_is_sequential_ariadne() {
         render_with(&ds, &sources, coloured, usize::MAX)
     );
 }
-
-const CODE: crate::CodeInfo = crate::CodeInfo {
-    code: "J9999",
-    name: "test-finding",
-    default_severity: Severity::Warning,
-    opt_in: false,
-    summary: "a finding for tests",
-    explanation: "Bad: x. Good: y.",
-    bad: None,
-    good: None,
-};
