@@ -19,7 +19,7 @@ use crate::words::{TextWords, Word};
 use std::ops::Range;
 
 /// What is measured, with the unit it was normalised to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Measure {
     /// An amount of money in `currency` (ISO code), per `period`.
     Price {
@@ -35,7 +35,7 @@ pub enum Measure {
 }
 
 /// How often a price is paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Period {
     Once,
     Day,
@@ -55,7 +55,7 @@ impl Period {
 }
 
 /// The dimension a duration was normalised to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DurationUnit {
     /// Minutes, hours, days and weeks, in hours.
     Hours,
@@ -388,13 +388,13 @@ impl Claim {
     /// per occurrence.
     pub fn comparison_key(&self) -> ComparisonKey {
         ComparisonKey {
-            measure: format!("{:?}", self.measure),
+            measure: self.measure.clone(),
             value: self.value.to_bits(),
             lower: self.lower.map(f64::to_bits),
             qualifier: self.qualifier,
             topic: match &self.topic {
-                Topic::Known(t) => Ok(t.key),
-                Topic::Clause(words) => Err(words.clone()),
+                Topic::Known(t) => TopicKey::Known(t.key),
+                Topic::Clause(words) => TopicKey::Clause(words.clone()),
             },
         }
     }
@@ -443,12 +443,20 @@ impl Claim {
 /// What two claims must share to compare alike ([`Claim::comparison_key`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ComparisonKey {
-    measure: String,
+    measure: Measure,
     value: u64,
     lower: Option<u64>,
     qualifier: Qualifier,
     /// A known topic's key, or the stems of the clause.
-    topic: Result<&'static str, Vec<String>>,
+    topic: TopicKey,
+}
+
+/// A claim's topic as compared: a known topic by its key, or the stems of
+/// its clause.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum TopicKey {
+    Known(&'static str),
+    Clause(Vec<String>),
 }
 
 /// The values a qualified claim admits, as a closed interval (strict
