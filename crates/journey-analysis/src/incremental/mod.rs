@@ -117,8 +117,8 @@ impl Memo {
         let fresh: Vec<(usize, Found)> = stale
             .par_iter()
             .map(|&i| {
-                let ids: Vec<FileId> = parts.files(i).map(|f| files[f].0).collect();
-                (i, analyse_part(ws, &files, &ids, &whole))
+                let in_part: Vec<(FileId, &FileData)> = parts.files(i).map(|f| files[f]).collect();
+                (i, analyse_part(ws, &in_part, &whole))
             })
             .collect();
         self.analysed += fresh.len();
@@ -172,22 +172,12 @@ impl Memo {
     }
 }
 
-/// Analyses the files `ids` as a workspace of their own that knows
+/// Analyses the files of one part as a workspace of their own that knows
 /// `whole`.
-fn analyse_part(
-    ws: &Workspace,
-    files: &[(FileId, &FileData)],
-    ids: &[FileId],
-    whole: &Whole,
-) -> Found {
+fn analyse_part(ws: &Workspace, in_part: &[(FileId, &FileData)], whole: &Whole) -> Found {
     let part = Part::new(whole);
-    let in_part: Vec<(FileId, &FileData)> = files
-        .iter()
-        .filter(|(id, _)| ids.binary_search(id).is_ok())
-        .copied()
-        .collect();
     let parses = in_part.iter().map(|(_, d)| d.parse.clone()).collect();
-    let diagnostics = analysis::part_findings(ws, &in_part, Some(&part));
+    let diagnostics = analysis::part_findings(ws, in_part, Some(&part));
     Found {
         _parses: parses,
         diagnostics: diagnostics.into(),
