@@ -53,11 +53,7 @@ fn check_workspace_on_disk(bencher: Bencher, files: usize) {
     journey_workload::write_workspace(&dir, files, journey_workload::Options::default())
         .expect("temp dir is writable");
     bencher.counter(ItemsCount::new(files)).bench(|| {
-        // As `journeyc check`: tokens and statement trees are not kept.
-        let mut ws = Workspace::new();
-        ws.drop_syntax_trees();
-        let loaded = load::load_workspace_into(
-            ws,
+        let loaded = load::load_workspace(
             std::slice::from_ref(&dir),
             Config::empty(dir.clone()),
             &|p: &Path| p.display().to_string(),

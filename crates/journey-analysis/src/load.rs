@@ -490,8 +490,7 @@ pub fn load_workspace(
 }
 
 /// [`load_workspace`] into a workspace prepared by the caller, e.g. one
-/// that [drops syntax trees](Workspace::drop_syntax_trees) for a one-shot
-/// check.
+/// that keeps text facts between analyses.
 pub fn load_workspace_into(
     mut ws: Workspace,
     paths: &[PathBuf],

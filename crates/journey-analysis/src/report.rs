@@ -3,7 +3,7 @@
 //! findings their report covers.
 
 use crate::load::{self, display_path, LoadError, LoadedWorkspace};
-use crate::{Config, Workspace};
+use crate::Config;
 use journey_diagnostics::render::Summary;
 use journey_diagnostics::{Diagnostic, FileId, Level, Severity};
 use std::path::{Path, PathBuf};
@@ -136,11 +136,7 @@ pub fn check(
     } else {
         paths.clone()
     };
-    // A report reads the model and findings only: tokens and statement
-    // trees would be memory without a reader.
-    let mut ws = Workspace::new();
-    ws.drop_syntax_trees();
-    let loaded = load::load_workspace_into(ws, &paths, config, &|p: &Path| display_path(p));
+    let loaded = load::load_workspace(&paths, config, &|p: &Path| display_path(p));
     loaded.skipped.iter().for_each(on_skipped);
     if !loaded.errors.is_empty() {
         return Err(loaded.errors.iter().map(ToString::to_string).collect());

@@ -60,8 +60,6 @@ pub struct Workspace {
     /// Text facts kept between analyses, when [`Workspace::keep_text_facts`]
     /// asked for it.
     text_cache: Option<Arc<TextCache>>,
-    /// Set by [`Workspace::drop_syntax_trees`].
-    analysis_only: bool,
     /// The folders imports may read from (canonical): the configuration's
     /// root and `import_roots`, then the ones added by the loaders. Empty:
     /// an in-memory workspace, which reads nothing from disk.
@@ -135,16 +133,6 @@ impl Workspace {
         self.text_cache.as_deref()
     }
 
-    /// Keeps only what the analysis reads of each file's parse — the typed
-    /// tree and the syntax diagnostics — and drops its tokens and generic
-    /// statement tree, which only the formatter and editor features use.
-    /// For a one-shot `journeyc check` of a big workspace this is about a
-    /// third less memory (and less time spent obtaining it). Applies to
-    /// files set from now on.
-    pub fn drop_syntax_trees(&mut self) {
-        self.analysis_only = true;
-    }
-
     fn parse(&self, text: &str, id: FileId) -> Arc<Parse> {
         // A file that is already here was most likely edited: re-parse
         // only the definitions the edit touched.
@@ -153,13 +141,10 @@ impl Workspace {
             .get(id.0 as usize)
             .and_then(Option::as_ref)
             .filter(|f| f.kind == FileKind::Journey);
-        let mut parse = match old {
+        let parse = match old {
             Some(old) => journey_syntax::reparse(&old.parse, &old.source.text, text, id),
             None => journey_syntax::parse(text, id),
         };
-        if self.analysis_only {
-            parse.tree = Default::default();
-        }
         Arc::new(parse)
     }
 

@@ -92,7 +92,8 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
         return None;
     }
     let region_tree = parser::build_tree(region_tokens, new_region_end, &statements);
-    let region_ast = lower::lower_file(new_src, file, &region_tree, &mut diagnostics, usize::MAX);
+    lower::validate(new_src, file, &region_tree, &mut diagnostics, usize::MAX);
+    let region_ast = crate::view::owned::file(crate::view::File::new(new_src, &region_tree));
     if diagnostics
         .iter()
         .any(|d| d.severity == journey_diagnostics::Severity::Error)

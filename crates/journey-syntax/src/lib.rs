@@ -16,6 +16,7 @@ mod parser;
 pub mod schema;
 mod text;
 pub mod tree;
+pub mod view;
 
 pub use incremental::{minimal_edit, reparse, try_reparse};
 pub use lower::closest;
@@ -103,7 +104,8 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
         parser::parse_tokens_in_chunks(&tokens, src.len(), file, &mut diagnostics, min_tokens);
     let tree = parser::build_tree(tokens, src.len(), &statements);
     drop(statements);
-    let ast = lower::lower_file(src, file, &tree, &mut diagnostics, min_definitions);
+    lower::validate(src, file, &tree, &mut diagnostics, min_definitions);
+    let ast = view::owned::file(view::File::new(src, &tree));
     absorb_covered_characters(&mut diagnostics);
     diagnostics.sort_by_key(|d| d.sort_key());
     Parse {

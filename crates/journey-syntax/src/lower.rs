@@ -6,36 +6,41 @@
 //! reported and the statement is kept as far as it was understood, so a
 //! wrong argument in one line loses nothing else.
 
-use crate::ast::*;
 use crate::codes;
 use crate::schema::{self, Context};
 use crate::text;
 use crate::tree::{Arg, Block, Statement, SyntaxTree, Value, ValueKind};
+use crate::view::*;
 use journey_diagnostics::{Diagnostic, FileId, Span};
 use std::collections::HashMap;
 
 mod args;
+pub(crate) mod shape;
 use args::{Slot, UnitAfter, Want};
+use shape::Shape;
+use std::borrow::Cow;
 
-pub(crate) struct Lowerer<'a> {
-    src: &'a str,
+/// Reads statements against the schema. `'s` is the source and tree
+/// read, `'d` the list problems are reported to.
+pub(crate) struct Lowerer<'s, 'd> {
+    src: &'s str,
     file: FileId,
-    diags: &'a mut Vec<Diagnostic>,
+    diags: &'d mut Vec<Diagnostic>,
 }
 
-impl<'a> Lowerer<'a> {
-    pub(crate) fn new(src: &'a str, file: FileId, diags: &'a mut Vec<Diagnostic>) -> Self {
+impl<'s, 'd> Lowerer<'s, 'd> {
+    pub(crate) fn new(src: &'s str, file: FileId, diags: &'d mut Vec<Diagnostic>) -> Self {
         Lowerer { src, file, diags }
     }
 
-    fn name(&self, v: Value) -> Name {
+    fn name(&self, v: Value) -> Name<'s> {
         Name {
-            text: v.text(self.src).to_string(),
+            text: v.text(self.src),
             span: v.span,
         }
     }
 
-    fn text(&mut self, v: Value) -> Text {
+    fn text(&mut self, v: Value) -> Text<'s> {
         match v.kind {
             ValueKind::Str(shape) => text::decode(self.src, v.span, shape, self.file, self.diags),
             _ => unreachable!("text() on a non-string value"),
@@ -51,7 +56,7 @@ impl<'a> Lowerer<'a> {
     /// The statements of `block` valid in `ctx`, each with its schema entry.
     /// Reports unknown and misplaced keywords, block mismatches and
     /// single-valued statements given twice.
-    fn statements<'s>(
+    fn statements(
         &mut self,
         block: Option<Block<'s>>,
         ctx: Context,
@@ -63,7 +68,7 @@ impl<'a> Lowerer<'a> {
         self.check_statements(&stmts, ctx)
     }
 
-    fn check_statements<'s>(
+    fn check_statements(
         &mut self,
         stmts: &[Statement<'s>],
         ctx: Context,
@@ -170,36 +175,72 @@ impl<'a> Lowerer<'a> {
         self.error(d);
     }
 
-    // ---- top level --------------------------------------------------------
+    // ---- validation -------------------------------------------------------
 
-    pub(crate) fn file(&mut self, stmts: &[Statement<'_>]) -> File {
-        let mut items = Vec::new();
+    /// Reports every problem of the top-level statements `stmts`: places,
+    /// arguments and blocks, definitions nested inside included.
+    pub(crate) fn validate_file(&mut self, stmts: &[Statement<'s>]) {
         for (stmt, kw) in self.check_statements(stmts, Context::TopLevel) {
-            let item = match kw.name {
-                "import" => {
-                    let mut a = self.args(stmt);
-                    let path = self.text_arg(&mut a, "the path of a `.journey` file");
-                    self.finish(&a);
-                    path.map(|path| {
-                        Item::Import(Import {
-                            path,
-                            span: stmt.span(),
-                        })
-                    })
-                }
-                "journey" => self.journey(stmt).map(Item::Journey),
-                "persona" => self.persona(stmt).map(Item::Persona),
-                "phase" => self.phase(stmt).map(Item::Phase),
-                "goal" => self.goal(stmt).map(Item::Goal),
-                other => unreachable!("top-level keyword {other} without a handler"),
-            };
-            items.extend(item);
+            match kw.opens {
+                Some(ctx) => self.validate_definition(stmt, ctx),
+                None => self.validate_statement(stmt, Context::TopLevel, kw.name),
+            }
         }
-        File { items }
     }
 
+    /// A definition: its header, then (when the header is readable) every
+    /// statement of its block. A definition without a readable id is
+    /// dropped, so its block is not read.
+    fn validate_definition(&mut self, stmt: Statement<'s>, ctx: Context) {
+        if ctx == Context::Empathy {
+            let a = self.args(stmt);
+            self.finish(&a);
+        } else if self.header(stmt).is_none() {
+            return;
+        }
+        for (s, kw) in self.statements(stmt.block(), ctx) {
+            match kw.opens {
+                Some(inner) => self.validate_definition(s, inner),
+                None => self.validate_statement(s, ctx, kw.name),
+            }
+        }
+    }
+
+    /// Reads one attribute statement with the reader its keyword has in
+    /// [`crate::view`], reporting what does not fit.
+    fn validate_statement(&mut self, s: Statement<'s>, ctx: Context, keyword: &str) {
+        let (shape, what) = shape::shape(ctx, keyword);
+        match shape {
+            Shape::Text => drop(self.one_text(s, what)),
+            Shape::Texts => drop(self.many_texts(s, what)),
+            Shape::Ident => drop(self.one_ident(s, what)),
+            Shape::Idents => drop(self.many_idents(s, what)),
+            Shape::Import => drop(self.import(s)),
+            Shape::Loop => drop(self.loop_back(s)),
+            Shape::Kpi => drop(self.kpi(s)),
+            Shape::Supports => drop(self.supports(s)),
+            Shape::Promise => drop(self.promise(s)),
+            Shape::Channel => drop(self.channel(s)),
+            Shape::Score => drop(self.score_statement(s)),
+            Shape::Flag => drop(self.monitored(s)),
+            Shape::Moment => drop(self.moment(s)),
+            Shape::Metric => drop(self.metric(s)),
+            Shape::Deliverable => drop(self.deliverable(s)),
+            Shape::Allow => drop(self.allow(s)),
+            // The schema admits no such statement here; `check_statements`
+            // reported it.
+            Shape::Unknown => {}
+        }
+    }
+
+    // ---- readers: one per kind of statement ---------------------------------
+    //
+    // The views of [`crate::view`] read with these (quietly); validation
+    // reads with them too (reporting), so a statement means the same to
+    // both.
+
     /// `KEYWORD ID ["title"]`: the header of every definition.
-    fn header(&mut self, stmt: Statement<'_>) -> Option<(Name, Option<Text>)> {
+    pub(crate) fn header(&mut self, stmt: Statement<'s>) -> Option<(Name<'s>, Option<Text<'s>>)> {
         let mut a = self.args(stmt);
         let id = self.ident(&mut a, "an identifier (the name other statements refer to)")?;
         let title = self.opt_text(&mut a);
@@ -207,19 +248,22 @@ impl<'a> Lowerer<'a> {
         Some((id, title))
     }
 
-    fn spans(stmt: Statement<'_>) -> Spans {
-        Spans {
-            full: stmt.span(),
-            keyword: stmt.keyword(),
-        }
+    pub(crate) fn import(&mut self, stmt: Statement<'s>) -> Option<Import<'s>> {
+        let mut a = self.args(stmt);
+        let path = self.text_arg(&mut a, "the path of a `.journey` file");
+        self.finish(&a);
+        path.map(|path| Import {
+            path,
+            span: stmt.span(),
+        })
     }
 
-    fn allow(&mut self, stmt: Statement<'_>) -> Option<Allow> {
+    pub(crate) fn allow(&mut self, stmt: Statement<'s>) -> Option<Allow<'s>> {
         let mut a = self.args(stmt);
         let (check, check_span) = match self.peek(&a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Ident => {
                 a.pos += 1;
-                (v.text(self.src).to_string(), v.span)
+                (Cow::Borrowed(v.text(self.src)), v.span)
             }
             Some(Arg::Value(v)) if matches!(v.kind, ValueKind::Str(_)) => {
                 a.pos += 1;
@@ -246,70 +290,35 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Reads a single text attribute.
-    fn one_text(&mut self, stmt: Statement<'_>, what: &str) -> Option<Text> {
+    pub(crate) fn one_text(&mut self, stmt: Statement<'s>, what: &str) -> Option<Text<'s>> {
         let mut a = self.args(stmt);
         let t = self.text_arg(&mut a, what);
         self.finish(&a);
         t
     }
 
-    fn many_texts(&mut self, stmt: Statement<'_>, what: &str) -> Vec<Text> {
+    pub(crate) fn many_texts(&mut self, stmt: Statement<'s>, what: &str) -> Vec<Text<'s>> {
         let mut a = self.args(stmt);
         let t = self.texts(&mut a, what);
         self.finish(&a);
         t
     }
 
-    fn one_ident(&mut self, stmt: Statement<'_>, what: &str) -> Option<Name> {
+    pub(crate) fn one_ident(&mut self, stmt: Statement<'s>, what: &str) -> Option<Name<'s>> {
         let mut a = self.args(stmt);
         let t = self.ident(&mut a, what);
         self.finish(&a);
         t
     }
 
-    fn many_idents(&mut self, stmt: Statement<'_>, what: &str) -> Vec<Name> {
+    pub(crate) fn many_idents(&mut self, stmt: Statement<'s>, what: &str) -> Vec<Name<'s>> {
         let mut a = self.args(stmt);
         let t = self.idents(&mut a, what);
         self.finish(&a);
         t
     }
 
-    fn journey(&mut self, stmt: Statement<'_>) -> Option<Journey> {
-        let (id, title) = self.header(stmt)?;
-        let mut j = Journey {
-            id,
-            title,
-            value: None,
-            description: None,
-            phases: Vec::new(),
-            phases_span: None,
-            loop_back: None,
-            evidence: Vec::new(),
-            disclaimers: Vec::new(),
-            allows: Vec::new(),
-            spans: Self::spans(stmt),
-        };
-        for (s, kw) in self.statements(stmt.block(), Context::Journey) {
-            match kw.name {
-                "value" => j.value = self.one_text(s, "the value proposition"),
-                "description" => j.description = self.one_text(s, "a description"),
-                "phases" => {
-                    j.phases = self.many_idents(s, "the phases in order");
-                    j.phases_span = Some(s.span());
-                }
-                "loop" => j.loop_back = self.loop_back(s),
-                "evidence" => j
-                    .evidence
-                    .extend(self.many_texts(s, "what backs the claims")),
-                "disclaimer" => j.disclaimers.extend(self.many_texts(s, "the small print")),
-                "allow" => j.allows.extend(self.allow(s)),
-                other => unreachable!("journey statement {other} without a handler"),
-            }
-        }
-        Some(j)
-    }
-
-    fn loop_back(&mut self, stmt: Statement<'_>) -> Option<Loop> {
+    pub(crate) fn loop_back(&mut self, stmt: Statement<'s>) -> Option<Loop<'s>> {
         let mut a = self.args(stmt);
         let from = self.ident(&mut a, "the phase the loop starts from")?;
         match self.peek(&a) {
@@ -348,64 +357,7 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn persona(&mut self, stmt: Statement<'_>) -> Option<Persona> {
-        let (id, name) = self.header(stmt)?;
-        let mut p = Persona {
-            id,
-            name,
-            role: None,
-            description: None,
-            evidence: None,
-            needs: Vec::new(),
-            pains: Vec::new(),
-            gains: Vec::new(),
-            goals: Vec::new(),
-            channels: Vec::new(),
-            empathy: None,
-            allows: Vec::new(),
-            spans: Self::spans(stmt),
-        };
-        for (s, kw) in self.statements(stmt.block(), Context::Persona) {
-            match kw.name {
-                "role" => p.role = self.one_text(s, "the persona's role"),
-                "description" => p.description = self.one_text(s, "a description"),
-                "evidence" => {
-                    p.evidence = self.one_text(s, "the evidence, e.g. \"12 interviews, 2026\"")
-                }
-                "needs" => p.needs.extend(self.many_texts(s, "one or more needs")),
-                "pains" => p.pains.extend(self.many_texts(s, "one or more pains")),
-                "gains" => p.gains.extend(self.many_texts(s, "one or more gains")),
-                "goals" => p.goals.extend(self.many_texts(s, "one or more goals")),
-                "channels" => p.channels = self.many_idents(s, "one or more channels"),
-                "empathy" => p.empathy = Some(self.empathy(s)),
-                "allow" => p.allows.extend(self.allow(s)),
-                other => unreachable!("persona statement {other} without a handler"),
-            }
-        }
-        Some(p)
-    }
-
-    fn empathy(&mut self, stmt: Statement<'_>) -> Empathy {
-        let a = self.args(stmt);
-        self.finish(&a);
-        let mut e = Empathy {
-            span: stmt.span(),
-            ..Empathy::default()
-        };
-        for (s, kw) in self.statements(stmt.block(), Context::Empathy) {
-            let texts = self.many_texts(s, "one or more texts");
-            match kw.name {
-                "says" => e.says.extend(texts),
-                "thinks" => e.thinks.extend(texts),
-                "does" => e.does.extend(texts),
-                "feels" => e.feels.extend(texts),
-                other => unreachable!("empathy statement {other} without a handler"),
-            }
-        }
-        e
-    }
-
-    fn kpi(&mut self, stmt: Statement<'_>) -> Option<Kpi> {
+    pub(crate) fn kpi(&mut self, stmt: Statement<'s>) -> Option<Kpi<'s>> {
         let mut a = self.args(stmt);
         let id = self.opt_ident(&mut a, &["target", "unit"]);
         let name = self.text_arg(&mut a, "the KPI's name")?;
@@ -433,65 +385,8 @@ impl<'a> Lowerer<'a> {
         Some(kpi)
     }
 
-    fn phase(&mut self, stmt: Statement<'_>) -> Option<Phase> {
-        let (id, title) = self.header(stmt)?;
-        let mut p = Phase {
-            id,
-            title,
-            kind: None,
-            question: None,
-            activities: Vec::new(),
-            wants: Vec::new(),
-            objective: None,
-            message: None,
-            supports: Vec::new(),
-            promises: Vec::new(),
-            evidence: Vec::new(),
-            disclaimers: Vec::new(),
-            kpis: Vec::new(),
-            backstage: Vec::new(),
-            teams: Vec::new(),
-            systems: Vec::new(),
-            moments: Vec::new(),
-            touchpoints: Vec::new(),
-            allows: Vec::new(),
-            spans: Self::spans(stmt),
-        };
-        for (s, kw) in self.statements(stmt.block(), Context::Phase) {
-            match kw.name {
-                "kind" => p.kind = self.one_ident(s, "the kind of phase"),
-                "question" => p.question = self.one_text(s, "the customer's central question"),
-                "activities" => p
-                    .activities
-                    .extend(self.many_texts(s, "one or more activities")),
-                "wants" => p
-                    .wants
-                    .extend(self.many_texts(s, "one or more customer goals")),
-                "objective" => p.objective = self.one_text(s, "the business goal"),
-                "message" => p.message = self.one_text(s, "the core message"),
-                "supports" => p.supports.extend(self.supports(s)),
-                "promise" => p.promises.extend(self.promise(s)),
-                "evidence" => p
-                    .evidence
-                    .extend(self.many_texts(s, "what backs the claims")),
-                "disclaimer" => p.disclaimers.extend(self.many_texts(s, "the small print")),
-                "kpi" => p.kpis.extend(self.kpi(s)),
-                "backstage" => p
-                    .backstage
-                    .extend(self.many_texts(s, "one or more organisational activities")),
-                "teams" => p.teams = self.many_idents(s, "one or more teams"),
-                "systems" => p.systems = self.many_idents(s, "one or more IT systems"),
-                "moment" => p.moments.extend(self.many_texts(s, "a moment of truth")),
-                "touchpoint" => p.touchpoints.extend(self.touchpoint(s)),
-                "allow" => p.allows.extend(self.allow(s)),
-                other => unreachable!("phase statement {other} without a handler"),
-            }
-        }
-        Some(p)
-    }
-
     /// `supports ID|"text", …`: ids and strings may mix.
-    fn supports(&mut self, stmt: Statement<'_>) -> Vec<Support> {
+    pub(crate) fn supports(&mut self, stmt: Statement<'s>) -> Vec<Support<'s>> {
         let mut a = self.args(stmt);
         let what = "a promise, goal or impact id, or a part of the value proposition in quotes";
         let Some(arg) = self.peek(&a) else {
@@ -515,7 +410,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// `promise ID "text"`.
-    fn promise(&mut self, stmt: Statement<'_>) -> Option<Promise> {
+    pub(crate) fn promise(&mut self, stmt: Statement<'s>) -> Option<Promise<'s>> {
         let mut a = self.args(stmt);
         let id = self.ident(&mut a, "the promise's id (what `keeps` refers to)")?;
         let text = self.text_arg(&mut a, "what is promised, in quotes");
@@ -527,7 +422,7 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn flag(&mut self, stmt: Statement<'_>) -> Option<bool> {
+    fn flag(&mut self, stmt: Statement<'s>) -> Option<bool> {
         let mut a = self.args(stmt);
         let value = match self.peek(&a) {
             None => Some(true),
@@ -547,125 +442,53 @@ impl<'a> Lowerer<'a> {
         value
     }
 
-    fn touchpoint(&mut self, stmt: Statement<'_>) -> Option<Touchpoint> {
-        let (id, title) = self.header(stmt)?;
-        let mut t = Touchpoint {
-            id,
-            title,
-            channel: None,
-            presence: None,
-            owner: None,
-            systems: Vec::new(),
-            kpis: Vec::new(),
-            serves: Vec::new(),
-            says: Vec::new(),
-            expectation: None,
-            experience: None,
-            importance: None,
-            monitored: None,
-            state: None,
-            moment: None,
-            collects: Vec::new(),
-            basis: None,
-            description: None,
-            keeps: Vec::new(),
-            evidence: Vec::new(),
-            disclaimers: Vec::new(),
-            allows: Vec::new(),
-            spans: Self::spans(stmt),
-        };
-        for (s, kw) in self.statements(stmt.block(), Context::Touchpoint) {
-            match kw.name {
-                "channel" => {
-                    let mut a = self.args(s);
-                    t.channel = self.ident(&mut a, "the channel");
-                    t.presence = self.opt_ident(&mut a, &[]);
-                    self.finish(&a);
-                }
-                "owner" => t.owner = self.one_ident(s, "the owning team"),
-                "systems" => t.systems = self.many_idents(s, "one or more IT systems"),
-                "kpi" => t.kpis.extend(self.kpi(s)),
-                "serves" => t.serves = self.many_idents(s, "one or more personas"),
-                "says" => t.says.extend(self.many_texts(s, "the copy")),
-                "expectation" | "experience" => {
-                    let mut a = self.args(s);
-                    let score = self.score(&mut a);
-                    self.finish(&a);
-                    if kw.name == "expectation" {
-                        t.expectation = score;
-                    } else {
-                        t.experience = score;
-                    }
-                }
-                "importance" => t.importance = self.one_ident(s, "low, medium, high or critical"),
-                "monitored" => {
-                    t.monitored = self.flag(s).map(|value| Flag {
-                        value,
-                        span: s.span(),
-                    });
-                }
-                "state" => t.state = self.one_ident(s, "`current` or `planned`"),
-                "moment" => {
-                    if let Some(Arg::Value(v)) = s.args().next() {
-                        if matches!(v.kind, ValueKind::Str(_)) {
-                            let mut a = self.args(s);
-                            let note = self.opt_text(&mut a);
-                            self.finish(&a);
-                            t.moment = Some(Moment {
-                                value: true,
-                                note,
-                                span: s.span(),
-                            });
-                            continue;
-                        }
-                    }
-                    t.moment = self.flag(s).map(|value| Moment {
-                        value,
-                        note: None,
-                        span: s.span(),
-                    });
-                }
-                "collects" => t
-                    .collects
-                    .extend(self.many_texts(s, "the personal data collected")),
-                "basis" => t.basis = self.one_ident(s, "the legal basis"),
-                "description" => t.description = self.one_text(s, "a description"),
-                "keeps" => t.keeps.extend(self.many_idents(s, "one or more promises")),
-                "evidence" => t
-                    .evidence
-                    .extend(self.many_texts(s, "what backs the claims")),
-                "disclaimer" => t.disclaimers.extend(self.many_texts(s, "the small print")),
-                "allow" => t.allows.extend(self.allow(s)),
-                other => unreachable!("touchpoint statement {other} without a handler"),
-            }
-        }
-        Some(t)
+    /// `monitored [yes|no]`.
+    pub(crate) fn monitored(&mut self, stmt: Statement<'s>) -> Option<Flag> {
+        self.flag(stmt).map(|value| Flag {
+            value,
+            span: stmt.span(),
+        })
     }
 
-    fn goal(&mut self, stmt: Statement<'_>) -> Option<Goal> {
-        let (id, title) = self.header(stmt)?;
-        let mut g = Goal {
-            id,
-            title,
-            metric: None,
-            description: None,
-            actors: Vec::new(),
-            allows: Vec::new(),
-            spans: Self::spans(stmt),
-        };
-        for (s, kw) in self.statements(stmt.block(), Context::Goal) {
-            match kw.name {
-                "metric" => g.metric = self.metric(s),
-                "description" => g.description = self.one_text(s, "a description"),
-                "actor" => g.actors.extend(self.actor(s)),
-                "allow" => g.allows.extend(self.allow(s)),
-                other => unreachable!("goal statement {other} without a handler"),
+    /// `moment [yes|no|"why"]` on a touchpoint.
+    pub(crate) fn moment(&mut self, stmt: Statement<'s>) -> Option<Moment<'s>> {
+        if let Some(Arg::Value(v)) = stmt.args().next() {
+            if matches!(v.kind, ValueKind::Str(_)) {
+                let mut a = self.args(stmt);
+                let note = self.opt_text(&mut a);
+                self.finish(&a);
+                return Some(Moment {
+                    value: true,
+                    note,
+                    span: stmt.span(),
+                });
             }
         }
-        Some(g)
+        self.flag(stmt).map(|value| Moment {
+            value,
+            note: None,
+            span: stmt.span(),
+        })
     }
 
-    fn metric(&mut self, stmt: Statement<'_>) -> Option<Metric> {
+    /// `channel ID [online|offline]`.
+    pub(crate) fn channel(&mut self, stmt: Statement<'s>) -> Channel<'s> {
+        let mut a = self.args(stmt);
+        let channel = self.ident(&mut a, "the channel");
+        let presence = self.opt_ident(&mut a, &[]);
+        self.finish(&a);
+        Channel { channel, presence }
+    }
+
+    /// `expectation SCORE`, `experience SCORE`.
+    pub(crate) fn score_statement(&mut self, stmt: Statement<'s>) -> Option<Score> {
+        let mut a = self.args(stmt);
+        let score = self.score(&mut a);
+        self.finish(&a);
+        score
+    }
+
+    pub(crate) fn metric(&mut self, stmt: Statement<'s>) -> Option<Metric<'s>> {
         let mut a = self.args(stmt);
         let name = self.text_arg(&mut a, "the metric's name")?;
         let mut m = Metric {
@@ -688,64 +511,23 @@ impl<'a> Lowerer<'a> {
         Some(m)
     }
 
-    fn actor(&mut self, stmt: Statement<'_>) -> Option<Actor> {
-        let (id, title) = self.header(stmt)?;
-        let mut actor = Actor {
+    /// `deliverable [ID] "title" [via ID, …]`.
+    pub(crate) fn deliverable(&mut self, stmt: Statement<'s>) -> Option<Deliverable<'s>> {
+        let mut a = self.args(stmt);
+        let id = self.opt_ident(&mut a, &["via"]);
+        let title = self.text_arg(&mut a, "what is delivered")?;
+        let via = if self.clause(&mut a, "via") {
+            self.idents(&mut a, "one or more touchpoints")
+        } else {
+            Vec::new()
+        };
+        self.finish(&a);
+        Some(Deliverable {
             id,
             title,
-            impacts: Vec::new(),
-            allows: Vec::new(),
-            spans: Self::spans(stmt),
-        };
-        for (s, kw) in self.statements(stmt.block(), Context::Actor) {
-            match kw.name {
-                "impact" => actor.impacts.extend(self.impact(s)),
-                "allow" => actor.allows.extend(self.allow(s)),
-                other => unreachable!("actor statement {other} without a handler"),
-            }
-        }
-        Some(actor)
-    }
-
-    fn impact(&mut self, stmt: Statement<'_>) -> Option<Impact> {
-        let (id, title) = self.header(stmt)?;
-        let mut i = Impact {
-            id,
-            title,
-            kpis: Vec::new(),
-            via: Vec::new(),
-            deliverables: Vec::new(),
-            allows: Vec::new(),
-            spans: Self::spans(stmt),
-        };
-        for (s, kw) in self.statements(stmt.block(), Context::Impact) {
-            match kw.name {
-                "kpi" => i.kpis.extend(self.kpi(s)),
-                "via" => i.via.extend(self.many_idents(s, "one or more touchpoints")),
-                "deliverable" => {
-                    let mut a = self.args(s);
-                    let id = self.opt_ident(&mut a, &["via"]);
-                    let Some(title) = self.text_arg(&mut a, "what is delivered") else {
-                        continue;
-                    };
-                    let via = if self.clause(&mut a, "via") {
-                        self.idents(&mut a, "one or more touchpoints")
-                    } else {
-                        Vec::new()
-                    };
-                    self.finish(&a);
-                    i.deliverables.push(Deliverable {
-                        id,
-                        title,
-                        via,
-                        span: s.span(),
-                    });
-                }
-                "allow" => i.allows.extend(self.allow(s)),
-                other => unreachable!("impact statement {other} without a handler"),
-            }
-        }
-        Some(i)
+            via,
+            span: stmt.span(),
+        })
     }
 }
 
@@ -777,42 +559,41 @@ fn join_or(items: &[&str]) -> String {
     }
 }
 
-/// Below this many top-level definitions a file is lowered in one piece.
+/// Below this many top-level definitions a file is validated in one piece.
 pub(crate) const PARALLEL_MIN_DEFINITIONS: usize = 64;
 
-/// Lowers a file's top-level statements, in parallel runs for big files.
-/// Top-level definitions are lowered independently of each other (every
-/// top-level keyword may repeat), so the runs' items and diagnostics,
-/// joined in order, equal lowering the file in one piece.
-pub(crate) fn lower_file(
+/// Reports every problem of reading a file's statements against the
+/// schema, in parallel runs for big files. Top-level definitions are read
+/// independently of each other (every top-level keyword may repeat), so
+/// the runs' diagnostics, joined in order, equal validating the file in
+/// one piece.
+pub(crate) fn validate(
     src: &str,
     file: FileId,
     tree: &SyntaxTree,
     diags: &mut Vec<Diagnostic>,
     min_definitions: usize,
-) -> File {
+) {
     use rayon::prelude::*;
     let stmts: Vec<Statement<'_>> = tree.statements().collect();
     let stmts = stmts.as_slice();
     if stmts.len() < min_definitions.max(2) {
-        return Lowerer::new(src, file, diags).file(stmts);
+        Lowerer::new(src, file, diags).validate_file(stmts);
+        return;
     }
     let per_run = stmts
         .len()
         .div_ceil(rayon::current_num_threads() * 4)
         .max(1);
-    let runs: Vec<(File, Vec<Diagnostic>)> = stmts
+    let runs: Vec<Vec<Diagnostic>> = stmts
         .par_chunks(per_run)
         .map(|run| {
             let mut found = Vec::new();
-            let lowered = Lowerer::new(src, file, &mut found).file(run);
-            (lowered, found)
+            Lowerer::new(src, file, &mut found).validate_file(run);
+            found
         })
         .collect();
-    let mut items = Vec::new();
-    for (lowered, found) in runs {
-        items.extend(lowered.items);
+    for found in runs {
         diags.extend(found);
     }
-    File { items }
 }

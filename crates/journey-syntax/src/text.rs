@@ -1,9 +1,10 @@
 //! Decoding string literals and text blocks into [`Text`] values.
 
-use crate::ast::Text;
 use crate::codes;
 use crate::lexer::StrShape;
+use crate::view::Text;
 use journey_diagnostics::{Diagnostic, FileId, Span};
+use std::borrow::Cow;
 
 /// Builds a decoded value and remembers where each run of it came from.
 struct Builder {
@@ -40,14 +41,15 @@ impl Builder {
     }
 }
 
-/// Decodes the string token at `span` of `src`.
-pub(crate) fn decode(
-    src: &str,
+/// Decodes the string token at `span` of `src`. A one-line string
+/// without escapes (most of them) borrows its content from `src`.
+pub(crate) fn decode<'s>(
+    src: &'s str,
     span: Span,
     shape: StrShape,
     file: FileId,
     diags: &mut Vec<Diagnostic>,
-) -> Text {
+) -> Text<'s> {
     let raw = &src[span.range()];
     let quote = if shape.text_block { 3 } else { 1 };
     let content_start = span.start + quote;
@@ -73,6 +75,16 @@ pub(crate) fn decode(
                 } else {
                     "add the closing `\"`; for text over several lines use `\"\"\"` … `\"\"\"`"
                 }),
+        );
+    }
+
+    if !shape.text_block && !content.contains(['\\', '\0']) {
+        return Text::new(
+            Cow::Borrowed(content),
+            span,
+            content_start,
+            content_end,
+            None,
         );
     }
 
@@ -120,7 +132,7 @@ pub(crate) fn decode(
     } else {
         b.end
     };
-    Text::new(b.value, span, content_start, end, map)
+    Text::new(Cow::Owned(b.value), span, content_start, end, map)
 }
 
 /// Decodes the escapes of one line into `b`; the first NUL character
@@ -297,7 +309,7 @@ mod tests {
     use super::*;
     use crate::lexer::lex;
 
-    fn decode_first(src: &str) -> (Text, Vec<Diagnostic>) {
+    fn decode_first(src: &str) -> (Text<'_>, Vec<Diagnostic>) {
         let tok = lex(src)
             .into_iter()
             .find(|t| matches!(t.kind, crate::lexer::TokenKind::Str(_)))

@@ -112,6 +112,14 @@ impl SyntaxTree {
         }
     }
 
+    /// The statement that is node `index`, if that node is a statement.
+    pub fn statement_at(&self, index: usize) -> Option<Statement<'_>> {
+        (self.nodes.get(index)?.kind == NodeKind::Statement).then_some(Statement {
+            tree: self,
+            index: index as u32,
+        })
+    }
+
     /// Every statement, depth first, in source order.
     pub fn walk(&self) -> impl Iterator<Item = Statement<'_>> {
         self.nodes

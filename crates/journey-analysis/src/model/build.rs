@@ -7,6 +7,15 @@
 use super::imports::{self, Import};
 use super::*;
 use crate::Workspace;
+use journey_syntax::view;
+
+/// The model's own copy of a name read from the source.
+fn owned(n: view::Name<'_>) -> ast::Name {
+    ast::Name {
+        text: n.text.to_string(),
+        span: n.span,
+    }
+}
 
 /// A reference waiting for the name tables.
 struct Pending {
@@ -29,11 +38,15 @@ pub(super) fn build<'a>(
     let mut pending: Vec<Pending> = Vec::new();
 
     for (file, data) in files {
-        m.parses[file.0 as usize] = Some(data.parse.clone());
-        for (item_index, item) in data.parse.ast.items.iter().enumerate() {
+        m.parses[file.0 as usize] = Some(FileSyntax {
+            parse: data.parse.clone(),
+            text: data.source.text.clone(),
+        });
+        let syntax = view::File::new(&data.source.text, &data.parse.tree);
+        for (item_index, item) in syntax.items().enumerate() {
             let item_index = item_index as u32;
             match item {
-                ast::Item::Import(i) => {
+                view::Item::Import(i) => {
                     let resolved_path = imports::resolve_relative(&data.path, &i.path.value);
                     let refused = ws.import_refusal(&resolved_path);
                     let target = match refused {
@@ -44,7 +57,7 @@ pub(super) fn build<'a>(
                         file,
                         span: i.span,
                         path_span: i.path.span,
-                        path: i.path.value.clone(),
+                        path: i.path.value.to_string(),
                         resolved_path,
                         target,
                         refused,
@@ -52,24 +65,25 @@ pub(super) fn build<'a>(
                         cycle: None,
                     });
                 }
-                ast::Item::Journey(j) => {
+                view::Item::Journey(j) => {
                     let id = JourneyId(m.journeys.len() as u32);
                     let from = Def::Journey(id);
-                    for (slot, name) in j.phases.iter().enumerate() {
+                    let phases = j.phases();
+                    let loop_back = j.loop_back();
+                    for (slot, name) in phases.iter().enumerate() {
                         pending.push(Pending {
                             file,
-                            name: name.clone(),
+                            name: owned(*name),
                             role: RefRole::JourneyPhases,
                             from,
                             slot: slot as u32,
                         });
                     }
-                    if let Some(l) = &j.loop_back {
-                        for (name, role) in [(&l.from, RefRole::LoopFrom), (&l.to, RefRole::LoopTo)]
-                        {
+                    if let Some(l) = &loop_back {
+                        for (name, role) in [(l.from, RefRole::LoopFrom), (l.to, RefRole::LoopTo)] {
                             pending.push(Pending {
                                 file,
-                                name: name.clone(),
+                                name: owned(name),
                                 role,
                                 from,
                                 slot: 0,
@@ -78,37 +92,37 @@ pub(super) fn build<'a>(
                     }
                     m.journeys.push(Journey {
                         head: Header {
-                            name: Some(j.id.clone()),
+                            name: Some(owned(j.id)),
                             file,
                             span: j.spans.full,
                             parent: None,
                         },
-                        phases: j
-                            .phases
+                        phases: phases
                             .iter()
                             .map(|n| PhaseSlot {
-                                name: n.clone(),
+                                name: owned(*n),
                                 phase: None,
                             })
                             .collect(),
-                        loop_back: j.loop_back.as_ref().map(|l| LoopBack {
+                        loop_back: loop_back.map(|l| LoopBack {
                             from: PhaseSlot {
-                                name: l.from.clone(),
+                                name: owned(l.from),
                                 phase: None,
                             },
                             to: PhaseSlot {
-                                name: l.to.clone(),
+                                name: owned(l.to),
                                 phase: None,
                             },
                             span: l.span,
                         }),
                         item: item_index,
+                        node: j.statement().index() as u32,
                     });
                 }
-                ast::Item::Persona(p) => {
+                view::Item::Persona(p) => {
                     m.personas.push(Persona {
                         head: Header {
-                            name: Some(p.id.clone()),
+                            name: Some(owned(p.id)),
                             file,
                             span: p.spans.full,
                             parent: None,
@@ -116,10 +130,11 @@ pub(super) fn build<'a>(
                         served_by: Vec::new(),
                         actors: Vec::new(),
                         item: item_index,
+                        node: p.statement().index() as u32,
                     });
                 }
-                ast::Item::Phase(p) => phase(&mut m, &mut pending, file, item_index, p),
-                ast::Item::Goal(g) => goal(&mut m, &mut pending, file, item_index, g),
+                view::Item::Phase(p) => phase(&mut m, &mut pending, file, item_index, &p),
+                view::Item::Goal(g) => goal(&mut m, &mut pending, file, item_index, &g),
             }
         }
     }
@@ -145,7 +160,7 @@ pub(super) fn build<'a>(
     m
 }
 
-fn kpis(m: &mut Model, file: FileId, list: &[ast::Kpi], owner: KpiOwner) -> Vec<KpiId> {
+fn kpis(m: &mut Model, file: FileId, list: &[view::Kpi<'_>], owner: KpiOwner) -> Vec<KpiId> {
     let parent = match owner {
         KpiOwner::Phase(p) => Def::Phase(p),
         KpiOwner::Touchpoint(t) => Def::Touchpoint(t),
@@ -157,7 +172,7 @@ fn kpis(m: &mut Model, file: FileId, list: &[ast::Kpi], owner: KpiOwner) -> Vec<
             let id = KpiId(m.kpis.len() as u32);
             m.kpis.push(Kpi {
                 head: Header {
-                    name: k.id.clone(),
+                    name: k.id.map(owned),
                     file,
                     span: k.span,
                     parent: Some(parent),
@@ -170,28 +185,29 @@ fn kpis(m: &mut Model, file: FileId, list: &[ast::Kpi], owner: KpiOwner) -> Vec<
         .collect()
 }
 
-fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: &ast::Phase) {
+fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: &view::Phase<'_>) {
     let id = PhaseId(m.phases.len() as u32);
     m.phases.push(Phase {
         head: Header {
-            name: Some(p.id.clone()),
+            name: Some(owned(p.id)),
             file,
             span: p.spans.full,
             parent: None,
         },
-        kind: p.kind.as_ref().and_then(|k| PhaseKind::parse(&k.text)),
+        kind: p.kind().and_then(|k| PhaseKind::parse(k.text)),
         journeys: Vec::new(),
         touchpoints: Vec::new(),
         kpis: Vec::new(),
         item,
+        node: p.statement().index() as u32,
     });
-    let phase_kpis = kpis(m, file, &p.kpis, KpiOwner::Phase(id));
+    let phase_kpis = kpis(m, file, &p.kpis(), KpiOwner::Phase(id));
     m.phases[id.index()].kpis = phase_kpis;
-    for (index, t) in p.touchpoints.iter().enumerate() {
+    for (index, t) in p.touchpoints().enumerate() {
         let tid = TouchpointId(m.touchpoints.len() as u32);
         m.touchpoints.push(Touchpoint {
             head: Header {
-                name: Some(t.id.clone()),
+                name: Some(owned(t.id)),
                 file,
                 span: t.spans.full,
                 parent: Some(Def::Phase(id)),
@@ -203,14 +219,15 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: 
             deliverables: Vec::new(),
             item,
             index: index as u32,
+            node: t.statement().index() as u32,
         });
-        let k = kpis(m, file, &t.kpis, KpiOwner::Touchpoint(tid));
+        let k = kpis(m, file, &t.kpis(), KpiOwner::Touchpoint(tid));
         m.touchpoints[tid.index()].kpis = k;
         m.phases[id.index()].touchpoints.push(tid);
-        for name in &t.serves {
+        for name in t.serves() {
             pending.push(Pending {
                 file,
-                name: name.clone(),
+                name: owned(name),
                 role: RefRole::Serves,
                 from: Def::Touchpoint(tid),
                 slot: 0,
@@ -219,23 +236,24 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: 
     }
 }
 
-fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &ast::Goal) {
+fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &view::Goal<'_>) {
     let gid = GoalId(m.goals.len() as u32);
     m.goals.push(Goal {
         head: Header {
-            name: Some(g.id.clone()),
+            name: Some(owned(g.id)),
             file,
             span: g.spans.full,
             parent: None,
         },
         actors: Vec::new(),
         item,
+        node: g.statement().index() as u32,
     });
-    for (ai, a) in g.actors.iter().enumerate() {
+    for (ai, a) in g.actors().enumerate() {
         let aid = ActorId(m.actors.len() as u32);
         m.actors.push(Actor {
             head: Header {
-                name: Some(a.id.clone()),
+                name: Some(owned(a.id)),
                 file,
                 span: a.spans.full,
                 parent: Some(Def::Goal(gid)),
@@ -245,20 +263,21 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &
             impacts: Vec::new(),
             item,
             index: ai as u32,
+            node: a.statement().index() as u32,
         });
         m.goals[gid.index()].actors.push(aid);
         pending.push(Pending {
             file,
-            name: a.id.clone(),
+            name: owned(a.id),
             role: RefRole::Actor,
             from: Def::Actor(aid),
             slot: 0,
         });
-        for (ii, imp) in a.impacts.iter().enumerate() {
+        for (ii, imp) in a.impacts().enumerate() {
             let iid = ImpactId(m.impacts.len() as u32);
             m.impacts.push(Impact {
                 head: Header {
-                    name: Some(imp.id.clone()),
+                    name: Some(owned(imp.id)),
                     file,
                     span: imp.spans.full,
                     parent: Some(Def::Actor(aid)),
@@ -269,24 +288,25 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &
                 kpis: Vec::new(),
                 deliverables: Vec::new(),
                 path: [item, ai as u32, ii as u32],
+                node: imp.statement().index() as u32,
             });
             m.actors[aid.index()].impacts.push(iid);
-            let k = kpis(m, file, &imp.kpis, KpiOwner::Impact(iid));
+            let k = kpis(m, file, &imp.kpis(), KpiOwner::Impact(iid));
             m.impacts[iid.index()].kpis = k;
-            for name in &imp.via {
+            for name in imp.via() {
                 pending.push(Pending {
                     file,
-                    name: name.clone(),
+                    name: owned(name),
                     role: RefRole::ImpactVia,
                     from: Def::Impact(iid),
                     slot: 0,
                 });
             }
-            for (di, d) in imp.deliverables.iter().enumerate() {
+            for (di, d) in imp.deliverables().into_iter().enumerate() {
                 let did = DeliverableId(m.deliverables.len() as u32);
                 m.deliverables.push(Deliverable {
                     head: Header {
-                        name: d.id.clone(),
+                        name: d.id.map(owned),
                         file,
                         span: d.span,
                         parent: Some(Def::Impact(iid)),
@@ -296,10 +316,10 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &
                     index: di as u32,
                 });
                 m.impacts[iid.index()].deliverables.push(did);
-                for name in &d.via {
+                for name in d.via {
                     pending.push(Pending {
                         file,
-                        name: name.clone(),
+                        name: owned(name),
                         role: RefRole::DeliverableVia,
                         from: Def::Deliverable(did),
                         slot: 0,
@@ -347,7 +367,7 @@ fn resolve(m: &mut Model, pending: Vec<Pending>) {
             }
             // A stakeholder named by its title: a definition, not a reference.
             (RefRole::Actor, Def::Actor(a), None)
-                if m.actor_ast(&m.actors[a.index()]).title.is_some() =>
+                if m.actor_syntax(&m.actors[a.index()]).title.is_some() =>
             {
                 continue;
             }

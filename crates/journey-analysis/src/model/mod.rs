@@ -35,6 +35,8 @@ pub use imports::{normalize_path, resolve_relative, Import, ImportStatus};
 
 use journey_diagnostics::{FileId, Span};
 use journey_syntax::ast;
+use journey_syntax::tree::Statement;
+use journey_syntax::view;
 use journey_syntax::Parse;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -262,6 +264,8 @@ pub struct Journey {
     pub phases: Vec<PhaseSlot>,
     pub loop_back: Option<LoopBack>,
     pub(crate) item: u32,
+    /// The definition's statement: its node in the file's syntax tree.
+    pub(crate) node: u32,
 }
 
 impl Journey {
@@ -279,6 +283,8 @@ pub struct Persona {
     /// Actors of the impact map that are this persona.
     pub actors: Vec<ActorId>,
     pub(crate) item: u32,
+    /// The definition's statement: its node in the file's syntax tree.
+    pub(crate) node: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -291,6 +297,8 @@ pub struct Phase {
     pub touchpoints: Vec<TouchpointId>,
     pub kpis: Vec<KpiId>,
     pub(crate) item: u32,
+    /// The definition's statement: its node in the file's syntax tree.
+    pub(crate) node: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,6 +315,8 @@ pub struct Touchpoint {
     pub deliverables: Vec<DeliverableId>,
     pub(crate) item: u32,
     pub(crate) index: u32,
+    /// The definition's statement: its node in the file's syntax tree.
+    pub(crate) node: u32,
 }
 
 /// Where a KPI is defined.
@@ -329,6 +339,8 @@ pub struct Goal {
     pub head: Header,
     pub actors: Vec<ActorId>,
     pub(crate) item: u32,
+    /// The definition's statement: its node in the file's syntax tree.
+    pub(crate) node: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -343,6 +355,8 @@ pub struct Actor {
     pub impacts: Vec<ImpactId>,
     pub(crate) item: u32,
     pub(crate) index: u32,
+    /// The definition's statement: its node in the file's syntax tree.
+    pub(crate) node: u32,
 }
 
 impl Actor {
@@ -362,6 +376,8 @@ pub struct Impact {
     pub kpis: Vec<KpiId>,
     pub deliverables: Vec<DeliverableId>,
     pub(crate) path: [u32; 3],
+    /// The definition's statement: its node in the file's syntax tree.
+    pub(crate) node: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -458,7 +474,7 @@ pub struct Model {
     pub references: Vec<Reference>,
     /// The parse of each file, indexed by [`FileId`] (`None` for removed
     /// files and non-journey files).
-    parses: Vec<Option<Arc<Parse>>>,
+    parses: Vec<Option<FileSyntax>>,
     /// Per kind: id → definitions in file and source order.
     names: HashMap<(DefKind, Box<str>), Vec<Def>>,
     /// Per file: named definitions sorted by id span.
@@ -467,6 +483,13 @@ pub struct Model {
     refs_by_file: Vec<Vec<u32>>,
     /// Per target: indexes into `references`.
     refs_by_target: HashMap<Def, Vec<u32>>,
+}
+
+/// A file's parse and text: what its definitions' views read.
+#[derive(Debug, Clone)]
+struct FileSyntax {
+    parse: Arc<Parse>,
+    text: Arc<str>,
 }
 
 impl Model {
@@ -731,7 +754,10 @@ impl Model {
 
     /// The parse of a file, if it is a journey file of the model.
     pub fn parse(&self, file: FileId) -> Option<&Parse> {
-        self.parses.get(file.0 as usize).and_then(|p| p.as_deref())
+        self.parses
+            .get(file.0 as usize)
+            .and_then(|p| p.as_ref())
+            .map(|f| &*f.parse)
     }
 
     /// The files of the model, in id order.
@@ -749,8 +775,78 @@ impl Model {
         &self.parses[file.0 as usize]
             .as_ref()
             .expect("entity of a file in the model")
+            .parse
             .ast
             .items
+    }
+
+    /// The syntax of `file`, which the model was built from.
+    pub fn file_syntax(&self, file: FileId) -> view::File<'_> {
+        let f = self.parses[file.0 as usize]
+            .as_ref()
+            .expect("entity of a file in the model");
+        view::File::new(&f.text, &f.parse.tree)
+    }
+
+    /// The definition at node `node` of `file`, read by `cast`.
+    fn definition<'m, T>(
+        &'m self,
+        file: FileId,
+        node: u32,
+        cast: fn(&'m str, Statement<'m>) -> Option<T>,
+    ) -> T {
+        let f = self.parses[file.0 as usize]
+            .as_ref()
+            .expect("entity of a file in the model");
+        f.parse
+            .tree
+            .statement_at(node as usize)
+            .and_then(|s| cast(&f.text, s))
+            .expect("the model's entity is a definition of its file")
+    }
+
+    pub fn journey_syntax(&self, j: &Journey) -> view::Journey<'_> {
+        self.definition(j.head.file, j.node, view::Journey::cast)
+    }
+
+    pub fn persona_syntax(&self, p: &Persona) -> view::Persona<'_> {
+        self.definition(p.head.file, p.node, view::Persona::cast)
+    }
+
+    pub fn phase_syntax(&self, p: &Phase) -> view::Phase<'_> {
+        self.definition(p.head.file, p.node, view::Phase::cast)
+    }
+
+    pub fn touchpoint_syntax(&self, t: &Touchpoint) -> view::Touchpoint<'_> {
+        self.definition(t.head.file, t.node, view::Touchpoint::cast)
+    }
+
+    pub fn goal_syntax(&self, g: &Goal) -> view::Goal<'_> {
+        self.definition(g.head.file, g.node, view::Goal::cast)
+    }
+
+    pub fn actor_syntax(&self, a: &Actor) -> view::Actor<'_> {
+        self.definition(a.head.file, a.node, view::Actor::cast)
+    }
+
+    pub fn impact_syntax(&self, i: &Impact) -> view::Impact<'_> {
+        self.definition(i.head.file, i.node, view::Impact::cast)
+    }
+
+    pub fn deliverable_syntax(&self, d: &Deliverable) -> view::Deliverable<'_> {
+        let impact = &self.impacts[d.impact.index()];
+        self.impact_syntax(impact)
+            .deliverables()
+            .swap_remove(d.index as usize)
+    }
+
+    pub fn kpi_syntax(&self, k: &Kpi) -> view::Kpi<'_> {
+        let mut kpis = match k.owner {
+            KpiOwner::Phase(p) => self.phase_syntax(&self.phases[p.index()]).kpis(),
+            KpiOwner::Touchpoint(t) => self.touchpoint_syntax(&self.touchpoints[t.index()]).kpis(),
+            KpiOwner::Impact(m) => self.impact_syntax(&self.impacts[m.index()]).kpis(),
+        };
+        kpis.swap_remove(k.index as usize)
     }
 
     pub fn journey_ast(&self, j: &Journey) -> &ast::Journey {

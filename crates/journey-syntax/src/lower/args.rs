@@ -5,11 +5,11 @@
 //! which arguments a statement has.
 
 use super::{is_identifier, Lowerer};
-use crate::ast::*;
 use crate::codes;
 use crate::numbers::{self, NumberShape};
 use crate::schema;
 use crate::tree::{Arg, Statement, Value, ValueKind};
+use crate::view::*;
 use journey_diagnostics::{Diagnostic, Span};
 
 /// What kind of value an argument slot wants, for messages.
@@ -75,11 +75,8 @@ pub(super) struct Args<'s> {
     pub(super) pos: usize,
 }
 
-impl<'a> Lowerer<'a> {
-    pub(super) fn args<'s>(&self, stmt: Statement<'s>) -> Args<'s>
-    where
-        'a: 's,
-    {
+impl<'s, 'd> Lowerer<'s, 'd> {
+    pub(super) fn args(&self, stmt: Statement<'s>) -> Args<'s> {
         Args {
             stmt,
             args: stmt.args().collect(),
@@ -151,12 +148,12 @@ impl<'a> Lowerer<'a> {
         self.error(d);
     }
 
-    pub(super) fn peek<'s>(&self, a: &Args<'s>) -> Option<Arg<'s>> {
+    pub(super) fn peek(&self, a: &Args<'s>) -> Option<Arg<'s>> {
         a.args.get(a.pos).cloned()
     }
 
     /// A required identifier.
-    pub(super) fn ident(&mut self, a: &mut Args, what: &str) -> Option<Name> {
+    pub(super) fn ident(&mut self, a: &mut Args<'s>, what: &str) -> Option<Name<'s>> {
         match self.peek(a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Ident => {
                 a.pos += 1;
@@ -175,7 +172,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// An identifier if the next argument is one (but not one of `stop`).
-    pub(super) fn opt_ident(&mut self, a: &mut Args, stop: &[&str]) -> Option<Name> {
+    pub(super) fn opt_ident(&mut self, a: &mut Args<'s>, stop: &[&str]) -> Option<Name<'s>> {
         match self.peek(a) {
             Some(Arg::Value(v))
                 if v.kind == ValueKind::Ident && !stop.contains(&v.text(self.src)) =>
@@ -187,7 +184,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    pub(super) fn text_arg(&mut self, a: &mut Args, what: &str) -> Option<Text> {
+    pub(super) fn text_arg(&mut self, a: &mut Args<'s>, what: &str) -> Option<Text<'s>> {
         match self.peek(a) {
             Some(Arg::Value(v)) if matches!(v.kind, ValueKind::Str(_)) => {
                 a.pos += 1;
@@ -205,7 +202,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    pub(super) fn opt_text(&mut self, a: &mut Args) -> Option<Text> {
+    pub(super) fn opt_text(&mut self, a: &mut Args<'s>) -> Option<Text<'s>> {
         match self.peek(a) {
             Some(Arg::Value(v)) if matches!(v.kind, ValueKind::Str(_)) => {
                 a.pos += 1;
@@ -216,7 +213,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// One or more strings: `"a"` or `"a", "b"`.
-    pub(super) fn texts(&mut self, a: &mut Args, what: &str) -> Vec<Text> {
+    pub(super) fn texts(&mut self, a: &mut Args<'s>, what: &str) -> Vec<Text<'s>> {
         let Some(arg) = self.peek(a) else {
             self.missing(a, Want::Text, what);
             return Vec::new();
@@ -237,7 +234,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// One or more identifiers: `a` or `a, b`.
-    pub(super) fn idents(&mut self, a: &mut Args, what: &str) -> Vec<Name> {
+    pub(super) fn idents(&mut self, a: &mut Args<'s>, what: &str) -> Vec<Name<'s>> {
         let Some(arg) = self.peek(a) else {
             self.missing(a, Want::Ident, what);
             return Vec::new();
@@ -258,7 +255,12 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A number, date or string where a measurable value goes.
-    pub(super) fn scalar(&mut self, a: &mut Args, what: &str, slot: Slot) -> Option<Scalar> {
+    pub(super) fn scalar(
+        &mut self,
+        a: &mut Args<'s>,
+        what: &str,
+        slot: Slot,
+    ) -> Option<Scalar<'s>> {
         match self.peek(a) {
             Some(Arg::Value(v)) => {
                 a.pos += 1;
@@ -267,14 +269,14 @@ impl<'a> Lowerer<'a> {
                         let (value, _) = self.number(v, slot);
                         Some(Scalar::Number {
                             value,
-                            raw: v.text(self.src).to_string(),
+                            raw: v.text(self.src),
                             span: v.span,
                         })
                     }
                     ValueKind::Date => {
                         self.check_date(v);
                         Some(Scalar::Date {
-                            raw: v.text(self.src).to_string(),
+                            raw: v.text(self.src),
                             span: v.span,
                         })
                     }
@@ -502,13 +504,13 @@ put anything else in quotes"
         false
     }
 
-    pub(super) fn date(&mut self, a: &mut Args, what: &str) -> Option<Scalar> {
+    pub(super) fn date(&mut self, a: &mut Args<'s>, what: &str) -> Option<Scalar<'s>> {
         match self.peek(a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Date => {
                 a.pos += 1;
                 self.check_date(v);
                 Some(Scalar::Date {
-                    raw: v.text(self.src).to_string(),
+                    raw: v.text(self.src),
                     span: v.span,
                 })
             }
@@ -524,7 +526,7 @@ put anything else in quotes"
         }
     }
 
-    pub(super) fn score(&mut self, a: &mut Args) -> Option<Score> {
+    pub(super) fn score(&mut self, a: &mut Args<'s>) -> Option<Score> {
         match self.peek(a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Number => {
                 a.pos += 1;
@@ -549,7 +551,7 @@ put anything else in quotes"
     }
 
     /// Consumes the clause word `word` (`target`, `via` …) if it is next.
-    pub(super) fn clause(&mut self, a: &mut Args, word: &str) -> bool {
+    pub(super) fn clause(&mut self, a: &mut Args<'s>, word: &str) -> bool {
         match self.peek(a) {
             Some(Arg::Value(v)) if v.kind == ValueKind::Ident && v.text(self.src) == word => {
                 a.pos += 1;
