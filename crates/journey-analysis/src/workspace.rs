@@ -379,12 +379,11 @@ impl Workspace {
         let mut tried: std::collections::HashSet<PathBuf> = Default::default();
         while let Some(id) = queue.pop() {
             let Some(data) = self.file(id) else { continue };
-            let targets: Vec<PathBuf> = data
-                .parse
-                .ast
-                .imports()
-                .map(|i| crate::model::resolve_relative(&data.path, &i.path.value))
-                .collect();
+            let targets: Vec<PathBuf> =
+                journey_syntax::view::File::new(&data.source.text, &data.parse.tree)
+                    .imports()
+                    .map(|i| crate::model::resolve_relative(&data.path, &i.path.value))
+                    .collect();
             for target in targets {
                 if self.resolve_path(&target).is_some() || !tried.insert(target.clone()) {
                     continue;

@@ -190,12 +190,11 @@ fn text_block(s: &str, indent: usize) -> Option<String> {
     // Only if it reads back as exactly `s`.
     let probe = format!("journey probe {{\n  description {out}\n}}\n");
     let parse = journey_syntax::parse(&probe, journey_diagnostics::FileId(0));
-    let value = parse
-        .ast
+    let value = journey_syntax::view::File::new(&probe, &parse.tree)
         .journeys()
         .next()
-        .and_then(|j| j.description.as_ref())
-        .map(|t| t.value.clone());
+        .and_then(|j| j.description())
+        .map(|t| t.value.into_owned());
     (!parse.has_errors() && value.as_deref() == Some(s)).then_some(out)
 }
 

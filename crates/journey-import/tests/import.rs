@@ -425,7 +425,7 @@ fn spreadsheet_variants_are_read() {
     let m = ws.model();
     let t = &m.touchpoints[0];
     assert_eq!(
-        m.touchpoint_ast(t).description.as_ref().unwrap().value,
+        m.touchpoint_syntax(t).description().unwrap().as_str(),
         "Two lines:\nthe second one."
     );
 }

@@ -20,7 +20,7 @@ journey: nobody can see where it lands, and the touchpoint it becomes looks unmo
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for d in &m.deliverables {
-        let ast = m.deliverable_ast(d);
+        let ast = m.deliverable_syntax(d);
         if !ast.via.is_empty() {
             continue;
         }

@@ -22,8 +22,8 @@ the plan with `allow \"experience-below-expectation\" \"…\"` while it is being
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        let (Some(exp), Some(got)) = (&a.expectation, &a.experience) else {
+        let a = m.touchpoint_syntax(t);
+        let (Some(exp), Some(got)) = (&a.expectation(), &a.experience()) else {
             continue;
         };
         if !valid(exp) || !valid(got) || got.value >= exp.value {

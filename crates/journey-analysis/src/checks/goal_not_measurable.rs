@@ -22,9 +22,9 @@ should be (`target`), ideally with a deadline (`by`).
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for g in &m.goals {
-        let ast = m.goal_ast(g);
+        let ast = m.goal_syntax(g);
         let name = g.head.name.as_ref().expect("goals have ids");
-        let d = match &ast.metric {
+        let d = match &ast.metric() {
             None => Diagnostic::new(
                 &CODE,
                 g.head.file,

@@ -20,12 +20,12 @@ unnoticed until customers leave.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        let Some(imp) = &a.importance else { continue };
-        if !matches!(imp.text.as_str(), "high" | "critical") {
+        let a = m.touchpoint_syntax(t);
+        let Some(imp) = &a.importance() else { continue };
+        if !matches!(imp.text, "high" | "critical") {
             continue;
         }
-        if a.monitored.as_ref().is_some_and(|f| f.value) {
+        if a.monitored().as_ref().is_some_and(|f| f.value) {
             continue;
         }
         let name = t.head.name.as_ref().expect("touchpoints have ids");
@@ -40,7 +40,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_label(format!("importance {}", imp.text))
         .with_help("make someone watch it and say so with `monitored`");
-        match &a.monitored {
+        match &a.monitored() {
             None => {
                 let text = cx.text(t.head.file);
                 let indent = super::indentation_at(text, imp.span.start);

@@ -19,8 +19,8 @@ path: maps and exports show nothing, and the phases defined elsewhere belong to 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for j in &m.journeys {
-        let a = m.journey_ast(j);
-        if !a.phases.is_empty() || a.phases_span.is_some() {
+        let a = m.journey_syntax(j);
+        if !a.phases().is_empty() || a.phases_span().is_some() {
             continue;
         }
         let name = j.head.name.as_ref().expect("journeys have ids");

@@ -23,8 +23,8 @@ phase's moments).
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        let Some(moment) = &a.moment else { continue };
+        let a = m.touchpoint_syntax(t);
+        let Some(moment) = &a.moment() else { continue };
         if !moment.value || !t.kpis.is_empty() {
             continue;
         }
@@ -42,8 +42,9 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     // GUIDE §7: a phase's moments of truth need a KPI of the phase.
     for p in &m.phases {
-        let a = m.phase_ast(p);
-        let Some((first, rest)) = a.moments.split_first() else {
+        let a = m.phase_syntax(p);
+        let moments = a.moments();
+        let Some((first, rest)) = moments.split_first() else {
             continue;
         };
         if !p.kpis.is_empty() {
@@ -55,7 +56,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             format!(
                 "the {} moments of truth of phase `{}` have no KPI",
-                a.moments.len(),
+                moments.len(),
                 name.text
             )
         };

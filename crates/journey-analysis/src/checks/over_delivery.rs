@@ -25,8 +25,8 @@ a deliberate wow moment can be kept with an `allow` and its reason.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        let (Some(exp), Some(got)) = (&a.expectation, &a.experience) else {
+        let a = m.touchpoint_syntax(t);
+        let (Some(exp), Some(got)) = (&a.expectation(), &a.experience()) else {
             continue;
         };
         if !valid(exp) || !valid(got) || got.value - exp.value <= 1.0 {

@@ -25,11 +25,11 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for p in &m.personas {
-        let a = m.persona_ast(p);
-        for c in &a.channels {
+        let a = m.persona_syntax(p);
+        for c in &a.channels() {
             let covered = p.served_by.iter().any(|t| {
-                m.touchpoint_ast(m.touchpoint(*t))
-                    .channel
+                m.touchpoint_syntax(m.touchpoint(*t))
+                    .channel()
                     .as_ref()
                     .is_some_and(|tc| tc.text == c.text)
             });

@@ -20,8 +20,8 @@ designed for it inherits those beliefs. `evidence` says what the persona is base
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for p in &m.personas {
-        let a = m.persona_ast(p);
-        if a.evidence
+        let a = m.persona_syntax(p);
+        if a.evidence()
             .as_ref()
             .is_some_and(|e| !e.value.trim().is_empty())
         {

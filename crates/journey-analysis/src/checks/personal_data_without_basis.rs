@@ -22,16 +22,17 @@ protection officer which basis applies.)
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        if a.collects.is_empty() || a.basis.is_some() {
+        let a = m.touchpoint_syntax(t);
+        let collects = a.collects();
+        let Some((first, rest)) = collects.split_first() else {
+            continue;
+        };
+        if a.basis().is_some() {
             continue;
         }
         let name = t.head.name.as_ref().expect("touchpoints have ids");
-        let first = &a.collects[0];
-        let span = a.collects[1..]
-            .iter()
-            .fold(first.span, |s, t| s.cover(t.span));
-        let data: Vec<&str> = a.collects.iter().map(|t| t.value.as_str()).collect();
+        let span = rest.iter().fold(first.span, |s, t| s.cover(t.span));
+        let data: Vec<&str> = collects.iter().map(|t| t.as_str()).collect();
         let text = cx.text(t.head.file);
         let indent = super::indentation_at(text, first.span.start);
         out.push(

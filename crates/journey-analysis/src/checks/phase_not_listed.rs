@@ -38,12 +38,12 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .with_label("no journey lists this phase");
         // With one journey in the workspace, the model holds all of it.
         if let (1, [j]) = (cx.count(DefKind::Journey), m.journeys.as_slice()) {
-            let ast = m.journey_ast(j);
+            let ast = m.journey_syntax(j);
             d = d.with_help(format!(
                 "add it to the `phases` of journey `{}` where it belongs",
                 j.head.id()
             ));
-            if let Some(last) = ast.phases.last() {
+            if let Some(last) = ast.phases().last() {
                 // The fix is in the journey's file.
                 d.fixes.push(journey_diagnostics::Fix {
                     title: format!("append `{}` to the phases of `{}`", name.text, j.head.id()),

@@ -20,8 +20,8 @@ presented as a measurement, or the touchpoint is in fact `current`.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        let (Some(state), Some(exp)) = (&a.state, &a.experience) else {
+        let a = m.touchpoint_syntax(t);
+        let (Some(state), Some(exp)) = (&a.state(), &a.experience()) else {
             continue;
         };
         if state.text != "planned" {

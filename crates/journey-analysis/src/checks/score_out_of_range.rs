@@ -2,7 +2,7 @@
 
 use super::Context;
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
-use journey_syntax::ast::Score;
+use journey_syntax::view::Score;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0307",
@@ -26,10 +26,10 @@ pub fn valid(s: &Score) -> bool {
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        let ast = m.touchpoint_ast(t);
+        let ast = m.touchpoint_syntax(t);
         for (what, score) in [
-            ("expectation", &ast.expectation),
-            ("experience", &ast.experience),
+            ("expectation", &ast.expectation()),
+            ("experience", &ast.experience()),
         ] {
             let Some(s) = score else { continue };
             if valid(s) {

@@ -22,20 +22,20 @@ or the personas' channels are incomplete. Personas without `channels` are not ju
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        let Some(channel) = &a.channel else { continue };
+        let a = m.touchpoint_syntax(t);
+        let Some(channel) = &a.channel() else { continue };
         let judged: Vec<_> = t
             .serves
             .iter()
             .map(|p| m.persona(*p))
-            .filter(|p| !m.persona_ast(p).channels.is_empty())
+            .filter(|p| !m.persona_syntax(p).channels().is_empty())
             .collect();
         if judged.is_empty() {
             continue;
         }
         if judged.iter().any(|p| {
-            m.persona_ast(p)
-                .channels
+            m.persona_syntax(p)
+                .channels()
                 .iter()
                 .any(|c| c.text == channel.text)
         }) {

@@ -24,7 +24,7 @@ persona and channel checks cannot see it.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        if !m.touchpoint_ast(t).serves.is_empty() {
+        if !m.touchpoint_syntax(t).serves().is_empty() {
             continue;
         }
         let name = t.head.name.as_ref().expect("touchpoints have ids");

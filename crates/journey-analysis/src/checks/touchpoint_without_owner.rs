@@ -19,16 +19,16 @@ drops, no team is asked. `owner` names the team responsible (marketing, service,
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
-        if m.touchpoint_ast(t).owner.is_some() {
+        if m.touchpoint_syntax(t).owner().is_some() {
             continue;
         }
         let name = t.head.name.as_ref().expect("touchpoints have ids");
-        let teams = &m.phase_ast(m.phase(t.phase)).teams;
+        let teams = &m.phase_syntax(m.phase(t.phase)).teams();
         let help = match teams.as_slice() {
             [] => "name the team responsible: `owner TEAM`".to_string(),
             ts => format!(
                 "name the team responsible; the phase's teams are {}",
-                super::quoted_list(&ts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>())
+                super::quoted_list(&ts.iter().map(|t| t.text).collect::<Vec<_>>())
             ),
         };
         out.push(

@@ -40,10 +40,10 @@ pub(crate) fn declared_channels(m: &Model) -> FxHashSet<&str> {
     let names: Vec<&str> = CHANNELS.iter().map(|c| c.name).collect();
     let mut declared = FxHashSet::default();
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        if let (Some(c), Some(_)) = (&a.channel, &a.presence) {
-            if !known(&c.text) && suggest(&c.text, names.iter().copied()).is_none() {
-                declared.insert(c.text.as_str());
+        let a = m.touchpoint_syntax(t);
+        if let (Some(c), Some(_)) = (&a.channel(), &a.presence()) {
+            if !known(c.text) && suggest(c.text, names.iter().copied()).is_none() {
+                declared.insert(c.text);
             }
         }
     }
@@ -54,7 +54,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     let names: Vec<&str> = CHANNELS.iter().map(|c| c.name).collect();
     let declared = cx.declared_channels();
-    let report = |out: &mut Vec<Diagnostic>, file, name: &journey_syntax::ast::Name, why: &str| {
+    let report = |out: &mut Vec<Diagnostic>, file, name: &journey_syntax::view::Name, why: &str| {
         let mut d = Diagnostic::new(
             &CODE,
             file,
@@ -62,7 +62,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!("unknown channel `{}`", name.text),
         )
         .with_label("not a known channel");
-        match suggest(&name.text, names.iter().copied()) {
+        match suggest(name.text, names.iter().copied()) {
             Some(s) => {
                 d = d.with_help(format!("did you mean `{s}`?")).with_fix(
                     format!("change to `{s}`"),
@@ -75,13 +75,13 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(d);
     };
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
-        let Some(c) = &a.channel else { continue };
-        if known(&c.text) {
+        let a = m.touchpoint_syntax(t);
+        let Some(c) = &a.channel() else { continue };
+        if known(c.text) {
             continue;
         }
-        let typo = suggest(&c.text, names.iter().copied()).is_some();
-        if typo || a.presence.is_none() {
+        let typo = suggest(c.text, names.iter().copied()).is_some();
+        if typo || a.presence().is_none() {
             report(
                 out,
                 t.head.file,
@@ -94,8 +94,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for p in &m.personas {
-        for c in &m.persona_ast(p).channels {
-            if known(&c.text) || declared.contains(c.text.as_str()) {
+        for c in &m.persona_syntax(p).channels() {
+            if known(c.text) || declared.contains(c.text) {
                 continue;
             }
             report(

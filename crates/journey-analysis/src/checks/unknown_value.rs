@@ -3,7 +3,7 @@
 
 use super::{quoted_list, suggest, Context};
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, FileId, Severity};
-use journey_syntax::ast::Name;
+use journey_syntax::view::Name;
 use journey_syntax::schema::{self, EnumValue};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -36,7 +36,7 @@ fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, value
         format!("unknown {what} `{}`", name.text),
     )
     .with_label(format!("not a {what}"));
-    match suggest(&name.text, words.iter().copied()) {
+    match suggest(name.text, words.iter().copied()) {
         Some(s) => {
             d = d.with_help(format!("did you mean `{s}`?")).with_fix(
                 format!("change to `{s}`"),
@@ -59,23 +59,23 @@ fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, value
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for p in &m.phases {
-        if let Some(k) = &m.phase_ast(p).kind {
+        if let Some(k) = &m.phase_syntax(p).kind() {
             check(out, p.head.file, k, "phase kind", schema::PHASE_KINDS);
         }
     }
     for t in &m.touchpoints {
-        let a = m.touchpoint_ast(t);
+        let a = m.touchpoint_syntax(t);
         let f = t.head.file;
-        if let Some(v) = &a.state {
+        if let Some(v) = &a.state() {
             check(out, f, v, "state", schema::STATES);
         }
-        if let Some(v) = &a.importance {
+        if let Some(v) = &a.importance() {
             check(out, f, v, "importance", schema::IMPORTANCE);
         }
-        if let Some(v) = &a.presence {
+        if let Some(v) = &a.presence() {
             check(out, f, v, "online/offline value", schema::PRESENCE);
         }
-        if let Some(v) = &a.basis {
+        if let Some(v) = &a.basis() {
             check(out, f, v, "legal basis", schema::LEGAL_BASES);
         }
     }

@@ -10,7 +10,7 @@ use crate::checks::unknown_channel;
 use crate::model::{DefKind, Model};
 use crate::{FileData, Workspace};
 use journey_diagnostics::FileId;
-use journey_syntax::ast::Support;
+use journey_syntax::view::Support;
 use journey_syntax::Parse;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -61,16 +61,16 @@ impl FileSummary {
         names.extend(m.references.iter().map(|r| boxed(&r.name)));
         let mut promises = Vec::new();
         for p in &m.phases {
-            let ast = m.phase_ast(p);
-            promises.extend(ast.promises.iter().map(|pr| boxed(&pr.id.text)));
-            for s in &ast.supports {
+            let ast = m.phase_syntax(p);
+            promises.extend(ast.promises().iter().map(|pr| boxed(pr.id.text)));
+            for s in ast.supports() {
                 if let Support::Ref(n) = s {
-                    names.push(boxed(&n.text));
+                    names.push(boxed(n.text));
                 }
             }
         }
         for t in &m.touchpoints {
-            names.extend(m.touchpoint_ast(t).keeps.iter().map(|k| boxed(&k.text)));
+            names.extend(m.touchpoint_syntax(t).keeps().iter().map(|k| boxed(k.text)));
         }
         names.extend(promises.iter().cloned());
         names.sort_unstable();

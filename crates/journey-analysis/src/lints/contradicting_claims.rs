@@ -63,7 +63,7 @@ impl<'a> Seen<'a> {
 
     fn add(&mut self, piece: &Piece<'a>, claim: &Claim) {
         if self.keys.insert(claim.comparison_key()) {
-            self.firsts.push((*piece, claim.clone()));
+            self.firsts.push((piece.clone(), claim.clone()));
         }
     }
 }

@@ -31,12 +31,12 @@ Limits per channel are set in journey.toml (0 means no limit):
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
     for t in &model.touchpoints {
-        let ast = model.touchpoint_ast(t);
-        let Some(channel) = &ast.channel else {
+        let ast = model.touchpoint_syntax(t);
+        let Some(channel) = &ast.channel() else {
             continue;
         };
-        for s in &ast.says {
-            let Some(limit) = lx.config.copy_limit(&channel.text, &s.value) else {
+        for s in &ast.says() {
+            let Some(limit) = lx.config.copy_limit(channel.text, &s.value) else {
                 continue;
             };
             let Some(extra) = overflow(&s.value, limit) else {

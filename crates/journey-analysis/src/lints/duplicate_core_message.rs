@@ -37,11 +37,10 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter_map(|p| {
                 let ph = model.phase(*p);
-                let ast = model.phase_ast(ph);
-                ast.message
-                    .as_ref()
-                    .filter(|m| !m.value.trim().is_empty())
-                    .map(|m| (*p, ph, ast, m, lx.texts.shingles(&m.value)))
+                let ast = model.phase_syntax(ph);
+                let m = ast.message().filter(|m| !m.value.trim().is_empty())?;
+                let shingles = lx.texts.shingles(&m.value);
+                Some((*p, ph, ast, m, shingles))
             })
             .collect();
         let sets: Vec<&Shingles> = messages.iter().map(|m| &*m.4).collect();
@@ -75,7 +74,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 em.content_span(),
                 format!("the message of `{}`", east.id.text),
             );
-            d = match &ast.question {
+            d = match &ast.question() {
                 Some(q) => d.with_help(format!(
                     "give this phase its own message: answer its question, \"{}\"",
                     q.value

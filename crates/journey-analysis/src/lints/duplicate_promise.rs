@@ -23,7 +23,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     // The first promise of each id: one pass, however many there are.
     let mut first_of: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, (phase, p)) in all.iter().enumerate() {
-        let first = *first_of.entry(p.id.text.as_str()).or_insert(i);
+        let first = *first_of.entry(p.id.text).or_insert(i);
         if first == i {
             continue;
         }

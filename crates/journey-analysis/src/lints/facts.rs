@@ -289,9 +289,9 @@ pub struct Texts<'a> {
 }
 
 impl<'a> Texts<'a> {
-    /// A view of `cache` that knows `texts`, which must stay in place
-    /// while the view lives (the borrow sees to it).
-    pub fn new(cache: &'a TextCache, texts: &[&'a str]) -> Self {
+    /// A view of `cache` that knows `texts` by their place in memory. A
+    /// text looked up elsewhere (or moved) is still found, by its content.
+    pub fn new(cache: &'a TextCache, texts: &[&str]) -> Self {
         use rayon::prelude::*;
         let known = texts
             .par_iter()

@@ -24,8 +24,8 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         if p.touchpoints.is_empty() {
             continue;
         }
-        let ast = model.phase_ast(p);
-        if ast.message.is_some() {
+        let ast = model.phase_syntax(p);
+        if ast.message().is_some() {
             continue;
         }
         let n = p.touchpoints.len();
@@ -52,7 +52,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         .with_help(
             "add `message \"…\"`: the one thing every touchpoint of this phase should convey",
         );
-        if let Some(q) = &ast.question {
+        if let Some(q) = &ast.question() {
             d = d.with_note(format!(
                 "the message answers the customer's question of this phase: \"{}\"",
                 q.value

@@ -9,7 +9,7 @@
 //! The language work — tokens, stop words, stemming, claims, register,
 //! similarity — lives in the `journey-text` crate; the rules here connect it to the model and
 //! point every finding at the exact words inside the string literal
-//! ([`journey_syntax::ast::Text::source_span`]).
+//! ([`journey_syntax::view::Text::source_span`]).
 //!
 //! Rules only report. Levels (`[checks]` in journey.toml) and `allow`
 //! statements apply afterwards, like for the semantic checks. The rules'
@@ -45,7 +45,7 @@ use crate::model::{Def, JourneyId, Model, PhaseId, PhaseKind, TouchpointId};
 use config::MessagingConfig;
 use facts::{TextCache, Texts};
 use journey_diagnostics::{CodeInfo, Diagnostic, FileId, Span};
-use journey_syntax::ast::Text;
+use journey_syntax::view::Text;
 use journey_text::Lang;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -120,10 +120,10 @@ pub enum Role {
 }
 
 /// One piece of customer-facing text and where it stands.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Piece<'a> {
     pub role: Role,
-    pub text: &'a Text,
+    pub text: Text<'a>,
     pub file: FileId,
     /// The journey, phase or touchpoint it is written in.
     pub owner: Def,
@@ -196,9 +196,9 @@ impl<'a> LintContext<'a> {
         }
         // Every text the lints read is a piece of some scope: each is
         // looked up in the cache once, here.
-        let all: Vec<&'a str> = scopes
+        let all: Vec<&str> = scopes
             .iter()
-            .flat_map(|s| s.pieces.iter().map(|p| p.text.value.as_str()))
+            .flat_map(|s| s.pieces.iter().map(|p| p.text.as_str()))
             .collect();
         let texts = Texts::new(texts, &all);
         scopes.par_iter_mut().for_each(|s| s.read_languages(&texts));
@@ -222,7 +222,7 @@ impl<'a> LintContext<'a> {
 
     /// The value propositions of the journeys that list `phase`, with the
     /// file each stands in.
-    pub fn values_of(&self, phase: PhaseId) -> Vec<(FileId, &'a Text)> {
+    pub fn values_of(&self, phase: PhaseId) -> Vec<(FileId, Text<'a>)> {
         let model = self.model;
         model
             .phase(phase)
@@ -231,9 +231,8 @@ impl<'a> LintContext<'a> {
             .filter_map(|j| {
                 let journey = model.journey(*j);
                 model
-                    .journey_ast(journey)
-                    .value
-                    .as_ref()
+                    .journey_syntax(journey)
+                    .value()
                     .map(|v| (journey.head.file, v))
             })
             .collect()
@@ -252,7 +251,7 @@ impl<'a> LintContext<'a> {
         for s in &self.scopes {
             for p in &s.pieces {
                 if seen.insert((p.file, p.text.span)) {
-                    out.push(*p);
+                    out.push(p.clone());
                 }
             }
         }
@@ -265,7 +264,7 @@ impl<'a> Scope<'a> {
         let mut pieces = Vec::new();
         if let Some(j) = journey {
             let jd = model.journey(j);
-            let ast = model.journey_ast(jd);
+            let ast = model.journey_syntax(jd);
             let owner = Def::Journey(j);
             let piece = |role, text| Piece {
                 role,
@@ -277,12 +276,16 @@ impl<'a> Scope<'a> {
                 promise: None,
                 lang: None,
             };
-            pieces.extend(ast.value.as_ref().map(|t| piece(Role::Value, t)));
-            pieces.extend(ast.disclaimers.iter().map(|t| piece(Role::Disclaimer, t)));
+            pieces.extend(ast.value().map(|t| piece(Role::Value, t)));
+            pieces.extend(
+                ast.disclaimers()
+                    .into_iter()
+                    .map(|t| piece(Role::Disclaimer, t)),
+            );
         }
         for &p in &phases {
             let pd = model.phase(p);
-            let ast = model.phase_ast(pd);
+            let ast = model.phase_syntax(pd);
             let file = pd.head.file;
             let piece = |role, text| Piece {
                 role,
@@ -294,19 +297,23 @@ impl<'a> Scope<'a> {
                 promise: None,
                 lang: None,
             };
-            pieces.extend(ast.message.as_ref().map(|t| piece(Role::Message, t)));
-            for pr in &ast.promises {
-                if let Some(t) = &pr.text {
+            pieces.extend(ast.message().map(|t| piece(Role::Message, t)));
+            for pr in ast.promises() {
+                if let Some(t) = pr.text {
                     pieces.push(Piece {
-                        promise: Some(pr.id.text.as_str()),
+                        promise: Some(pr.id.text),
                         ..piece(Role::Promise, t)
                     });
                 }
             }
-            pieces.extend(ast.disclaimers.iter().map(|t| piece(Role::Disclaimer, t)));
+            pieces.extend(
+                ast.disclaimers()
+                    .into_iter()
+                    .map(|t| piece(Role::Disclaimer, t)),
+            );
             for &t in &pd.touchpoints {
                 let td = model.touchpoint(t);
-                let tast = model.touchpoint_ast(td);
+                let tast = model.touchpoint_syntax(td);
                 let piece = |role, text| Piece {
                     role,
                     text,
@@ -317,8 +324,12 @@ impl<'a> Scope<'a> {
                     promise: None,
                     lang: None,
                 };
-                pieces.extend(tast.says.iter().map(|s| piece(Role::Copy, s)));
-                pieces.extend(tast.disclaimers.iter().map(|s| piece(Role::Disclaimer, s)));
+                pieces.extend(tast.says().into_iter().map(|s| piece(Role::Copy, s)));
+                pieces.extend(
+                    tast.disclaimers()
+                        .into_iter()
+                        .map(|s| piece(Role::Disclaimer, s)),
+                );
             }
         }
         Scope {

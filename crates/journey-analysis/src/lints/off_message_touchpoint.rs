@@ -4,7 +4,7 @@
 use super::{comparable, LintContext};
 use crate::model::PhaseId;
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, FileId, Severity};
-use journey_syntax::ast::Text;
+use journey_syntax::view::Text;
 use journey_text::content::{first_shared, ContentWord};
 use journey_text::Lang;
 use std::sync::Arc;
@@ -30,7 +30,7 @@ for a translation and not reported.
 /// propositions, each with its content words.
 type Target<'a> = (
     FileId,
-    &'a Text,
+    Text<'a>,
     &'static str,
     Arc<[ContentWord]>,
     Option<Lang>,
@@ -44,17 +44,15 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let pid = PhaseId(pi as u32);
-        let past = model.phase_ast(phase);
+        let past = model.phase_syntax(phase);
         let lang = lx.lang_of(pid);
         let mut targets: Vec<Target> = Vec::new();
-        if let Some(m) = &past.message {
-            targets.push((
-                phase.head.file,
-                m,
-                "the phase's core message",
+        if let Some(m) = past.message() {
+            let (words, own) = (
                 texts.content_words(&m.value, lang),
                 texts.language(&m.value),
-            ));
+            );
+            targets.push((phase.head.file, m, "the phase's core message", words, own));
         }
         for (f, v) in lx.values_of(pid) {
             let (words, own) = (
@@ -68,10 +66,10 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         for t in &phase.touchpoints {
             let t = model.touchpoint(*t);
-            let ast = model.touchpoint_ast(t);
+            let ast = model.touchpoint_syntax(t);
             let copy: Vec<_> = ast
-                .says
-                .iter()
+                .says()
+                .into_iter()
                 .filter(|s| !s.value.trim().is_empty())
                 .collect();
             let Some(first) = copy.first() else {

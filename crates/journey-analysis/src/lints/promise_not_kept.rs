@@ -4,7 +4,7 @@
 use super::LintContext;
 use crate::model::PhaseId;
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
-use journey_syntax::ast::Promise;
+use journey_syntax::view::Promise;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0510",
@@ -34,11 +34,11 @@ touchpoint of the same or a later phase. Phases are ordered as the journey's `ph
 };
 
 /// Every promise of the workspace with the phase that makes it.
-pub fn promises<'a>(lx: &LintContext<'a>) -> Vec<(PhaseId, &'a Promise)> {
+pub fn promises<'a>(lx: &LintContext<'a>) -> Vec<(PhaseId, Promise<'a>)> {
     let model = lx.model;
     let mut out = Vec::new();
     for (i, p) in model.phases.iter().enumerate() {
-        for pr in &model.phase_ast(p).promises {
+        for pr in model.phase_syntax(p).promises() {
             out.push((PhaseId(i as u32), pr));
         }
     }
@@ -58,19 +58,19 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut last_kept: rustc_hash::FxHashMap<&str, usize> = Default::default();
         for (i, &q) in scope.phases.iter().enumerate() {
             for t in &model.phase(q).touchpoints {
-                for k in &model.touchpoint_ast(model.touchpoint(*t)).keeps {
-                    last_kept.insert(k.text.as_str(), i);
+                for k in &model.touchpoint_syntax(model.touchpoint(*t)).keeps() {
+                    last_kept.insert(k.text, i);
                 }
             }
         }
         for (i, &p) in scope.phases.iter().enumerate() {
             let phase = model.phase(p);
-            let ast = model.phase_ast(phase);
-            for promise in &ast.promises {
+            let ast = model.phase_syntax(phase);
+            for promise in &ast.promises() {
                 let before_purchase = purchase.is_none_or(|k| i < k);
                 let first_keeper = if before_purchase { i + 1 } else { i };
                 let kept = last_kept
-                    .get(promise.id.text.as_str())
+                    .get(promise.id.text)
                     .is_some_and(|last| *last >= first_keeper);
                 if kept || !reported.insert((phase.head.file, promise.span)) {
                     continue;
@@ -103,7 +103,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     let pp = model.phase(scope.phases[k]);
                     d = d.with_note(format!(
                         "it is made before the purchase (phase `{}`): the customer buys on it",
-                        model.phase_ast(pp).id.text
+                        model.phase_syntax(pp).id.text
                     ));
                 }
                 out.push(d);

@@ -91,14 +91,14 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .map(|p| {
                 let text = &p.text.value;
-                (*p, lx.texts.folded(text), lx.texts.words(text))
+                (p.clone(), lx.texts.folded(text), lx.texts.words(text))
             })
             .collect();
         let hays: Vec<OnceCell<Vec<Part>>> = texts.iter().map(|_| OnceCell::new()).collect();
         for g in &groups {
             let mut uses: Vec<Use> = Vec::new();
             for ((piece, folded, words), hay) in texts.iter().zip(&hays) {
-                let text = piece.text.value.as_str();
+                let text = piece.text.as_str();
                 let lang = piece.lang;
                 let li = lang_index(lang);
                 for (vi, pat) in g.patterns[li].iter().enumerate() {
@@ -122,7 +122,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                             Mode::Inflected => vi,
                         };
                         uses.push(Use {
-                            piece: *piece,
+                            piece: piece.clone(),
                             range: f.range,
                             variant,
                             exact: f.exact || g.mode == Mode::Spelling,
@@ -247,7 +247,7 @@ fn report(lx: &LintContext<'_>, g: &Group, uses: &[Use], out: &mut Vec<Diagnosti
             d = d.with_fix(
                 format!("replace with `{replacement}`"),
                 u.piece.span(u.range.clone()),
-                escape_for(u.piece.text, &replacement),
+                escape_for(&u.piece.text, &replacement),
             );
         }
         out.push(d);

@@ -29,16 +29,16 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         let backed = match piece.owner {
             Def::Journey(j) => {
-                let a = model.journey_ast(model.journey(j));
-                !a.evidence.is_empty() || !a.disclaimers.is_empty()
+                let a = model.journey_syntax(model.journey(j));
+                !a.evidence().is_empty() || !a.disclaimers().is_empty()
             }
             Def::Phase(p) => {
-                let a = model.phase_ast(model.phase(p));
-                !a.evidence.is_empty() || !a.disclaimers.is_empty()
+                let a = model.phase_syntax(model.phase(p));
+                !a.evidence().is_empty() || !a.disclaimers().is_empty()
             }
             Def::Touchpoint(t) => {
-                let a = model.touchpoint_ast(model.touchpoint(t));
-                !a.evidence.is_empty() || !a.disclaimers.is_empty()
+                let a = model.touchpoint_syntax(model.touchpoint(t));
+                !a.evidence().is_empty() || !a.disclaimers().is_empty()
             }
             _ => true,
         };

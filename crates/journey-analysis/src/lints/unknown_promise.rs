@@ -23,13 +23,13 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let names = lx.cx.promise_ids(|| {
         promises(lx)
             .iter()
-            .map(|(_, p)| p.id.text.as_str())
+            .map(|(_, p)| p.id.text)
             .collect()
     });
     let suggester = lx.cx.suggester(names.iter().copied());
     for t in &model.touchpoints {
-        for k in &model.touchpoint_ast(t).keeps {
-            if names.binary_search(&k.text.as_str()).is_ok() {
+        for k in &model.touchpoint_syntax(t).keeps() {
+            if names.binary_search(&k.text).is_ok() {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -39,7 +39,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 format!("no phase makes a promise named `{}`", k.text),
             )
             .with_label("unknown promise");
-            match suggester.suggest(&k.text) {
+            match suggester.suggest(k.text) {
                 Some(best) => {
                     d = d.with_help(format!("did you mean `{best}`?")).with_fix(
                         format!("replace with `{best}`"),

@@ -4,7 +4,7 @@ use super::promise_not_kept::promises;
 use super::LintContext;
 use crate::model::DefKind;
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
-use journey_syntax::ast::Support;
+use journey_syntax::view::Support;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0513",
@@ -25,7 +25,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut names = lx.cx.promise_ids(|| {
         promises(lx)
             .iter()
-            .map(|(_, p)| p.id.text.as_str())
+            .map(|(_, p)| p.id.text)
             .collect()
     });
     names.extend(lx.cx.names_of_kind(DefKind::Goal));
@@ -34,11 +34,11 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     names.dedup();
     let suggester = lx.cx.suggester(names.iter().copied());
     for p in &model.phases {
-        for s in &model.phase_ast(p).supports {
+        for s in &model.phase_syntax(p).supports() {
             let Support::Ref(n) = s else {
                 continue;
             };
-            if names.binary_search(&n.text.as_str()).is_ok() {
+            if names.binary_search(&n.text).is_ok() {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -48,7 +48,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 format!("`{}` is no promise, goal or impact", n.text),
             )
             .with_label("supports nothing known");
-            match suggester.suggest(&n.text) {
+            match suggester.suggest(n.text) {
                 Some(best) => {
                     d = d
                         .with_help(format!("did you mean `{best}`?"))

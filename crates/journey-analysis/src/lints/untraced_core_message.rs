@@ -29,11 +29,11 @@ derives from, in quotes.
 pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let model = lx.model;
     for (i, p) in model.phases.iter().enumerate() {
-        let ast = model.phase_ast(p);
-        let Some(message) = &ast.message else {
+        let ast = model.phase_syntax(p);
+        let Some(message) = &ast.message() else {
             continue;
         };
-        if !ast.supports.is_empty() || message.value.trim().is_empty() {
+        if !ast.supports().is_empty() || message.value.trim().is_empty() {
             continue;
         }
         let id = crate::model::PhaseId(i as u32);
@@ -56,7 +56,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         if traced || !comparable_somewhere {
             continue;
         }
-        let (vfile, value) = values[0];
+        let (vfile, value) = &values[0];
         out.push(
             Diagnostic::new(
                 &CODE,
@@ -68,7 +68,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_label("no content word of the value proposition here")
-            .with_secondary(vfile, value.content_span(), "the value proposition")
+            .with_secondary(*vfile, value.content_span(), "the value proposition")
             .with_help(
                 "use the words of the value proposition, or say what the message supports: \
                  `supports \"…\"` (a part of the value proposition) or `supports ID` (a promise, goal or impact)",

@@ -58,7 +58,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         .collect();
     let avoid: Vec<Term> = cfg.avoid.iter().map(|t| (t.as_str(), parts(t))).collect();
     for piece in lx.all_pieces() {
-        let text = piece.text.value.as_str();
+        let text = piece.text.as_str();
         let lang = piece.lang;
         let words = lx.texts.words(text);
         let hay = parts_of(&words, text, lang);
@@ -89,7 +89,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         .with_fix(
                             title,
                             piece.span(f.range),
-                            escape_for(piece.text, &replacement),
+                            escape_for(&piece.text, &replacement),
                         ),
                     );
                 }
@@ -137,7 +137,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     .with_fix(
                         format!("write `{brand}`"),
                         piece.span(range),
-                        escape_for(piece.text, brand),
+                        escape_for(&piece.text, brand),
                     ),
                 );
             }
