@@ -22,6 +22,7 @@ pub mod checks;
 pub mod config;
 pub mod confine;
 pub mod explain;
+pub mod fix;
 pub mod format;
 pub mod incremental;
 pub mod lints;

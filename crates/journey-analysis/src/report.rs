@@ -154,9 +154,11 @@ pub fn check(
     Ok(findings(loaded))
 }
 
-/// The named files and everything they import are checked; the rest of
-/// the workspace only lends its names, but its errors count.
-fn findings(loaded: LoadedWorkspace) -> Checked {
+/// The findings of a workspace read as asked: the named files and
+/// everything they import are checked; the rest of the workspace only
+/// lends its names, but its errors count. [`check`] ends with it, and
+/// `journeyc check --fix` calls it again after changing the texts.
+pub fn findings(loaded: LoadedWorkspace) -> Checked {
     let ws = &loaded.workspace;
     let scope = loaded.scope();
     let diagnostics: Vec<_> = ws

@@ -136,6 +136,17 @@ impl Diagnostic {
         self
     }
 
+    /// The fix that may be applied without asking: the finding's only
+    /// one. A finding with several fixes (`score 7`: the top or the bottom
+    /// of the scale?) needs a person to choose. Editors apply it with one
+    /// key (the preferred quick fix); `journeyc check --fix` applies it.
+    pub fn preferred_fix(&self) -> Option<&Fix> {
+        match self.fixes.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+
     /// The finding as one text, where only one fits (the language server's
     /// diagnostics, SARIF results): the message, the primary label in
     /// parentheses unless the message says it already, then `help:` and

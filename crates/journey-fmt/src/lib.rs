@@ -47,6 +47,7 @@ mod printer;
 mod verify;
 
 pub use diff::unified_diff;
+pub use printer::line_ending;
 pub use verify::{check_equivalent, Violation};
 
 use journey_diagnostics::{Diagnostic, FileId};

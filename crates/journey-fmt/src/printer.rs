@@ -35,8 +35,10 @@ pub(crate) fn print(src: &str, parse: &Parse, opts: &FormatOptions) -> Result<St
     Ok(p.out)
 }
 
-/// CRLF when the first line break of the file is one, LF otherwise.
-fn line_ending(src: &str) -> &'static str {
+/// The line break a file is written with: CRLF when its first line break
+/// is one, LF otherwise. `journeyc check --fix` writes the line breaks a
+/// fix inserts with it too.
+pub fn line_ending(src: &str) -> &'static str {
     match src.find('\n') {
         Some(i) if i > 0 && src.as_bytes()[i - 1] == b'\r' => "\r\n",
         _ => "\n",

@@ -10,7 +10,8 @@ pub struct CodeAction {
     /// The finding the action fixes.
     pub diagnostic: Diagnostic,
     pub edits: Vec<TextEdit>,
-    /// The only fix of its finding: editors may apply it with one key.
+    /// The only fix of its finding ([`Diagnostic::preferred_fix`]):
+    /// editors may apply it with one key.
     pub preferred: bool,
 }
 
@@ -30,7 +31,7 @@ pub(crate) fn code_actions(a: &Analysis, range: FileRange) -> Vec<CodeAction> {
                 title: fix.title.clone(),
                 diagnostic: d.clone(),
                 edits: fix.edits.clone(),
-                preferred: d.fixes.len() == 1,
+                preferred: d.preferred_fix() == Some(fix),
             });
         }
     }

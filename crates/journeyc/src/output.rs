@@ -39,6 +39,11 @@ pub fn error(message: impl std::fmt::Display) {
     eprintln!("error: {}", escape_text(&message.to_string()));
 }
 
+/// `warning: …` on stderr, escaped like [`error`].
+pub fn warning(message: impl std::fmt::Display) {
+    eprintln!("warning: {}", escape_text(&message.to_string()));
+}
+
 /// `warning: skipped …` on stderr, for a special file (named pipe,
 /// socket, device) met while searching a folder.
 pub fn skipped(e: &journey_analysis::load::LoadError) {

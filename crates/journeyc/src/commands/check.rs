@@ -34,6 +34,21 @@ pub struct CheckArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Apply every fix that needs no choice (the quick fix the editor
+    /// offers, when a finding has exactly one) to the files checked, then
+    /// report what remains. A file is rewritten only if the fixes leave it
+    /// with no more syntax errors than before.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: write nothing; show what would change as a unified diff
+    /// and exit with 1 if anything would.
+    #[arg(
+        long,
+        visible_alias = "diff",
+        requires = "fix",
+        conflicts_with_all = ["format", "output"]
+    )]
+    pub dry_run: bool,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -41,6 +56,15 @@ pub fn run(args: CheckArgs) -> u8 {
         Ok(checked) => checked,
         Err(code) => return code,
     };
+    if args.fix {
+        return super::fix::run(&args, checked);
+    }
+    report(&args, checked)
+}
+
+/// Prints the findings of `checked` as `args` asks and returns the exit
+/// code: 1 when an error remains.
+pub fn report(args: &CheckArgs, checked: Checked) -> u8 {
     let summary = checked.summary();
     let Checked {
         loaded,

@@ -2,6 +2,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod export;
+pub mod fix;
 pub mod fmt;
 pub mod import;
 pub mod init;
