@@ -368,6 +368,7 @@ mod tests {
             .map(|edits| Fix {
                 title: "t".into(),
                 edits,
+                applicability: Default::default(),
             })
             .collect();
         d

@@ -50,6 +50,22 @@ pub struct TextEdit {
 pub struct Fix {
     pub title: String,
     pub edits: Vec<TextEdit>,
+    pub applicability: Applicability,
+}
+
+/// Whether a fix may be applied without a person looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Applicability {
+    /// Writes what was meant the way the language wants it (a typo of a
+    /// keyword or name, a German date or decimal, quotes): the journey
+    /// says the same after it.
+    #[default]
+    Safe,
+    /// Chooses something only the writer knows (a score at the top of
+    /// the scale, a legal basis, a persona to serve, a placeholder
+    /// reason): offered in the editor, never applied by
+    /// `journeyc check --fix`.
+    Guess,
 }
 
 /// One finding. Build with [`Diagnostic::new`] and the `with_*` methods.
@@ -132,17 +148,34 @@ impl Diagnostic {
                 span,
                 new_text: new_text.into(),
             }],
+            applicability: Applicability::Safe,
         });
         self
     }
 
+    /// A fix that chooses for the writer ([`Applicability::Guess`]).
+    pub fn with_guess_fix(
+        self,
+        title: impl Into<String>,
+        span: Span,
+        new_text: impl Into<String>,
+    ) -> Self {
+        let mut d = self.with_fix(title, span, new_text);
+        if let Some(fix) = d.fixes.last_mut() {
+            fix.applicability = Applicability::Guess;
+        }
+        d
+    }
+
     /// The fix that may be applied without asking: the finding's only
-    /// one. A finding with several fixes (`score 7`: the top or the bottom
-    /// of the scale?) needs a person to choose. Editors apply it with one
-    /// key (the preferred quick fix); `journeyc check --fix` applies it.
+    /// one, when it is [safe](Applicability::Safe). A finding with several
+    /// fixes (`1,500`: one and a half or fifteen hundred?) or with a fix
+    /// that guesses (`experience 7` → 5) needs a person to choose. Editors
+    /// apply it with one key (the preferred quick fix); `journeyc check
+    /// --fix` applies it.
     pub fn preferred_fix(&self) -> Option<&Fix> {
         match self.fixes.as_slice() {
-            [only] => Some(only),
+            [only] if only.applicability == Applicability::Safe => Some(only),
             _ => None,
         }
     }

@@ -20,7 +20,7 @@ mod source;
 mod span;
 
 pub use code::{CodeInfo, Example, Level};
-pub use diagnostic::{Diagnostic, Fix, Label, Severity, TextEdit};
+pub use diagnostic::{Applicability, Diagnostic, Fix, Label, Severity, TextEdit};
 pub use line_index::{LineCol, LineIndex};
 pub use source::{SourceFile, SourceMap, Sources};
 pub use span::{FileId, Span};

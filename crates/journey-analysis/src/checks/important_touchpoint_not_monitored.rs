@@ -44,7 +44,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             None => {
                 let text = cx.text(t.head.file);
                 let indent = super::indentation_at(text, imp.span.start);
-                d = d.with_fix(
+                d = d.with_guess_fix(
                     "mark it `monitored`",
                     Span::empty(super::line_end(text, imp.span.end)),
                     format!("\n{indent}monitored"),

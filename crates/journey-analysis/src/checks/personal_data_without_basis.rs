@@ -47,7 +47,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_label(format!("collects {}", data.join(", ")))
             .with_help("name the legal basis: `basis consent`, `basis contract`, `basis legitimate_interest` …")
-            .with_fix(
+            .with_guess_fix(
                 "add `basis consent`",
                 journey_diagnostics::Span::empty(super::line_end(text, span.end)),
                 format!("\n{indent}basis consent"),

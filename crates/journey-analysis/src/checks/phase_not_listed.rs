@@ -52,6 +52,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         span: Span::empty(last.span.end),
                         new_text: format!(", {}", name.text),
                     }],
+                    // Where in the order it belongs is the writer's call.
+                    applicability: journey_diagnostics::Applicability::Guess,
                 });
             }
         } else {

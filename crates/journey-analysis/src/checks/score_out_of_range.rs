@@ -63,9 +63,9 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     }
                 ));
             if s.value > 5.0 {
-                d = d.with_fix("use the top of the scale, 5", s.span, "5");
+                d = d.with_guess_fix("use the top of the scale, 5", s.span, "5");
             } else if s.value < 1.0 {
-                d = d.with_fix("use the bottom of the scale, 1", s.span, "1");
+                d = d.with_guess_fix("use the bottom of the scale, 1", s.span, "1");
             }
             out.push(d);
         }

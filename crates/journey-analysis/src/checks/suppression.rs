@@ -186,7 +186,7 @@ pub(crate) fn apply(
             )
             .with_label("say why this check does not apply here");
             let d = match &a.reason {
-                None => d.with_fix(
+                None => d.with_guess_fix(
                     "add a reason",
                     Span::empty(a.check_span.end),
                     " \"TODO: why this check does not apply here\"",

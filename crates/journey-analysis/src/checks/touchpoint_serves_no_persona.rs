@@ -43,7 +43,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let text = cx.text(t.head.file);
                 let indent = super::indentation_at(text, name.span.start);
                 d.with_help(format!("say whom it serves: `serves {p}`"))
-                    .with_fix(
+                    .with_guess_fix(
                         format!("serve `{p}`"),
                         journey_diagnostics::Span::empty(super::line_end(text, name.span.start)),
                         format!("\n{indent}    serves {p}"),

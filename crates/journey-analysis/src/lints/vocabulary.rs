@@ -111,7 +111,7 @@ pub fn run(lx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     )
                     .with_label("avoid this word")
                     .with_help("rephrase without it")
-                    .with_fix(
+                    .with_guess_fix(
                         format!("remove `{found}`"),
                         removal(&piece, f.range),
                         "",

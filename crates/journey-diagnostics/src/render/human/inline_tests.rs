@@ -180,6 +180,7 @@ fn diagnostic(f: &Finding, files: &[FileId], sources: &SourceMap) -> Diagnostic 
             .map(|t| Fix {
                 title: t.to_string(),
                 edits: Vec::new(),
+                applicability: Default::default(),
             })
             .collect(),
     }
