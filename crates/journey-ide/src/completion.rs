@@ -394,11 +394,9 @@ fn files(a: &Analysis, pos: FilePosition, typed: &Typed) -> Vec<CompletionItem> 
     };
     let replace = Span::new(string.start + 1, content_end.max(string.start + 1));
     let dir = this.path.parent().unwrap_or(Path::new(""));
-    let imported: BTreeSet<String> = this
-        .parse
-        .ast
+    let imported: BTreeSet<String> = crate::syntax(this)
         .imports()
-        .map(|i| i.path.value.clone())
+        .map(|i| i.path.value.into_owned())
         .collect();
     let mut items: Vec<CompletionItem> = ws
         .files()

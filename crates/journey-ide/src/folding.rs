@@ -90,7 +90,7 @@ pub(crate) fn folding_ranges(a: &Analysis, file: FileId) -> Vec<Fold> {
     }
     flush(&mut comment_run, &mut out);
     // Runs of imports.
-    let imports: Vec<Span> = f.parse.ast.imports().map(|i| i.span).collect();
+    let imports: Vec<Span> = crate::syntax(f).imports().map(|i| i.span).collect();
     let mut run: Vec<Span> = Vec::new();
     let flush_imports = |run: &mut Vec<Span>, out: &mut Vec<Fold>| {
         if run.len() >= 2 {

@@ -10,8 +10,8 @@ use journey_analysis::model::{
     PhaseId, TouchpointId,
 };
 use journey_diagnostics::Span;
-use journey_syntax::ast::{self, Scalar, Text};
 use journey_syntax::schema;
+use journey_syntax::view::{self, Name, Scalar, Score, Text};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,18 +136,18 @@ pub(crate) fn keyword_doc(k: &schema::Keyword) -> String {
     )
 }
 
-fn text(t: &Option<Text>) -> Option<&str> {
-    t.as_ref().map(|t| t.value.as_str())
+fn text<'t>(t: &'t Option<Text<'_>>) -> Option<&'t str> {
+    t.as_ref().map(Text::as_str)
 }
 
-fn list(items: &[Text]) -> String {
+fn list(items: &[Text<'_>]) -> String {
     items
         .iter()
         .map(|t| format!("\n- {}", t.value))
         .collect::<String>()
 }
 
-fn names(items: &[ast::Name]) -> String {
+fn names(items: &[Name<'_>]) -> String {
     items
         .iter()
         .map(|n| format!("`{}`", n.text))
@@ -155,7 +155,7 @@ fn names(items: &[ast::Name]) -> String {
         .join(", ")
 }
 
-fn score(s: &Option<ast::Score>) -> Option<f64> {
+fn score(s: &Option<Score>) -> Option<f64> {
     s.as_ref().map(|s| s.value)
 }
 
@@ -168,12 +168,12 @@ pub(crate) fn number(v: f64) -> String {
     }
 }
 
-fn scalar(s: &Option<Scalar>) -> Option<&str> {
+fn scalar<'s>(s: &'s Option<Scalar<'_>>) -> Option<&'s str> {
     s.as_ref().map(Scalar::display)
 }
 
-fn kpi_line(k: &ast::Kpi) -> String {
-    let mut line = k.name.value.clone();
+fn kpi_line(k: &view::Kpi<'_>) -> String {
+    let mut line = k.name.value.to_string();
     if let Some(t) = scalar(&k.target) {
         let _ = write!(line, " — target {t}");
         if let Some(u) = &k.unit {
@@ -220,14 +220,15 @@ fn name_of(m: &Model, d: Def) -> String {
 
 /// A journey: its value proposition, phases and loop.
 fn journey_summary(w: &mut String, m: &Model, id: JourneyId) {
-    let j = m.journey_ast(m.journey(id));
-    if let Some(v) = text(&j.value) {
+    let j = m.journey_syntax(m.journey(id));
+    if let Some(v) = text(&j.value()) {
         let _ = write!(w, "\n\nValue proposition: {v}");
     }
-    if !j.phases.is_empty() {
-        let _ = write!(w, "\n\nPhases: {}", names(&j.phases));
+    let phases = j.phases();
+    if !phases.is_empty() {
+        let _ = write!(w, "\n\nPhases: {}", names(&phases));
     }
-    if let Some(l) = &j.loop_back {
+    if let Some(l) = j.loop_back() {
         let _ = write!(
             w,
             "\n\nLoops from `{}` back to `{}`",
@@ -238,21 +239,24 @@ fn journey_summary(w: &mut String, m: &Model, id: JourneyId) {
 
 /// A persona: who it is, what it needs, what it rests on, who serves it.
 fn persona_summary(w: &mut String, m: &Model, id: PersonaId) {
-    let p = m.persona_ast(m.persona(id));
-    if let Some(r) = text(&p.role) {
+    let p = m.persona_syntax(m.persona(id));
+    if let Some(r) = text(&p.role()) {
         let _ = write!(w, "\n\nRole: {r}");
     }
-    if !p.needs.is_empty() {
-        let _ = write!(w, "\n\nNeeds:{}", list(&p.needs));
+    let needs = p.needs();
+    if !needs.is_empty() {
+        let _ = write!(w, "\n\nNeeds:{}", list(&needs));
     }
-    if !p.pains.is_empty() {
-        let _ = write!(w, "\n\nPains:{}", list(&p.pains));
+    let pains = p.pains();
+    if !pains.is_empty() {
+        let _ = write!(w, "\n\nPains:{}", list(&pains));
     }
-    if let Some(e) = text(&p.evidence) {
+    if let Some(e) = text(&p.evidence()) {
         let _ = write!(w, "\n\nEvidence: {e}");
     }
-    if !p.channels.is_empty() {
-        let _ = write!(w, "\n\nChannels: {}", names(&p.channels));
+    let channels = p.channels();
+    if !channels.is_empty() {
+        let _ = write!(w, "\n\nChannels: {}", names(&channels));
     }
     let served: Vec<String> = m
         .persona(id)
@@ -270,29 +274,29 @@ fn persona_summary(w: &mut String, m: &Model, id: PersonaId) {
 fn phase_summary(w: &mut String, a: &Analysis, id: PhaseId) {
     let m = a.index().model();
     let def = Def::Phase(id);
-    let p = m.phase_ast(m.phase(id));
-    if let Some(k) = &p.kind {
+    let p = m.phase_syntax(m.phase(id));
+    let kind = p.kind();
+    if let Some(k) = kind {
         let _ = write!(w, "\n\nKind: `{}`", k.text);
     }
     if let Some((n, total)) = phase_number(a, def) {
-        let sep = if p.kind.is_some() { " · " } else { "\n\n" };
+        let sep = if kind.is_some() { " · " } else { "\n\n" };
         let _ = write!(w, "{sep}phase {n} of {total}");
     }
-    if let Some(q) = text(&p.question) {
+    if let Some(q) = text(&p.question()) {
         let _ = write!(w, "\n\nCustomer's question: {q}");
     }
-    if let Some(msg) = text(&p.message) {
+    if let Some(msg) = text(&p.message()) {
         let _ = write!(w, "\n\nCore message: {msg}");
     }
-    if let Some(o) = text(&p.objective) {
+    if let Some(o) = text(&p.objective()) {
         let _ = write!(w, "\n\nObjective: {o}");
     }
-    if !p.touchpoints.is_empty() {
-        let tps: Vec<String> = p
-            .touchpoints
-            .iter()
-            .map(|t| format!("`{}`", t.id.text))
-            .collect();
+    let tps: Vec<String> = p
+        .touchpoints()
+        .map(|t| format!("`{}`", t.id.text))
+        .collect();
+    if !tps.is_empty() {
         let _ = write!(w, "\n\nTouchpoints: {}", tps.join(", "));
     }
 }
@@ -301,24 +305,25 @@ fn phase_summary(w: &mut String, a: &Analysis, id: PhaseId) {
 /// it serves and which impacts it delivers.
 fn touchpoint_summary(w: &mut String, m: &Model, id: TouchpointId) {
     let tp = m.touchpoint(id);
-    let t = m.touchpoint_ast(tp);
-    let phase = m.phase_ast(m.phase(tp.phase));
+    let t = m.touchpoint_syntax(tp);
+    let phase = m.phase_syntax(m.phase(tp.phase));
     let _ = write!(w, "\n\nPhase: `{}`", phase.id.text);
     if let Some(title) = text(&phase.title) {
         let _ = write!(w, " ({title})");
     }
-    if let Some(o) = &t.owner {
+    if let Some(o) = t.owner() {
         let _ = write!(w, "\n\nOwner: `{}`", o.text);
     }
-    if let Some(c) = &t.channel {
+    if let Some(c) = t.channel() {
         let _ = write!(w, "\n\nChannel: `{}`", c.text);
-        if let Some(p) = &t.presence {
+        if let Some(p) = t.presence() {
             let _ = write!(w, " ({})", p.text);
         }
     }
-    touchpoint_scores(w, t);
-    if !t.serves.is_empty() {
-        let _ = write!(w, "\n\nServes {}", names(&t.serves));
+    touchpoint_scores(w, &t);
+    let serves = t.serves();
+    if !serves.is_empty() {
+        let _ = write!(w, "\n\nServes {}", names(&serves));
     }
     let impacts: Vec<String> = tp
         .reached_by
@@ -332,8 +337,8 @@ fn touchpoint_summary(w: &mut String, m: &Model, id: TouchpointId) {
 
 /// A touchpoint's expectation and experience with their gap, its state
 /// and importance, and whether it is a moment of truth.
-fn touchpoint_scores(w: &mut String, t: &ast::Touchpoint) {
-    let (exp, expe) = (score(&t.expectation), score(&t.experience));
+fn touchpoint_scores(w: &mut String, t: &view::Touchpoint<'_>) {
+    let (exp, expe) = (score(&t.expectation()), score(&t.experience()));
     if exp.is_some() || expe.is_some() {
         let show = |v: Option<f64>| v.map_or("–".to_string(), number);
         let _ = write!(
@@ -346,15 +351,15 @@ fn touchpoint_scores(w: &mut String, t: &ast::Touchpoint) {
             let _ = write!(w, " (gap {})", signed(y - x));
         }
     }
-    if let Some(s) = &t.state {
+    if let Some(s) = t.state() {
         let _ = write!(w, "\n\nState: `{}`", s.text);
     }
-    if let Some(i) = &t.importance {
+    if let Some(i) = t.importance() {
         let _ = write!(w, " · importance `{}`", i.text);
     }
-    if t.moment.as_ref().is_some_and(|m| m.value) {
+    if let Some(moment) = t.moment().filter(|m| m.value) {
         let _ = write!(w, "\n\nMoment of truth");
-        if let Some(n) = t.moment.as_ref().and_then(|m| m.note.as_ref()) {
+        if let Some(n) = &moment.note {
             let _ = write!(w, ": {}", n.value);
         }
     }
@@ -362,8 +367,8 @@ fn touchpoint_scores(w: &mut String, t: &ast::Touchpoint) {
 
 /// A goal: its metric and actors.
 fn goal_summary(w: &mut String, m: &Model, id: GoalId) {
-    let g = m.goal_ast(m.goal(id));
-    if let Some(metric) = &g.metric {
+    let g = m.goal_syntax(m.goal(id));
+    if let Some(metric) = g.metric() {
         let _ = write!(w, "\n\nMetric: {}", metric.name.value);
         if let Some(c) = scalar(&metric.current) {
             let _ = write!(w, " — now {c}");
@@ -375,12 +380,8 @@ fn goal_summary(w: &mut String, m: &Model, id: GoalId) {
             let _ = write!(w, " by {b}");
         }
     }
-    if !g.actors.is_empty() {
-        let actors: Vec<String> = g
-            .actors
-            .iter()
-            .map(|a| format!("`{}`", a.id.text))
-            .collect();
+    let actors: Vec<String> = g.actors().map(|a| format!("`{}`", a.id.text)).collect();
+    if !actors.is_empty() {
         let _ = write!(w, "\n\nActors: {}", actors.join(", "));
     }
 }
@@ -405,19 +406,20 @@ fn impact_summary(w: &mut String, m: &Model, id: ImpactId) {
         name_of(m, Def::Goal(imp.goal)),
         name_of(m, Def::Actor(imp.actor))
     );
-    let ast = m.impact_ast(imp);
-    for k in &ast.kpis {
+    let syntax = m.impact_syntax(imp);
+    for k in &syntax.kpis() {
         let _ = write!(w, "\n\nKPI: {}", kpi_line(k));
     }
-    if !ast.via.is_empty() {
-        let _ = write!(w, "\n\nVia {}", names(&ast.via));
+    let via = syntax.via();
+    if !via.is_empty() {
+        let _ = write!(w, "\n\nVia {}", names(&via));
     }
 }
 
 /// A KPI: its line and what it measures.
 fn kpi_summary(w: &mut String, m: &Model, id: KpiId) {
     let k = m.kpi(id);
-    let _ = write!(w, "\n\n{}", kpi_line(m.kpi_ast(k)));
+    let _ = write!(w, "\n\n{}", kpi_line(&m.kpi_syntax(k)));
     if let Some(p) = k.head.parent {
         let kind = SymbolKind::Def(p.kind());
         let _ = write!(w, "\n\nOf {} {}", kind.describe(), name_of(m, p));
@@ -428,9 +430,9 @@ fn kpi_summary(w: &mut String, m: &Model, id: KpiId) {
 fn deliverable_summary(w: &mut String, m: &Model, id: DeliverableId) {
     let d = m.deliverable(id);
     let _ = write!(w, "\n\nFor impact {}", name_of(m, Def::Impact(d.impact)));
-    let ast = m.deliverable_ast(d);
-    if !ast.via.is_empty() {
-        let _ = write!(w, " via {}", names(&ast.via));
+    let syntax = m.deliverable_syntax(d);
+    if !syntax.via.is_empty() {
+        let _ = write!(w, " via {}", names(&syntax.via));
     }
 }
 
@@ -463,12 +465,12 @@ fn promise_summary(a: &Analysis, name: &str) -> String {
     let mut kept = Vec::new();
     let mut made = None;
     for (_, f) in a.workspace().files() {
-        for p in f.parse.ast.phases() {
-            if let Some(pr) = p.promises.iter().find(|pr| pr.id.text == name) {
-                made.get_or_insert((p.id.text.clone(), pr.text.as_ref().map(|t| t.value.clone())));
+        for p in crate::syntax(f).phases() {
+            if let Some(pr) = p.promises().into_iter().find(|pr| pr.id.text == name) {
+                made.get_or_insert((p.id.text.to_string(), pr.text.map(|t| t.value.into_owned())));
             }
-            for t in &p.touchpoints {
-                if t.keeps.iter().any(|k| k.text == name) {
+            for t in p.touchpoints() {
+                if t.keeps().iter().any(|k| k.text == name) {
                     kept.push(format!("`{}`", t.id.text));
                 }
             }
@@ -496,20 +498,20 @@ fn implicit_summary(a: &Analysis, kind: SymbolKind, name: &str) -> String {
     let mut phases = Vec::new();
     let mut touchpoints = Vec::new();
     for (_, f) in a.workspace().files() {
-        for p in f.parse.ast.phases() {
+        for p in crate::syntax(f).phases() {
             let in_phase = match kind {
-                SymbolKind::Team => p.teams.iter().any(|t| t.text == name),
-                SymbolKind::System => p.systems.iter().any(|t| t.text == name),
+                SymbolKind::Team => p.teams().iter().any(|t| t.text == name),
+                SymbolKind::System => p.systems().iter().any(|t| t.text == name),
                 _ => false,
             };
             if in_phase {
                 phases.push(format!("`{}`", p.id.text));
             }
-            for t in &p.touchpoints {
+            for t in p.touchpoints() {
                 let hit = match kind {
-                    SymbolKind::Team => t.owner.as_ref().is_some_and(|o| o.text == name),
-                    SymbolKind::System => t.systems.iter().any(|s| s.text == name),
-                    SymbolKind::Channel => t.channel.as_ref().is_some_and(|c| c.text == name),
+                    SymbolKind::Team => t.owner().is_some_and(|o| o.text == name),
+                    SymbolKind::System => t.systems().iter().any(|s| s.text == name),
+                    SymbolKind::Channel => t.channel().is_some_and(|c| c.text == name),
                     _ => false,
                 };
                 if hit {
@@ -539,7 +541,7 @@ fn implicit_summary(a: &Analysis, kind: SymbolKind, name: &str) -> String {
                 .iter()
                 .filter(|x| x.persona.is_none() && x.head.id() == name)
                 .collect();
-            if let Some(title) = actors.iter().find_map(|x| m.actor_ast(x).title.as_ref()) {
+            if let Some(title) = actors.iter().find_map(|x| m.actor_syntax(x).title) {
                 let _ = write!(out, " — {}", title.value);
             }
             let goals: Vec<String> = actors

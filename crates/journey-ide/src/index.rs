@@ -1,6 +1,6 @@
 //! Every name in every file, classified: what it defines or refers to.
 //!
-//! The index is built from the typed syntax tree of each file and answers
+//! The index is built from the typed views of each file and answers
 //! "what is at this offset" for highlighting, hover and completion. What a
 //! name resolves to is the semantic model's answer
 //! ([`journey_analysis::Model`]: the same name tables the checks use), so
@@ -11,7 +11,7 @@
 use journey_analysis::model::{Def, DefKind, Model};
 use journey_analysis::Workspace;
 use journey_diagnostics::{FileId, Span};
-use journey_syntax::ast::{self, Item, Kpi, Name};
+use journey_syntax::view::{self, Item, Kpi, Name};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -199,7 +199,7 @@ impl Index {
             promises: Default::default(),
         };
         for (id, f) in ws.files() {
-            let fi = index_file(&f.parse.ast);
+            let fi = index_file(crate::syntax(f));
             for o in &fi.occurrences {
                 if o.kind == SymbolKind::Promise && o.role == Role::Definition {
                     index.promises.insert(o.name.clone());
@@ -413,80 +413,80 @@ impl Index {
     }
 }
 
-/// Classifies every identifier of one file's typed tree.
-pub fn index_file(ast: &ast::File) -> FileIndex {
+/// Classifies every identifier of one file's definitions.
+pub fn index_file(file: view::File<'_>) -> FileIndex {
     let mut b = Builder::default();
-    for item in &ast.items {
+    for item in file.items() {
         match item {
             Item::Import(_) => {}
             Item::Journey(j) => {
-                b.def(SymbolKind::Def(DefKind::Journey), &j.id);
-                b.refs(SymbolKind::Def(DefKind::Phase), &j.phases);
-                if let Some(l) = &j.loop_back {
-                    b.refs(SymbolKind::Def(DefKind::Phase), [&l.from, &l.to]);
+                b.def(SymbolKind::Def(DefKind::Journey), j.id);
+                b.refs(SymbolKind::Def(DefKind::Phase), j.phases());
+                if let Some(l) = j.loop_back() {
+                    b.refs(SymbolKind::Def(DefKind::Phase), [l.from, l.to]);
                 }
             }
             Item::Persona(p) => {
-                b.def(SymbolKind::Def(DefKind::Persona), &p.id);
-                b.refs(SymbolKind::Channel, &p.channels);
+                b.def(SymbolKind::Def(DefKind::Persona), p.id);
+                b.refs(SymbolKind::Channel, p.channels());
             }
             Item::Phase(p) => {
-                b.def(SymbolKind::Def(DefKind::Phase), &p.id);
-                b.enum_value(EnumKind::PhaseKind, p.kind.as_ref());
-                b.mentions(SymbolKind::Team, &p.teams, true);
-                b.mentions(SymbolKind::System, &p.systems, true);
-                for promise in &p.promises {
-                    b.def(SymbolKind::Promise, &promise.id);
+                b.def(SymbolKind::Def(DefKind::Phase), p.id);
+                b.enum_value(EnumKind::PhaseKind, p.kind());
+                b.mentions(SymbolKind::Team, p.teams(), true);
+                b.mentions(SymbolKind::System, p.systems(), true);
+                for promise in p.promises() {
+                    b.def(SymbolKind::Promise, promise.id);
                 }
-                for s in &p.supports {
-                    if let ast::Support::Ref(n) = s {
+                for s in p.supports() {
+                    if let view::Support::Ref(n) = s {
                         b.push(Occurrence {
                             span: n.span,
-                            name: n.text.clone(),
+                            name: n.text.to_string(),
                             kind: SymbolKind::Promise,
                             role: Role::Support,
                             decl: false,
                         });
                     }
                 }
-                b.kpis(&p.kpis);
-                for tp in &p.touchpoints {
-                    b.def(SymbolKind::Def(DefKind::Touchpoint), &tp.id);
-                    if let Some(c) = &tp.channel {
+                b.kpis(&p.kpis());
+                for tp in p.touchpoints() {
+                    b.def(SymbolKind::Def(DefKind::Touchpoint), tp.id);
+                    if let Some(c) = tp.channel() {
                         b.refs(SymbolKind::Channel, [c]);
                     }
-                    b.enum_value(EnumKind::Presence, tp.presence.as_ref());
-                    if let Some(o) = &tp.owner {
+                    b.enum_value(EnumKind::Presence, tp.presence());
+                    if let Some(o) = tp.owner() {
                         b.refs(SymbolKind::Team, [o]);
                     }
-                    b.refs(SymbolKind::System, &tp.systems);
-                    b.kpis(&tp.kpis);
-                    b.refs(SymbolKind::Def(DefKind::Persona), &tp.serves);
-                    b.enum_value(EnumKind::Importance, tp.importance.as_ref());
-                    b.enum_value(EnumKind::State, tp.state.as_ref());
-                    b.enum_value(EnumKind::LegalBasis, tp.basis.as_ref());
-                    b.refs(SymbolKind::Promise, &tp.keeps);
+                    b.refs(SymbolKind::System, tp.systems());
+                    b.kpis(&tp.kpis());
+                    b.refs(SymbolKind::Def(DefKind::Persona), tp.serves());
+                    b.enum_value(EnumKind::Importance, tp.importance());
+                    b.enum_value(EnumKind::State, tp.state());
+                    b.enum_value(EnumKind::LegalBasis, tp.basis());
+                    b.refs(SymbolKind::Promise, tp.keeps());
                 }
             }
             Item::Goal(g) => {
-                b.def(SymbolKind::Def(DefKind::Goal), &g.id);
-                for actor in &g.actors {
+                b.def(SymbolKind::Def(DefKind::Goal), g.id);
+                for actor in g.actors() {
                     b.push(Occurrence {
                         span: actor.id.span,
-                        name: actor.id.text.clone(),
+                        name: actor.id.text.to_string(),
                         kind: SymbolKind::Def(DefKind::Actor),
                         role: Role::Actor,
                         decl: actor.title.is_some(),
                     });
-                    for imp in &actor.impacts {
-                        b.def(SymbolKind::Def(DefKind::Impact), &imp.id);
-                        b.kpis(&imp.kpis);
-                        b.refs(SymbolKind::Def(DefKind::Touchpoint), &imp.via);
-                        for del in &imp.deliverables {
-                            if let Some(id) = &del.id {
+                    for imp in actor.impacts() {
+                        b.def(SymbolKind::Def(DefKind::Impact), imp.id);
+                        b.kpis(&imp.kpis());
+                        b.refs(SymbolKind::Def(DefKind::Touchpoint), imp.via());
+                        for del in imp.deliverables() {
+                            if let Some(id) = del.id {
                                 b.def(SymbolKind::Def(DefKind::Deliverable), id);
                             }
-                            b.refs(SymbolKind::Def(DefKind::Touchpoint), &del.via);
+                            b.refs(SymbolKind::Def(DefKind::Touchpoint), del.via);
                         }
                     }
                 }
@@ -508,30 +508,30 @@ impl Builder {
         self.fi.occurrences.push(o);
     }
 
-    fn def(&mut self, kind: SymbolKind, id: &Name) {
+    fn def(&mut self, kind: SymbolKind, id: Name<'_>) {
         self.push(Occurrence {
             span: id.span,
-            name: id.text.clone(),
+            name: id.text.to_string(),
             kind,
             role: Role::Definition,
             decl: true,
         });
     }
 
-    fn refs<'n>(&mut self, kind: SymbolKind, names: impl IntoIterator<Item = &'n Name>) {
+    fn refs<'n>(&mut self, kind: SymbolKind, names: impl IntoIterator<Item = Name<'n>>) {
         self.mentions(kind, names, false);
     }
 
     fn mentions<'n>(
         &mut self,
         kind: SymbolKind,
-        names: impl IntoIterator<Item = &'n Name>,
+        names: impl IntoIterator<Item = Name<'n>>,
         decl: bool,
     ) {
         for n in names {
             self.push(Occurrence {
                 span: n.span,
-                name: n.text.clone(),
+                name: n.text.to_string(),
                 kind,
                 role: Role::Reference,
                 decl,
@@ -540,11 +540,11 @@ impl Builder {
     }
 
     /// A fixed value (its `kind` field is unused: the role carries the kind).
-    fn enum_value(&mut self, kind: EnumKind, name: Option<&Name>) {
+    fn enum_value(&mut self, kind: EnumKind, name: Option<Name<'_>>) {
         if let Some(n) = name {
             self.push(Occurrence {
                 span: n.span,
-                name: n.text.clone(),
+                name: n.text.to_string(),
                 kind: SymbolKind::Channel,
                 role: Role::Enum(kind),
                 decl: false,
@@ -552,9 +552,9 @@ impl Builder {
         }
     }
 
-    fn kpis(&mut self, kpis: &[Kpi]) {
+    fn kpis(&mut self, kpis: &[Kpi<'_>]) {
         for kpi in kpis {
-            if let Some(id) = &kpi.id {
+            if let Some(id) = kpi.id {
                 self.def(SymbolKind::Def(DefKind::Kpi), id);
             }
         }

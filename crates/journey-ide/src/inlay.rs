@@ -28,7 +28,7 @@ pub(crate) fn inlay_hints(a: &Analysis, file: FileId, range: Option<Span>) -> Ve
     };
     let mut out = Vec::new();
     let model = a.index().model();
-    for phase in f.parse.ast.phases() {
+    for phase in crate::syntax(f).phases() {
         let def = model.definition_at(file, phase.id.span.start);
         if let Some((n, total)) = def.and_then(|d| phase_number(a, d)) {
             out.push(InlayHint {
@@ -41,8 +41,8 @@ pub(crate) fn inlay_hints(a: &Analysis, file: FileId, range: Option<Span>) -> Ve
                 )),
             });
         }
-        for t in &phase.touchpoints {
-            let (Some(exp), Some(expe)) = (&t.expectation, &t.experience) else {
+        for t in phase.touchpoints() {
+            let (Some(exp), Some(expe)) = (t.expectation(), t.experience()) else {
                 continue;
             };
             let gap = expe.value - exp.value;

@@ -36,9 +36,15 @@ pub use navigation::{HighlightAccess, NavTarget, ReferenceHit};
 pub use rename::{RenameError, SourceChange};
 pub use symbols::{DocumentSymbol, WorkspaceSymbol};
 
-use journey_analysis::Workspace;
+use journey_analysis::{FileData, Workspace};
 use journey_diagnostics::{Diagnostic, FileId, Span};
+use journey_syntax::view;
 use std::sync::{Arc, OnceLock};
+
+/// The definitions of a workspace file, read from its tree and source.
+pub(crate) fn syntax(f: &FileData) -> view::File<'_> {
+    view::File::new(&f.source.text, &f.parse.tree)
+}
 
 /// A cursor: a byte offset in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

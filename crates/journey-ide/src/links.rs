@@ -18,8 +18,7 @@ pub(crate) fn document_links(a: &Analysis, file: FileId) -> Vec<DocumentLink> {
     let Some(f) = a.workspace().file(file) else {
         return Vec::new();
     };
-    f.parse
-        .ast
+    crate::syntax(f)
         .imports()
         .filter(|i| !i.path.value.is_empty())
         .filter_map(|i| {

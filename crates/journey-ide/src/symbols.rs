@@ -6,6 +6,7 @@ use crate::Analysis;
 use journey_analysis::model::DefKind;
 use journey_analysis::model::{Def, Model, Symbol};
 use journey_diagnostics::{FileId, Span};
+use journey_syntax::view;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentSymbol {
@@ -50,7 +51,12 @@ pub(crate) fn document_symbols(a: &Analysis, file: FileId) -> Vec<DocumentSymbol
                 let mut children = build(m, defs, Some(s.def));
                 // Promises are not entities of the model: read them here.
                 if let Def::Phase(id) = s.def {
-                    children.extend(m.phase_ast(m.phase(id)).promises.iter().map(promise_symbol));
+                    children.extend(
+                        m.phase_syntax(m.phase(id))
+                            .promises()
+                            .iter()
+                            .map(promise_symbol),
+                    );
                     children.sort_by_key(|c| c.full_span.start);
                 }
                 DocumentSymbol {
@@ -67,10 +73,10 @@ pub(crate) fn document_symbols(a: &Analysis, file: FileId) -> Vec<DocumentSymbol
     build(m, &defs, None)
 }
 
-fn promise_symbol(p: &journey_syntax::ast::Promise) -> DocumentSymbol {
+fn promise_symbol(p: &view::Promise<'_>) -> DocumentSymbol {
     DocumentSymbol {
-        name: p.id.text.clone(),
-        detail: p.text.as_ref().map(|t| t.value.clone()),
+        name: p.id.text.to_string(),
+        detail: p.text.as_ref().map(|t| t.value.to_string()),
         kind: SymbolKind::Promise,
         full_span: p.span,
         name_span: p.id.span,
@@ -122,8 +128,8 @@ pub(crate) fn workspace_symbols(a: &Analysis, query: &str) -> Vec<WorkspaceSymbo
         ));
     }
     for (file, f) in a.workspace().files() {
-        for phase in f.parse.ast.phases() {
-            for p in &phase.promises {
+        for phase in crate::syntax(f).phases() {
+            for p in &phase.promises() {
                 let sym = promise_symbol(p);
                 let Some(s) = score(&sym.name, query) else {
                     continue;
@@ -137,7 +143,7 @@ pub(crate) fn workspace_symbols(a: &Analysis, query: &str) -> Vec<WorkspaceSymbo
                         file,
                         full_span: sym.full_span,
                         name_span: sym.name_span,
-                        container: Some(phase.id.text.clone()),
+                        container: Some(phase.id.text.to_string()),
                     },
                 ));
             }
