@@ -15,8 +15,8 @@
 
 pub use journey_analysis::model::DefKind;
 use journey_analysis::model::{self, KpiOwner, Model};
-use journey_syntax::ast;
 use journey_syntax::schema;
+use journey_syntax::view;
 use std::collections::HashMap;
 
 /// One value, or one item of a list.
@@ -278,38 +278,46 @@ impl Fields {
             self.0.push(Field { name, label, value });
         }
     }
-    fn text(&mut self, name: &'static str, label: &'static str, t: &Option<ast::Text>) {
-        self.push(name, label, t.as_ref().map(|t| Value::One(text(t))));
+    fn text(&mut self, name: &'static str, label: &'static str, t: Option<&view::Text<'_>>) {
+        self.push(name, label, t.map(|t| Value::One(text(t))));
     }
-    fn texts(&mut self, name: &'static str, label: &'static str, t: &[ast::Text]) {
+    fn texts(&mut self, name: &'static str, label: &'static str, t: &[view::Text<'_>]) {
         self.push(name, label, Some(Value::Set(t.iter().map(text).collect())));
     }
-    fn word(&mut self, name: &'static str, label: &'static str, n: &Option<ast::Name>) {
+    fn word(&mut self, name: &'static str, label: &'static str, n: Option<view::Name<'_>>) {
         self.push(
             name,
             label,
-            n.as_ref().map(|n| Value::One(Atom::Word(n.text.clone()))),
+            n.map(|n| Value::One(Atom::Word(n.text.to_string()))),
         );
     }
-    fn words(&mut self, name: &'static str, label: &'static str, n: &[ast::Name]) {
-        self.push(
-            name,
-            label,
-            Some(Value::Set(
-                n.iter().map(|n| Atom::Word(n.text.clone())).collect(),
-            )),
-        );
-    }
-    fn refs(&mut self, name: &'static str, label: &'static str, kind: DefKind, n: &[ast::Name]) {
+    fn words(&mut self, name: &'static str, label: &'static str, n: &[view::Name<'_>]) {
         self.push(
             name,
             label,
             Some(Value::Set(
-                n.iter().map(|n| Atom::Ref(kind, n.text.clone())).collect(),
+                n.iter().map(|n| Atom::Word(n.text.to_string())).collect(),
             )),
         );
     }
-    fn allows(&mut self, allows: &[ast::Allow]) {
+    fn refs(
+        &mut self,
+        name: &'static str,
+        label: &'static str,
+        kind: DefKind,
+        n: &[view::Name<'_>],
+    ) {
+        self.push(
+            name,
+            label,
+            Some(Value::Set(
+                n.iter()
+                    .map(|n| Atom::Ref(kind, n.text.to_string()))
+                    .collect(),
+            )),
+        );
+    }
+    fn allows(&mut self, allows: &[view::Allow<'_>]) {
         self.push(
             "allows",
             "allowed findings",
@@ -318,7 +326,7 @@ impl Fields {
                     .iter()
                     .map(|a| match &a.reason {
                         Some(r) => Atom::Text(format!("{}: {}", a.check, normalise_text(&r.value))),
-                        None => Atom::Word(a.check.clone()),
+                        None => Atom::Word(a.check.to_string()),
                     })
                     .collect(),
             )),
@@ -326,15 +334,15 @@ impl Fields {
     }
 }
 
-fn text(t: &ast::Text) -> Atom {
+fn text(t: &view::Text<'_>) -> Atom {
     Atom::Text(normalise_text(&t.value))
 }
 
-fn scalar(s: &ast::Scalar) -> Atom {
+fn scalar(s: &view::Scalar<'_>) -> Atom {
     match s {
-        ast::Scalar::Number { value, .. } => Atom::Number(*value),
-        ast::Scalar::Date { raw, .. } => Atom::Word(raw.clone()),
-        ast::Scalar::Text(t) => text(t),
+        view::Scalar::Number { value, .. } => Atom::Number(*value),
+        view::Scalar::Date { raw, .. } => Atom::Word(raw.to_string()),
+        view::Scalar::Text(t) => text(t),
     }
 }
 
@@ -359,13 +367,13 @@ impl Parent {
 
 fn entity(
     kind: DefKind,
-    name: Option<&ast::Name>,
+    name: Option<view::Name<'_>>,
     fallback: &str,
     parent: Option<&Parent>,
     fields: Fields,
 ) -> Entity {
     let (id, named) = match name {
-        Some(n) => (n.text.clone(), true),
+        Some(n) => (n.text.to_string(), true),
         None => (normalise_text(fallback), false),
     };
     let key = if named {
@@ -416,82 +424,82 @@ impl Builder<'_> {
     }
 
     fn journey(&mut self, j: &model::Journey) {
-        let a = self.m.journey_ast(j);
+        let a = self.m.journey_syntax(j);
         let mut f = Fields::default();
-        f.text("title", "title", &a.title);
-        f.text("value", "value proposition", &a.value);
-        f.text("description", "description", &a.description);
+        f.text("title", "title", a.title.as_ref());
+        f.text("value", "value proposition", a.value().as_ref());
+        f.text("description", "description", a.description().as_ref());
         f.push(
             "phases",
             "phases",
             Some(Value::Seq(
-                a.phases
+                a.phases()
                     .iter()
-                    .map(|n| Atom::Ref(DefKind::Phase, n.text.clone()))
+                    .map(|n| Atom::Ref(DefKind::Phase, n.text.to_string()))
                     .collect(),
             )),
         );
         f.push(
             "loop",
             "loop",
-            a.loop_back.as_ref().map(|l| {
+            a.loop_back().map(|l| {
                 Value::Seq(vec![
-                    Atom::Ref(DefKind::Phase, l.from.text.clone()),
-                    Atom::Ref(DefKind::Phase, l.to.text.clone()),
+                    Atom::Ref(DefKind::Phase, l.from.text.to_string()),
+                    Atom::Ref(DefKind::Phase, l.to.text.to_string()),
                 ])
             }),
         );
-        f.texts("evidence", "evidence", &a.evidence);
-        f.texts("disclaimers", "disclaimers", &a.disclaimers);
-        f.allows(&a.allows);
+        f.texts("evidence", "evidence", &a.evidence());
+        f.texts("disclaimers", "disclaimers", &a.disclaimers());
+        f.allows(&a.allows());
         self.out
-            .push(entity(DefKind::Journey, Some(&a.id), "", None, f));
+            .push(entity(DefKind::Journey, Some(a.id), "", None, f));
     }
 
     fn persona(&mut self, p: &model::Persona) {
-        let a = self.m.persona_ast(p);
+        let a = self.m.persona_syntax(p);
         let mut f = Fields::default();
-        f.text("name", "name", &a.name);
-        f.text("role", "role", &a.role);
-        f.text("description", "description", &a.description);
-        f.text("evidence", "evidence", &a.evidence);
-        f.texts("needs", "needs", &a.needs);
-        f.texts("pains", "pains", &a.pains);
-        f.texts("gains", "gains", &a.gains);
-        f.texts("goals", "goals", &a.goals);
-        f.words("channels", "channels", &a.channels);
-        if let Some(e) = &a.empathy {
-            f.texts("says", "says", &e.says);
-            f.texts("thinks", "thinks", &e.thinks);
-            f.texts("does", "does", &e.does);
-            f.texts("feels", "feels", &e.feels);
+        f.text("name", "name", a.name.as_ref());
+        f.text("role", "role", a.role().as_ref());
+        f.text("description", "description", a.description().as_ref());
+        f.text("evidence", "evidence", a.evidence().as_ref());
+        f.texts("needs", "needs", &a.needs());
+        f.texts("pains", "pains", &a.pains());
+        f.texts("gains", "gains", &a.gains());
+        f.texts("goals", "goals", &a.goals());
+        f.words("channels", "channels", &a.channels());
+        if let Some(e) = a.empathy() {
+            f.texts("says", "says", &e.says());
+            f.texts("thinks", "thinks", &e.thinks());
+            f.texts("does", "does", &e.does());
+            f.texts("feels", "feels", &e.feels());
         }
-        f.allows(&a.allows);
+        f.allows(&a.allows());
         self.out
-            .push(entity(DefKind::Persona, Some(&a.id), "", None, f));
+            .push(entity(DefKind::Persona, Some(a.id), "", None, f));
     }
 
     fn phase(&mut self, id: model::PhaseId) {
         let m = self.m;
         let p = m.phase(id);
-        let a = m.phase_ast(p);
+        let a = m.phase_syntax(p);
         let mut f = Fields::default();
-        f.text("title", "title", &a.title);
-        f.word("kind", "kind", &a.kind);
-        f.text("question", "customer question", &a.question);
-        f.texts("activities", "activities", &a.activities);
-        f.texts("wants", "customer goals", &a.wants);
-        f.text("objective", "objective", &a.objective);
-        f.text("message", "core message", &a.message);
+        f.text("title", "title", a.title.as_ref());
+        f.word("kind", "kind", a.kind());
+        f.text("question", "customer question", a.question().as_ref());
+        f.texts("activities", "activities", &a.activities());
+        f.texts("wants", "customer goals", &a.wants());
+        f.text("objective", "objective", a.objective().as_ref());
+        f.text("message", "core message", a.message().as_ref());
         f.push(
             "supports",
             "supports",
             Some(Value::Set(
-                a.supports
+                a.supports()
                     .iter()
                     .map(|s| match s {
-                        ast::Support::Ref(n) => Atom::Word(n.text.clone()),
-                        ast::Support::Text(t) => text(t),
+                        view::Support::Ref(n) => Atom::Word(n.text.to_string()),
+                        view::Support::Text(t) => text(t),
                     })
                     .collect(),
             )),
@@ -500,27 +508,27 @@ impl Builder<'_> {
             "promises",
             "promises",
             Some(Value::Set(
-                a.promises
+                a.promises()
                     .iter()
                     .map(|p| match &p.text {
                         Some(t) => {
                             Atom::Text(format!("{}: {}", p.id.text, normalise_text(&t.value)))
                         }
-                        None => Atom::Word(p.id.text.clone()),
+                        None => Atom::Word(p.id.text.to_string()),
                     })
                     .collect(),
             )),
         );
-        f.texts("evidence", "evidence", &a.evidence);
-        f.texts("disclaimers", "disclaimers", &a.disclaimers);
-        f.texts("backstage", "backstage activities", &a.backstage);
-        f.words("teams", "teams", &a.teams);
-        f.words("systems", "systems", &a.systems);
-        f.texts("moments", "moments of truth", &a.moments);
-        f.allows(&a.allows);
-        let name = a.id.text.clone();
+        f.texts("evidence", "evidence", &a.evidence());
+        f.texts("disclaimers", "disclaimers", &a.disclaimers());
+        f.texts("backstage", "backstage activities", &a.backstage());
+        f.words("teams", "teams", &a.teams());
+        f.words("systems", "systems", &a.systems());
+        f.texts("moments", "moments of truth", &a.moments());
+        f.allows(&a.allows());
+        let name = a.id.text.to_string();
         self.out
-            .push(entity(DefKind::Phase, Some(&a.id), "", None, f));
+            .push(entity(DefKind::Phase, Some(a.id), "", None, f));
         let me = Parent::named(DefKind::Phase, &name, format!("phase {name}"));
         for k in &p.kpis {
             self.kpi(*k, &me);
@@ -533,19 +541,19 @@ impl Builder<'_> {
     fn touchpoint(&mut self, id: model::TouchpointId, phase: &str) {
         let m = self.m;
         let t = m.touchpoint(id);
-        let a = m.touchpoint_ast(t);
+        let a = m.touchpoint_syntax(t);
         let mut f = Fields::default();
-        f.text("title", "title", &a.title);
+        f.text("title", "title", a.title.as_ref());
         f.push(
             "phase",
             "phase",
             Some(Value::One(Atom::Ref(DefKind::Phase, phase.to_string()))),
         );
-        f.word("channel", "channel", &a.channel);
-        let presence = a.presence.as_ref().map(|p| p.text.clone()).or_else(|| {
-            a.channel
-                .as_ref()
-                .and_then(|c| schema::channel(&c.text))
+        let channel = a.channel();
+        f.word("channel", "channel", channel);
+        let presence = a.presence().map(|p| p.text.to_string()).or_else(|| {
+            channel
+                .and_then(|c| schema::channel(c.text))
                 .map(|c| if c.online { "online" } else { "offline" }.to_string())
         });
         f.push(
@@ -553,42 +561,36 @@ impl Builder<'_> {
             "presence",
             presence.map(|p| Value::One(Atom::Word(p))),
         );
-        f.word("owner", "owner", &a.owner);
-        f.words("systems", "systems", &a.systems);
-        f.refs("serves", "serves", DefKind::Persona, &a.serves);
-        f.texts("says", "copy", &a.says);
+        f.word("owner", "owner", a.owner());
+        f.words("systems", "systems", &a.systems());
+        f.refs("serves", "serves", DefKind::Persona, &a.serves());
+        f.texts("says", "copy", &a.says());
         f.push(
             "expectation",
             "expectation",
-            a.expectation
-                .as_ref()
-                .map(|s| Value::One(Atom::Number(s.value))),
+            a.expectation().map(|s| Value::One(Atom::Number(s.value))),
         );
         f.push(
             "experience",
             "experience",
-            a.experience
-                .as_ref()
-                .map(|s| Value::One(Atom::Number(s.value))),
+            a.experience().map(|s| Value::One(Atom::Number(s.value))),
         );
-        f.word("importance", "importance", &a.importance);
+        f.word("importance", "importance", a.importance());
         f.push(
             "monitored",
             "monitored",
-            a.monitored
-                .as_ref()
+            a.monitored()
                 .map(|m| Value::One(Atom::Word(yes_no(m.value)))),
         );
         let state = a
-            .state
-            .as_ref()
-            .map(|s| s.text.clone())
+            .state()
+            .map(|s| s.text.to_string())
             .unwrap_or_else(|| "current".to_string());
         f.push("state", "state", Some(Value::One(Atom::Word(state))));
         f.push(
             "moment",
             "moment of truth",
-            a.moment.as_ref().and_then(|mo| {
+            a.moment().and_then(|mo| {
                 if !mo.value {
                     None
                 } else {
@@ -599,24 +601,24 @@ impl Builder<'_> {
                 }
             }),
         );
-        f.texts("collects", "personal data collected", &a.collects);
-        f.word("basis", "legal basis", &a.basis);
-        f.text("description", "description", &a.description);
-        f.words("keeps", "keeps promises", &a.keeps);
-        f.texts("evidence", "evidence", &a.evidence);
-        f.texts("disclaimers", "disclaimers", &a.disclaimers);
-        f.allows(&a.allows);
+        f.texts("collects", "personal data collected", &a.collects());
+        f.word("basis", "legal basis", a.basis());
+        f.text("description", "description", a.description().as_ref());
+        f.words("keeps", "keeps promises", &a.keeps());
+        f.texts("evidence", "evidence", &a.evidence());
+        f.texts("disclaimers", "disclaimers", &a.disclaimers());
+        f.allows(&a.allows());
         let parent = Parent::named(DefKind::Phase, phase, format!("phase {phase}"));
         self.out.push(entity(
             DefKind::Touchpoint,
-            Some(&a.id),
+            Some(a.id),
             "",
             Some(&parent),
             f,
         ));
         let me = Parent::named(
             DefKind::Touchpoint,
-            &a.id.text,
+            a.id.text,
             format!("touchpoint {}", a.id.text),
         );
         for k in &t.kpis {
@@ -627,7 +629,7 @@ impl Builder<'_> {
     fn kpi(&mut self, id: model::KpiId, owner: &Parent) {
         let m = self.m;
         let k = m.kpi(id);
-        let a = m.kpi_ast(k);
+        let a = m.kpi_syntax(k);
         let mut f = Fields::default();
         f.push("name", "name", Some(Value::One(text(&a.name))));
         if a.id.is_some() {
@@ -648,22 +650,17 @@ impl Builder<'_> {
             "target",
             a.target.as_ref().map(|t| Value::One(scalar(t))),
         );
-        f.text("unit", "unit", &a.unit);
-        self.out.push(entity(
-            DefKind::Kpi,
-            a.id.as_ref(),
-            &a.name.value,
-            Some(owner),
-            f,
-        ));
+        f.text("unit", "unit", a.unit.as_ref());
+        self.out
+            .push(entity(DefKind::Kpi, a.id, &a.name.value, Some(owner), f));
     }
 
     fn goal(&mut self, g: &model::Goal) {
         let m = self.m;
-        let a = m.goal_ast(g);
+        let a = m.goal_syntax(g);
         let mut f = Fields::default();
-        f.text("title", "title", &a.title);
-        if let Some(metric) = &a.metric {
+        f.text("title", "title", a.title.as_ref());
+        if let Some(metric) = a.metric() {
             f.push("metric", "metric", Some(Value::One(text(&metric.name))));
             f.push(
                 "current",
@@ -681,11 +678,11 @@ impl Builder<'_> {
                 metric.by.as_ref().map(|v| Value::One(scalar(v))),
             );
         }
-        f.text("description", "description", &a.description);
-        f.allows(&a.allows);
-        let goal_id = a.id.text.clone();
+        f.text("description", "description", a.description().as_ref());
+        f.allows(&a.allows());
+        let goal_id = a.id.text.to_string();
         self.out
-            .push(entity(DefKind::Goal, Some(&a.id), "", None, f));
+            .push(entity(DefKind::Goal, Some(a.id), "", None, f));
         for actor in &g.actors {
             self.actor(*actor, &goal_id);
         }
@@ -694,19 +691,19 @@ impl Builder<'_> {
     fn actor(&mut self, id: model::ActorId, goal: &str) {
         let m = self.m;
         let actor = m.actor(id);
-        let a = m.actor_ast(actor);
+        let a = m.actor_syntax(actor);
         let mut f = Fields::default();
-        f.text("title", "title", &a.title);
-        f.allows(&a.allows);
+        f.text("title", "title", a.title.as_ref());
+        f.allows(&a.allows());
         // An actor is identified by its goal and the persona or
         // stakeholder it names; it is never renamed on its own.
         let who = if actor.persona.is_some() {
-            Atom::Ref(DefKind::Persona, a.id.text.clone())
+            Atom::Ref(DefKind::Persona, a.id.text.to_string())
         } else {
-            Atom::Word(a.id.text.clone())
+            Atom::Word(a.id.text.to_string())
         };
         let goal_parent = Parent::named(DefKind::Goal, goal, format!("goal {goal}"));
-        let mut e = entity(DefKind::Actor, None, &a.id.text, Some(&goal_parent), f);
+        let mut e = entity(DefKind::Actor, None, a.id.text, Some(&goal_parent), f);
         e.key = vec![Atom::Ref(DefKind::Goal, goal.to_string()), who.clone()];
         self.out.push(e);
         let me = Parent {
@@ -722,27 +719,27 @@ impl Builder<'_> {
     fn impact(&mut self, id: model::ImpactId, actor: &Parent) {
         let m = self.m;
         let imp = m.impact(id);
-        let a = m.impact_ast(imp);
+        let a = m.impact_syntax(imp);
         let mut f = Fields::default();
-        f.text("title", "title", &a.title);
+        f.text("title", "title", a.title.as_ref());
         f.push("actor", "actor", Some(Value::Seq(actor.key.clone())));
-        f.refs("via", "via touchpoints", DefKind::Touchpoint, &a.via);
-        f.allows(&a.allows);
+        f.refs("via", "via touchpoints", DefKind::Touchpoint, &a.via());
+        f.allows(&a.allows());
         self.out
-            .push(entity(DefKind::Impact, Some(&a.id), "", Some(actor), f));
-        let me = Parent::named(DefKind::Impact, &a.id.text, format!("impact {}", a.id.text));
+            .push(entity(DefKind::Impact, Some(a.id), "", Some(actor), f));
+        let me = Parent::named(DefKind::Impact, a.id.text, format!("impact {}", a.id.text));
         for k in &imp.kpis {
             self.kpi(*k, &me);
         }
         for d in &imp.deliverables {
             let dl = m.deliverable(*d);
-            let da = m.deliverable_ast(dl);
+            let da = m.deliverable_syntax(dl);
             let mut f = Fields::default();
             f.push("title", "title", Some(Value::One(text(&da.title))));
             f.refs("via", "via touchpoints", DefKind::Touchpoint, &da.via);
             self.out.push(entity(
                 DefKind::Deliverable,
-                da.id.as_ref(),
+                da.id,
                 &da.title.value,
                 Some(&me),
                 f,

@@ -6,6 +6,7 @@ use journey_analysis::confine::{Judgement, Refusal};
 use journey_analysis::model::{normalize_path, resolve_relative};
 use journey_analysis::{load, Workspace};
 use journey_diagnostics::{Diagnostic, Severity};
+use journey_syntax::view;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
@@ -455,9 +456,7 @@ fn load_revision(
     let mut tried = std::collections::HashSet::new();
     while let Some(id) = queue.pop() {
         let Some(data) = ws.file(id) else { continue };
-        let targets: Vec<PathBuf> = data
-            .parse
-            .ast
+        let targets: Vec<PathBuf> = view::File::new(&data.source.text, &data.parse.tree)
             .imports()
             .map(|i| resolve_relative(&data.path, &i.path.value))
             .collect();

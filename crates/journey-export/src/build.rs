@@ -5,7 +5,7 @@ use journey_analysis::model::{self, DeliverableId, Header, Model, PhaseId, Touch
 use journey_analysis::Workspace;
 use journey_diagnostics::render::Position;
 use journey_diagnostics::{Diagnostic, FileId, Severity, Sources, Span};
-use journey_syntax::ast;
+use journey_syntax::view;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Turns spans into [`Location`]s.
@@ -50,46 +50,51 @@ pub(crate) fn findings(diagnostics: &[Diagnostic], loc: &Locator<'_>) -> Vec<Fin
         .collect()
 }
 
-fn text(t: &Option<ast::Text>) -> Option<String> {
-    t.as_ref().map(|t| t.value.clone())
+fn text(t: Option<view::Text<'_>>) -> Option<String> {
+    t.map(|t| t.value.into_owned())
 }
 
-fn texts(ts: &[ast::Text]) -> Vec<String> {
-    ts.iter().map(|t| t.value.clone()).collect()
+/// A header's title, which the view holds as a field.
+fn title(t: &Option<view::Text<'_>>) -> Option<String> {
+    t.as_ref().map(|t| t.as_str().to_string())
 }
 
-fn names(ns: &[ast::Name]) -> Vec<String> {
-    ns.iter().map(|n| n.text.clone()).collect()
+fn texts(ts: Vec<view::Text<'_>>) -> Vec<String> {
+    ts.into_iter().map(|t| t.value.into_owned()).collect()
 }
 
-fn name(n: &Option<ast::Name>) -> Option<String> {
-    n.as_ref().map(|n| n.text.clone())
+fn names(ns: Vec<view::Name<'_>>) -> Vec<String> {
+    ns.iter().map(|n| n.text.to_string()).collect()
 }
 
-fn value(s: &ast::Scalar) -> Value {
+fn name(n: Option<view::Name<'_>>) -> Option<String> {
+    n.map(|n| n.text.to_string())
+}
+
+fn value(s: view::Scalar<'_>) -> Value {
     match s {
-        ast::Scalar::Number { value, .. } => Value::Number(*value),
-        ast::Scalar::Date { raw, .. } => Value::Date(raw.clone()),
-        ast::Scalar::Text(t) => Value::Text(t.value.clone()),
+        view::Scalar::Number { value, .. } => Value::Number(value),
+        view::Scalar::Date { raw, .. } => Value::Date(raw.to_string()),
+        view::Scalar::Text(t) => Value::Text(t.value.into_owned()),
     }
 }
 
-fn allows(a: &[ast::Allow]) -> Vec<Allow> {
-    a.iter()
+fn allows(a: Vec<view::Allow<'_>>) -> Vec<Allow> {
+    a.into_iter()
         .map(|a| Allow {
-            check: a.check.clone(),
-            reason: a.reason.as_ref().map(|r| r.value.clone()),
+            check: a.check.into_owned(),
+            reason: a.reason.map(|r| r.value.into_owned()),
         })
         .collect()
 }
 
-fn kpis(file: FileId, ks: &[ast::Kpi], loc: &Locator<'_>) -> Vec<Kpi> {
-    ks.iter()
+fn kpis(file: FileId, ks: Vec<view::Kpi<'_>>, loc: &Locator<'_>) -> Vec<Kpi> {
+    ks.into_iter()
         .map(|k| Kpi {
-            id: name(&k.id),
-            name: k.name.value.clone(),
-            target: k.target.as_ref().map(value),
-            unit: text(&k.unit),
+            id: name(k.id),
+            name: k.name.value.into_owned(),
+            target: k.target.map(value),
+            unit: text(k.unit),
             location: loc.locate(file, k.span),
         })
         .collect()
@@ -122,12 +127,12 @@ pub fn from_workspace(
         .enumerate()
         .filter(|(i, _)| keep.journeys.contains(i))
         .map(|(_, j)| {
-            let a = m.journey_ast(j);
+            let a = m.journey_syntax(j);
             Journey {
                 id: j.head.id().to_string(),
-                title: text(&a.title),
-                value: text(&a.value),
-                description: text(&a.description),
+                title: title(&a.title),
+                value: text(a.value()),
+                description: text(a.description()),
                 phases: j.phase_ids().map(phase_id).collect(),
                 loop_back: j.loop_back.as_ref().and_then(|l| {
                     Some(LoopBack {
@@ -135,9 +140,9 @@ pub fn from_workspace(
                         to: phase_id(l.to.phase?),
                     })
                 }),
-                evidence: texts(&a.evidence),
-                disclaimers: texts(&a.disclaimers),
-                allows: allows(&a.allows),
+                evidence: texts(a.evidence()),
+                disclaimers: texts(a.disclaimers()),
+                allows: allows(a.allows()),
                 location: at(&j.head),
             }
         })
@@ -149,27 +154,27 @@ pub fn from_workspace(
         .enumerate()
         .filter(|(i, _)| keep.personas.contains(i))
         .map(|(_, p)| {
-            let a = m.persona_ast(p);
+            let a = m.persona_syntax(p);
             Persona {
                 id: p.head.id().to_string(),
-                name: text(&a.name),
-                role: text(&a.role),
-                description: text(&a.description),
-                evidence: text(&a.evidence),
-                needs: texts(&a.needs),
-                pains: texts(&a.pains),
-                gains: texts(&a.gains),
-                goals: texts(&a.goals),
-                channels: names(&a.channels),
-                empathy: a.empathy.as_ref().map(|e| Empathy {
-                    says: texts(&e.says),
-                    thinks: texts(&e.thinks),
-                    does: texts(&e.does),
-                    feels: texts(&e.feels),
+                name: title(&a.name),
+                role: text(a.role()),
+                description: text(a.description()),
+                evidence: text(a.evidence()),
+                needs: texts(a.needs()),
+                pains: texts(a.pains()),
+                gains: texts(a.gains()),
+                goals: texts(a.goals()),
+                channels: names(a.channels()),
+                empathy: a.empathy().map(|e| Empathy {
+                    says: texts(e.says()),
+                    thinks: texts(e.thinks()),
+                    does: texts(e.does()),
+                    feels: texts(e.feels()),
                 }),
                 // Filled in below, in journey order.
                 touchpoints: Vec::new(),
-                allows: allows(&a.allows),
+                allows: allows(a.allows()),
                 location: at(&p.head),
             }
         })
@@ -199,58 +204,58 @@ pub fn from_workspace(
         .into_iter()
         .map(|pid| {
             let p = m.phase(pid);
-            let a = m.phase_ast(p);
+            let a = m.phase_syntax(p);
             Phase {
                 id: p.head.id().to_string(),
-                title: text(&a.title),
-                kind: name(&a.kind),
+                title: title(&a.title),
+                kind: name(a.kind()),
                 journeys: p
                     .journeys
                     .iter()
                     .filter(|j| keep.journeys.contains(&j.index()))
                     .map(|j| m.journey(*j).head.id().to_string())
                     .collect(),
-                question: text(&a.question),
-                activities: texts(&a.activities),
-                wants: texts(&a.wants),
-                objective: text(&a.objective),
-                message: text(&a.message),
+                question: text(a.question()),
+                activities: texts(a.activities()),
+                wants: texts(a.wants()),
+                objective: text(a.objective()),
+                message: text(a.message()),
                 supports: a
-                    .supports
-                    .iter()
+                    .supports()
+                    .into_iter()
                     .map(|s| match s {
-                        ast::Support::Ref(n) => Support {
-                            reference: Some(n.text.clone()),
+                        view::Support::Ref(n) => Support {
+                            reference: Some(n.text.to_string()),
                             text: None,
                         },
-                        ast::Support::Text(t) => Support {
+                        view::Support::Text(t) => Support {
                             reference: None,
-                            text: Some(t.value.clone()),
+                            text: Some(t.value.into_owned()),
                         },
                     })
                     .collect(),
                 promises: a
-                    .promises
-                    .iter()
+                    .promises()
+                    .into_iter()
                     .map(|pr| Promise {
-                        id: pr.id.text.clone(),
-                        text: text(&pr.text),
+                        id: pr.id.text.to_string(),
+                        text: text(pr.text),
                         location: loc.locate(p.head.file, pr.span),
                     })
                     .collect(),
-                evidence: texts(&a.evidence),
-                disclaimers: texts(&a.disclaimers),
-                kpis: kpis(p.head.file, &a.kpis, &loc),
-                backstage: texts(&a.backstage),
-                teams: names(&a.teams),
-                systems: names(&a.systems),
-                moments: texts(&a.moments),
+                evidence: texts(a.evidence()),
+                disclaimers: texts(a.disclaimers()),
+                kpis: kpis(p.head.file, a.kpis(), &loc),
+                backstage: texts(a.backstage()),
+                teams: names(a.teams()),
+                systems: names(a.systems()),
+                moments: texts(a.moments()),
                 touchpoints: p
                     .touchpoints
                     .iter()
                     .map(|t| touchpoint(m, *t, &loc, &keep, &via))
                     .collect(),
-                allows: allows(&a.allows),
+                allows: allows(a.allows()),
                 location: at(&p.head),
             }
         })
@@ -290,16 +295,17 @@ fn touchpoint(
     via: &std::collections::HashSet<(usize, usize)>,
 ) -> Touchpoint {
     let tp = m.touchpoint(id);
-    let t = m.touchpoint_ast(tp);
-    let channel = name(&t.channel);
-    let presence_written = name(&t.presence);
+    let t = m.touchpoint_syntax(tp);
+    let channel = name(t.channel());
+    let presence_written = name(t.presence());
     let presence = presence_written.clone().or_else(|| {
         channel
             .as_deref()
             .and_then(journey_syntax::schema::channel)
             .map(|c| if c.online { "online" } else { "offline" }.to_string())
     });
-    let state_written = name(&t.state);
+    let state_written = name(t.state());
+    let moment = t.moment();
     // Where the impact map reaches it: plain `via` first, then deliverables.
     let mut reached_by = Vec::new();
     for i in &tp.reached_by {
@@ -328,40 +334,36 @@ fn touchpoint(
     }
     Touchpoint {
         id: tp.head.id().to_string(),
-        title: text(&t.title),
+        title: title(&t.title),
         phase: m.phase(tp.phase).head.id().to_string(),
         channel,
         presence_explicit: presence_written.is_some(),
         presence,
-        owner: name(&t.owner),
-        systems: names(&t.systems),
-        kpis: kpis(tp.head.file, &t.kpis, loc),
+        owner: name(t.owner()),
+        systems: names(t.systems()),
+        kpis: kpis(tp.head.file, t.kpis(), loc),
         serves: tp
             .serves
             .iter()
             .map(|p| m.persona(*p).head.id().to_string())
             .collect(),
-        says: texts(&t.says),
-        evidence: texts(&t.evidence),
-        disclaimers: texts(&t.disclaimers),
-        keeps: names(&t.keeps),
-        expectation: t.expectation.as_ref().map(|s| s.value),
-        experience: t.experience.as_ref().map(|s| s.value),
-        importance: name(&t.importance),
-        monitored: t.monitored.as_ref().map(|f| f.value),
+        says: texts(t.says()),
+        evidence: texts(t.evidence()),
+        disclaimers: texts(t.disclaimers()),
+        keeps: names(t.keeps()),
+        expectation: t.expectation().map(|s| s.value),
+        experience: t.experience().map(|s| s.value),
+        importance: name(t.importance()),
+        monitored: t.monitored().map(|f| f.value),
         state_explicit: state_written.is_some(),
         state: state_written.unwrap_or_else(|| "current".to_string()),
-        moment: t.moment.as_ref().is_some_and(|m| m.value),
-        moment_note: t
-            .moment
-            .as_ref()
-            .filter(|m| m.value)
-            .and_then(|m| text(&m.note)),
-        collects: texts(&t.collects),
-        basis: name(&t.basis),
-        description: text(&t.description),
+        moment: moment.as_ref().is_some_and(|m| m.value),
+        moment_note: moment.filter(|m| m.value).and_then(|m| text(m.note)),
+        collects: texts(t.collects()),
+        basis: name(t.basis()),
+        description: text(t.description()),
         reached_by,
-        allows: allows(&t.allows),
+        allows: allows(t.allows()),
         location: loc.locate(tp.head.file, tp.head.span),
     }
 }
@@ -449,43 +451,43 @@ fn deliverable_key(m: &Model, d: DeliverableId) -> String {
     let del = m.deliverable(d);
     match &del.head.name {
         Some(n) => n.text.clone(),
-        None => m.deliverable_ast(del).title.value.clone(),
+        None => m.deliverable_syntax(del).title.value.into_owned(),
     }
 }
 
 fn goal(m: &Model, g: &model::Goal, loc: &Locator<'_>) -> Goal {
-    let a = m.goal_ast(g);
+    let a = m.goal_syntax(g);
     let at = |h: &Header| loc.locate(h.file, h.span);
     Goal {
         id: g.head.id().to_string(),
-        title: text(&a.title),
-        metric: a.metric.as_ref().map(|x| Metric {
-            name: x.name.value.clone(),
-            current: x.current.as_ref().map(value),
-            target: x.target.as_ref().map(value),
+        title: title(&a.title),
+        metric: a.metric().map(|x| Metric {
+            name: x.name.value.into_owned(),
+            current: x.current.map(value),
+            target: x.target.map(value),
             by: x.by.as_ref().map(|b| b.display().to_string()),
         }),
-        description: text(&a.description),
+        description: text(a.description()),
         actors: g
             .actors
             .iter()
             .map(|aid| {
                 let actor = m.actor(*aid);
-                let aa = m.actor_ast(actor);
+                let aa = m.actor_syntax(actor);
                 Actor {
                     id: actor.head.id().to_string(),
-                    title: text(&aa.title),
+                    title: title(&aa.title),
                     persona: actor.persona.map(|p| m.persona(p).head.id().to_string()),
                     impacts: actor
                         .impacts
                         .iter()
                         .map(|iid| {
                             let imp = m.impact(*iid);
-                            let ia = m.impact_ast(imp);
+                            let ia = m.impact_syntax(imp);
                             Impact {
                                 id: imp.head.id().to_string(),
-                                title: text(&ia.title),
-                                kpis: kpis(imp.head.file, &ia.kpis, loc),
+                                title: title(&ia.title),
+                                kpis: kpis(imp.head.file, ia.kpis(), loc),
                                 via: imp
                                     .via
                                     .iter()
@@ -496,10 +498,10 @@ fn goal(m: &Model, g: &model::Goal, loc: &Locator<'_>) -> Goal {
                                     .iter()
                                     .map(|did| {
                                         let del = m.deliverable(*did);
-                                        let da = m.deliverable_ast(del);
+                                        let da = m.deliverable_syntax(del);
                                         Deliverable {
                                             id: del.head.name.as_ref().map(|n| n.text.clone()),
-                                            title: da.title.value.clone(),
+                                            title: da.title.value.into_owned(),
                                             via: del
                                                 .via
                                                 .iter()
@@ -509,17 +511,17 @@ fn goal(m: &Model, g: &model::Goal, loc: &Locator<'_>) -> Goal {
                                         }
                                     })
                                     .collect(),
-                                allows: allows(&ia.allows),
+                                allows: allows(ia.allows()),
                                 location: at(&imp.head),
                             }
                         })
                         .collect(),
-                    allows: allows(&aa.allows),
+                    allows: allows(aa.allows()),
                     location: at(&actor.head),
                 }
             })
             .collect(),
-        allows: allows(&a.allows),
+        allows: allows(a.allows()),
         location: at(&g.head),
     }
 }
