@@ -5,7 +5,7 @@
 //! `cargo bench -p journey-analysis --bench lints` reports, for 100 and
 //! 1,000 files:
 //!
-//! - `parse`: reading the text into a workspace (lexing, parsing, lowering);
+//! - `parse`: reading the text into a workspace (lexing, parsing, validating);
 //! - `parse_and_check`: parse, model and every semantic check, with the
 //!   lints switched off;
 //! - `parse_check_and_lint`: the same with the lints, as `journeyc check`;

@@ -1,6 +1,6 @@
 //! Diagnostics as data.
 //!
-//! Every stage of journeyc (lexer, parser, schema lowering, semantic checks,
+//! Every stage of journeyc (lexer, parser, schema validation, semantic checks,
 //! messaging lints, configuration) reports problems as [`Diagnostic`] values:
 //! a stable code, a severity, a message, labelled byte spans, help, notes and
 //! optional fix edits. Renderings — the terminal (ariadne), JSON, SARIF, GitHub

@@ -1,5 +1,5 @@
 //! Re-parsing after an edit: only the top-level definitions the edit
-//! touches are lexed, parsed and lowered again; the definitions before it
+//! touches are lexed, parsed and validated again; the definitions before it
 //! are kept as they are and those after it are kept with their spans
 //! moved by the change in length.
 //!
@@ -12,13 +12,9 @@
 //! definitions, or the edited part does not parse cleanly — the whole
 //! file is parsed again.
 
-use crate::ast::{
-    Actor, Allow, Deliverable, Empathy, File, Flag, Goal, Impact, Import, Item, Journey, Kpi, Loop,
-    Metric, Moment, Name, Persona, Phase, Promise, Scalar, Score, Spans, Support, Text, Touchpoint,
-};
 use crate::lexer::{self, TokenKind};
 use crate::tree::{Node, NodeKind, Statement, SyntaxTree};
-use crate::{lower, parser, Parse};
+use crate::{parser, validate, Parse};
 use journey_diagnostics::{FileId, Span};
 
 /// The parse of `new_src`, reusing what `old` (the parse of `old_src`)
@@ -36,7 +32,6 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
     let tops: Vec<Statement<'_>> = old.tree.statements().collect();
     if !old.diagnostics.is_empty()
         || old.tree.tokens().is_empty()
-        || tops.len() != old.ast.items.len()
         || new_src.len() > u32::MAX as usize
     {
         return None;
@@ -68,7 +63,7 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
         return None;
     }
 
-    // Lex, parse and lower the new text of the region on its own.
+    // Lex, parse and validate the new text of the region on its own.
     let region = &new_src[region_start..new_region_end];
     let mut region_tokens = lexer::lex_lossless(region);
     if region_tokens.iter().any(|t| t.kind == TokenKind::Error) {
@@ -92,13 +87,12 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
         return None;
     }
     let region_tree = parser::build_tree(region_tokens, new_region_end, &statements);
-    lower::validate(new_src, file, &region_tree, &mut diagnostics, usize::MAX);
-    let region_ast = crate::view::owned::file(crate::view::File::new(new_src, &region_tree));
+    validate::validate(new_src, file, &region_tree, &mut diagnostics, usize::MAX);
     if diagnostics
         .iter()
         .any(|d| d.severity == journey_diagnostics::Severity::Error)
     {
-        // Lowering errors are per statement and would be exact too, but a
+        // Validation errors are per statement and would be exact too, but a
         // full parse keeps the rule simple: edits that break the schema
         // are rare next to edits of text.
         return None;
@@ -120,22 +114,8 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
     };
     let tree = splice(&old.tree, &kept, region_tree, delta, new_src.len());
 
-    let items = &old.ast.items;
-    let mut new_items = Vec::with_capacity(items.len());
-    new_items.extend_from_slice(&items[..before]);
-    new_items.extend(region_ast.items);
-    new_items.extend(items[after_start..].iter().map(|i| {
-        let mut i = i.clone();
-        i.shift(delta);
-        i
-    }));
-
     diagnostics.sort_by_key(|d| d.sort_key());
-    Some(Parse {
-        tree,
-        ast: File { items: new_items },
-        diagnostics,
-    })
+    Some(Parse { tree, diagnostics })
 }
 
 /// What an edit leaves of the old tree: the nodes and tokens before
@@ -260,122 +240,17 @@ fn starts_after(src: &str, start: usize, edit: usize) -> bool {
     }
 }
 
-/// Moving every span of a node by the same number of bytes.
-trait Shift {
-    fn shift(&mut self, delta: i64);
-}
-
 fn moved(offset: u32, delta: i64) -> u32 {
     (offset as i64 + delta) as u32
+}
+
+/// Moving a span by a number of bytes.
+trait Shift {
+    fn shift(&mut self, delta: i64);
 }
 
 impl Shift for Span {
     fn shift(&mut self, delta: i64) {
         *self = Span::new(moved(self.start, delta), moved(self.end, delta));
-    }
-}
-
-impl<T: Shift> Shift for Vec<T> {
-    fn shift(&mut self, delta: i64) {
-        for x in self {
-            x.shift(delta);
-        }
-    }
-}
-
-impl<T: Shift> Shift for Option<T> {
-    fn shift(&mut self, delta: i64) {
-        if let Some(x) = self {
-            x.shift(delta);
-        }
-    }
-}
-
-/// Values without spans.
-macro_rules! unmoved {
-    ($($t:ty),*) => {$(
-        impl Shift for $t {
-            fn shift(&mut self, _: i64) {}
-        }
-    )*};
-}
-unmoved!(String, bool, f64);
-
-/// Shift for a struct, field by field. The struct is destructured without
-/// `..`, so a field added later must be listed here or this fails to
-/// compile.
-macro_rules! shift_fields {
-    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
-        impl Shift for $t {
-            fn shift(&mut self, delta: i64) {
-                let $t { $($f),* } = self;
-                $( $f.shift(delta); )*
-            }
-        }
-    )*};
-}
-
-shift_fields! {
-    Name { text, span }
-    Score { value, span }
-    Flag { value, span }
-    Allow { check, check_span, reason, span }
-    Spans { full, keyword }
-    Import { path, span }
-    Journey { id, title, value, description, phases, phases_span, loop_back, evidence,
-        disclaimers, allows, spans }
-    Loop { from, to, span }
-    Empathy { says, thinks, does, feels, span }
-    Persona { id, name, role, description, evidence, needs, pains, gains, goals, channels,
-        empathy, allows, spans }
-    Kpi { id, name, target, unit, span }
-    Phase { id, title, kind, question, activities, wants, objective, message, supports,
-        promises, evidence, disclaimers, kpis, backstage, teams, systems, moments,
-        touchpoints, allows, spans }
-    Promise { id, text, span }
-    Moment { value, note, span }
-    Touchpoint { id, title, channel, presence, owner, systems, kpis, serves, says,
-        expectation, experience, importance, monitored, state, moment, collects, basis,
-        description, keeps, evidence, disclaimers, allows, spans }
-    Metric { name, current, target, by, span }
-    Goal { id, title, metric, description, actors, allows, spans }
-    Actor { id, title, impacts, allows, spans }
-    Impact { id, title, kpis, via, deliverables, allows, spans }
-    Deliverable { id, title, via, span }
-}
-
-impl Shift for Text {
-    fn shift(&mut self, delta: i64) {
-        self.shift_spans(delta);
-    }
-}
-
-impl Shift for Scalar {
-    fn shift(&mut self, delta: i64) {
-        match self {
-            Scalar::Number { span, .. } | Scalar::Date { span, .. } => span.shift(delta),
-            Scalar::Text(t) => t.shift(delta),
-        }
-    }
-}
-
-impl Shift for Support {
-    fn shift(&mut self, delta: i64) {
-        match self {
-            Support::Ref(n) => n.shift(delta),
-            Support::Text(t) => t.shift(delta),
-        }
-    }
-}
-
-impl Shift for Item {
-    fn shift(&mut self, delta: i64) {
-        match self {
-            Item::Import(x) => x.shift(delta),
-            Item::Journey(x) => x.shift(delta),
-            Item::Persona(x) => x.shift(delta),
-            Item::Phase(x) => x.shift(delta),
-            Item::Goal(x) => x.shift(delta),
-        }
     }
 }

@@ -46,7 +46,7 @@ pub enum TokenKind {
     #[regex(r"-?[0-9]+([.,][0-9]+)*")]
     Number,
     /// `2027-06-30`, also `2027-6-30`; and `31.12.2027` (read as a number
-    /// first, see [`lex`]). Lowering checks the form and that the day exists.
+    /// first, see [`lex`]). Validation checks the form and that the day exists.
     #[regex(r"[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")]
     Date,
     #[token("\"", lex_string)]

@@ -1,27 +1,27 @@
 //! The syntax of the `.journey` language.
 //!
 //! The pipeline is [`lexer`] → [`parser`] (the lossless [`tree`]: every
-//! token, trivia included, and the statements over them) → [`lower`]
-//! (typed [`ast`], checked against the [`schema`]). [`parse`] runs all of
-//! it and never fails: whatever the input, it returns the trees it could
-//! build and every problem it found, each with a byte span.
+//! token, trivia included, and the statements over them) → validation
+//! (each statement read against the [`schema`]). [`parse`] runs all of it
+//! and never fails: whatever the input, it returns the tree it could build
+//! and every problem it found, each with a byte span. The typed [`view`]s
+//! read definitions from the tree with validation's own readers.
 
-pub mod ast;
 pub mod codes;
 mod incremental;
 pub mod lexer;
-mod lower;
 mod numbers;
 mod parser;
 pub mod schema;
 mod text;
 pub mod tree;
+mod validate;
 pub mod view;
 
 pub use incremental::{minimal_edit, reparse, try_reparse};
-pub use lower::closest;
 pub use parser::MAX_DEPTH;
 pub use text::{escape, escape_block_line, quote};
+pub use validate::closest;
 
 use journey_diagnostics::{Diagnostic, FileId, Span};
 
@@ -31,8 +31,6 @@ pub struct Parse {
     /// The lossless tree: every token, trivia included, and the
     /// statements, arguments and blocks over them.
     pub tree: tree::SyntaxTree,
-    /// The typed tree.
-    pub ast: ast::File,
     /// Every syntax problem, in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -59,21 +57,21 @@ impl Parse {
     }
 }
 
-/// Lexes, parses and lowers `src`.
+/// Lexes, parses and validates `src`.
 ///
-/// Big files are parsed and lowered in parallel runs of whole top-level
+/// Big files are parsed and validated in parallel runs of whole top-level
 /// definitions; the result is the same as in one piece.
 pub fn parse(src: &str, file: FileId) -> Parse {
     parse_split(
         src,
         file,
         parser::PARALLEL_MIN_TOKENS,
-        lower::PARALLEL_MIN_DEFINITIONS,
+        validate::PARALLEL_MIN_DEFINITIONS,
     )
 }
 
 /// [`parse`] with the sizes from which parsing (`min_tokens`) and
-/// lowering (`min_definitions`) are split into parallel runs; tests force
+/// validation (`min_definitions`) are split into parallel runs; tests force
 /// splitting of small files with it.
 #[doc(hidden)]
 pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: usize) -> Parse {
@@ -90,7 +88,6 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
         );
         return Parse {
             tree: tree::SyntaxTree::default(),
-            ast: ast::File::default(),
             diagnostics,
         };
     }
@@ -104,15 +101,10 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
         parser::parse_tokens_in_chunks(&tokens, src.len(), file, &mut diagnostics, min_tokens);
     let tree = parser::build_tree(tokens, src.len(), &statements);
     drop(statements);
-    lower::validate(src, file, &tree, &mut diagnostics, min_definitions);
-    let ast = view::owned::file(view::File::new(src, &tree));
+    validate::validate(src, file, &tree, &mut diagnostics, min_definitions);
     absorb_covered_characters(&mut diagnostics);
     diagnostics.sort_by_key(|d| d.sort_key());
-    Parse {
-        tree,
-        ast,
-        diagnostics,
-    }
+    Parse { tree, diagnostics }
 }
 
 /// Drops the report of an invalid character that a number's diagnostic

@@ -3,7 +3,7 @@
 //! The language writes `1500`, `4.5` and `2027-06-30`. People, Germans in
 //! particular, also write `1.500`, `4,5` and `30.06.2027`. The lexer reads
 //! each of these as one token (so one mistake costs one diagnostic), and
-//! this module says what such a token can mean, so that lowering can report
+//! this module says what such a token can mean, so that validation can report
 //! it with a fix that writes the intended value instead of silently reading
 //! another number: `20.000` is twenty thousand in German and twenty in
 //! English.

@@ -1,7 +1,7 @@
 //! The schema: which statements each block admits, what their arguments
 //! are, and what they mean.
 //!
-//! One table serves the lowering (what is allowed where), the language
+//! One table serves validation and the typed views (what is allowed where), the language
 //! server (hover text, completion with snippets, keywords valid at the
 //! cursor) and the editor grammars' tests (every keyword is highlighted).
 

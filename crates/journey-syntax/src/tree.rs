@@ -5,7 +5,7 @@
 //! preorder, each node with its kind, span, range of tokens and the index
 //! just past its subtree. Concatenating the tokens' texts gives back the
 //! file byte for byte, so the formatter, the language server and the
-//! lowering all read this one tree. [`Statement`], [`Block`] and [`Arg`]
+//! validation and the typed views all read this one tree. [`Statement`], [`Block`] and [`Arg`]
 //! are views: a reference to the tree and a node index, nothing owned.
 //! Nodes hold spans, not text: ask the source for the text.
 

@@ -1,9 +1,9 @@
-//! Lowering of the statements the messaging lints read: `promise`,
-//! `keeps`, `supports`, `evidence` and `disclaimer`.
+//! Reading the statements the messaging lints read: `promise`, `keeps`,
+//! `supports`, `evidence` and `disclaimer`.
 
 use journey_diagnostics::FileId;
-use journey_syntax::ast::{Item, Support};
 use journey_syntax::parse;
+use journey_syntax::view::{File, Item, Support};
 
 const SRC: &str = r#"journey j "J" {
   value "Räder für alle"
@@ -28,18 +28,19 @@ phase a "A" {
 "#;
 
 #[test]
-fn new_statements_lower_without_errors() {
+fn new_statements_read_without_errors() {
     let p = parse(SRC, FileId(0));
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-    let Item::Journey(j) = &p.ast.items[0] else {
+    let items: Vec<Item> = File::new(SRC, &p.tree).items().collect();
+    let Item::Journey(j) = &items[0] else {
         panic!("journey first")
     };
-    assert_eq!(j.evidence.len(), 1);
-    assert_eq!(j.disclaimers.len(), 2);
-    let Item::Phase(ph) = &p.ast.items[1] else {
+    assert_eq!(j.evidence().len(), 1);
+    assert_eq!(j.disclaimers().len(), 2);
+    let Item::Phase(ph) = &items[1] else {
         panic!("phase second")
     };
-    match ph.supports.as_slice() {
+    match ph.supports().as_slice() {
         [Support::Ref(n), Support::Text(t)] => {
             assert_eq!(n.text, "fast");
             assert_eq!(t.value, "Räder für alle");
@@ -47,19 +48,20 @@ fn new_statements_lower_without_errors() {
         }
         other => panic!("{other:?}"),
     }
-    let ids: Vec<&str> = ph.promises.iter().map(|p| p.id.text.as_str()).collect();
+    let promises = ph.promises();
+    let ids: Vec<&str> = promises.iter().map(|p| p.id.text).collect();
     assert_eq!(ids, vec!["fast", "fair"]);
     assert_eq!(
-        ph.promises[0].text.as_ref().map(|t| t.value.as_str()),
+        promises[0].text.as_ref().map(|t| t.as_str()),
         Some("Tausch in 48 Stunden")
     );
-    assert_eq!(ph.evidence.len(), 1);
-    assert_eq!(ph.disclaimers.len(), 1);
-    let t = &ph.touchpoints[0];
-    let keeps: Vec<&str> = t.keeps.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(ph.evidence().len(), 1);
+    assert_eq!(ph.disclaimers().len(), 1);
+    let t = ph.touchpoints().next().unwrap();
+    let keeps: Vec<&str> = t.keeps().iter().map(|n| n.text).collect();
     assert_eq!(keeps, vec!["fast", "fair", "other"]);
-    assert_eq!(t.evidence[0].value, "Stiftung Warentest 05/2026");
-    assert_eq!(t.disclaimers[0].value, "Gilt ab 50 €");
+    assert_eq!(t.evidence()[0].value, "Stiftung Warentest 05/2026");
+    assert_eq!(t.disclaimers()[0].value, "Gilt ab 50 €");
 }
 
 #[test]
@@ -74,13 +76,12 @@ fn promise_needs_an_id_and_a_text() {
         "{}",
         p.diagnostics[0].message
     );
-    let p = parse("phase a {\n  promise fast\n}\n", FileId(0));
+    let src = "phase a {\n  promise fast\n}\n";
+    let p = parse(src, FileId(0));
     assert_eq!(p.diagnostics.len(), 1, "{:?}", p.diagnostics);
-    let Item::Phase(ph) = &p.ast.items[0] else {
-        panic!()
-    };
-    assert_eq!(ph.promises[0].id.text, "fast");
-    assert!(ph.promises[0].text.is_none());
+    let ph = File::new(src, &p.tree).phases().next().unwrap();
+    assert_eq!(ph.promises()[0].id.text, "fast");
+    assert!(ph.promises()[0].text.is_none());
 }
 
 #[test]

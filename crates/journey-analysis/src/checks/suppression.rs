@@ -12,7 +12,7 @@ use crate::config::{Config, UNKNOWN_CHECK};
 use crate::model::Model;
 use crate::Workspace;
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, FileId, Severity, Span};
-use journey_syntax::ast;
+use journey_syntax::view;
 
 pub const ALLOW_WITHOUT_REASON: CodeInfo = CodeInfo {
     code: "J0604",
@@ -55,7 +55,7 @@ journey.toml switches off are not reported.
 struct Entry<'a> {
     file: FileId,
     scope: Span,
-    allow: &'a ast::Allow,
+    allow: view::Allow<'a>,
     code: Option<&'static CodeInfo>,
     used: bool,
 }
@@ -83,8 +83,8 @@ pub(crate) fn apply(
             entries.push(Entry {
                 file: h.file,
                 scope: h.span,
-                allow,
                 code: crate::find_code(&allow.check),
+                allow,
                 used: false,
             });
         }
@@ -113,7 +113,7 @@ pub(crate) fn apply(
         .collect();
 
     for e in &entries {
-        let a = e.allow;
+        let a = &e.allow;
         match e.code {
             None => {
                 let names: Vec<&'static str> = crate::all_codes()

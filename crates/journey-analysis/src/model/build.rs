@@ -10,17 +10,14 @@ use crate::Workspace;
 use journey_syntax::view;
 
 /// The model's own copy of a name read from the source.
-fn owned(n: view::Name<'_>) -> ast::Name {
-    ast::Name {
-        text: n.text.to_string(),
-        span: n.span,
-    }
+fn owned(n: view::Name<'_>) -> Name {
+    Name::from(n)
 }
 
 /// A reference waiting for the name tables.
 struct Pending {
     file: FileId,
-    name: ast::Name,
+    name: Name,
     role: RefRole,
     from: Def,
     /// For `phases`: the position in the list.
@@ -43,8 +40,7 @@ pub(super) fn build<'a>(
             text: data.source.text.clone(),
         });
         let syntax = view::File::new(&data.source.text, &data.parse.tree);
-        for (item_index, item) in syntax.items().enumerate() {
-            let item_index = item_index as u32;
+        for item in syntax.items() {
             match item {
                 view::Item::Import(i) => {
                     let resolved_path = imports::resolve_relative(&data.path, &i.path.value);
@@ -115,7 +111,6 @@ pub(super) fn build<'a>(
                             },
                             span: l.span,
                         }),
-                        item: item_index,
                         node: j.statement().index() as u32,
                     });
                 }
@@ -129,12 +124,11 @@ pub(super) fn build<'a>(
                         },
                         served_by: Vec::new(),
                         actors: Vec::new(),
-                        item: item_index,
                         node: p.statement().index() as u32,
                     });
                 }
-                view::Item::Phase(p) => phase(&mut m, &mut pending, file, item_index, &p),
-                view::Item::Goal(g) => goal(&mut m, &mut pending, file, item_index, &g),
+                view::Item::Phase(p) => phase(&mut m, &mut pending, file, &p),
+                view::Item::Goal(g) => goal(&mut m, &mut pending, file, &g),
             }
         }
     }
@@ -185,7 +179,7 @@ fn kpis(m: &mut Model, file: FileId, list: &[view::Kpi<'_>], owner: KpiOwner) ->
         .collect()
 }
 
-fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: &view::Phase<'_>) {
+fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, p: &view::Phase<'_>) {
     let id = PhaseId(m.phases.len() as u32);
     m.phases.push(Phase {
         head: Header {
@@ -198,12 +192,11 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: 
         journeys: Vec::new(),
         touchpoints: Vec::new(),
         kpis: Vec::new(),
-        item,
         node: p.statement().index() as u32,
     });
     let phase_kpis = kpis(m, file, &p.kpis(), KpiOwner::Phase(id));
     m.phases[id.index()].kpis = phase_kpis;
-    for (index, t) in p.touchpoints().enumerate() {
+    for t in p.touchpoints() {
         let tid = TouchpointId(m.touchpoints.len() as u32);
         m.touchpoints.push(Touchpoint {
             head: Header {
@@ -217,8 +210,6 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: 
             kpis: Vec::new(),
             reached_by: Vec::new(),
             deliverables: Vec::new(),
-            item,
-            index: index as u32,
             node: t.statement().index() as u32,
         });
         let k = kpis(m, file, &t.kpis(), KpiOwner::Touchpoint(tid));
@@ -236,7 +227,7 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, p: 
     }
 }
 
-fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &view::Goal<'_>) {
+fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<'_>) {
     let gid = GoalId(m.goals.len() as u32);
     m.goals.push(Goal {
         head: Header {
@@ -246,10 +237,9 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &
             parent: None,
         },
         actors: Vec::new(),
-        item,
         node: g.statement().index() as u32,
     });
-    for (ai, a) in g.actors().enumerate() {
+    for a in g.actors() {
         let aid = ActorId(m.actors.len() as u32);
         m.actors.push(Actor {
             head: Header {
@@ -261,8 +251,6 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &
             goal: gid,
             persona: None,
             impacts: Vec::new(),
-            item,
-            index: ai as u32,
             node: a.statement().index() as u32,
         });
         m.goals[gid.index()].actors.push(aid);
@@ -273,7 +261,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &
             from: Def::Actor(aid),
             slot: 0,
         });
-        for (ii, imp) in a.impacts().enumerate() {
+        for imp in a.impacts() {
             let iid = ImpactId(m.impacts.len() as u32);
             m.impacts.push(Impact {
                 head: Header {
@@ -287,7 +275,6 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, item: u32, g: &
                 via: Vec::new(),
                 kpis: Vec::new(),
                 deliverables: Vec::new(),
-                path: [item, ai as u32, ii as u32],
                 node: imp.statement().index() as u32,
             });
             m.actors[aid.index()].impacts.push(iid);

@@ -34,10 +34,10 @@ mod imports;
 pub use imports::{normalize_path, resolve_relative, Import, ImportStatus};
 
 use journey_diagnostics::{FileId, Span};
-use journey_syntax::ast;
 use journey_syntax::tree::Statement;
 use journey_syntax::view;
 use journey_syntax::Parse;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -187,12 +187,28 @@ impl Def {
     }
 }
 
+/// An id or reference as written, kept by the model.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Name {
+    pub text: String,
+    pub span: Span,
+}
+
+impl From<view::Name<'_>> for Name {
+    fn from(n: view::Name<'_>) -> Self {
+        Name {
+            text: n.text.to_string(),
+            span: n.span,
+        }
+    }
+}
+
 /// Where a definition lies and what encloses it; common to all entities.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     /// The id as written, with its span (the "selection range"). `None`
     /// for KPIs and deliverables written without an id.
-    pub name: Option<ast::Name>,
+    pub name: Option<Name>,
     pub file: FileId,
     /// The whole definition, block included (for a KPI or deliverable:
     /// the statement).
@@ -245,7 +261,7 @@ impl PhaseKind {
 /// A phase named in a journey's `phases` list or `loop`, resolved or not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhaseSlot {
-    pub name: ast::Name,
+    pub name: Name,
     /// The phase, when the name is a defined phase.
     pub phase: Option<PhaseId>,
 }
@@ -263,7 +279,6 @@ pub struct Journey {
     /// The `phases` list in order, as written (unresolved names included).
     pub phases: Vec<PhaseSlot>,
     pub loop_back: Option<LoopBack>,
-    pub(crate) item: u32,
     /// The definition's statement: its node in the file's syntax tree.
     pub(crate) node: u32,
 }
@@ -282,7 +297,6 @@ pub struct Persona {
     pub served_by: Vec<TouchpointId>,
     /// Actors of the impact map that are this persona.
     pub actors: Vec<ActorId>,
-    pub(crate) item: u32,
     /// The definition's statement: its node in the file's syntax tree.
     pub(crate) node: u32,
 }
@@ -296,7 +310,6 @@ pub struct Phase {
     pub journeys: Vec<JourneyId>,
     pub touchpoints: Vec<TouchpointId>,
     pub kpis: Vec<KpiId>,
-    pub(crate) item: u32,
     /// The definition's statement: its node in the file's syntax tree.
     pub(crate) node: u32,
 }
@@ -313,8 +326,6 @@ pub struct Touchpoint {
     pub reached_by: Vec<ImpactId>,
     /// Deliverables whose `via` names it.
     pub deliverables: Vec<DeliverableId>,
-    pub(crate) item: u32,
-    pub(crate) index: u32,
     /// The definition's statement: its node in the file's syntax tree.
     pub(crate) node: u32,
 }
@@ -338,7 +349,6 @@ pub struct Kpi {
 pub struct Goal {
     pub head: Header,
     pub actors: Vec<ActorId>,
-    pub(crate) item: u32,
     /// The definition's statement: its node in the file's syntax tree.
     pub(crate) node: u32,
 }
@@ -353,8 +363,6 @@ pub struct Actor {
     /// has no title.
     pub persona: Option<PersonaId>,
     pub impacts: Vec<ImpactId>,
-    pub(crate) item: u32,
-    pub(crate) index: u32,
     /// The definition's statement: its node in the file's syntax tree.
     pub(crate) node: u32,
 }
@@ -362,7 +370,7 @@ pub struct Actor {
 impl Actor {
     /// A stakeholder: not a persona, named by a title.
     pub fn is_stakeholder(&self, model: &Model) -> bool {
-        self.persona.is_none() && model.actor_ast(self).title.is_some()
+        self.persona.is_none() && model.actor_syntax(self).title.is_some()
     }
 }
 
@@ -375,7 +383,6 @@ pub struct Impact {
     pub via: Vec<TouchpointId>,
     pub kpis: Vec<KpiId>,
     pub deliverables: Vec<DeliverableId>,
-    pub(crate) path: [u32; 3],
     /// The definition's statement: its node in the file's syntax tree.
     pub(crate) node: u32,
 }
@@ -641,35 +648,36 @@ impl Model {
     }
 
     /// The title in quotes (for unnamed KPIs and deliverables, their text).
-    pub fn title(&self, def: Def) -> Option<&str> {
+    pub fn title(&self, def: Def) -> Option<Cow<'_, str>> {
         let t = match def {
-            Def::Journey(i) => self.journey_ast(&self.journeys[i.index()]).title.as_ref(),
-            Def::Persona(i) => self.persona_ast(&self.personas[i.index()]).name.as_ref(),
-            Def::Phase(i) => self.phase_ast(&self.phases[i.index()]).title.as_ref(),
-            Def::Touchpoint(i) => self
-                .touchpoint_ast(&self.touchpoints[i.index()])
-                .title
-                .as_ref(),
-            Def::Kpi(i) => Some(&self.kpi_ast(&self.kpis[i.index()]).name),
-            Def::Goal(i) => self.goal_ast(&self.goals[i.index()]).title.as_ref(),
-            Def::Actor(i) => self.actor_ast(&self.actors[i.index()]).title.as_ref(),
-            Def::Impact(i) => self.impact_ast(&self.impacts[i.index()]).title.as_ref(),
-            Def::Deliverable(i) => Some(&self.deliverable_ast(&self.deliverables[i.index()]).title),
+            Def::Journey(i) => self.journey_syntax(&self.journeys[i.index()]).title,
+            Def::Persona(i) => self.persona_syntax(&self.personas[i.index()]).name,
+            Def::Phase(i) => self.phase_syntax(&self.phases[i.index()]).title,
+            Def::Touchpoint(i) => self.touchpoint_syntax(&self.touchpoints[i.index()]).title,
+            Def::Kpi(i) => Some(self.kpi_syntax(&self.kpis[i.index()]).name),
+            Def::Goal(i) => self.goal_syntax(&self.goals[i.index()]).title,
+            Def::Actor(i) => self.actor_syntax(&self.actors[i.index()]).title,
+            Def::Impact(i) => self.impact_syntax(&self.impacts[i.index()]).title,
+            Def::Deliverable(i) => {
+                Some(self.deliverable_syntax(&self.deliverables[i.index()]).title)
+            }
         };
-        t.map(|t| t.value.as_str())
+        t.map(|t| t.value)
     }
 
     /// The `allow` statements written directly in a definition.
-    pub fn allows(&self, def: Def) -> &[ast::Allow] {
+    pub fn allows(&self, def: Def) -> Vec<view::Allow<'_>> {
         match def {
-            Def::Journey(i) => &self.journey_ast(&self.journeys[i.index()]).allows,
-            Def::Persona(i) => &self.persona_ast(&self.personas[i.index()]).allows,
-            Def::Phase(i) => &self.phase_ast(&self.phases[i.index()]).allows,
-            Def::Touchpoint(i) => &self.touchpoint_ast(&self.touchpoints[i.index()]).allows,
-            Def::Goal(i) => &self.goal_ast(&self.goals[i.index()]).allows,
-            Def::Actor(i) => &self.actor_ast(&self.actors[i.index()]).allows,
-            Def::Impact(i) => &self.impact_ast(&self.impacts[i.index()]).allows,
-            Def::Kpi(_) | Def::Deliverable(_) => &[],
+            Def::Journey(i) => self.journey_syntax(&self.journeys[i.index()]).allows(),
+            Def::Persona(i) => self.persona_syntax(&self.personas[i.index()]).allows(),
+            Def::Phase(i) => self.phase_syntax(&self.phases[i.index()]).allows(),
+            Def::Touchpoint(i) => self
+                .touchpoint_syntax(&self.touchpoints[i.index()])
+                .allows(),
+            Def::Goal(i) => self.goal_syntax(&self.goals[i.index()]).allows(),
+            Def::Actor(i) => self.actor_syntax(&self.actors[i.index()]).allows(),
+            Def::Impact(i) => self.impact_syntax(&self.impacts[i.index()]).allows(),
+            Def::Kpi(_) | Def::Deliverable(_) => Vec::new(),
         }
     }
 
@@ -691,7 +699,7 @@ impl Model {
     /// The outline entry of one definition.
     pub fn symbol(&self, def: Def) -> Symbol {
         let h = self.header(def);
-        let title = self.title(def).map(str::to_string);
+        let title = self.title(def).map(Cow::into_owned);
         let (name, name_span, detail) = match &h.name {
             Some(n) => (n.text.clone(), n.span, title),
             None => (title.unwrap_or_default(), h.span, None),
@@ -771,15 +779,6 @@ impl Model {
 
     // ---- typed syntax of each entity
 
-    fn items(&self, file: FileId) -> &[ast::Item] {
-        &self.parses[file.0 as usize]
-            .as_ref()
-            .expect("entity of a file in the model")
-            .parse
-            .ast
-            .items
-    }
-
     /// The syntax of `file`, which the model was built from.
     pub fn file_syntax(&self, file: FileId) -> view::File<'_> {
         let f = self.parses[file.0 as usize]
@@ -847,70 +846,6 @@ impl Model {
             KpiOwner::Impact(m) => self.impact_syntax(&self.impacts[m.index()]).kpis(),
         };
         kpis.swap_remove(k.index as usize)
-    }
-
-    pub fn journey_ast(&self, j: &Journey) -> &ast::Journey {
-        match &self.items(j.head.file)[j.item as usize] {
-            ast::Item::Journey(x) => x,
-            _ => unreachable!("journey item"),
-        }
-    }
-
-    pub fn persona_ast(&self, p: &Persona) -> &ast::Persona {
-        match &self.items(p.head.file)[p.item as usize] {
-            ast::Item::Persona(x) => x,
-            _ => unreachable!("persona item"),
-        }
-    }
-
-    pub fn phase_ast(&self, p: &Phase) -> &ast::Phase {
-        match &self.items(p.head.file)[p.item as usize] {
-            ast::Item::Phase(x) => x,
-            _ => unreachable!("phase item"),
-        }
-    }
-
-    pub fn touchpoint_ast(&self, t: &Touchpoint) -> &ast::Touchpoint {
-        match &self.items(t.head.file)[t.item as usize] {
-            ast::Item::Phase(x) => &x.touchpoints[t.index as usize],
-            _ => unreachable!("phase item"),
-        }
-    }
-
-    pub fn goal_ast(&self, g: &Goal) -> &ast::Goal {
-        match &self.items(g.head.file)[g.item as usize] {
-            ast::Item::Goal(x) => x,
-            _ => unreachable!("goal item"),
-        }
-    }
-
-    pub fn actor_ast(&self, a: &Actor) -> &ast::Actor {
-        match &self.items(a.head.file)[a.item as usize] {
-            ast::Item::Goal(x) => &x.actors[a.index as usize],
-            _ => unreachable!("goal item"),
-        }
-    }
-
-    pub fn impact_ast(&self, i: &Impact) -> &ast::Impact {
-        let [item, actor, impact] = i.path;
-        match &self.items(i.head.file)[item as usize] {
-            ast::Item::Goal(x) => &x.actors[actor as usize].impacts[impact as usize],
-            _ => unreachable!("goal item"),
-        }
-    }
-
-    pub fn deliverable_ast(&self, d: &Deliverable) -> &ast::Deliverable {
-        let impact = &self.impacts[d.impact.index()];
-        &self.impact_ast(impact).deliverables[d.index as usize]
-    }
-
-    pub fn kpi_ast(&self, k: &Kpi) -> &ast::Kpi {
-        let i = k.index as usize;
-        match k.owner {
-            KpiOwner::Phase(p) => &self.phase_ast(&self.phases[p.index()]).kpis[i],
-            KpiOwner::Touchpoint(t) => &self.touchpoint_ast(&self.touchpoints[t.index()]).kpis[i],
-            KpiOwner::Impact(m) => &self.impact_ast(&self.impacts[m.index()]).kpis[i],
-        }
     }
 
     // ---- convenience accessors by id

@@ -6,20 +6,19 @@
 //! spans are read when the view is made (a definition without a readable
 //! id is not a definition); every other attribute is read when it is
 //! asked for, by the same reader that validation reports with
-//! ([`crate::lower`]), so the views never read a statement differently
+//! ([`crate::validate`]), so the views never read a statement differently
 //! from what the diagnostics say about it. As validation does, a view
 //! reads the first of a statement that may stand once in a block (a
 //! second one is reported and ignored) and every one of a statement that
 //! may repeat; statements the schema does not admit in the block are not
 //! read.
 
-pub(crate) mod owned;
 mod values;
 
 pub use values::*;
 
-use crate::lower::Lowerer;
 use crate::tree::{Statement, SyntaxTree};
+use crate::validate::Reader;
 use journey_diagnostics::{FileId, Span};
 
 /// One file's definitions, read from its tree and source.
@@ -120,9 +119,9 @@ impl<'a> Item<'a> {
 
 /// Reads with a reader that reports nothing: validation has reported
 /// (or will report) the same statement's problems.
-fn quiet<'a, T>(src: &'a str, read: impl FnOnce(&mut Lowerer<'a, '_>) -> T) -> T {
+fn quiet<'a, T>(src: &'a str, read: impl FnOnce(&mut Reader<'a, '_>) -> T) -> T {
     let mut ignored = Vec::new();
-    read(&mut Lowerer::new(src, FileId(0), &mut ignored))
+    read(&mut Reader::new(src, FileId(0), &mut ignored))
 }
 
 /// A definition's statement and the source, with the lookups every view
@@ -152,7 +151,7 @@ impl<'a> Def<'a> {
     fn read<T>(
         self,
         stmt: Statement<'a>,
-        read: impl FnOnce(&mut Lowerer<'a, '_>, Statement<'a>) -> T,
+        read: impl FnOnce(&mut Reader<'a, '_>, Statement<'a>) -> T,
     ) -> T {
         quiet(self.src, |l| read(l, stmt))
     }

@@ -5,7 +5,27 @@
 use journey_diagnostics::Span;
 use std::borrow::Cow;
 
-pub use crate::ast::{Flag, Score, Spans};
+/// A number given where a 1–5 score goes. The range is checked later.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub value: f64,
+    pub span: Span,
+}
+
+/// `monitored`, `monitored yes`, `monitored no`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flag {
+    pub value: bool,
+    pub span: Span,
+}
+
+/// A definition's statement span and its keyword's span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Spans {
+    /// The whole statement, block included.
+    pub full: Span,
+    pub keyword: Span,
+}
 
 /// An identifier as written: a definition's id or a reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

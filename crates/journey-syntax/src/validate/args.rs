@@ -1,10 +1,10 @@
-//! The argument reader of lowering: walks the arguments of one statement,
+//! The argument reader of validation and the views: walks the arguments of one statement,
 //! reads each as the kind of value its slot wants (identifier, string,
 //! number, date, score), and reports what is missing, of the wrong kind or
 //! left over. Kept apart from the definitions (`super`), which only say
 //! which arguments a statement has.
 
-use super::{is_identifier, Lowerer};
+use super::{is_identifier, Reader};
 use crate::codes;
 use crate::numbers::{self, NumberShape};
 use crate::schema;
@@ -75,7 +75,7 @@ pub(super) struct Args<'s> {
     pub(super) pos: usize,
 }
 
-impl<'s, 'd> Lowerer<'s, 'd> {
+impl<'s, 'd> Reader<'s, 'd> {
     pub(super) fn args(&self, stmt: Statement<'s>) -> Args<'s> {
         Args {
             stmt,

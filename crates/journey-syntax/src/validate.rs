@@ -1,10 +1,11 @@
-//! Lowering: the generic tree read against the [`crate::schema`] into the
-//! typed [`crate::ast`].
+//! Validation: the tree read against the [`crate::schema`].
 //!
 //! Each statement is checked for its place (is the keyword valid in this
 //! block?), its arguments (kind and number) and its block. Problems are
-//! reported and the statement is kept as far as it was understood, so a
-//! wrong argument in one line loses nothing else.
+//! reported; the statement still means as much as was understood, so a
+//! wrong argument in one line loses nothing else. The readers here serve
+//! validation (reporting) and the typed [`crate::view`]s (quietly), so
+//! both read every statement the same way.
 
 use crate::codes;
 use crate::schema::{self, Context};
@@ -22,15 +23,15 @@ use std::borrow::Cow;
 
 /// Reads statements against the schema. `'s` is the source and tree
 /// read, `'d` the list problems are reported to.
-pub(crate) struct Lowerer<'s, 'd> {
+pub(crate) struct Reader<'s, 'd> {
     src: &'s str,
     file: FileId,
     diags: &'d mut Vec<Diagnostic>,
 }
 
-impl<'s, 'd> Lowerer<'s, 'd> {
+impl<'s, 'd> Reader<'s, 'd> {
     pub(crate) fn new(src: &'s str, file: FileId, diags: &'d mut Vec<Diagnostic>) -> Self {
-        Lowerer { src, file, diags }
+        Reader { src, file, diags }
     }
 
     fn name(&self, v: Value) -> Name<'s> {
@@ -578,7 +579,7 @@ pub(crate) fn validate(
     let stmts: Vec<Statement<'_>> = tree.statements().collect();
     let stmts = stmts.as_slice();
     if stmts.len() < min_definitions.max(2) {
-        Lowerer::new(src, file, diags).validate_file(stmts);
+        Reader::new(src, file, diags).validate_file(stmts);
         return;
     }
     let per_run = stmts
@@ -589,7 +590,7 @@ pub(crate) fn validate(
         .par_chunks(per_run)
         .map(|run| {
             let mut found = Vec::new();
-            Lowerer::new(src, file, &mut found).validate_file(run);
+            Reader::new(src, file, &mut found).validate_file(run);
             found
         })
         .collect();
