@@ -450,7 +450,7 @@ impl Keep {
 fn deliverable_key(m: &Model, d: DeliverableId) -> String {
     let del = m.deliverable(d);
     match &del.head.name {
-        Some(n) => n.text.clone(),
+        Some(n) => n.text.to_string(),
         None => m.deliverable_syntax(del).title.value.into_owned(),
     }
 }
@@ -500,7 +500,7 @@ fn goal(m: &Model, g: &model::Goal, loc: &Locator<'_>) -> Goal {
                                         let del = m.deliverable(*did);
                                         let da = m.deliverable_syntax(del);
                                         Deliverable {
-                                            id: del.head.name.as_ref().map(|n| n.text.clone()),
+                                            id: del.head.name.as_ref().map(|n| n.text.to_string()),
                                             title: da.title.value.into_owned(),
                                             via: del
                                                 .via

@@ -7,6 +7,7 @@
 //! and every problem it found, each with a byte span. The typed [`view`]s
 //! read definitions from the tree with validation's own readers.
 
+mod atom;
 pub mod codes;
 mod incremental;
 pub mod lexer;
@@ -18,6 +19,7 @@ pub mod tree;
 mod validate;
 pub mod view;
 
+pub use atom::Atom;
 pub use incremental::{minimal_edit, reparse, try_reparse};
 pub use parser::MAX_DEPTH;
 pub use text::{escape, escape_block_line, quote};

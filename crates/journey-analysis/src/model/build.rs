@@ -142,7 +142,7 @@ pub(super) fn build<'a>(
         }
         if let Some(name) = &m.header(def).name {
             m.names
-                .entry((def.kind(), Box::from(name.text.as_str())))
+                .entry((def.kind(), name.text))
                 .or_default()
                 .push(def);
         }
@@ -319,7 +319,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
 
 fn resolve(m: &mut Model, pending: Vec<Pending>) {
     for p in pending {
-        let target = m.lookup(p.role.expects(), &p.name.text);
+        let target = m.lookup_atom(p.role.expects(), p.name.text);
         match (p.role, p.from, target) {
             (RefRole::JourneyPhases, Def::Journey(j), Some(Def::Phase(ph))) => {
                 m.journeys[j.index()].phases[p.slot as usize].phase = Some(ph);

@@ -36,7 +36,7 @@ pub use imports::{normalize_path, resolve_relative, Import, ImportStatus};
 use journey_diagnostics::{FileId, Span};
 use journey_syntax::tree::Statement;
 use journey_syntax::view;
-use journey_syntax::Parse;
+use journey_syntax::{Atom, Parse};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -187,17 +187,18 @@ impl Def {
     }
 }
 
-/// An id or reference as written, kept by the model.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// An id or reference as written, kept by the model: the name as an
+/// interned [`Atom`] and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Name {
-    pub text: String,
+    pub text: Atom,
     pub span: Span,
 }
 
 impl From<view::Name<'_>> for Name {
     fn from(n: view::Name<'_>) -> Self {
         Name {
-            text: n.text.to_string(),
+            text: Atom::intern(n.text),
             span: n.span,
         }
     }
@@ -432,7 +433,7 @@ pub struct Reference {
     pub file: FileId,
     /// The name as written.
     pub span: Span,
-    pub name: String,
+    pub name: Atom,
     pub role: RefRole,
     /// The definition the reference is written in.
     pub from: Def,
@@ -483,7 +484,7 @@ pub struct Model {
     /// files and non-journey files).
     parses: Vec<Option<FileSyntax>>,
     /// Per kind: id → definitions in file and source order.
-    names: HashMap<(DefKind, Box<str>), Vec<Def>>,
+    names: HashMap<(DefKind, Atom), Vec<Def>>,
     /// Per file: named definitions sorted by id span.
     defs_by_file: Vec<Vec<(Span, Def)>>,
     /// Per file: indexes into `references`, sorted by span.
@@ -521,15 +522,20 @@ impl Model {
     /// The definition of kind `kind` named `name` (the first one when the
     /// name is defined twice).
     pub fn lookup(&self, kind: DefKind, name: &str) -> Option<Def> {
+        self.lookup_atom(kind, Atom::get(name)?)
+    }
+
+    /// [`Model::lookup`] of an interned name.
+    pub fn lookup_atom(&self, kind: DefKind, name: Atom) -> Option<Def> {
         self.names
-            .get(&(kind, Box::from(name)))
+            .get(&(kind, name))
             .and_then(|v| v.first().copied())
     }
 
     /// Every definition of kind `kind` named `name`, in file and source order.
     pub fn definitions_named(&self, kind: DefKind, name: &str) -> &[Def] {
-        self.names
-            .get(&(kind, Box::from(name)))
+        Atom::get(name)
+            .and_then(|name| self.names.get(&(kind, name)))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -701,7 +707,7 @@ impl Model {
         let h = self.header(def);
         let title = self.title(def).map(Cow::into_owned);
         let (name, name_span, detail) = match &h.name {
-            Some(n) => (n.text.clone(), n.span, title),
+            Some(n) => (n.text.to_string(), n.span, title),
             None => (title.unwrap_or_default(), h.span, None),
         };
         Symbol {
