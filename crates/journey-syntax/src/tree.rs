@@ -226,6 +226,25 @@ impl<'t> Statement<'t> {
         &src[self.keyword().range()]
     }
 
+    /// Whether the keyword is `keyword`, read from the source at the
+    /// statement's start (where the keyword is) without a token lookup:
+    /// the views ask this of every statement of a block per attribute.
+    pub fn keyword_is(self, src: &str, keyword: &str) -> bool {
+        let rest = &src.as_bytes()[self.node().span.start as usize..];
+        if !rest.starts_with(keyword.as_bytes()) {
+            return false;
+        }
+        match rest.get(keyword.len()) {
+            None => true,
+            Some(b'_') => false,
+            Some(b) if b.is_ascii_alphanumeric() => false,
+            // Whether a letter of another script goes on the word is the
+            // lexer's to say.
+            Some(b) if *b >= 0x80 => self.keyword_text(src) == keyword,
+            Some(_) => true,
+        }
+    }
+
     /// The arguments, in order.
     pub fn args(self) -> impl Iterator<Item = Arg<'t>> + Clone {
         let tree = self.tree;

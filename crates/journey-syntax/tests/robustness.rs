@@ -69,6 +69,20 @@ fn assert_invariants(src: &str) {
     for s in p.tree.walk() {
         assert!(s.span().start <= s.span().end && s.span().end <= len);
         assert!(s.keyword().start >= s.span().start && s.keyword().end <= s.span().end);
+        // The views find statements by `keyword_is`; it must agree with
+        // the keyword token for every keyword of the language.
+        for kw in journey_syntax::schema::KEYWORDS
+            .iter()
+            .chain([&journey_syntax::schema::ALLOW])
+        {
+            assert_eq!(
+                s.keyword_is(src, kw.name),
+                s.keyword_text(src) == kw.name,
+                "{:?} as `{}`",
+                s.keyword_text(src),
+                kw.name
+            );
+        }
     }
 }
 

@@ -317,6 +317,18 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
     }
 }
 
+/// Appends `x` unless it was the last one appended. The references of one
+/// definition are resolved one after the other, so a reverse list (who
+/// serves a persona, which impacts reach a touchpoint …) sees a repeated
+/// entry right after the first: checking the last entry is enough, where
+/// searching the list would make a persona served by 30,000 touchpoints
+/// cost 450 million comparisons.
+fn push_once<T: PartialEq>(list: &mut Vec<T>, x: T) {
+    if list.last() != Some(&x) {
+        list.push(x);
+    }
+}
+
 fn resolve(m: &mut Model, pending: Vec<Pending>) {
     for p in pending {
         let target = m.lookup_atom(p.role.expects(), p.name.text);
@@ -324,9 +336,7 @@ fn resolve(m: &mut Model, pending: Vec<Pending>) {
             (RefRole::JourneyPhases, Def::Journey(j), Some(Def::Phase(ph))) => {
                 m.journeys[j.index()].phases[p.slot as usize].phase = Some(ph);
                 let journeys = &mut m.phases[ph.index()].journeys;
-                if !journeys.contains(&j) {
-                    journeys.push(j);
-                }
+                push_once(journeys, j);
             }
             (RefRole::LoopFrom, Def::Journey(j), Some(Def::Phase(ph))) => {
                 if let Some(l) = &mut m.journeys[j.index()].loop_back {
@@ -344,9 +354,7 @@ fn resolve(m: &mut Model, pending: Vec<Pending>) {
                     serves.push(pe);
                 }
                 let served_by = &mut m.personas[pe.index()].served_by;
-                if !served_by.contains(&t) {
-                    served_by.push(t);
-                }
+                push_once(served_by, t);
             }
             (RefRole::Actor, Def::Actor(a), Some(Def::Persona(pe))) => {
                 m.actors[a.index()].persona = Some(pe);
@@ -364,9 +372,7 @@ fn resolve(m: &mut Model, pending: Vec<Pending>) {
                     via.push(t);
                 }
                 let reached = &mut m.touchpoints[t.index()].reached_by;
-                if !reached.contains(&i) {
-                    reached.push(i);
-                }
+                push_once(reached, i);
             }
             (RefRole::DeliverableVia, Def::Deliverable(d), Some(Def::Touchpoint(t))) => {
                 let impact = m.deliverables[d.index()].impact;
@@ -375,12 +381,8 @@ fn resolve(m: &mut Model, pending: Vec<Pending>) {
                     via.push(t);
                 }
                 let tp = &mut m.touchpoints[t.index()];
-                if !tp.deliverables.contains(&d) {
-                    tp.deliverables.push(d);
-                }
-                if !tp.reached_by.contains(&impact) {
-                    tp.reached_by.push(impact);
-                }
+                push_once(&mut tp.deliverables, d);
+                push_once(&mut tp.reached_by, impact);
             }
             _ => {}
         }

@@ -11,6 +11,7 @@ use crate::schema;
 use crate::tree::{Arg, Statement, Value, ValueKind};
 use crate::view::*;
 use journey_diagnostics::{Diagnostic, Span};
+use smallvec::SmallVec;
 
 /// What kind of value an argument slot wants, for messages.
 #[derive(Clone, Copy)]
@@ -68,8 +69,10 @@ pub(super) fn describe_value(v: Value) -> &'static str {
 /// Walks the arguments of one statement.
 pub(super) struct Args<'s> {
     pub(super) stmt: Statement<'s>,
-    /// The statement's arguments, read once.
-    pub(super) args: Vec<Arg<'s>>,
+    /// The statement's arguments, read once. Statements have a few
+    /// arguments; the views read one statement per attribute asked for,
+    /// so these stay off the heap.
+    pub(super) args: SmallVec<[Arg<'s>; 4]>,
     pub(super) keyword: &'s str,
     /// The next argument to read; definitions step over clause words.
     pub(super) pos: usize,

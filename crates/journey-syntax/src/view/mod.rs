@@ -140,7 +140,7 @@ impl<'a> Def<'a> {
             .block()
             .into_iter()
             .flat_map(|b| b.statements())
-            .filter(move |s| s.keyword_text(src) == keyword)
+            .filter(move |s| s.keyword_is(src, keyword))
     }
 
     /// The first statement named `keyword`: the one that counts.
