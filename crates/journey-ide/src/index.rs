@@ -12,6 +12,7 @@ use journey_analysis::model::{Def, DefKind, Model};
 use journey_analysis::Workspace;
 use journey_diagnostics::{FileId, Span};
 use journey_syntax::view::{self, Item, Kpi, Name};
+use journey_syntax::Parse;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -178,11 +179,22 @@ pub struct Mention {
     pub is_definition: bool,
 }
 
+/// Each file's index, kept from one snapshot of a workspace to the next
+/// while the file's parse is the same: after an edit in a language server
+/// only the edited file is read again.
+#[derive(Debug, Default)]
+pub struct IndexCache {
+    files: std::sync::Mutex<HashMap<FileId, Indexed>>,
+}
+
+/// A file's index and the parse it was read from.
+type Indexed = (Arc<Parse>, Arc<FileIndex>);
+
 /// Every name of every file of a workspace, with the workspace's model.
 #[derive(Debug, Clone)]
 pub struct Index {
     model: Arc<Model>,
-    files: HashMap<FileId, FileIndex>,
+    files: HashMap<FileId, Arc<FileIndex>>,
     names: Vec<String>,
     name_ids: HashMap<String, u32>,
     /// Ids of the promises defined anywhere.
@@ -191,6 +203,13 @@ pub struct Index {
 
 impl Index {
     pub fn build(ws: &Workspace) -> Index {
+        Self::build_with(ws, &IndexCache::default())
+    }
+
+    /// [`Index::build`], reading again only the files whose parse is not
+    /// the one `cache` holds an index of; the cache then holds this
+    /// build's files.
+    pub fn build_with(ws: &Workspace, cache: &IndexCache) -> Index {
         let mut index = Index {
             model: ws.model(),
             files: HashMap::new(),
@@ -198,8 +217,14 @@ impl Index {
             name_ids: HashMap::new(),
             promises: Default::default(),
         };
+        let mut kept = cache.files.lock().unwrap_or_else(|e| e.into_inner());
+        let mut next = HashMap::with_capacity(kept.len());
         for (id, f) in ws.files() {
-            let fi = index_file(crate::syntax(f));
+            let fi = match kept.remove(&id) {
+                Some((parse, fi)) if Arc::ptr_eq(&parse, &f.parse) => fi,
+                _ => Arc::new(index_file(crate::syntax(f))),
+            };
+            next.insert(id, (f.parse.clone(), fi.clone()));
             for o in &fi.occurrences {
                 if o.kind == SymbolKind::Promise && o.role == Role::Definition {
                     index.promises.insert(o.name.clone());
@@ -213,6 +238,7 @@ impl Index {
             }
             index.files.insert(id, fi);
         }
+        *kept = next;
         index
     }
 
@@ -221,11 +247,11 @@ impl Index {
     }
 
     pub fn file(&self, file: FileId) -> Option<&FileIndex> {
-        self.files.get(&file)
+        self.files.get(&file).map(|f| &**f)
     }
 
     pub fn files(&self) -> impl Iterator<Item = (FileId, &FileIndex)> {
-        let mut v: Vec<_> = self.files.iter().map(|(k, v)| (*k, v)).collect();
+        let mut v: Vec<_> = self.files.iter().map(|(k, v)| (*k, &**v)).collect();
         v.sort_by_key(|(k, _)| *k);
         v.into_iter()
     }
@@ -558,5 +584,44 @@ impl Builder {
                 self.def(SymbolKind::Def(DefKind::Kpi), id);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn occurrences(index: &Index) -> Vec<(FileId, Vec<Occurrence>)> {
+        index
+            .files()
+            .map(|(id, f)| (id, f.occurrences.clone()))
+            .collect()
+    }
+
+    /// An index built with the cache after an edit equals one built from
+    /// scratch, and it read again only the edited file.
+    #[test]
+    fn a_cached_index_equals_a_fresh_one_after_an_edit() {
+        let mut ws = Workspace::new();
+        let personas = "persona founder \"Founder\" {\n  evidence \"e\"\n}\n";
+        let phase = "phase a \"A\" {\n  touchpoint t \"T\" {\n    serves founder\n  }\n}\n";
+        ws.set_file(PathBuf::from("/w/p.journey"), "p".into(), personas.into());
+        let b = ws.set_file(PathBuf::from("/w/a.journey"), "a".into(), phase.into());
+        let cache = IndexCache::default();
+        let first = Index::build_with(&ws, &cache);
+        assert_eq!(occurrences(&first), occurrences(&Index::build(&ws)));
+        let kept_personas = first.files[&FileId(0)].clone();
+
+        let edited = phase.replace("touchpoint t", "touchpoint post");
+        ws.set_file(PathBuf::from("/w/a.journey"), "a".into(), edited);
+        let second = Index::build_with(&ws, &cache);
+        assert_eq!(occurrences(&second), occurrences(&Index::build(&ws)));
+        assert!(Arc::ptr_eq(&second.files[&FileId(0)], &kept_personas));
+        assert!(!Arc::ptr_eq(&second.files[&b], &first.files[&b]));
+        assert!(second.files[&b]
+            .occurrences
+            .iter()
+            .any(|o| o.name == "post"));
     }
 }

@@ -28,7 +28,7 @@ pub use completion::{CompletionItem, CompletionKind};
 pub use folding::{Fold, FoldKind};
 pub use highlight::{HighlightKind, HighlightMods, HighlightToken};
 pub use hover::HoverResult;
-pub use index::{EnumKind, Index, Mention, SymbolKind, Target};
+pub use index::{EnumKind, Index, IndexCache, Mention, SymbolKind, Target};
 pub use inlay::{InlayHint, InlayKind};
 pub use journey_analysis::model::Def;
 pub use links::DocumentLink;
@@ -66,14 +66,24 @@ pub struct FileRange {
 pub struct Analysis {
     ws: Arc<Workspace>,
     index: OnceLock<Index>,
+    /// Per-file indexes shared with the snapshots before and after this one.
+    index_cache: Arc<IndexCache>,
     diagnostics: OnceLock<Vec<Diagnostic>>,
 }
 
 impl Analysis {
     pub fn new(ws: Arc<Workspace>) -> Self {
+        Self::with_index_cache(ws, Default::default())
+    }
+
+    /// An analysis whose name index reuses the per-file indexes in
+    /// `cache` (see [`IndexCache`]): a language server hands each snapshot
+    /// the same cache.
+    pub fn with_index_cache(ws: Arc<Workspace>, cache: Arc<IndexCache>) -> Self {
         Analysis {
             ws,
             index: OnceLock::new(),
+            index_cache: cache,
             diagnostics: OnceLock::new(),
         }
     }
@@ -84,7 +94,8 @@ impl Analysis {
 
     /// Every name of every file, classified.
     pub fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::build(&self.ws))
+        self.index
+            .get_or_init(|| Index::build_with(&self.ws, &self.index_cache))
     }
 
     /// Every finding of every check, as `journeyc check` reports them.

@@ -108,6 +108,8 @@ pub struct State {
     /// Bumped on every change of the workspace.
     pub generation: u64,
     snapshot: Option<Snapshot>,
+    /// Each file's name index, kept while its parse is unchanged.
+    index_cache: Arc<journey_ide::IndexCache>,
     garbage: Garbage,
 }
 
@@ -174,7 +176,10 @@ impl State {
             }
         }
         let s = Snapshot {
-            analysis: Arc::new(Analysis::new(Arc::new(self.ws.clone()))),
+            analysis: Arc::new(Analysis::with_index_cache(
+                Arc::new(self.ws.clone()),
+                self.index_cache.clone(),
+            )),
             files: self.files.clone(),
             opts: self.opts.clone(),
             generation: self.generation,

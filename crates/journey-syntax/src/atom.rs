@@ -10,9 +10,14 @@
 use lasso::{Spur, ThreadedRodeo};
 use std::sync::OnceLock;
 
-fn interner() -> &'static ThreadedRodeo {
-    static INTERNER: OnceLock<ThreadedRodeo> = OnceLock::new();
-    INTERNER.get_or_init(ThreadedRodeo::new)
+/// Hashed with FxHash, as the compiler's own interner: names are short
+/// and come from the writer's files, not from an adversary over a
+/// network.
+type Interner = ThreadedRodeo<Spur, rustc_hash::FxBuildHasher>;
+
+fn interner() -> &'static Interner {
+    static INTERNER: OnceLock<Interner> = OnceLock::new();
+    INTERNER.get_or_init(|| ThreadedRodeo::with_hasher(rustc_hash::FxBuildHasher))
 }
 
 /// An interned name.
