@@ -181,11 +181,14 @@ async function activeTab() {
 }
 
 async function editorFocus() {
-  // the text is in the first group; the map preview in the second
-  if (await page.locator('.editor-group-container.active .monaco-editor textarea').count() === 0) {
-    await page.keyboard.press('Control+1');
+  // The text is in the first group, the map preview in the second. After a
+  // click in the preview, keys go to the preview's frame and Ctrl+1 may
+  // never reach VS Code: activate the first group by clicking its text.
+  const active = page.locator('.editor-group-container.active .monaco-editor textarea');
+  if (await active.count() === 0) {
+    await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
   }
-  await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+  await active.first().focus();
 }
 
 async function gotoLine(line, col) {
