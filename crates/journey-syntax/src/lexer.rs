@@ -38,7 +38,11 @@ pub enum TokenKind {
     Semicolon,
     #[token("->")]
     Arrow,
+    /// Also `after-sales`: a name written with hyphens is one identifier
+    /// (reported once, with the fix `after_sales`), not a name, an invalid
+    /// character and a stray argument. `loyalty->x` keeps its arrow.
     #[regex(r"[\p{XID_Start}_][\p{XID_Continue}]*")]
+    #[regex(r"[\p{XID_Start}_][\p{XID_Continue}]*(-[\p{XID_Continue}]+)+")]
     Ident,
     /// Digits with dots or commas between them: `4.5`, but also `20.000`,
     /// `4,5` and `1.234.567,50`, so that a number written the German way
@@ -283,6 +287,25 @@ mod tests {
         assert_eq!(
             kinds("4, 5"),
             vec![(Number, "4"), (Comma, ","), (Number, "5")]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_name_is_one_identifier() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("phases awareness, after-sales-2 x->y z -1"),
+            vec![
+                (Ident, "phases"),
+                (Ident, "awareness"),
+                (Comma, ","),
+                (Ident, "after-sales-2"),
+                (Ident, "x"),
+                (Arrow, "->"),
+                (Ident, "y"),
+                (Ident, "z"),
+                (Number, "-1"),
+            ]
         );
     }
 

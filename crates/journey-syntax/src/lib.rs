@@ -95,8 +95,12 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
     }
     let tokens = lexer::lex_lossless(src);
     for t in &tokens {
-        if t.kind == lexer::TokenKind::Error {
-            diagnostics.push(invalid_character(src, *t, file));
+        match t.kind {
+            lexer::TokenKind::Error => diagnostics.push(invalid_character(src, *t, file)),
+            lexer::TokenKind::Ident if t.text(src).contains('-') => {
+                diagnostics.push(hyphen_in_name(src, *t, file));
+            }
+            _ => {}
         }
     }
     let statements =
@@ -127,6 +131,22 @@ fn absorb_covered_characters(diagnostics: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|c| c.start <= d.span().start && d.span().end <= c.end)
     });
+}
+
+/// `after-sales`: lexed as one identifier so that the mistake is reported
+/// once, here, and the rest of the file reads the name as written.
+fn hyphen_in_name(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {
+    let name = t.text(src);
+    let fixed = name.replace('-', "_");
+    Diagnostic::new(
+        &codes::INVALID_CHARACTER,
+        file,
+        t.span,
+        format!("names cannot contain `-`; write `{fixed}`"),
+    )
+    .with_label("`-` in a name")
+    .with_help("join the words of a name with `_`; the title in quotes can say it any way")
+    .with_fix(format!("write `{fixed}`"), t.span, fixed)
 }
 
 fn invalid_character(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {
