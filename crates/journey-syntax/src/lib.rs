@@ -9,6 +9,7 @@
 
 mod atom;
 pub mod codes;
+mod german;
 mod incremental;
 pub mod lexer;
 mod numbers;
@@ -20,6 +21,7 @@ mod validate;
 pub mod view;
 
 pub use atom::Atom;
+pub use german::english as english_for_german;
 pub use incremental::{minimal_edit, reparse, try_reparse};
 pub use parser::MAX_DEPTH;
 pub use text::{escape, escape_block_line, quote};
