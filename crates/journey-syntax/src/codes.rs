@@ -95,7 +95,10 @@ pub const INVALID_CHARACTER: CodeInfo = CodeInfo {
     summary: "a character that starts no token",
     explanation: "Outside strings and comments a `.journey` file holds keywords, identifiers, \
 numbers, dates, strings and the punctuation `{ } , ; ->`. Anything else — \
-`%`, `€`, `(`, a typographic quote „…“ used as a delimiter — is reported.
+`%`, `€`, `(` — is reported. Two mistakes are read as meant and fixed in one \
+edit: a name with hyphens, `after-sales`, is one name (write `after_sales`), and \
+a text in typographic quotes, `„Schnell geliefert“`, is a text (write straight \
+quotes `\"Schnell geliefert\"`).
 ",
     bad: Some(Example::new(include_str!(
         "../rule-examples/J0101/bad.journey"

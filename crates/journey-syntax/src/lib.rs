@@ -99,6 +99,9 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
     for t in &tokens {
         match t.kind {
             lexer::TokenKind::Error => diagnostics.push(invalid_character(src, *t, file)),
+            lexer::TokenKind::Str(shape) if shape.typographic => {
+                diagnostics.push(typographic_quotes(src, *t, file));
+            }
             lexer::TokenKind::Ident if t.text(src).contains('-') => {
                 diagnostics.push(hyphen_in_name(src, *t, file));
             }
@@ -133,6 +136,26 @@ fn absorb_covered_characters(diagnostics: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|c| c.start <= d.span().start && d.span().end <= c.end)
     });
+}
+
+/// `„Schnell geliefert“`: lexed as a string so that the text counts as
+/// written; reported once, here, with the straight quotes as the fix.
+fn typographic_quotes(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {
+    let raw = t.text(src);
+    let open = raw.chars().next().unwrap_or('"');
+    let close = raw.chars().next_back().unwrap_or('"');
+    let content = &raw[open.len_utf8()..raw.len() - close.len_utf8()];
+    Diagnostic::new(
+        &codes::INVALID_CHARACTER,
+        file,
+        t.span,
+        format!("typographic quotes `{open}…{close}`; write straight quotes `\"…\"`"),
+    )
+    .with_label("typographic quotes")
+    .with_help(
+        "a text starts and ends with a straight quote `\"`; typographic quotes may stand inside it",
+    )
+    .with_fix("write straight quotes", t.span, text::quote(content))
 }
 
 /// `after-sales`: lexed as one identifier so that the mistake is reported

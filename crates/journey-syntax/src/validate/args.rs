@@ -134,7 +134,9 @@ impl<'s, 'd> Reader<'s, 'd> {
                 (Want::Date, ValueKind::Number) => {
                     d = d.with_help("dates are written year-month-day: `2027-06-30`");
                 }
-                (Want::Ident, ValueKind::Str(s)) if !s.text_block && !s.unterminated => {
+                (Want::Ident, ValueKind::Str(s))
+                    if !s.text_block && !s.unterminated && !s.typographic =>
+                {
                     let inner = &raw[1..raw.len() - 1];
                     if is_identifier(inner) {
                         d = d.with_fix("remove the quotes", v.span, inner.to_string());
