@@ -172,8 +172,10 @@ pub const UNCLOSED_BLOCK: CodeInfo = CodeInfo {
     opt_in: false,
     summary: "a `{` without its `}`",
     explanation: "Every block opened with `{` must be closed with `}`. The diagnostic points \
-at the `{` that is never closed; everything after it up to the end of the \
-file was read as part of that block.
+at the `{` that is never closed. A definition such as `phase` at the start of a \
+line ends every block still open, so the rest of the file is read as written; \
+when a `}` stands at the indentation of an outer block, the block opened in \
+between is the one reported, and the fix adds its `}` there.
 ",
     bad: Some(Example::new(include_str!(
         "../rule-examples/J0105/bad.journey"

@@ -109,13 +109,101 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
         }
     }
     let statements =
-        parser::parse_tokens_in_chunks(&tokens, src.len(), file, &mut diagnostics, min_tokens);
+        parser::parse_tokens_in_chunks(&tokens, src, file, &mut diagnostics, min_tokens);
+    for d in diagnostics.iter_mut() {
+        if d.code == codes::UNCLOSED_BLOCK.code {
+            *d = unclosed_block(src, &tokens, file, d.span());
+        }
+    }
     let tree = parser::build_tree(tokens, src.len(), &statements);
     drop(statements);
     validate::validate(src, file, &tree, &mut diagnostics, min_definitions);
     absorb_covered_characters(&mut diagnostics);
     diagnostics.sort_by_key(|d| d.sort_key());
     Parse { tree, diagnostics }
+}
+
+/// The report of a block the parser found unclosed (its `{` at `open`),
+/// pointing at the block that lacks its `}`: when a `}` inside it stands
+/// at the indentation of an outer block, that `}` was meant for the outer
+/// one and the block opened in between is the one not closed. The fix
+/// adds the `}` where the indentation says the block ends.
+fn unclosed_block(src: &str, tokens: &[lexer::Token], file: FileId, open: Span) -> Diagnostic {
+    use lexer::TokenKind;
+    let line_start = |at: u32| src[..at as usize].rfind('\n').map_or(0, |i| i + 1);
+    let indent = |at: u32| {
+        let start = line_start(at);
+        let rest = &src[start..];
+        &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
+    };
+    let first_on_line = |at: u32| src[line_start(at)..at as usize].trim().is_empty();
+    let is_keyword = |w: &str| !schema::contexts_of(w).is_empty();
+    let starts = parser::definition_starts(tokens, src);
+    let from = tokens.partition_point(|t| t.span.start < open.start);
+    // The block lacking its `}` and where the `}` goes.
+    let mut unclosed = open;
+    let mut insert: Option<(u32, String)> = None;
+    let mut stack: Vec<Span> = Vec::new();
+    let mut last = open.end;
+    let mut ends_in_open_string = false;
+    for t in &tokens[from..] {
+        if t.kind == TokenKind::Ident && starts.binary_search(&t.span.start).is_ok() {
+            break;
+        }
+        match t.kind {
+            TokenKind::LBrace => stack.push(t.span),
+            TokenKind::RBrace if stack.len() > 1 && first_on_line(t.span.start) => {
+                let at = indent(t.span.start);
+                let top = *stack.last().expect("two blocks open");
+                let outer = stack[..stack.len() - 1]
+                    .iter()
+                    .rposition(|o| indent(o.start) == at);
+                if indent(top.start) != at {
+                    if let Some(k) = outer {
+                        unclosed = stack[k + 1];
+                        let line = line_start(t.span.start) as u32;
+                        insert = Some((line, format!("{}}}\n", indent(unclosed.start))));
+                        break;
+                    }
+                }
+                stack.pop();
+            }
+            TokenKind::RBrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        if !matches!(t.kind, TokenKind::Whitespace | TokenKind::Newline) {
+            last = t.span.end;
+            ends_in_open_string = matches!(t.kind, TokenKind::Str(s) if s.unterminated);
+        }
+    }
+    let guessed = insert.is_none();
+    let (at, text) = insert.unwrap_or_else(|| (last, format!("\n{}}}", indent(unclosed.start))));
+    // `touchpoint web "Website" {`: name the block by its keyword and id.
+    let head: Vec<&str> = src[line_start(unclosed.start)..unclosed.start as usize]
+        .split_whitespace()
+        .collect();
+    let what = match head.as_slice() {
+        [keyword, id, ..] if is_keyword(keyword) && !id.starts_with('"') => {
+            format!("this `{{` of {keyword} `{id}`")
+        }
+        [keyword, ..] if is_keyword(keyword) => format!("this `{{` of `{keyword}`"),
+        _ => "this `{`".to_string(),
+    };
+    let d = Diagnostic::new(
+        &codes::UNCLOSED_BLOCK,
+        file,
+        unclosed,
+        format!("{what} is never closed"),
+    )
+    .with_label("opened here")
+    .with_help("add a `}` after its last line");
+    // After an unclosed string the `}` would land inside it.
+    if ends_in_open_string && guessed {
+        return d;
+    }
+    d.with_fix("add the missing `}`", Span::empty(at), text)
 }
 
 /// Drops the report of an invalid character that a number's diagnostic
