@@ -386,6 +386,10 @@ fn files(a: &Analysis, pos: FilePosition, typed: &Typed) -> Vec<CompletionItem> 
     };
     let src: &str = &this.source.text;
     let raw = &src[string.range()];
+    // A path in typographic quotes is an error to fix first.
+    if !raw.starts_with('"') {
+        return Vec::new();
+    }
     // Replace the string's content, between the quotes.
     let content_end = if raw.len() >= 2 && raw.ends_with('"') {
         string.end - 1

@@ -95,7 +95,10 @@ pub const INVALID_CHARACTER: CodeInfo = CodeInfo {
     summary: "a character that starts no token",
     explanation: "Outside strings and comments a `.journey` file holds keywords, identifiers, \
 numbers, dates, strings and the punctuation `{ } , ; ->`. Anything else — \
-`%`, `€`, `(`, a typographic quote „…“ used as a delimiter — is reported.
+`%`, `€`, `(` — is reported. Two mistakes are read as meant and fixed in one \
+edit: a name with hyphens, `after-sales`, is one name (write `after_sales`), and \
+a text in typographic quotes, `„Schnell geliefert“`, is a text (write straight \
+quotes `\"Schnell geliefert\"`).
 ",
     bad: Some(Example::new(include_str!(
         "../rule-examples/J0101/bad.journey"
@@ -169,8 +172,10 @@ pub const UNCLOSED_BLOCK: CodeInfo = CodeInfo {
     opt_in: false,
     summary: "a `{` without its `}`",
     explanation: "Every block opened with `{` must be closed with `}`. The diagnostic points \
-at the `{` that is never closed; everything after it up to the end of the \
-file was read as part of that block.
+at the `{` that is never closed. A definition such as `phase` at the start of a \
+line ends every block still open, so the rest of the file is read as written; \
+when a `}` stands at the indentation of an outer block, the block opened in \
+between is the one reported, and the fix adds its `}` there.
 ",
     bad: Some(Example::new(include_str!(
         "../rule-examples/J0105/bad.journey"

@@ -78,7 +78,7 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
     let mut diagnostics = Vec::new();
     let statements = parser::parse_tokens_in_chunks(
         &region_tokens,
-        new_region_end,
+        &new_src[..new_region_end],
         file,
         &mut diagnostics,
         usize::MAX,

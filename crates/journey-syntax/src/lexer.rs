@@ -16,6 +16,10 @@ pub struct StrShape {
     pub text_block: bool,
     /// The closing quote(s) are missing.
     pub unterminated: bool,
+    /// `„…“`, `“…”`, `‘…’`, `«…»`, `»…«`: typographic quotes where straight
+    /// ones belong, read as a string (and reported once) so that the text
+    /// counts as written.
+    pub typographic: bool,
 }
 
 #[derive(Logos, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,7 +42,11 @@ pub enum TokenKind {
     Semicolon,
     #[token("->")]
     Arrow,
+    /// Also `after-sales`: a name written with hyphens is one identifier
+    /// (reported once, with the fix `after_sales`), not a name, an invalid
+    /// character and a stray argument. `loyalty->x` keeps its arrow.
     #[regex(r"[\p{XID_Start}_][\p{XID_Continue}]*")]
+    #[regex(r"[\p{XID_Start}_][\p{XID_Continue}]*(-[\p{XID_Continue}]+)+")]
     Ident,
     /// Digits with dots or commas between them: `4.5`, but also `20.000`,
     /// `4,5` and `1.234.567,50`, so that a number written the German way
@@ -50,6 +58,7 @@ pub enum TokenKind {
     #[regex(r"[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")]
     Date,
     #[token("\"", lex_string)]
+    #[regex("[„“”‚‘’«»]", lex_typographic)]
     Str(StrShape),
     /// Bytes that start no token; reported by the lexer.
     Error,
@@ -93,6 +102,32 @@ impl TokenKind {
     }
 }
 
+/// Scans a text in typographic quotes after its opening quote, up to the
+/// closing quote that goes with it on the same line; without one, the
+/// opening quote is an invalid character as before.
+fn lex_typographic(lex: &mut logos::Lexer<TokenKind>) -> Option<StrShape> {
+    let closers: &[char] = match lex.slice().chars().next()? {
+        '„' => &['“', '”'],
+        '“' => &['”', '“'],
+        '”' => &['”'],
+        '‚' => &['‘', '’'],
+        '‘' => &['’', '‘'],
+        '’' => &['’'],
+        '«' => &['»'],
+        _ => &['«'],
+    };
+    let rest = lex.remainder();
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let end = line.find(closers)?;
+    let close = line[end..].chars().next()?;
+    lex.bump(end + close.len_utf8());
+    Some(StrShape {
+        text_block: false,
+        unterminated: false,
+        typographic: true,
+    })
+}
+
 /// Scans a string literal after its opening quote. Stops at the closing
 /// quote, or — unterminated — before the line break (`"…"`) or at the end of
 /// the input (`"""…"""`), so an unclosed quote cannot swallow the file.
@@ -109,6 +144,7 @@ fn lex_string(lex: &mut logos::Lexer<TokenKind>) -> StrShape {
                     return StrShape {
                         text_block: true,
                         unterminated: false,
+                        typographic: false,
                     };
                 }
                 _ => i += 1,
@@ -118,6 +154,7 @@ fn lex_string(lex: &mut logos::Lexer<TokenKind>) -> StrShape {
         return StrShape {
             text_block: true,
             unterminated: true,
+            typographic: false,
         };
     }
     let mut i = 0;
@@ -130,6 +167,7 @@ fn lex_string(lex: &mut logos::Lexer<TokenKind>) -> StrShape {
                 return StrShape {
                     text_block: false,
                     unterminated: false,
+                    typographic: false,
                 };
             }
             b'\n' | b'\r' => break,
@@ -154,6 +192,7 @@ fn lex_string(lex: &mut logos::Lexer<TokenKind>) -> StrShape {
     StrShape {
         text_block: false,
         unterminated: true,
+        typographic: false,
     }
 }
 
@@ -222,6 +261,7 @@ mod tests {
     const STR: TokenKind = TokenKind::Str(StrShape {
         text_block: false,
         unterminated: false,
+        typographic: false,
     });
 
     #[test]
@@ -287,6 +327,45 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_name_is_one_identifier() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("phases awareness, after-sales-2 x->y z -1"),
+            vec![
+                (Ident, "phases"),
+                (Ident, "awareness"),
+                (Comma, ","),
+                (Ident, "after-sales-2"),
+                (Ident, "x"),
+                (Arrow, "->"),
+                (Ident, "y"),
+                (Ident, "z"),
+                (Number, "-1"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_in_typographic_quotes_is_a_string() {
+        let typo = TokenKind::Str(StrShape {
+            text_block: false,
+            unterminated: false,
+            typographic: true,
+        });
+        assert_eq!(
+            kinds("„Schnell geliefert“ «a» ‘b’ „open\n"),
+            vec![
+                (typo, "„Schnell geliefert“"),
+                (typo, "«a»"),
+                (typo, "‘b’"),
+                (TokenKind::Error, "„"),
+                (TokenKind::Ident, "open"),
+                (TokenKind::Newline, "\n"),
+            ]
+        );
+    }
+
+    #[test]
     fn strings_with_escapes_and_text_blocks() {
         let toks = kinds(
             r#"says "a \"b\" c" """x
@@ -297,7 +376,8 @@ y""""#,
             toks[2].0,
             TokenKind::Str(StrShape {
                 text_block: true,
-                unterminated: false
+                unterminated: false,
+                typographic: false,
             })
         );
     }
@@ -310,7 +390,8 @@ y""""#,
             (
                 TokenKind::Str(StrShape {
                     text_block: false,
-                    unterminated: true
+                    unterminated: true,
+                    typographic: false,
                 }),
                 "\"open"
             )

@@ -9,6 +9,7 @@
 
 mod atom;
 pub mod codes;
+mod german;
 mod incremental;
 pub mod lexer;
 mod numbers;
@@ -20,6 +21,7 @@ mod validate;
 pub mod view;
 
 pub use atom::Atom;
+pub use german::english as english_for_german;
 pub use incremental::{minimal_edit, reparse, try_reparse};
 pub use parser::MAX_DEPTH;
 pub use text::{escape, escape_block_line, quote};
@@ -95,18 +97,113 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
     }
     let tokens = lexer::lex_lossless(src);
     for t in &tokens {
-        if t.kind == lexer::TokenKind::Error {
-            diagnostics.push(invalid_character(src, *t, file));
+        match t.kind {
+            lexer::TokenKind::Error => diagnostics.push(invalid_character(src, *t, file)),
+            lexer::TokenKind::Str(shape) if shape.typographic => {
+                diagnostics.push(typographic_quotes(src, *t, file));
+            }
+            lexer::TokenKind::Ident if t.text(src).contains('-') => {
+                diagnostics.push(hyphen_in_name(src, *t, file));
+            }
+            _ => {}
         }
     }
     let statements =
-        parser::parse_tokens_in_chunks(&tokens, src.len(), file, &mut diagnostics, min_tokens);
+        parser::parse_tokens_in_chunks(&tokens, src, file, &mut diagnostics, min_tokens);
+    for d in diagnostics.iter_mut() {
+        if d.code == codes::UNCLOSED_BLOCK.code {
+            *d = unclosed_block(src, &tokens, file, d.span());
+        }
+    }
     let tree = parser::build_tree(tokens, src.len(), &statements);
     drop(statements);
     validate::validate(src, file, &tree, &mut diagnostics, min_definitions);
     absorb_covered_characters(&mut diagnostics);
     diagnostics.sort_by_key(|d| d.sort_key());
     Parse { tree, diagnostics }
+}
+
+/// The report of a block the parser found unclosed (its `{` at `open`),
+/// pointing at the block that lacks its `}`: when a `}` inside it stands
+/// at the indentation of an outer block, that `}` was meant for the outer
+/// one and the block opened in between is the one not closed. The fix
+/// adds the `}` where the indentation says the block ends.
+fn unclosed_block(src: &str, tokens: &[lexer::Token], file: FileId, open: Span) -> Diagnostic {
+    use lexer::TokenKind;
+    let line_start = |at: u32| src[..at as usize].rfind('\n').map_or(0, |i| i + 1);
+    let indent = |at: u32| {
+        let start = line_start(at);
+        let rest = &src[start..];
+        &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
+    };
+    let first_on_line = |at: u32| src[line_start(at)..at as usize].trim().is_empty();
+    let is_keyword = |w: &str| !schema::contexts_of(w).is_empty();
+    let starts = parser::definition_starts(tokens, src);
+    let from = tokens.partition_point(|t| t.span.start < open.start);
+    // The block lacking its `}` and where the `}` goes.
+    let mut unclosed = open;
+    let mut insert: Option<(u32, String)> = None;
+    let mut stack: Vec<Span> = Vec::new();
+    let mut last = open.end;
+    let mut ends_in_open_string = false;
+    for t in &tokens[from..] {
+        if t.kind == TokenKind::Ident && starts.binary_search(&t.span.start).is_ok() {
+            break;
+        }
+        match t.kind {
+            TokenKind::LBrace => stack.push(t.span),
+            TokenKind::RBrace if stack.len() > 1 && first_on_line(t.span.start) => {
+                let at = indent(t.span.start);
+                let top = *stack.last().expect("two blocks open");
+                let outer = stack[..stack.len() - 1]
+                    .iter()
+                    .rposition(|o| indent(o.start) == at);
+                if indent(top.start) != at {
+                    if let Some(k) = outer {
+                        unclosed = stack[k + 1];
+                        let line = line_start(t.span.start) as u32;
+                        insert = Some((line, format!("{}}}\n", indent(unclosed.start))));
+                        break;
+                    }
+                }
+                stack.pop();
+            }
+            TokenKind::RBrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        if !matches!(t.kind, TokenKind::Whitespace | TokenKind::Newline) {
+            last = t.span.end;
+            ends_in_open_string = matches!(t.kind, TokenKind::Str(s) if s.unterminated);
+        }
+    }
+    let guessed = insert.is_none();
+    let (at, text) = insert.unwrap_or_else(|| (last, format!("\n{}}}", indent(unclosed.start))));
+    // `touchpoint web "Website" {`: name the block by its keyword and id.
+    let head: Vec<&str> = src[line_start(unclosed.start)..unclosed.start as usize]
+        .split_whitespace()
+        .collect();
+    let what = match head.as_slice() {
+        [keyword, id, ..] if is_keyword(keyword) && !id.starts_with('"') => {
+            format!("this `{{` of {keyword} `{id}`")
+        }
+        [keyword, ..] if is_keyword(keyword) => format!("this `{{` of `{keyword}`"),
+        _ => "this `{`".to_string(),
+    };
+    let d = Diagnostic::new(
+        &codes::UNCLOSED_BLOCK,
+        file,
+        unclosed,
+        format!("{what} is never closed"),
+    )
+    .with_label("opened here")
+    .with_help("add a `}` after its last line");
+    // After an unclosed string the `}` would land inside it.
+    if ends_in_open_string && guessed {
+        return d;
+    }
+    d.with_fix("add the missing `}`", Span::empty(at), text)
 }
 
 /// Drops the report of an invalid character that a number's diagnostic
@@ -127,6 +224,42 @@ fn absorb_covered_characters(diagnostics: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|c| c.start <= d.span().start && d.span().end <= c.end)
     });
+}
+
+/// `„Schnell geliefert“`: lexed as a string so that the text counts as
+/// written; reported once, here, with the straight quotes as the fix.
+fn typographic_quotes(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {
+    let raw = t.text(src);
+    let open = raw.chars().next().unwrap_or('"');
+    let close = raw.chars().next_back().unwrap_or('"');
+    let content = &raw[open.len_utf8()..raw.len() - close.len_utf8()];
+    Diagnostic::new(
+        &codes::INVALID_CHARACTER,
+        file,
+        t.span,
+        format!("typographic quotes `{open}…{close}`; write straight quotes `\"…\"`"),
+    )
+    .with_label("typographic quotes")
+    .with_help(
+        "a text starts and ends with a straight quote `\"`; typographic quotes may stand inside it",
+    )
+    .with_fix("write straight quotes", t.span, text::quote(content))
+}
+
+/// `after-sales`: lexed as one identifier so that the mistake is reported
+/// once, here, and the rest of the file reads the name as written.
+fn hyphen_in_name(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {
+    let name = t.text(src);
+    let fixed = name.replace('-', "_");
+    Diagnostic::new(
+        &codes::INVALID_CHARACTER,
+        file,
+        t.span,
+        format!("names cannot contain `-`; write `{fixed}`"),
+    )
+    .with_label("`-` in a name")
+    .with_help("join the words of a name with `_`; the title in quotes can say it any way")
+    .with_fix(format!("write `{fixed}`"), t.span, fixed)
 }
 
 fn invalid_character(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {

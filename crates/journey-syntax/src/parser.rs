@@ -19,6 +19,7 @@ use chumsky::input::{Input, ValueInput};
 use chumsky::prelude::*;
 use journey_diagnostics::{Diagnostic, FileId, Span};
 use parsed::{Arg, Block, Statement};
+use std::sync::Arc;
 
 /// The statement structure as chumsky returns it, before it is laid out
 /// flat by [`build_tree`].
@@ -180,13 +181,24 @@ fn is_line_end(k: &TokenKind) -> bool {
     matches!(k, TokenKind::Newline | TokenKind::Semicolon)
 }
 
-fn source_parser<'t, I, E>() -> impl Parser<'t, I, Vec<Statement>, extra::Err<E>>
+fn source_parser<'t, I, E>(
+    definition_starts: Arc<[u32]>,
+) -> impl Parser<'t, I, Vec<Statement>, extra::Err<E>>
 where
     I: ValueInput<'t, Token = TokenKind, Span = SimpleSpan>,
     E: ParseError<'t, I> + 't,
 {
     use TokenKind::*;
     let separators = any().filter(is_line_end).ignored().repeated();
+    // `phase` at the start of a line inside a block: the block lacks its
+    // `}`. It ends there, so that the definition is read at the top level
+    // instead of as a misplaced statement.
+    let definition_start = any()
+        .map_with(|k, e| (k, e.span()))
+        .filter(move |(k, s): &(TokenKind, SimpleSpan)| {
+            *k == Ident && definition_starts.binary_search(&(s.start as u32)).is_ok()
+        })
+        .ignored();
 
     let value = any()
         .filter(|k: &TokenKind| k.is_value())
@@ -234,12 +246,21 @@ where
         let block = just(LBrace)
             .map_with(|_, e| sp(e.span()))
             .then(
-                separators.ignore_then(item.then_ignore(separators).repeated().collect::<Vec<_>>()),
+                separators.ignore_then(
+                    definition_start
+                        .clone()
+                        .not()
+                        .ignore_then(item)
+                        .then_ignore(separators)
+                        .repeated()
+                        .collect::<Vec<_>>(),
+                ),
             )
             .then(
                 just(RBrace)
                     .map_with(|_, e| Some(sp(e.span())))
-                    .or(end().to(None)),
+                    .or(end().to(None))
+                    .or(definition_start.clone().rewind().to(None)),
             )
             .validate(|((open, items), close), e, emitter| {
                 if close.is_none() {
@@ -283,7 +304,13 @@ where
             .then(arg.repeated().collect::<Vec<_>>())
             .then_ignore(leftover.or_not())
             .then(block.clone().or_not())
-            .then_ignore(leftover.ignored().or(second_block.ignored()).repeated())
+            .then_ignore(
+                definition_start
+                    .clone()
+                    .not()
+                    .ignore_then(leftover.ignored().or(second_block.ignored()))
+                    .repeated(),
+            )
             .map_with(|((_keyword, args), block), e| Statement {
                 args,
                 block,
@@ -380,6 +407,29 @@ fn parser_input(
     out
 }
 
+/// The byte offsets of the keywords that start a top-level definition
+/// (`phase`, `persona`, `goal` …: keywords of the top level only) at the
+/// very start of a line, in order.
+pub(crate) fn definition_starts(tokens: &[Token], src: &str) -> Arc<[u32]> {
+    let mut out = Vec::new();
+    let mut line_start = true;
+    for t in tokens {
+        if t.kind == TokenKind::Newline {
+            line_start = true;
+            continue;
+        }
+        if line_start && t.kind == TokenKind::Ident && is_top_level_only(t.text(src)) {
+            out.push(t.span.start);
+        }
+        line_start = false;
+    }
+    out.into()
+}
+
+pub(crate) fn is_top_level_only(word: &str) -> bool {
+    crate::schema::contexts_of(word) == [crate::schema::Context::TopLevel]
+}
+
 /// Below this many tokens (about 40 KB of journey) a file is parsed in
 /// one piece: splitting it would cost more than it saves.
 pub(crate) const PARALLEL_MIN_TOKENS: usize = 10_000;
@@ -389,19 +439,21 @@ pub(crate) const PARALLEL_MIN_TOKENS: usize = 10_000;
 /// definitions that are parsed in parallel.
 pub(crate) fn parse_tokens_in_chunks(
     tokens: &[Token],
-    src_len: usize,
+    src: &str,
     file: FileId,
     diags: &mut Vec<Diagnostic>,
     min_tokens: usize,
 ) -> Vec<Statement> {
+    let src_len = src.len();
+    let starts = definition_starts(tokens, src);
     let input = parser_input(tokens, file, diags);
     let eoi = SimpleSpan::from(src_len..src_len);
     // Most files are well-formed: parse once without error details, and
     // only when that finds errors parse again to describe them.
     let fast = if input.len() >= min_tokens {
-        parse_chunks_fast(&input, eoi)
+        parse_chunks_fast(&input, eoi, &starts)
     } else {
-        let (output, errors) = source_parser::<_, EmptyErr>()
+        let (output, errors) = source_parser::<_, EmptyErr>(starts.clone())
             .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
             .into_output_errors();
         output.filter(|_| errors.is_empty())
@@ -409,7 +461,7 @@ pub(crate) fn parse_tokens_in_chunks(
     let output = if fast.is_some() {
         fast
     } else {
-        let (output, errors) = source_parser::<_, Err>()
+        let (output, errors) = source_parser::<_, Err>(starts)
             .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
             .into_output_errors();
         diags.extend(errors.into_iter().map(|e| to_diagnostic(e, file)));
@@ -426,7 +478,11 @@ pub(crate) fn parse_tokens_in_chunks(
 /// the concatenation of its runs. Runs are cut only at a line end at
 /// nesting depth 0 right after a block's `}` and before a keyword, where
 /// no statement can continue.
-fn parse_chunks_fast(input: &[(TokenKind, SimpleSpan)], eoi: SimpleSpan) -> Option<Vec<Statement>> {
+fn parse_chunks_fast(
+    input: &[(TokenKind, SimpleSpan)],
+    eoi: SimpleSpan,
+    starts: &Arc<[u32]>,
+) -> Option<Vec<Statement>> {
     use rayon::prelude::*;
     let chunks = split_at_definitions(input, rayon::current_num_threads() * 4);
     let parsed: Vec<Option<Vec<Statement>>> = chunks
@@ -435,7 +491,7 @@ fn parse_chunks_fast(input: &[(TokenKind, SimpleSpan)], eoi: SimpleSpan) -> Opti
             let end = chunk
                 .last()
                 .map_or(eoi, |(_, s)| SimpleSpan::from(s.end..s.end));
-            let (output, errors) = source_parser::<_, EmptyErr>()
+            let (output, errors) = source_parser::<_, EmptyErr>(starts.clone())
                 .parse(chunk.map(end, |(k, s)| (k, s)))
                 .into_output_errors();
             output.filter(|_| errors.is_empty())
@@ -594,9 +650,9 @@ mod tests {
         let input = parser_input(&lex(&src), FileId(0), &mut diags);
         let eoi = SimpleSpan::from(src.len()..src.len());
         assert!(split_at_definitions(&input, 8).len() > 4, "several runs");
-        let runs = parse_chunks_fast(&input, eoi).expect("no run has an error");
-        let whole =
-            parse_tokens_in_chunks(&lex(&src), src.len(), FileId(0), &mut diags, usize::MAX);
+        let starts = definition_starts(&lex(&src), &src);
+        let runs = parse_chunks_fast(&input, eoi, &starts).expect("no run has an error");
+        let whole = parse_tokens_in_chunks(&lex(&src), &src, FileId(0), &mut diags, usize::MAX);
         assert_eq!(runs, whole);
         assert_eq!(runs.len(), 40);
         assert!(diags.is_empty());
@@ -604,7 +660,7 @@ mod tests {
         let input = parser_input(&lex(&broken), FileId(0), &mut diags);
         let eoi = SimpleSpan::from(broken.len()..broken.len());
         assert!(
-            parse_chunks_fast(&input, eoi).is_none(),
+            parse_chunks_fast(&input, eoi, &definition_starts(&lex(&broken), &broken)).is_none(),
             "errors go the whole-file way"
         );
     }

@@ -51,12 +51,20 @@ pub(crate) fn decode<'s>(
     diags: &mut Vec<Diagnostic>,
 ) -> Text<'s> {
     let raw = &src[span.range()];
-    let quote = if shape.text_block { 3 } else { 1 };
-    let content_start = span.start + quote;
-    let content_end = if shape.unterminated || raw.len() < 2 * quote as usize {
+    let (open, close) = if shape.text_block {
+        (3, 3)
+    } else if shape.typographic {
+        // `„…“`: quotes of two or three bytes.
+        let len = |c: Option<char>| c.map_or(1, |c| c.len_utf8() as u32);
+        (len(raw.chars().next()), len(raw.chars().next_back()))
+    } else {
+        (1, 1)
+    };
+    let content_start = (span.start + open).min(span.end);
+    let content_end = if shape.unterminated || raw.len() < (open + close) as usize {
         span.end
     } else {
-        span.end - quote
+        span.end - close
     }
     .max(content_start);
     let content = &src[content_start as usize..content_end as usize];

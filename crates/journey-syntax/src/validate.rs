@@ -160,7 +160,13 @@ impl<'s, 'd> Reader<'s, 'd> {
             format!("unknown keyword `{word}` in {}", ctx.describe()),
         )
         .with_label("unknown keyword");
-        if let Some(best) = closest(word, &candidates) {
+        if let Some(english) = crate::german::english(word, &candidates) {
+            d = d
+                .with_help(format!(
+                    "keywords are written in English: `{word}` is `{english}`"
+                ))
+                .with_fix(format!("replace with `{english}`"), stmt.keyword(), english);
+        } else if let Some(best) = closest(word, &candidates) {
             d = d.with_help(format!("did you mean `{best}`?")).with_fix(
                 format!("replace with `{best}`"),
                 stmt.keyword(),
@@ -434,13 +440,45 @@ impl<'s, 'd> Reader<'s, 'd> {
                 Some(v.text(self.src) == "yes")
             }
             Some(other) => {
-                self.wrong(&a, &other, Want::Ident, "`yes` or `no`");
+                self.not_yes_or_no(&a, &other);
                 a.pos += 1;
                 None
             }
         };
         self.finish(&a);
         value
+    }
+
+    /// `monitored ja`, `moment 1`: what a flag takes instead, with the
+    /// English word for a German one.
+    fn not_yes_or_no(&mut self, a: &args::Args<'s>, found: &Arg<'s>) {
+        let found_desc = match found {
+            Arg::Value(v) if v.kind == ValueKind::Ident => format!("`{}`", v.text(self.src)),
+            Arg::Value(v) => args::describe_value(*v).to_string(),
+            Arg::List(..) => "a list".to_string(),
+            Arg::Arrow(_) => "`->`".to_string(),
+        };
+        let mut d = Diagnostic::new(
+            &codes::INVALID_ARGUMENT,
+            self.file,
+            found.span(),
+            format!("`{}` expects `yes` or `no`, found {found_desc}", a.keyword),
+        )
+        .with_label("expected `yes` or `no`");
+        if let Arg::Value(v) = found {
+            let word = v.text(self.src);
+            if let Some(english) = crate::german::english(word, &["yes", "no"]) {
+                d = d
+                    .with_help(format!(
+                        "values are written in English: `{word}` is `{english}`"
+                    ))
+                    .with_fix(format!("replace with `{english}`"), v.span, english);
+            }
+        }
+        if let Some(sig) = args::schema_signature(a) {
+            d = d.with_note(format!("the statement is `{sig}`"));
+        }
+        self.error(d);
     }
 
     /// `monitored [yes|no]`.

@@ -33,7 +33,7 @@ fn three_independent_errors_are_all_reported() {
         lines,
         [
             "broken.journey:3:12: error[J0102]: this string is not closed before the end of the line",
-            "broken.journey:8:43: error[J0101]: unexpected character `%` (U+0025)",
+            "broken.journey:8:37: error[J0109]: `50000 %` has a percent sign after the number",
             "broken.journey:15:39: error[J0104]: a comma must be followed by another value",
         ]
     );
@@ -47,8 +47,8 @@ fn three_independent_errors_are_all_reported() {
     for needle in [
         "[J0102]",
         "broken.journey:3:12",
-        "[J0101]",
-        "broken.journey:8:43",
+        "[J0109]",
+        "broken.journey:8:37",
         "[J0104]",
         "broken.journey:15:39",
     ] {

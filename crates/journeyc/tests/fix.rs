@@ -64,6 +64,113 @@ phase awareness "Awareness" {
 }
 "#;
 
+/// The mistakes of a first-time writer, each one error with one fix: a
+/// name with a hyphen (defined and listed), German keywords and values,
+/// typographic quotes, a decimal comma with a percent sign, a missing `}`
+/// and a German date.
+const FIRST_TIME: &str = r#"journey j "J" {
+  value "Schnell geliefert, sicher bezahlt"
+  phases suchen, after-sales
+}
+
+persona kunde "Kunde" {
+  role "Käuferin"
+  evidence "12 Interviews"
+  bedürfnisse "schnelle Lieferung"
+}
+
+phase suchen "Suchen" {
+  kind consideration
+  frage "Kommt es rechtzeitig an?"
+  message „Schnell geliefert“
+  kpi ctr "Klickrate" target 4,5%
+  touchpoint web "Website" {
+    kanal web
+    owner marketing
+    serves kunde
+    says "Schnell geliefert, sicher bezahlt"
+    monitored ja
+    importance hoch
+    expectation 3
+    experience 3
+}
+
+phase after-sales "After sales" {
+  kind loyalty
+  message "Sicher bezahlt"
+  touchpoint mail "Mail" {
+    channel email
+    owner service
+    serves kunde
+    says "Sicher bezahlt, schnell geliefert"
+    expectation 3
+    experience 3
+  }
+}
+
+goal abos "Abonnements" {
+  metric "Abonnements" current 800 target 1500 by 31.12.2027
+  actor kunde {
+    impact bestellt "Bestellt ein Abonnement" {
+      kpi "Neue Abonnements" target 60 unit "pro Monat"
+      via web, mail
+    }
+  }
+}
+"#;
+
+const FIRST_TIME_FIXED: &str = r#"journey j "J" {
+  value "Schnell geliefert, sicher bezahlt"
+  phases suchen, after_sales
+}
+
+persona kunde "Kunde" {
+  role "Käuferin"
+  evidence "12 Interviews"
+  needs "schnelle Lieferung"
+}
+
+phase suchen "Suchen" {
+  kind consideration
+  question "Kommt es rechtzeitig an?"
+  message "Schnell geliefert"
+  kpi ctr "Klickrate" target 4.5 unit "%"
+  touchpoint web "Website" {
+    channel web
+    owner marketing
+    serves kunde
+    says "Schnell geliefert, sicher bezahlt"
+    monitored yes
+    importance high
+    expectation 3
+    experience 3
+  }
+}
+
+phase after_sales "After sales" {
+  kind loyalty
+  message "Sicher bezahlt"
+  touchpoint mail "Mail" {
+    channel email
+    owner service
+    serves kunde
+    says "Sicher bezahlt, schnell geliefert"
+    expectation 3
+    experience 3
+  }
+}
+
+goal abos "Abonnements" {
+  metric "Abonnements" current 800 target 1500 by 2027-12-31
+  actor kunde {
+    impact bestellt "Bestellt ein Abonnement" {
+      kpi "Neue Abonnements" target 60 unit "pro Monat"
+      via web, mail
+    }
+  }
+}
+"#;
+
 /// The misspelt keyword hides a block whose statements are wrong too:
 /// fixed, the file would have two syntax errors instead of one.
 const HIDDEN_ERRORS: &str =
@@ -141,6 +248,41 @@ fn several_mistakes_are_fixed_to_a_file_check_finds_clean() {
         "nothing to fix automatically (0 remaining)\n"
     );
     assert_eq!(modified(&file), then);
+}
+
+#[test]
+fn a_first_time_writers_mistakes_are_one_error_each_and_fixed_to_a_clean_file() {
+    let dir = temp_dir("fix-first-time");
+    let file = dir.join("a.journey");
+    std::fs::write(&file, FIRST_TIME).unwrap();
+    let before = journeyc(&["check", "--format", "short"], &dir);
+    assert_eq!(before.status.code(), Some(1));
+    let mut found = codes(&before);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "J0101", "J0101", "J0101", "J0105", "J0109", "J0110", "J0201", "J0201", "J0201",
+            "J0203", "J0308"
+        ],
+        "{}",
+        stdout(&before)
+    );
+
+    let out = journeyc(&["check", "--fix", "--color", "never"], &dir);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), FIRST_TIME_FIXED);
+    assert_eq!(stdout(&out), "no problems in 1 file\n");
+    assert_eq!(stderr(&out), "fixed 11 problems in 1 file (0 remaining)\n");
+
+    let after = journeyc(&["check", "--color", "never"], &dir);
+    assert_eq!(after.status.code(), Some(0), "{}", stdout(&after));
 }
 
 #[test]

@@ -25,7 +25,9 @@ error, with the closest valid word as a fix.
 };
 
 fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, values: &[EnumValue]) {
-    if values.iter().any(|v| v.name == name.text) {
+    // `legitimate-interest`: the syntax already reports the hyphen, with
+    // the fix that yields the value.
+    if values.iter().any(|v| v.name == name.text) || name.text.contains('-') {
         return;
     }
     let words: Vec<&str> = values.iter().map(|v| v.name).collect();
@@ -35,7 +37,17 @@ fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, value
         name.span,
         format!("unknown {what} `{}`", name.text),
     )
-    .with_label(format!("not a {what}"));
+    .with_label(format!("not {} {what}", article(what)));
+    if let Some(english) = journey_syntax::english_for_german(name.text, &words) {
+        d = d
+            .with_help(format!(
+                "values are written in English: `{}` is `{english}`",
+                name.text
+            ))
+            .with_fix(format!("change to `{english}`"), name.span, english);
+        out.push(d);
+        return;
+    }
     match suggest(name.text, words.iter().copied()) {
         Some(s) => {
             d = d.with_help(format!("did you mean `{s}`?")).with_fix(
@@ -54,6 +66,15 @@ fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, value
         }
     }
     out.push(d);
+}
+
+/// "an importance", "a state".
+fn article(what: &str) -> &'static str {
+    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -95,6 +116,22 @@ mod tests {
         let ds = findings(src, "J0308");
         assert_eq!(ds[0].message, "unknown phase kind `awarness`");
         assert_eq!(ds[0].fixes[0].edits[0].new_text, "awareness");
+        assert_eq!(ds[3].primary.message, "not an importance");
+    }
+
+    #[test]
+    fn german_words_are_fixed_to_english_ones() {
+        let src = "phase p \"P\" {\n  kind Kauf\n  touchpoint t \"T\" {\n    importance hoch\n    basis einwilligung\n  }\n}\n";
+        let ds = findings(src, "J0308");
+        let fixed: Vec<&str> = ds
+            .iter()
+            .map(|d| d.fixes[0].edits[0].new_text.as_str())
+            .collect();
+        assert_eq!(fixed, vec!["purchase", "high", "consent"]);
+        assert_eq!(
+            ds[1].help.as_deref(),
+            Some("values are written in English: `hoch` is `high`")
+        );
     }
 
     #[test]

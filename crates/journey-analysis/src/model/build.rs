@@ -331,7 +331,14 @@ fn push_once<T: PartialEq>(list: &mut Vec<T>, x: T) {
 
 fn resolve(m: &mut Model, pending: Vec<Pending>) {
     for p in pending {
-        let target = m.lookup_atom(p.role.expects(), p.name.text);
+        // `after-sales` is reported by the syntax with the fix `after_sales`:
+        // it stands for that name, so nothing else is reported about it.
+        let target = m.lookup_atom(p.role.expects(), p.name.text).or_else(|| {
+            let name = p.name.text.as_str();
+            name.contains('-')
+                .then(|| m.lookup(p.role.expects(), &name.replace('-', "_")))
+                .flatten()
+        });
         match (p.role, p.from, target) {
             (RefRole::JourneyPhases, Def::Journey(j), Some(Def::Phase(ph))) => {
                 m.journeys[j.index()].phases[p.slot as usize].phase = Some(ph);

@@ -134,7 +134,9 @@ impl<'s, 'd> Reader<'s, 'd> {
                 (Want::Date, ValueKind::Number) => {
                     d = d.with_help("dates are written year-month-day: `2027-06-30`");
                 }
-                (Want::Ident, ValueKind::Str(s)) if !s.text_block && !s.unterminated => {
+                (Want::Ident, ValueKind::Str(s))
+                    if !s.text_block && !s.unterminated && !s.typographic =>
+                {
                     let inner = &raw[1..raw.len() - 1];
                     if is_identifier(inner) {
                         d = d.with_fix("remove the quotes", v.span, inner.to_string());
@@ -302,6 +304,44 @@ impl<'s, 'd> Reader<'s, 'd> {
         }
     }
 
+    /// `target 3%`: the percent sign moves into the unit, in one fix that
+    /// also covers the sign (so it is not reported again as a character).
+    fn percent_sign_after(&mut self, v: Value, unit: UnitAfter) {
+        let raw = v.text(self.src);
+        let after = &self.src[v.span.end as usize..];
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        if !after[gap..].starts_with('%') {
+            return;
+        }
+        let span = Span::new(v.span.start, v.span.end + gap as u32 + 1);
+        let (help, text) = if unit == UnitAfter::Missing {
+            (
+                format!(
+                    "write the number alone and the percent sign in the unit: `{raw} unit \"%\"`"
+                ),
+                format!("{raw} unit \"%\""),
+            )
+        } else {
+            (
+                format!("the unit already says `%`: write `{raw}`"),
+                raw.to_string(),
+            )
+        };
+        let d = Diagnostic::new(
+            &codes::NUMBER_FORMAT,
+            self.file,
+            span,
+            format!(
+                "`{}` has a percent sign after the number",
+                &self.src[span.range()]
+            ),
+        )
+        .with_label("percent sign")
+        .with_help(help)
+        .with_fix(format!("write `{text}`"), span, text);
+        self.error(d);
+    }
+
     /// The value of a number token and whether it is written the
     /// language's way. A number written another way (`20.000`, `4,5`,
     /// `1.234.567`) is reported with a fix that writes the intended value;
@@ -311,6 +351,9 @@ impl<'s, 'd> Reader<'s, 'd> {
         let raw = v.text(self.src);
         let r = numbers::read_number(raw);
         if r.shape == NumberShape::Plain {
+            if let Slot::KpiTarget(unit @ (UnitAfter::Missing | UnitAfter::Percent)) = slot {
+                self.percent_sign_after(v, unit);
+            }
             return (raw.parse().unwrap_or(f64::NAN), true);
         }
         let grouped = r.grouped.clone().unwrap_or_default();
