@@ -549,9 +549,10 @@ impl Builder<'_> {
             "phase",
             Some(Value::One(Atom::Ref(DefKind::Phase, phase.to_string()))),
         );
-        let channel = a.channel();
+        let written = a.channel_statement();
+        let channel = written.channel;
         f.word("channel", "channel", channel);
-        let presence = a.presence().map(|p| p.text.to_string()).or_else(|| {
+        let presence = written.presence.map(|p| p.text.to_string()).or_else(|| {
             channel
                 .and_then(|c| schema::channel(c.text))
                 .map(|c| if c.online { "online" } else { "offline" }.to_string())

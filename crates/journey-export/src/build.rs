@@ -296,8 +296,9 @@ fn touchpoint(
 ) -> Touchpoint {
     let tp = m.touchpoint(id);
     let t = m.touchpoint_syntax(tp);
-    let channel = name(t.channel());
-    let presence_written = name(t.presence());
+    let written = t.channel_statement();
+    let channel = name(written.channel);
+    let presence_written = name(written.presence);
     let presence = presence_written.clone().or_else(|| {
         channel
             .as_deref()

@@ -314,9 +314,10 @@ fn touchpoint_summary(w: &mut String, m: &Model, id: TouchpointId) {
     if let Some(o) = t.owner() {
         let _ = write!(w, "\n\nOwner: `{}`", o.text);
     }
-    if let Some(c) = t.channel() {
+    let written = t.channel_statement();
+    if let Some(c) = written.channel {
         let _ = write!(w, "\n\nChannel: `{}`", c.text);
-        if let Some(p) = t.presence() {
+        if let Some(p) = written.presence {
             let _ = write!(w, " ({})", p.text);
         }
     }

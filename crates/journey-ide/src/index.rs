@@ -478,10 +478,11 @@ pub fn index_file(file: view::File<'_>) -> FileIndex {
                 b.kpis(&p.kpis());
                 for tp in p.touchpoints() {
                     b.def(SymbolKind::Def(DefKind::Touchpoint), tp.id);
-                    if let Some(c) = tp.channel() {
+                    let written = tp.channel_statement();
+                    if let Some(c) = written.channel {
                         b.refs(SymbolKind::Channel, [c]);
                     }
-                    b.enum_value(EnumKind::Presence, tp.presence());
+                    b.enum_value(EnumKind::Presence, written.presence);
                     if let Some(o) = tp.owner() {
                         b.refs(SymbolKind::Team, [o]);
                     }

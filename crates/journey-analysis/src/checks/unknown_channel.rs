@@ -40,8 +40,8 @@ pub(crate) fn declared_channels(m: &Model) -> FxHashSet<&str> {
     let names: Vec<&str> = CHANNELS.iter().map(|c| c.name).collect();
     let mut declared = FxHashSet::default();
     for t in &m.touchpoints {
-        let a = m.touchpoint_syntax(t);
-        if let (Some(c), Some(_)) = (&a.channel(), &a.presence()) {
+        let written = m.touchpoint_syntax(t).channel_statement();
+        if let (Some(c), Some(_)) = (written.channel, written.presence) {
             if !known(c.text) && suggest(c.text, names.iter().copied()).is_none() {
                 declared.insert(c.text);
             }
@@ -75,17 +75,17 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(d);
     };
     for t in &m.touchpoints {
-        let a = m.touchpoint_syntax(t);
-        let Some(c) = &a.channel() else { continue };
+        let written = m.touchpoint_syntax(t).channel_statement();
+        let Some(c) = written.channel else { continue };
         if known(c.text) {
             continue;
         }
         let typo = suggest(c.text, names.iter().copied()).is_some();
-        if typo || a.presence().is_none() {
+        if typo || written.presence.is_none() {
             report(
                 out,
                 t.head.file,
-                c,
+                &c,
                 &format!(
                     "a channel of your own needs `online` or `offline` after it: `channel {} offline`",
                     c.text

@@ -9,11 +9,6 @@ use super::*;
 use crate::Workspace;
 use journey_syntax::view;
 
-/// The model's own copy of a name read from the source.
-fn owned(n: view::Name<'_>) -> Name {
-    Name::from(n)
-}
-
 /// A reference waiting for the name tables.
 struct Pending {
     file: FileId,
@@ -69,7 +64,7 @@ pub(super) fn build<'a>(
                     for (slot, name) in phases.iter().enumerate() {
                         pending.push(Pending {
                             file,
-                            name: owned(*name),
+                            name: Name::from(*name),
                             role: RefRole::JourneyPhases,
                             from,
                             slot: slot as u32,
@@ -79,7 +74,7 @@ pub(super) fn build<'a>(
                         for (name, role) in [(l.from, RefRole::LoopFrom), (l.to, RefRole::LoopTo)] {
                             pending.push(Pending {
                                 file,
-                                name: owned(name),
+                                name: Name::from(name),
                                 role,
                                 from,
                                 slot: 0,
@@ -88,7 +83,7 @@ pub(super) fn build<'a>(
                     }
                     m.journeys.push(Journey {
                         head: Header {
-                            name: Some(owned(j.id)),
+                            name: Some(Name::from(j.id)),
                             file,
                             span: j.spans.full,
                             parent: None,
@@ -96,17 +91,17 @@ pub(super) fn build<'a>(
                         phases: phases
                             .iter()
                             .map(|n| PhaseSlot {
-                                name: owned(*n),
+                                name: Name::from(*n),
                                 phase: None,
                             })
                             .collect(),
                         loop_back: loop_back.map(|l| LoopBack {
                             from: PhaseSlot {
-                                name: owned(l.from),
+                                name: Name::from(l.from),
                                 phase: None,
                             },
                             to: PhaseSlot {
-                                name: owned(l.to),
+                                name: Name::from(l.to),
                                 phase: None,
                             },
                             span: l.span,
@@ -117,7 +112,7 @@ pub(super) fn build<'a>(
                 view::Item::Persona(p) => {
                     m.personas.push(Persona {
                         head: Header {
-                            name: Some(owned(p.id)),
+                            name: Some(Name::from(p.id)),
                             file,
                             span: p.spans.full,
                             parent: None,
@@ -166,7 +161,7 @@ fn kpis(m: &mut Model, file: FileId, list: &[view::Kpi<'_>], owner: KpiOwner) ->
             let id = KpiId(m.kpis.len() as u32);
             m.kpis.push(Kpi {
                 head: Header {
-                    name: k.id.map(owned),
+                    name: k.id.map(Name::from),
                     file,
                     span: k.span,
                     parent: Some(parent),
@@ -183,7 +178,7 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, p: &view::Phas
     let id = PhaseId(m.phases.len() as u32);
     m.phases.push(Phase {
         head: Header {
-            name: Some(owned(p.id)),
+            name: Some(Name::from(p.id)),
             file,
             span: p.spans.full,
             parent: None,
@@ -200,7 +195,7 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, p: &view::Phas
         let tid = TouchpointId(m.touchpoints.len() as u32);
         m.touchpoints.push(Touchpoint {
             head: Header {
-                name: Some(owned(t.id)),
+                name: Some(Name::from(t.id)),
                 file,
                 span: t.spans.full,
                 parent: Some(Def::Phase(id)),
@@ -218,7 +213,7 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, p: &view::Phas
         for name in t.serves() {
             pending.push(Pending {
                 file,
-                name: owned(name),
+                name: Name::from(name),
                 role: RefRole::Serves,
                 from: Def::Touchpoint(tid),
                 slot: 0,
@@ -231,7 +226,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
     let gid = GoalId(m.goals.len() as u32);
     m.goals.push(Goal {
         head: Header {
-            name: Some(owned(g.id)),
+            name: Some(Name::from(g.id)),
             file,
             span: g.spans.full,
             parent: None,
@@ -243,7 +238,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
         let aid = ActorId(m.actors.len() as u32);
         m.actors.push(Actor {
             head: Header {
-                name: Some(owned(a.id)),
+                name: Some(Name::from(a.id)),
                 file,
                 span: a.spans.full,
                 parent: Some(Def::Goal(gid)),
@@ -256,7 +251,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
         m.goals[gid.index()].actors.push(aid);
         pending.push(Pending {
             file,
-            name: owned(a.id),
+            name: Name::from(a.id),
             role: RefRole::Actor,
             from: Def::Actor(aid),
             slot: 0,
@@ -265,7 +260,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
             let iid = ImpactId(m.impacts.len() as u32);
             m.impacts.push(Impact {
                 head: Header {
-                    name: Some(owned(imp.id)),
+                    name: Some(Name::from(imp.id)),
                     file,
                     span: imp.spans.full,
                     parent: Some(Def::Actor(aid)),
@@ -283,7 +278,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
             for name in imp.via() {
                 pending.push(Pending {
                     file,
-                    name: owned(name),
+                    name: Name::from(name),
                     role: RefRole::ImpactVia,
                     from: Def::Impact(iid),
                     slot: 0,
@@ -293,7 +288,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
                 let did = DeliverableId(m.deliverables.len() as u32);
                 m.deliverables.push(Deliverable {
                     head: Header {
-                        name: d.id.map(owned),
+                        name: d.id.map(Name::from),
                         file,
                         span: d.span,
                         parent: Some(Def::Impact(iid)),
@@ -306,7 +301,7 @@ fn goal(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, g: &view::Goal<
                 for name in d.via {
                     pending.push(Pending {
                         file,
-                        name: owned(name),
+                        name: Name::from(name),
                         role: RefRole::DeliverableVia,
                         from: Def::Deliverable(did),
                         slot: 0,

@@ -456,7 +456,10 @@ impl<'a> Phase<'a> {
 }
 
 impl<'a> Touchpoint<'a> {
-    fn channel_statement(&self) -> Channel<'a> {
+    /// The channel and the presence after it, read once: for readers that
+    /// want both ([`Touchpoint::channel`] and [`Touchpoint::presence`]
+    /// each read the statement).
+    pub fn channel_statement(&self) -> Channel<'a> {
         match self.def.first("channel") {
             Some(s) => self.def.read(s, |l, s| l.channel(s)),
             None => Channel {
