@@ -232,6 +232,32 @@ fn what_is_wanted(ctx: Context, typed: &Typed) -> Want {
             Want::Symbols(SymbolKind::Def(DefKind::Persona))
         }
         (Context::Touchpoint, "keeps") if list_slot => Want::Symbols(SymbolKind::Promise),
+        (Context::Touchpoint, "next") if list_slot => {
+            Want::Symbols(SymbolKind::Def(DefKind::Touchpoint))
+        }
+        (Context::Touchpoint, "for") if no_args => Want::Symbols(SymbolKind::Def(DefKind::Persona)),
+        (Context::Touchpoint, "for") => {
+            let after_value = match last {
+                Some((TokenKind::Str(_) | TokenKind::Number, _)) => true,
+                Some((TokenKind::Ident, w)) => args.len() == 1 && !w.is_empty(),
+                _ => false,
+            };
+            if !after_value {
+                return Want::Nothing;
+            }
+            let order = ["expectation", "experience", "target", "feeling"];
+            let start = order.iter().rposition(|w| has(w)).map_or(0, |i| i + 1);
+            Want::Clauses(order[start..].to_vec())
+        }
+        (Context::Touchpoint, "experience") => match last {
+            Some((TokenKind::Number, _)) if !has("target") => Want::Clauses(vec!["target"]),
+            None => Want::Clauses(vec!["target"]),
+            _ => Want::Nothing,
+        },
+        (Context::Touchpoint, "cost") => match args {
+            [(TokenKind::Number, _, _)] => Want::Clauses(vec!["EUR", "USD", "CHF", "GBP"]),
+            _ => Want::Nothing,
+        },
         (Context::Phase, "supports") if list_slot => Want::Supports,
         (Context::Impact, "via") if list_slot => {
             Want::Symbols(SymbolKind::Def(DefKind::Touchpoint))
@@ -247,7 +273,9 @@ fn what_is_wanted(ctx: Context, typed: &Typed) -> Want {
         (Context::Touchpoint, "state") if no_args => Want::Enum(EnumKind::State),
         (Context::Touchpoint, "importance") if no_args => Want::Enum(EnumKind::Importance),
         (Context::Touchpoint, "basis") if no_args => Want::Enum(EnumKind::LegalBasis),
-        (Context::Touchpoint, "monitored" | "moment") if no_args => Want::Enum(EnumKind::YesNo),
+        (Context::Touchpoint, "monitored" | "moment" | "wow") if no_args => {
+            Want::Enum(EnumKind::YesNo)
+        }
         (Context::Touchpoint, "channel") => match args {
             [] => Want::Channels,
             [(TokenKind::Ident, _, channel)] => {
@@ -276,14 +304,14 @@ fn what_is_wanted(ctx: Context, typed: &Typed) -> Want {
             let after_value = match last {
                 Some((TokenKind::Str(_), _)) => true,
                 Some((TokenKind::Number | TokenKind::Date | TokenKind::Ident, w)) => {
-                    !["current", "target", "by"].contains(&w)
+                    !["current", "target", "unit", "by"].contains(&w)
                 }
                 _ => false,
             };
             if !after_value {
                 return Want::Nothing;
             }
-            let order = ["current", "target", "by"];
+            let order = ["current", "target", "unit", "by"];
             let start = order.iter().rposition(|w| has(w)).map_or(0, |i| i + 1);
             Want::Clauses(order[start..].to_vec())
         }
@@ -558,7 +586,19 @@ mod tests {
         );
         assert_eq!(
             labels("goal g {\n  metric \"MRR\" current 5 $0\n}\n"),
-            ["target", "by"]
+            ["target", "unit", "by"]
+        );
+        assert_eq!(
+            labels("phase p {\n  touchpoint t {\n    for anna expectation 4 $0\n  }\n}\n"),
+            ["experience", "target", "feeling"]
+        );
+        assert_eq!(
+            labels("phase p {\n  touchpoint t {\n    experience 3 $0\n  }\n}\n"),
+            ["target"]
+        );
+        assert_eq!(
+            labels("phase p {\n  touchpoint t {\n    cost 1200 $0\n  }\n}\n"),
+            ["EUR", "USD", "CHF", "GBP"]
         );
         assert_eq!(
             labels("phase p { touchpoint web {} }\ngoal g {\n  actor a {\n    impact i \"x\" {\n      deliverable \"Thing\" via $0\n    }\n  }\n}\n"),

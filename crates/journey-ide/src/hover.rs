@@ -224,6 +224,9 @@ fn journey_summary(w: &mut String, m: &Model, id: JourneyId) {
     if let Some(v) = text(&j.value()) {
         let _ = write!(w, "\n\nValue proposition: {v}");
     }
+    if let Some(s) = text(&j.sponsor()) {
+        let _ = write!(w, "\n\nSponsor: {s}");
+    }
     let phases = j.phases();
     if !phases.is_empty() {
         let _ = write!(w, "\n\nPhases: {}", names(&phases));
@@ -352,6 +355,37 @@ fn touchpoint_scores(w: &mut String, t: &view::Touchpoint<'_>) {
             let _ = write!(w, " (gap {})", signed(y - x));
         }
     }
+    if let Some(target) = score(&t.target_experience()) {
+        let _ = write!(w, " · target {}", number(target));
+    }
+    for p in t.persona_scores() {
+        let parts: Vec<String> = [
+            ("expectation", score(&p.expectation)),
+            ("experience", score(&p.experience)),
+            ("target", score(&p.target)),
+        ]
+        .into_iter()
+        .filter_map(|(what, v)| Some(format!("{what} {}", number(v?))))
+        .collect();
+        let _ = write!(w, "\n\nFor `{}`: {}", p.persona.text, parts.join(" · "));
+        if let Some(f) = &p.feeling {
+            let sep = if parts.is_empty() { "" } else { " — " };
+            let _ = write!(w, "{sep}\u{201c}{}\u{201d}", f.value);
+        }
+    }
+    if let Some(wow) = t.wow().filter(|m| m.value) {
+        let _ = write!(w, "\n\nWow moment");
+        if let Some(n) = &wow.note {
+            let _ = write!(w, ": {}", n.value);
+        }
+    }
+    if let Some(c) = t.cost() {
+        let _ = write!(w, "\n\nCost: {} {}", c.raw, c.currency.text);
+    }
+    let next = t.next();
+    if !next.is_empty() {
+        let _ = write!(w, "\n\nNext: {}", names(&next));
+    }
     if let Some(s) = t.state() {
         let _ = write!(w, "\n\nState: `{}`", s.text);
     }
@@ -376,6 +410,9 @@ fn goal_summary(w: &mut String, m: &Model, id: GoalId) {
         }
         if let Some(t) = scalar(&metric.target) {
             let _ = write!(w, ", target {t}");
+        }
+        if let Some(u) = &metric.unit {
+            let _ = write!(w, " {}", u.value);
         }
         if let Some(b) = scalar(&metric.by) {
             let _ = write!(w, " by {b}");

@@ -25,7 +25,7 @@ pub use german::english as english_for_german;
 pub use incremental::{minimal_edit, reparse, try_reparse};
 pub use parser::MAX_DEPTH;
 pub use text::{escape, escape_block_line, quote};
-pub use validate::closest;
+pub use validate::{closest, currency_for, is_currency_code};
 
 use journey_diagnostics::{Diagnostic, FileId, Span};
 
@@ -206,13 +206,16 @@ fn unclosed_block(src: &str, tokens: &[lexer::Token], file: FileId, open: Span) 
     d.with_fix("add the missing `}`", Span::empty(at), text)
 }
 
-/// Drops the report of an invalid character that a number's diagnostic
-/// already covers and fixes (the `%` of `target 4,5%`): one mistake, one
-/// diagnostic.
+/// Drops the report of an invalid character that a number's or an
+/// argument's diagnostic already covers and fixes (the `%` of
+/// `target 4,5%`, the `€` of `cost 1200 €`): one mistake, one diagnostic.
 fn absorb_covered_characters(diagnostics: &mut Vec<Diagnostic>) {
     let covered: Vec<Span> = diagnostics
         .iter()
-        .filter(|d| d.code == codes::NUMBER_FORMAT.code && !d.fixes.is_empty())
+        .filter(|d| {
+            (d.code == codes::NUMBER_FORMAT.code || d.code == codes::INVALID_ARGUMENT.code)
+                && !d.fixes.is_empty()
+        })
         .map(|d| d.span())
         .collect();
     if covered.is_empty() {

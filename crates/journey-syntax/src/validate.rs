@@ -229,6 +229,9 @@ impl<'s, 'd> Reader<'s, 'd> {
             Shape::Promise => drop(self.promise(s)),
             Shape::Channel => drop(self.channel(s)),
             Shape::Score => drop(self.score_statement(s)),
+            Shape::Experience => drop(self.experience(s)),
+            Shape::PersonaScores => drop(self.persona_scores(s)),
+            Shape::Cost => drop(self.cost(s)),
             Shape::Flag => drop(self.monitored(s)),
             Shape::Moment => drop(self.moment(s)),
             Shape::Metric => drop(self.metric(s)),
@@ -376,13 +379,7 @@ impl<'s, 'd> Reader<'s, 'd> {
             span: stmt.span(),
         };
         if self.clause(&mut a, "target") {
-            let unit = match (a.args.get(a.pos + 1), a.args.get(a.pos + 2)) {
-                (Some(Arg::Value(w)), u) if w.text(self.src) == "unit" => match u {
-                    Some(Arg::Value(u)) if u.text(self.src) == "\"%\"" => UnitAfter::Percent,
-                    _ => UnitAfter::Other,
-                },
-                _ => UnitAfter::Missing,
-            };
+            let unit = self.unit_after(&a);
             kpi.target = self.scalar(&mut a, "the target value", Slot::KpiTarget(unit));
         }
         if self.clause(&mut a, "unit") {
@@ -390,6 +387,18 @@ impl<'s, 'd> Reader<'s, 'd> {
         }
         self.finish(&a);
         Some(kpi)
+    }
+
+    /// What the `unit` clause after the value at `a.pos` says, so that a
+    /// `%` written next to a target moves into the unit in one fix.
+    fn unit_after(&self, a: &args::Args<'s>) -> UnitAfter {
+        match (a.args.get(a.pos + 1), a.args.get(a.pos + 2)) {
+            (Some(Arg::Value(w)), u) if w.text(self.src) == "unit" => match u {
+                Some(Arg::Value(u)) if u.text(self.src) == "\"%\"" => UnitAfter::Percent,
+                _ => UnitAfter::Other,
+            },
+            _ => UnitAfter::Missing,
+        }
     }
 
     /// `supports ID|"text", …`: ids and strings may mix.
@@ -527,6 +536,159 @@ impl<'s, 'd> Reader<'s, 'd> {
         score
     }
 
+    /// `experience [SCORE] [target SCORE]`: today's score, the score aimed
+    /// for, or both.
+    pub(crate) fn experience(&mut self, stmt: Statement<'s>) -> Option<Experience> {
+        let mut a = self.args(stmt);
+        let now = if self.at_clause(&a, "target") {
+            None
+        } else {
+            self.score(&mut a)
+        };
+        let target = if self.clause(&mut a, "target") {
+            self.score(&mut a)
+        } else {
+            None
+        };
+        self.finish(&a);
+        (now.is_some() || target.is_some()).then_some(Experience {
+            now,
+            target,
+            span: stmt.span(),
+        })
+    }
+
+    /// `for PERSONA [expectation S] [experience S] [target S] [feeling "…"]`:
+    /// one persona's own scores at a touchpoint.
+    pub(crate) fn persona_scores(&mut self, stmt: Statement<'s>) -> Option<PersonaScores<'s>> {
+        let mut a = self.args(stmt);
+        let persona = self.ident(&mut a, "the persona the scores are for")?;
+        let mut p = PersonaScores {
+            persona,
+            expectation: None,
+            experience: None,
+            target: None,
+            feeling: None,
+            span: stmt.span(),
+        };
+        let start = a.pos;
+        if self.clause(&mut a, "expectation") {
+            p.expectation = self.score(&mut a);
+        }
+        if self.clause(&mut a, "experience") {
+            p.experience = self.score(&mut a);
+        }
+        if self.clause(&mut a, "target") {
+            p.target = self.score(&mut a);
+        }
+        if self.clause(&mut a, "feeling") {
+            p.feeling = self.text_arg(&mut a, "the feeling, in quotes");
+        }
+        if a.pos == start && a.pos == a.args.len() {
+            self.missing(
+                &a,
+                Want::Score,
+                "at least one of `expectation`, `experience`, `target` or `feeling`",
+            );
+        }
+        self.finish(&a);
+        Some(p)
+    }
+
+    /// `cost AMOUNT CURRENCY`.
+    pub(crate) fn cost(&mut self, stmt: Statement<'s>) -> Option<Cost<'s>> {
+        let mut a = self.args(stmt);
+        let amount = match self.scalar(&mut a, "the amount", Slot::Value)? {
+            Scalar::Number { value, raw, span } => (value, raw, span),
+            other => {
+                self.error(
+                    Diagnostic::new(
+                        &codes::INVALID_ARGUMENT,
+                        self.file,
+                        other.span(),
+                        "`cost` expects an amount, found a string".to_string(),
+                    )
+                    .with_label("expected a number")
+                    .with_help(
+                        "write the amount as a number and the currency after it: `cost 1200 EUR`",
+                    ),
+                );
+                self.finish(&a);
+                return None;
+            }
+        };
+        let currency = self.currency(&mut a, amount.2);
+        self.finish(&a);
+        Some(Cost {
+            amount: amount.0,
+            raw: amount.1,
+            amount_span: amount.2,
+            currency: currency?,
+            span: stmt.span(),
+        })
+    }
+
+    /// The currency after a cost's amount: a three-letter code. A sign
+    /// (`€`) or a word (`Euro`) is one error with the code as its fix.
+    fn currency(&mut self, a: &mut args::Args<'s>, amount: Span) -> Option<Name<'s>> {
+        let what = "the currency, as a code such as EUR";
+        match self.peek(a) {
+            Some(Arg::Value(v)) if v.kind == ValueKind::Ident => {
+                a.pos += 1;
+                let name = self.name(v);
+                if !is_currency_code(name.text) {
+                    let mut d = Diagnostic::new(
+                        &codes::INVALID_ARGUMENT,
+                        self.file,
+                        v.span,
+                        format!("`{}` is not a currency code", name.text),
+                    )
+                    .with_label("expected a code of three capital letters")
+                    .with_help("write the currency as its code: EUR, USD, CHF, GBP …");
+                    if let Some(code) = currency_for(name.text) {
+                        d = d.with_fix(format!("write `{code}`"), v.span, code);
+                    }
+                    self.error(d);
+                }
+                Some(name)
+            }
+            None => {
+                let after = &self.src[amount.end as usize..];
+                let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+                let sign = after[gap..].chars().next();
+                let Some((sign, code)) =
+                    sign.and_then(|c| Some((c, currency_for(&c.to_string())?)))
+                else {
+                    self.missing(a, Want::Ident, what);
+                    return None;
+                };
+                let start = amount.end + gap as u32;
+                let span = Span::new(start, start + sign.len_utf8() as u32);
+                let text = if gap == 0 {
+                    format!(" {code}")
+                } else {
+                    code.to_string()
+                };
+                self.error(
+                    Diagnostic::new(
+                        &codes::INVALID_ARGUMENT,
+                        self.file,
+                        span,
+                        format!("`cost` takes the currency as a code, not the sign `{sign}`"),
+                    )
+                    .with_label("currency sign")
+                    .with_help(format!(
+                        "write the code: `{} {code}`",
+                        &self.src[amount.range()]
+                    ))
+                    .with_fix(format!("write `{code}`"), span, text),
+                );
+                Some(Name { text: code, span })
+            }
+            Some(_) => self.ident(a, what),
+        }
+    }
+
     pub(crate) fn metric(&mut self, stmt: Statement<'s>) -> Option<Metric<'s>> {
         let mut a = self.args(stmt);
         let name = self.text_arg(&mut a, "the metric's name")?;
@@ -534,6 +696,7 @@ impl<'s, 'd> Reader<'s, 'd> {
             name,
             current: None,
             target: None,
+            unit: None,
             by: None,
             span: stmt.span(),
         };
@@ -541,7 +704,11 @@ impl<'s, 'd> Reader<'s, 'd> {
             m.current = self.scalar(&mut a, "today's value", Slot::Value);
         }
         if self.clause(&mut a, "target") {
-            m.target = self.scalar(&mut a, "the target value", Slot::Value);
+            let unit = self.unit_after(&a);
+            m.target = self.scalar(&mut a, "the target value", Slot::KpiTarget(unit));
+        }
+        if self.clause(&mut a, "unit") {
+            m.unit = self.text_arg(&mut a, "the unit");
         }
         if self.clause(&mut a, "by") {
             m.by = self.date(&mut a, "the deadline");
@@ -568,6 +735,24 @@ impl<'s, 'd> Reader<'s, 'd> {
             span: stmt.span(),
         })
     }
+}
+
+/// Three capital letters, as ISO 4217 writes currencies (`EUR`, `CHF`).
+pub fn is_currency_code(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The code of a currency written as a sign or a word (`€`, `Euro`,
+/// `eur`), for the fix.
+pub fn currency_for(written: &str) -> Option<&'static str> {
+    let lower = written.to_lowercase();
+    Some(match lower.as_str() {
+        "€" | "eur" | "euro" | "euros" => "EUR",
+        "$" | "usd" | "dollar" | "dollars" => "USD",
+        "£" | "gbp" | "pfund" | "pound" | "pounds" => "GBP",
+        "chf" | "franken" | "fr" => "CHF",
+        _ => return None,
+    })
 }
 
 pub(crate) fn is_identifier(s: &str) -> bool {

@@ -13,6 +13,7 @@ use common::{journeyc, stderr, stdout, temp_dir};
 /// a quoted identifier, a decimal comma with a percent sign, a `//`
 /// comment and a misspelt keyword.
 const MISTAKES: &str = r#"journey j "J" {
+  sponsor "Kim Weber, COO"
   value "Measurable marketing for small teams"
   phases awareness
 }
@@ -39,6 +40,7 @@ phase awareness "Awareness" {
 "#;
 
 const FIXED: &str = r#"journey j "J" {
+  sponsor "Kim Weber, COO"
   value "Measurable marketing for small teams"
   phases awareness
 }
@@ -69,6 +71,7 @@ phase awareness "Awareness" {
 /// typographic quotes, a decimal comma with a percent sign, a missing `}`
 /// and a German date.
 const FIRST_TIME: &str = r#"journey j "J" {
+  sponsor "Kim Weber, COO"
   value "Schnell geliefert, sicher bezahlt"
   phases suchen, after-sales
 }
@@ -109,7 +112,7 @@ phase after-sales "After sales" {
 }
 
 goal abos "Abonnements" {
-  metric "Abonnements" current 800 target 1500 by 31.12.2027
+  metric "Umsatz aus Abonnements" current 800 target 1500 by 31.12.2027
   actor kunde {
     impact bestellt "Bestellt ein Abonnement" {
       kpi "Neue Abonnements" target 60 unit "pro Monat"
@@ -120,6 +123,7 @@ goal abos "Abonnements" {
 "#;
 
 const FIRST_TIME_FIXED: &str = r#"journey j "J" {
+  sponsor "Kim Weber, COO"
   value "Schnell geliefert, sicher bezahlt"
   phases suchen, after_sales
 }
@@ -161,7 +165,7 @@ phase after_sales "After sales" {
 }
 
 goal abos "Abonnements" {
-  metric "Abonnements" current 800 target 1500 by 2027-12-31
+  metric "Umsatz aus Abonnements" current 800 target 1500 by 2027-12-31
   actor kunde {
     impact bestellt "Bestellt ein Abonnement" {
       kpi "Neue Abonnements" target 60 unit "pro Monat"
@@ -177,7 +181,7 @@ const HIDDEN_ERRORS: &str =
     "phase p \"P\" {\n  message \"M\"\n  toucpoint t \"T\" {\n    foo 1\n    bar 2\n  }\n}\n";
 
 /// `1,500` has two fixes, 1.5 and 1500: a person has to choose.
-const CHOICE: &str = "journey k \"K\" {\n  value \"V\"\n  phases q\n}\nphase q \"Q\" {\n  message \"V\"\n  kpi c \"C\" target 1,500\n}\n";
+const CHOICE: &str = "journey k \"K\" {\n  sponsor \"Kim Weber, COO\"\n  value \"V\"\n  phases q\n}\nphase q \"Q\" {\n  message \"V\"\n  kpi c \"C\" target 1,500\n}\n";
 
 /// A file without findings.
 const CLEAN: &str = "persona p \"P\" {\n  role \"Buyer\"\n  evidence \"5 interviews\"\n}\n";
@@ -462,7 +466,7 @@ fn files_with_nothing_to_fix_are_not_rewritten() {
     assert_eq!(read(&choice_file), CHOICE.as_bytes());
     assert_eq!(modified(&choice_file), choice_then);
     assert!(
-        stdout(&out).contains("choice.journey:7:20: error[J0109]"),
+        stdout(&out).contains("choice.journey:8:20: error[J0109]"),
         "{}",
         stdout(&out)
     );
@@ -584,7 +588,7 @@ fn a_read_only_file_is_reported_and_left_as_it_is() {
     );
     // The report is of the files as they are: ro.journey's findings remain.
     assert!(
-        stdout(&out).contains("ro.journey:7:8: error[J0203]"),
+        stdout(&out).contains("ro.journey:8:8: error[J0203]"),
         "{}",
         stdout(&out)
     );

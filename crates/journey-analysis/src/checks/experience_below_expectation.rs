@@ -1,6 +1,6 @@
 //! J0413 `experience-below-expectation`: a pain point.
 
-use super::score_out_of_range::valid;
+use super::score_pairs::{number, pairs, points, whom};
 use super::Context;
 use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
@@ -23,28 +23,28 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;
     for t in &m.touchpoints {
         let a = m.touchpoint_syntax(t);
-        let (Some(exp), Some(got)) = (&a.expectation(), &a.experience()) else {
-            continue;
-        };
-        if !valid(exp) || !valid(got) || got.value >= exp.value {
-            continue;
+        for pair in pairs(&a) {
+            let (exp, got) = (pair.expectation, pair.experience);
+            if got.value >= exp.value {
+                continue;
+            }
+            let gap = points(exp.value - got.value);
+            out.push(
+                Diagnostic::new(
+                    &CODE,
+                    t.head.file,
+                    got.span,
+                    format!(
+                        "pain point {}: experience {} is {gap} below expectation {}",
+                        whom(&pair, a.id.text),
+                        number(got.value),
+                        number(exp.value)
+                    ),
+                )
+                .with_label(format!("{gap} short"))
+                .with_secondary(t.head.file, exp.span, "what customers expect"),
+            );
         }
-        let gap = exp.value - got.value;
-        let name = t.head.name.as_ref().expect("touchpoints have ids");
-        let point = if gap == 1.0 { "point" } else { "points" };
-        out.push(
-            Diagnostic::new(
-                &CODE,
-                t.head.file,
-                got.span,
-                format!(
-                    "pain point at `{}`: experience {} is {gap} {point} below expectation {}",
-                    name.text, got.value, exp.value
-                ),
-            )
-            .with_label(format!("{gap} {point} short"))
-            .with_secondary(t.head.file, exp.span, "what customers expect"),
-        );
     }
 }
 
@@ -65,5 +65,20 @@ mod tests {
         );
         assert!(findings(&tp(3, 3), "J0413").is_empty());
         assert!(findings(&tp(3, 4), "J0413").is_empty());
+    }
+
+    #[test]
+    fn each_persona_is_judged_by_their_own_scores() {
+        let src = "phase p \"P\" {\n  touchpoint t \"T\" {\n    expectation 3\n    experience 3.5\n    for anna experience 2.4 feeling \"annoyed\"\n    for ben expectation 4.5\n    for cem feeling \"fine\"\n  }\n}\n";
+        let ds = findings(src, "J0413");
+        let mut messages: Vec<&str> = ds.iter().map(|d| d.message.as_str()).collect();
+        messages.sort();
+        assert_eq!(
+            messages,
+            vec![
+                "pain point for `anna` at `t`: experience 2.4 is 0.6 points below expectation 3",
+                "pain point for `ben` at `t`: experience 3.5 is 1 point below expectation 4.5",
+            ]
+        );
     }
 }

@@ -12,6 +12,7 @@
 //! Checks only report. Levels from `journey.toml` and `allow` suppressions
 //! are applied afterwards, by [`crate::analysis`], to every finding alike.
 
+pub mod score_pairs;
 pub mod suppression;
 
 crate::rules::declare_rules!(
@@ -26,6 +27,7 @@ crate::rules::declare_rules!(
     unknown_value,
     unknown_channel,
     import_outside_workspace,
+    persona_scored_twice,
     phase_not_listed,
     loop_target_not_a_phase,
     phase_listed_twice,
@@ -49,6 +51,10 @@ crate::rules::declare_rules!(
     planned_touchpoint_with_experience,
     touchpoint_without_kpi,
     journey_without_phases,
+    scores_for_unserved_persona,
+    path_leaves_persona,
+    journey_without_sponsor,
+    goal_not_money,
 );
 
 use crate::incremental::whole::Part;

@@ -205,16 +205,24 @@ fn phase(m: &mut Model, pending: &mut Vec<Pending>, file: FileId, p: &view::Phas
             kpis: Vec::new(),
             reached_by: Vec::new(),
             deliverables: Vec::new(),
+            next: Vec::new(),
             node: t.statement().index() as u32,
         });
         let k = kpis(m, file, &t.kpis(), KpiOwner::Touchpoint(tid));
         m.touchpoints[tid.index()].kpis = k;
         m.phases[id.index()].touchpoints.push(tid);
-        for name in t.serves() {
+        let uses = t.serves().into_iter().map(|n| (n, RefRole::Serves));
+        let uses = uses.chain(
+            t.persona_scores()
+                .into_iter()
+                .map(|p| (p.persona, RefRole::ScoresFor)),
+        );
+        let uses = uses.chain(t.next().into_iter().map(|n| (n, RefRole::Next)));
+        for (name, role) in uses {
             pending.push(Pending {
                 file,
                 name: Name::from(name),
-                role: RefRole::Serves,
+                role,
                 from: Def::Touchpoint(tid),
                 slot: 0,
             });
@@ -385,6 +393,9 @@ fn resolve(m: &mut Model, pending: Vec<Pending>) {
                 let tp = &mut m.touchpoints[t.index()];
                 push_once(&mut tp.deliverables, d);
                 push_once(&mut tp.reached_by, impact);
+            }
+            (RefRole::Next, Def::Touchpoint(from), Some(Def::Touchpoint(to))) => {
+                push_once(&mut m.touchpoints[from.index()].next, to);
             }
             _ => {}
         }

@@ -327,6 +327,9 @@ pub struct Touchpoint {
     pub reached_by: Vec<ImpactId>,
     /// Deliverables whose `via` names it.
     pub deliverables: Vec<DeliverableId>,
+    /// The touchpoints of its `next` that resolve, in order: the
+    /// customer's path goes on to them.
+    pub next: Vec<TouchpointId>,
     /// The definition's statement: its node in the file's syntax tree.
     pub(crate) node: u32,
 }
@@ -414,6 +417,10 @@ pub enum RefRole {
     ImpactVia,
     /// `deliverable "…" via t`.
     DeliverableVia,
+    /// `for p …` in a touchpoint: scores of persona `p`.
+    ScoresFor,
+    /// `next t` in a touchpoint.
+    Next,
 }
 
 impl RefRole {
@@ -421,8 +428,8 @@ impl RefRole {
     pub fn expects(self) -> DefKind {
         match self {
             RefRole::JourneyPhases | RefRole::LoopFrom | RefRole::LoopTo => DefKind::Phase,
-            RefRole::Serves | RefRole::Actor => DefKind::Persona,
-            RefRole::ImpactVia | RefRole::DeliverableVia => DefKind::Touchpoint,
+            RefRole::Serves | RefRole::Actor | RefRole::ScoresFor => DefKind::Persona,
+            RefRole::ImpactVia | RefRole::DeliverableVia | RefRole::Next => DefKind::Touchpoint,
         }
     }
 }

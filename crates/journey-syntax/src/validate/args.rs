@@ -596,6 +596,11 @@ put anything else in quotes"
         }
     }
 
+    /// Whether the clause word `word` is next, without consuming it.
+    pub(super) fn at_clause(&self, a: &Args<'s>, word: &str) -> bool {
+        matches!(self.peek(a), Some(Arg::Value(v)) if v.kind == ValueKind::Ident && v.text(self.src) == word)
+    }
+
     /// Consumes the clause word `word` (`target`, `via` …) if it is next.
     pub(super) fn clause(&mut self, a: &mut Args<'s>, word: &str) -> bool {
         match self.peek(a) {

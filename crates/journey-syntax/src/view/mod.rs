@@ -306,6 +306,10 @@ impl<'a> Journey<'a> {
     pub fn description(&self) -> Option<Text<'a>> {
         self.def.text("description")
     }
+    /// The executive who backs the journey.
+    pub fn sponsor(&self) -> Option<Text<'a>> {
+        self.def.text("sponsor")
+    }
     /// The `phases` list, as written.
     pub fn phases(&self) -> Vec<Name<'a>> {
         self.def.idents("phases")
@@ -497,9 +501,38 @@ impl<'a> Touchpoint<'a> {
         let s = self.def.first("expectation")?;
         self.def.read(s, |l, s| l.score_statement(s))
     }
-    pub fn experience(&self) -> Option<Score> {
+    /// The experience statement: today's score and the one aimed for.
+    pub fn experience_statement(&self) -> Option<Experience> {
         let s = self.def.first("experience")?;
-        self.def.read(s, |l, s| l.score_statement(s))
+        self.def.read(s, |l, s| l.experience(s))
+    }
+    /// Today's experience (the status quo).
+    pub fn experience(&self) -> Option<Score> {
+        self.experience_statement()?.now
+    }
+    /// The experience aimed for (`experience … target SCORE`).
+    pub fn target_experience(&self) -> Option<Score> {
+        self.experience_statement()?.target
+    }
+    /// Each persona's own scores (`for PERSONA …`), in order.
+    pub fn persona_scores(&self) -> Vec<PersonaScores<'a>> {
+        self.def
+            .all("for")
+            .filter_map(|s| self.def.read(s, |l, s| l.persona_scores(s)))
+            .collect()
+    }
+    /// A deliberate over-delivery (`wow`, `wow "why"`).
+    pub fn wow(&self) -> Option<Moment<'a>> {
+        let s = self.def.first("wow")?;
+        self.def.read(s, |l, s| l.moment(s))
+    }
+    pub fn cost(&self) -> Option<Cost<'a>> {
+        let s = self.def.first("cost")?;
+        self.def.read(s, |l, s| l.cost(s))
+    }
+    /// The touchpoints the customer goes on to (`next ID, …`).
+    pub fn next(&self) -> Vec<Name<'a>> {
+        self.def.all_idents("next")
     }
     pub fn importance(&self) -> Option<Name<'a>> {
         self.def.ident("importance")

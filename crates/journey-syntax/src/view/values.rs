@@ -12,6 +12,42 @@ pub struct Score {
     pub span: Span,
 }
 
+/// `experience [SCORE] [target SCORE]`: the status quo, the experience
+/// aimed for, or both.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Experience {
+    pub now: Option<Score>,
+    pub target: Option<Score>,
+    pub span: Span,
+}
+
+/// `for PERSONA [expectation S] [experience S] [target S] [feeling "…"]`:
+/// one persona's scores at a touchpoint. What is not given falls back to
+/// the touchpoint's own scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonaScores<'a> {
+    pub persona: Name<'a>,
+    pub expectation: Option<Score>,
+    pub experience: Option<Score>,
+    pub target: Option<Score>,
+    /// A feeling word or a short note (`"annoyed: waits three days"`).
+    pub feeling: Option<Text<'a>>,
+    pub span: Span,
+}
+
+/// `cost AMOUNT CURRENCY` on a touchpoint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cost<'a> {
+    /// NaN for a number written another way (reported as a syntax error).
+    pub amount: f64,
+    /// The amount as written.
+    pub raw: &'a str,
+    pub amount_span: Span,
+    /// The currency code as written (`EUR`).
+    pub currency: Name<'a>,
+    pub span: Span,
+}
+
 /// `monitored`, `monitored yes`, `monitored no`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Flag {
@@ -223,12 +259,13 @@ pub struct Channel<'a> {
     pub presence: Option<Name<'a>>,
 }
 
-/// `metric "name" [current V] [target V] [by DATE]`.
+/// `metric "name" [current V] [target V] [unit "unit"] [by DATE]`.
 #[derive(Debug, Clone)]
 pub struct Metric<'a> {
     pub name: Text<'a>,
     pub current: Option<Scalar<'a>>,
     pub target: Option<Scalar<'a>>,
+    pub unit: Option<Text<'a>>,
     pub by: Option<Scalar<'a>>,
     pub span: Span,
 }
