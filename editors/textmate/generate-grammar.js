@@ -58,6 +58,7 @@ const refs = [
   ['serves', 'persona'],
   ['via', 'touchpoint'],
   ['keeps', 'promise'],
+  ['next', 'touchpoint'], // the touchpoints the customer goes on to
   ['supports', null], // a promise, goal or impact
 ];
 // the channels the language knows (journey-syntax schema.rs CHANNELS)
@@ -85,6 +86,7 @@ const enums = [
   ['basis', 'legal-basis', ['consent', 'contract', 'legal_obligation', 'vital_interest', 'public_task', 'legitimate_interest']],
   ['monitored', 'boolean', ['yes', 'no']],
   ['moment', 'boolean', ['yes', 'no']],
+  ['wow', 'boolean', ['yes', 'no']],
 ];
 for (const [k, cat, values] of enums) {
   st.push({
@@ -98,7 +100,13 @@ for (const [k, cat, values] of enums) {
     ],
   });
 }
-// scores
+// scores: a number from 1.0 to 5.0; anything else is out of range
+const scorePatterns = [
+  { include: '#comments' },
+  { match: String.raw`(?<![\w.-])(?:[1-4](?:\.[0-9]+)?|5(?:\.0+)?)(?![\w.-])`, name: 'constant.numeric.score.journey' },
+  { match: String.raw`(?<![\w.-])-?[0-9]+(?:\.[0-9]+)?(?![\w.-])`, name: 'invalid.illegal.score-out-of-range.journey' },
+];
+// expectation SCORE; experience [SCORE] [target SCORE]
 for (const k of ['expectation', 'experience']) {
   st.push({
     name: `meta.statement.${k}.journey`,
@@ -106,13 +114,39 @@ for (const k of ['expectation', 'experience']) {
     beginCaptures: { 1: { name: `keyword.other.${k}.journey` } },
     end: STMT_END,
     patterns: [
-      { include: '#comments' },
-      { match: String.raw`(?<![\w.-])(?:[1-4](?:\.[0-9]+)?|5(?:\.0+)?)(?![\w.-])`, name: 'constant.numeric.score.journey' },
-      { match: String.raw`(?<![\w.-])-?[0-9]+(?:\.[0-9]+)?(?![\w.-])`, name: 'invalid.illegal.score-out-of-range.journey' },
+      ...scorePatterns,
+      ...(k === 'experience' ? [{ match: `${NA}(target)${NB}`, name: 'keyword.other.target.journey' }] : []),
       { include: '#arguments' },
     ],
   });
 }
+// for PERSONA [expectation SCORE] [experience SCORE] [target SCORE] [feeling TEXT]
+const forClauses = ['expectation', 'experience', 'target', 'feeling'];
+st.push({
+  name: 'meta.statement.for.journey',
+  begin: `${kw('for')}(?:[ \\t]+(?!(?:${forClauses.join('|')})${NB})(${ID}))?`,
+  beginCaptures: {
+    1: { name: 'keyword.other.for.journey' },
+    2: { name: 'variable.other.reference.persona.journey' },
+  },
+  end: STMT_END,
+  patterns: [
+    { match: `${NA}(${forClauses.join('|')})${NB}`, name: 'keyword.other.$1.journey' },
+    ...scorePatterns,
+    { include: '#arguments' },
+  ],
+});
+// cost AMOUNT CURRENCY: an ISO 4217 code of three capital letters
+st.push({
+  name: 'meta.statement.cost.journey',
+  begin: kw('cost'),
+  beginCaptures: { 1: { name: 'keyword.other.cost.journey' } },
+  end: STMT_END,
+  patterns: [
+    { match: `${NA}[A-Z]{3}${NB}`, name: 'constant.other.currency.journey' },
+    { include: '#arguments' },
+  ],
+});
 // kpi [ID] TEXT [target VALUE] [unit TEXT]
 st.push({
   name: 'meta.statement.kpi.journey',
@@ -127,14 +161,14 @@ st.push({
     { include: '#arguments' },
   ],
 });
-// metric TEXT [current VALUE] [target VALUE] [by date]
+// metric TEXT [current VALUE] [target VALUE] [unit TEXT] [by date]
 st.push({
   name: 'meta.statement.metric.journey',
   begin: kw('metric'),
   beginCaptures: { 1: { name: 'keyword.other.metric.journey' } },
   end: STMT_END,
   patterns: [
-    { match: `${NA}(current|target|by)${NB}`, name: 'keyword.other.$1.journey' },
+    { match: `${NA}(current|target|unit|by)${NB}`, name: 'keyword.other.$1.journey' },
     { include: '#arguments' },
   ],
 });
@@ -180,7 +214,7 @@ st.push({
   patterns: [{ include: '#arguments' }],
 });
 // statements with text arguments
-const textKw = ['value', 'description', 'role', 'evidence', 'needs', 'pains', 'gains', 'goals',
+const textKw = ['value', 'sponsor', 'description', 'role', 'evidence', 'needs', 'pains', 'gains', 'goals',
   'says', 'thinks', 'does', 'feels', 'question', 'activities', 'wants', 'objective', 'message',
   'backstage', 'collects', 'disclaimer'];
 st.push({

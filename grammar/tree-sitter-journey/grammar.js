@@ -33,6 +33,9 @@ const KEYWORDS = [
   'supports', 'promise', 'keeps', 'disclaimer',
   // allow CHECK "reason" silences a check on a definition
   'allow',
+  // the backing executive; per-persona scores, wow moments, cost and the
+  // customer's path on to the next touchpoints
+  'sponsor', 'for', 'wow', 'cost', 'next',
 ];
 
 module.exports = grammar({

@@ -10,21 +10,24 @@ syntax iskeyword @,48-57,_,192-255
 " statement keywords: only at the start of a statement
 syntax match journeyDeclaration /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(journey\|persona\|phase\|touchpoint\|goal\|actor\|impact\|empathy\)\>/
 syntax match journeyImport /\%(^\s*\)\@<=import\>/
-syntax match journeyKeyword /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(value\|description\|phases\|loop\|role\|evidence\|needs\|pains\|gains\|goals\|channels\|says\|thinks\|does\|feels\|kind\|question\|activities\|wants\|objective\|message\|kpi\|backstage\|teams\|systems\|moment\|channel\|owner\|serves\|expectation\|experience\|importance\|monitored\|state\|collects\|basis\|metric\|via\|deliverable\|supports\|promise\|keeps\|disclaimer\|allow\)\>/
+syntax match journeyKeyword /\%(\%(^\|[{;]\)\s*\)\@<=\<\%(value\|sponsor\|description\|phases\|loop\|role\|evidence\|needs\|pains\|gains\|goals\|channels\|says\|thinks\|does\|feels\|kind\|question\|activities\|wants\|objective\|message\|kpi\|backstage\|teams\|systems\|moment\|channel\|owner\|serves\|expectation\|experience\|importance\|monitored\|state\|collects\|basis\|for\|wow\|cost\|next\|metric\|via\|deliverable\|supports\|promise\|keeps\|disclaimer\|allow\)\>/
 
 " the name a declaration defines
 syntax match journeyDefinition /\%(\%(^\|[{;]\)\s*\<\%(journey\|persona\|phase\|touchpoint\|goal\|actor\|impact\|kpi\|deliverable\|promise\)\s\+\)\@<=\k\+/
 
 " argument keywords and enumeration values
 syntax match journeyArgKeyword /\%(\<kpi\>.*\s\)\@<=\<\%(target\|unit\)\>/
-syntax match journeyArgKeyword /\%(\<metric\>.*\s\)\@<=\<\%(current\|target\|by\)\>/
+syntax match journeyArgKeyword /\%(\<metric\>.*\s\)\@<=\<\%(current\|target\|unit\|by\)\>/
+syntax match journeyArgKeyword /\%(\<experience\>.*\s\)\@<=\<target\>/
+syntax match journeyArgKeyword /\%(\%(^\|[{;]\)\s*for\s.*\)\@<=\<\%(expectation\|experience\|target\|feeling\)\>/
 syntax match journeyArgKeyword /\%(\<deliverable\>.*\s\)\@<=\<via\>/
 syntax match journeyConstant /\%(\<kind\s\+\)\@<=\<\%(awareness\|consideration\|decision\|purchase\|onboarding\|usage\|loyalty\|advocacy\|offboarding\|custom\)\>/
 syntax match journeyConstant /\%(\<importance\s\+\)\@<=\<\%(low\|medium\|high\|critical\)\>/
 syntax match journeyConstant /\%(\<state\s\+\)\@<=\<\%(current\|planned\)\>/
 syntax match journeyConstant /\%(\<basis\s\+\)\@<=\<\%(consent\|contract\|legal_obligation\|vital_interest\|public_task\|legitimate_interest\)\>/
 syntax match journeyConstant /\%(\<channel\s\+\k\+\s\+\)\@<=\<\%(online\|offline\)\>/
-syntax match journeyBoolean /\%(\<\%(monitored\|moment\)\s\+\)\@<=\<\%(yes\|no\)\>/
+syntax match journeyBoolean /\%(\<\%(monitored\|moment\|wow\)\s\+\)\@<=\<\%(yes\|no\)\>/
+syntax match journeyConstant /\%(\<cost\s\+\S\+\s\+\)\@<=\<\u\u\u\>/
 
 " values
 syntax match journeyNumber /\%(\k\)\@<!-\?\d\+\%(\.\d\+\)\?\>/

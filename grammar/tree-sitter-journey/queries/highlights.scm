@@ -27,13 +27,14 @@
 
 ; attributes of the schema
 [
-  "value" "description" "phases" "loop"
+  "value" "sponsor" "description" "phases" "loop"
   "role" "evidence" "needs" "pains" "gains" "goals" "channels"
   "says" "thinks" "does" "feels"
   "kind" "question" "activities" "wants" "objective" "message" "kpi"
   "backstage" "teams" "systems" "moment"
   "channel" "owner" "serves" "expectation" "experience" "importance"
   "monitored" "state" "collects" "basis"
+  "for" "wow" "cost" "next"
   "metric" "via" "deliverable"
   "supports" "promise" "keeps" "disclaimer" "allow"
 ] @keyword
@@ -55,7 +56,7 @@
 (statement
   keyword: (keyword
     ["phases" "loop" "channels" "teams" "owner" "systems" "serves" "via"
-     "keeps" "supports"])
+     "keeps" "supports" "next"])
   argument: [
     (identifier) @variable
     (list
@@ -66,6 +67,14 @@
   keyword: (keyword "channel")
   .
   argument: (identifier) @variable)
+
+; for PERSONA …: the persona the scores are for (not a clause word when the
+; persona is missing)
+(statement
+  keyword: (keyword "for")
+  .
+  argument: (identifier) @variable
+  (#not-any-of? @variable "expectation" "experience" "target" "feeling"))
 
 ; deliverable … via touchpoint, touchpoint (the list is captured whole: one
 ; match per identifier would capture `via` more than once)
@@ -112,7 +121,7 @@
   (#any-of? @constant.builtin "online" "offline"))
 
 (statement
-  keyword: (keyword ["monitored" "moment"])
+  keyword: (keyword ["monitored" "moment" "wow"])
   argument: (identifier) @boolean
   (#any-of? @boolean "yes" "no"))
 
@@ -124,7 +133,25 @@
 (statement
   keyword: (keyword "metric")
   argument: (identifier) @keyword
-  (#any-of? @keyword "current" "target" "by"))
+  (#any-of? @keyword "current" "target" "unit" "by"))
+
+; experience [SCORE] [target SCORE]
+(statement
+  keyword: (keyword "experience")
+  argument: (identifier) @keyword
+  (#eq? @keyword "target"))
+
+; for PERSONA [expectation SCORE] [experience SCORE] [target SCORE] [feeling TEXT]
+(statement
+  keyword: (keyword "for")
+  argument: (identifier) @keyword
+  (#any-of? @keyword "expectation" "experience" "target" "feeling"))
+
+; cost AMOUNT CURRENCY: an ISO 4217 code (EUR, USD, CHF, …)
+(statement
+  keyword: (keyword "cost")
+  argument: (identifier) @constant
+  (#match? @constant "^[A-Z][A-Z][A-Z]$"))
 
 ; allow CHECK "reason": the code or name of a check
 (statement

@@ -9,9 +9,9 @@
 #define LANGUAGE_VERSION 14
 #define STATE_COUNT 68
 #define LARGE_STATE_COUNT 9
-#define SYMBOL_COUNT 89
+#define SYMBOL_COUNT 94
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 73
+#define TOKEN_COUNT 78
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 3
 #define MAX_ALIAS_SEQUENCE_LENGTH 4
@@ -74,40 +74,45 @@ enum ts_symbol_identifiers {
   anon_sym_keeps = 52,
   anon_sym_disclaimer = 53,
   anon_sym_allow = 54,
-  anon_sym_LBRACE = 55,
-  anon_sym_RBRACE = 56,
-  anon_sym_COMMA = 57,
-  sym_number = 58,
-  sym_date = 59,
-  anon_sym_DQUOTE = 60,
-  aux_sym_string_token1 = 61,
-  anon_sym_DQUOTE2 = 62,
-  anon_sym_DQUOTE_DQUOTE_DQUOTE = 63,
-  aux_sym_text_block_token1 = 64,
-  aux_sym_text_block_token2 = 65,
-  anon_sym_DQUOTE_DQUOTE_DQUOTE2 = 66,
-  sym_escape_sequence = 67,
-  sym_invalid_escape = 68,
-  sym_arrow = 69,
-  sym_comment = 70,
-  anon_sym_SEMI = 71,
-  sym__newline = 72,
-  sym_source_file = 73,
-  sym_statement = 74,
-  sym_keyword = 75,
-  sym_block = 76,
-  sym_list = 77,
-  sym__value = 78,
-  sym_identifier = 79,
-  sym_string = 80,
-  sym_text_block = 81,
-  sym__separator = 82,
-  aux_sym_source_file_repeat1 = 83,
-  aux_sym_statement_repeat1 = 84,
-  aux_sym_list_repeat1 = 85,
-  aux_sym_list_repeat2 = 86,
-  aux_sym_string_repeat1 = 87,
-  aux_sym_text_block_repeat1 = 88,
+  anon_sym_sponsor = 55,
+  anon_sym_for = 56,
+  anon_sym_wow = 57,
+  anon_sym_cost = 58,
+  anon_sym_next = 59,
+  anon_sym_LBRACE = 60,
+  anon_sym_RBRACE = 61,
+  anon_sym_COMMA = 62,
+  sym_number = 63,
+  sym_date = 64,
+  anon_sym_DQUOTE = 65,
+  aux_sym_string_token1 = 66,
+  anon_sym_DQUOTE2 = 67,
+  anon_sym_DQUOTE_DQUOTE_DQUOTE = 68,
+  aux_sym_text_block_token1 = 69,
+  aux_sym_text_block_token2 = 70,
+  anon_sym_DQUOTE_DQUOTE_DQUOTE2 = 71,
+  sym_escape_sequence = 72,
+  sym_invalid_escape = 73,
+  sym_arrow = 74,
+  sym_comment = 75,
+  anon_sym_SEMI = 76,
+  sym__newline = 77,
+  sym_source_file = 78,
+  sym_statement = 79,
+  sym_keyword = 80,
+  sym_block = 81,
+  sym_list = 82,
+  sym__value = 83,
+  sym_identifier = 84,
+  sym_string = 85,
+  sym_text_block = 86,
+  sym__separator = 87,
+  aux_sym_source_file_repeat1 = 88,
+  aux_sym_statement_repeat1 = 89,
+  aux_sym_list_repeat1 = 90,
+  aux_sym_list_repeat2 = 91,
+  aux_sym_string_repeat1 = 92,
+  aux_sym_text_block_repeat1 = 93,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -166,6 +171,11 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_keeps] = "keeps",
   [anon_sym_disclaimer] = "disclaimer",
   [anon_sym_allow] = "allow",
+  [anon_sym_sponsor] = "sponsor",
+  [anon_sym_for] = "for",
+  [anon_sym_wow] = "wow",
+  [anon_sym_cost] = "cost",
+  [anon_sym_next] = "next",
   [anon_sym_LBRACE] = "{",
   [anon_sym_RBRACE] = "}",
   [anon_sym_COMMA] = ",",
@@ -258,6 +268,11 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_keeps] = anon_sym_keeps,
   [anon_sym_disclaimer] = anon_sym_disclaimer,
   [anon_sym_allow] = anon_sym_allow,
+  [anon_sym_sponsor] = anon_sym_sponsor,
+  [anon_sym_for] = anon_sym_for,
+  [anon_sym_wow] = anon_sym_wow,
+  [anon_sym_cost] = anon_sym_cost,
+  [anon_sym_next] = anon_sym_next,
   [anon_sym_LBRACE] = anon_sym_LBRACE,
   [anon_sym_RBRACE] = anon_sym_RBRACE,
   [anon_sym_COMMA] = anon_sym_COMMA,
@@ -512,6 +527,26 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_allow] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_sponsor] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_for] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_wow] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_cost] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_next] = {
     .visible = true,
     .named = false,
   },
@@ -1390,868 +1425,915 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 6:
       if (lookahead == 'e') ADVANCE(33);
+      if (lookahead == 'o') ADVANCE(34);
       END_STATE();
     case 7:
-      if (lookahead == 'a') ADVANCE(34);
-      if (lookahead == 'o') ADVANCE(35);
+      if (lookahead == 'a') ADVANCE(35);
+      if (lookahead == 'o') ADVANCE(36);
       END_STATE();
     case 8:
-      if (lookahead == 'm') ADVANCE(36);
+      if (lookahead == 'm') ADVANCE(37);
       END_STATE();
     case 9:
-      if (lookahead == 'o') ADVANCE(37);
+      if (lookahead == 'o') ADVANCE(38);
       END_STATE();
     case 10:
-      if (lookahead == 'e') ADVANCE(38);
-      if (lookahead == 'i') ADVANCE(39);
-      if (lookahead == 'p') ADVANCE(40);
+      if (lookahead == 'e') ADVANCE(39);
+      if (lookahead == 'i') ADVANCE(40);
+      if (lookahead == 'p') ADVANCE(41);
       END_STATE();
     case 11:
-      if (lookahead == 'o') ADVANCE(41);
+      if (lookahead == 'o') ADVANCE(42);
       END_STATE();
     case 12:
-      if (lookahead == 'e') ADVANCE(42);
-      if (lookahead == 'o') ADVANCE(43);
+      if (lookahead == 'e') ADVANCE(43);
+      if (lookahead == 'o') ADVANCE(44);
       END_STATE();
     case 13:
-      if (lookahead == 'e') ADVANCE(44);
+      if (lookahead == 'e') ADVANCE(45);
       END_STATE();
     case 14:
-      if (lookahead == 'b') ADVANCE(45);
-      if (lookahead == 'w') ADVANCE(46);
+      if (lookahead == 'b') ADVANCE(46);
+      if (lookahead == 'w') ADVANCE(47);
       END_STATE();
     case 15:
-      if (lookahead == 'a') ADVANCE(47);
-      if (lookahead == 'e') ADVANCE(48);
-      if (lookahead == 'h') ADVANCE(49);
-      if (lookahead == 'r') ADVANCE(50);
+      if (lookahead == 'a') ADVANCE(48);
+      if (lookahead == 'e') ADVANCE(49);
+      if (lookahead == 'h') ADVANCE(50);
+      if (lookahead == 'r') ADVANCE(51);
       END_STATE();
     case 16:
-      if (lookahead == 'u') ADVANCE(51);
+      if (lookahead == 'u') ADVANCE(52);
       END_STATE();
     case 17:
-      if (lookahead == 'o') ADVANCE(52);
+      if (lookahead == 'o') ADVANCE(53);
       END_STATE();
     case 18:
-      if (lookahead == 'a') ADVANCE(53);
-      if (lookahead == 'e') ADVANCE(54);
-      if (lookahead == 't') ADVANCE(55);
-      if (lookahead == 'u') ADVANCE(56);
-      if (lookahead == 'y') ADVANCE(57);
+      if (lookahead == 'a') ADVANCE(54);
+      if (lookahead == 'e') ADVANCE(55);
+      if (lookahead == 'p') ADVANCE(56);
+      if (lookahead == 't') ADVANCE(57);
+      if (lookahead == 'u') ADVANCE(58);
+      if (lookahead == 'y') ADVANCE(59);
       END_STATE();
     case 19:
-      if (lookahead == 'e') ADVANCE(58);
-      if (lookahead == 'h') ADVANCE(59);
-      if (lookahead == 'o') ADVANCE(60);
+      if (lookahead == 'e') ADVANCE(60);
+      if (lookahead == 'h') ADVANCE(61);
+      if (lookahead == 'o') ADVANCE(62);
       END_STATE();
     case 20:
-      if (lookahead == 'a') ADVANCE(61);
-      if (lookahead == 'i') ADVANCE(62);
+      if (lookahead == 'a') ADVANCE(63);
+      if (lookahead == 'i') ADVANCE(64);
       END_STATE();
     case 21:
-      if (lookahead == 'a') ADVANCE(63);
+      if (lookahead == 'a') ADVANCE(65);
+      if (lookahead == 'o') ADVANCE(66);
       END_STATE();
     case 22:
-      if (lookahead == 't') ADVANCE(64);
+      if (lookahead == 't') ADVANCE(67);
       END_STATE();
     case 23:
-      if (lookahead == 'l') ADVANCE(65);
+      if (lookahead == 'l') ADVANCE(68);
       END_STATE();
     case 24:
-      if (lookahead == 'c') ADVANCE(66);
-      if (lookahead == 's') ADVANCE(67);
+      if (lookahead == 'c') ADVANCE(69);
+      if (lookahead == 's') ADVANCE(70);
       END_STATE();
     case 25:
-      if (lookahead == 'a') ADVANCE(68);
+      if (lookahead == 'a') ADVANCE(71);
       END_STATE();
     case 26:
-      if (lookahead == 'l') ADVANCE(69);
+      if (lookahead == 'l') ADVANCE(72);
+      if (lookahead == 's') ADVANCE(73);
       END_STATE();
     case 27:
-      if (lookahead == 'l') ADVANCE(70);
-      if (lookahead == 's') ADVANCE(71);
+      if (lookahead == 'l') ADVANCE(74);
+      if (lookahead == 's') ADVANCE(75);
       END_STATE();
     case 28:
-      if (lookahead == 's') ADVANCE(72);
+      if (lookahead == 's') ADVANCE(76);
       END_STATE();
     case 29:
-      if (lookahead == 'e') ADVANCE(73);
-      END_STATE();
-    case 30:
-      if (lookahead == 'p') ADVANCE(74);
-      END_STATE();
-    case 31:
-      if (lookahead == 'i') ADVANCE(75);
-      END_STATE();
-    case 32:
-      if (lookahead == 'p') ADVANCE(76);
-      END_STATE();
-    case 33:
       if (lookahead == 'e') ADVANCE(77);
       END_STATE();
-    case 34:
-      if (lookahead == 'i') ADVANCE(78);
+    case 30:
+      if (lookahead == 'p') ADVANCE(78);
       END_STATE();
-    case 35:
-      if (lookahead == 'a') ADVANCE(79);
+    case 31:
+      if (lookahead == 'i') ADVANCE(79);
       END_STATE();
-    case 36:
+    case 32:
       if (lookahead == 'p') ADVANCE(80);
       END_STATE();
+    case 33:
+      if (lookahead == 'e') ADVANCE(81);
+      END_STATE();
+    case 34:
+      if (lookahead == 'r') ADVANCE(82);
+      END_STATE();
+    case 35:
+      if (lookahead == 'i') ADVANCE(83);
+      END_STATE();
+    case 36:
+      if (lookahead == 'a') ADVANCE(84);
+      END_STATE();
     case 37:
-      if (lookahead == 'u') ADVANCE(81);
+      if (lookahead == 'p') ADVANCE(85);
       END_STATE();
     case 38:
-      if (lookahead == 'e') ADVANCE(82);
+      if (lookahead == 'u') ADVANCE(86);
       END_STATE();
     case 39:
-      if (lookahead == 'n') ADVANCE(83);
+      if (lookahead == 'e') ADVANCE(87);
       END_STATE();
     case 40:
-      if (lookahead == 'i') ADVANCE(84);
+      if (lookahead == 'n') ADVANCE(88);
       END_STATE();
     case 41:
-      if (lookahead == 'o') ADVANCE(85);
+      if (lookahead == 'i') ADVANCE(89);
       END_STATE();
     case 42:
-      if (lookahead == 's') ADVANCE(86);
-      if (lookahead == 't') ADVANCE(87);
+      if (lookahead == 'o') ADVANCE(90);
       END_STATE();
     case 43:
-      if (lookahead == 'm') ADVANCE(88);
-      if (lookahead == 'n') ADVANCE(89);
+      if (lookahead == 's') ADVANCE(91);
+      if (lookahead == 't') ADVANCE(92);
       END_STATE();
     case 44:
-      if (lookahead == 'e') ADVANCE(90);
+      if (lookahead == 'm') ADVANCE(93);
+      if (lookahead == 'n') ADVANCE(94);
       END_STATE();
     case 45:
-      if (lookahead == 'j') ADVANCE(91);
+      if (lookahead == 'e') ADVANCE(95);
+      if (lookahead == 'x') ADVANCE(96);
       END_STATE();
     case 46:
-      if (lookahead == 'n') ADVANCE(92);
+      if (lookahead == 'j') ADVANCE(97);
       END_STATE();
     case 47:
-      if (lookahead == 'i') ADVANCE(93);
+      if (lookahead == 'n') ADVANCE(98);
       END_STATE();
     case 48:
-      if (lookahead == 'r') ADVANCE(94);
+      if (lookahead == 'i') ADVANCE(99);
       END_STATE();
     case 49:
-      if (lookahead == 'a') ADVANCE(95);
-      END_STATE();
-    case 50:
-      if (lookahead == 'o') ADVANCE(96);
-      END_STATE();
-    case 51:
-      if (lookahead == 'e') ADVANCE(97);
-      END_STATE();
-    case 52:
-      if (lookahead == 'l') ADVANCE(98);
-      END_STATE();
-    case 53:
-      if (lookahead == 'y') ADVANCE(99);
-      END_STATE();
-    case 54:
       if (lookahead == 'r') ADVANCE(100);
       END_STATE();
-    case 55:
+    case 50:
       if (lookahead == 'a') ADVANCE(101);
       END_STATE();
+    case 51:
+      if (lookahead == 'o') ADVANCE(102);
+      END_STATE();
+    case 52:
+      if (lookahead == 'e') ADVANCE(103);
+      END_STATE();
+    case 53:
+      if (lookahead == 'l') ADVANCE(104);
+      END_STATE();
+    case 54:
+      if (lookahead == 'y') ADVANCE(105);
+      END_STATE();
+    case 55:
+      if (lookahead == 'r') ADVANCE(106);
+      END_STATE();
     case 56:
-      if (lookahead == 'p') ADVANCE(102);
+      if (lookahead == 'o') ADVANCE(107);
       END_STATE();
     case 57:
-      if (lookahead == 's') ADVANCE(103);
-      END_STATE();
-    case 58:
-      if (lookahead == 'a') ADVANCE(104);
-      END_STATE();
-    case 59:
-      if (lookahead == 'i') ADVANCE(105);
-      END_STATE();
-    case 60:
-      if (lookahead == 'u') ADVANCE(106);
-      END_STATE();
-    case 61:
-      if (lookahead == 'l') ADVANCE(107);
-      END_STATE();
-    case 62:
       if (lookahead == 'a') ADVANCE(108);
       END_STATE();
+    case 58:
+      if (lookahead == 'p') ADVANCE(109);
+      END_STATE();
+    case 59:
+      if (lookahead == 's') ADVANCE(110);
+      END_STATE();
+    case 60:
+      if (lookahead == 'a') ADVANCE(111);
+      END_STATE();
+    case 61:
+      if (lookahead == 'i') ADVANCE(112);
+      END_STATE();
+    case 62:
+      if (lookahead == 'u') ADVANCE(113);
+      END_STATE();
     case 63:
-      if (lookahead == 'n') ADVANCE(109);
+      if (lookahead == 'l') ADVANCE(114);
       END_STATE();
     case 64:
-      if (lookahead == 'i') ADVANCE(110);
-      if (lookahead == 'o') ADVANCE(111);
+      if (lookahead == 'a') ADVANCE(115);
       END_STATE();
     case 65:
-      if (lookahead == 'o') ADVANCE(112);
+      if (lookahead == 'n') ADVANCE(116);
       END_STATE();
     case 66:
-      if (lookahead == 'k') ADVANCE(113);
+      if (lookahead == 'w') ADVANCE(117);
       END_STATE();
     case 67:
-      if (lookahead == 'i') ADVANCE(114);
+      if (lookahead == 'i') ADVANCE(118);
+      if (lookahead == 'o') ADVANCE(119);
       END_STATE();
     case 68:
-      if (lookahead == 'n') ADVANCE(115);
+      if (lookahead == 'o') ADVANCE(120);
       END_STATE();
     case 69:
-      if (lookahead == 'l') ADVANCE(116);
+      if (lookahead == 'k') ADVANCE(121);
       END_STATE();
     case 70:
-      if (lookahead == 'i') ADVANCE(117);
+      if (lookahead == 'i') ADVANCE(122);
       END_STATE();
     case 71:
-      if (lookahead == 'c') ADVANCE(118);
+      if (lookahead == 'n') ADVANCE(123);
       END_STATE();
     case 72:
-      if (lookahead == 'c') ADVANCE(119);
-      END_STATE();
-    case 73:
-      if (lookahead == 's') ADVANCE(120);
-      END_STATE();
-    case 74:
-      if (lookahead == 'a') ADVANCE(121);
-      END_STATE();
-    case 75:
-      if (lookahead == 'd') ADVANCE(122);
-      END_STATE();
-    case 76:
-      if (lookahead == 'e') ADVANCE(123);
-      END_STATE();
-    case 77:
       if (lookahead == 'l') ADVANCE(124);
       END_STATE();
+    case 73:
+      if (lookahead == 't') ADVANCE(125);
+      END_STATE();
+    case 74:
+      if (lookahead == 'i') ADVANCE(126);
+      END_STATE();
+    case 75:
+      if (lookahead == 'c') ADVANCE(127);
+      END_STATE();
+    case 76:
+      if (lookahead == 'c') ADVANCE(128);
+      END_STATE();
+    case 77:
+      if (lookahead == 's') ADVANCE(129);
+      END_STATE();
     case 78:
-      if (lookahead == 'n') ADVANCE(125);
+      if (lookahead == 'a') ADVANCE(130);
       END_STATE();
     case 79:
-      if (lookahead == 'l') ADVANCE(126);
-      END_STATE();
-    case 80:
-      if (lookahead == 'a') ADVANCE(127);
-      if (lookahead == 'o') ADVANCE(128);
-      END_STATE();
-    case 81:
-      if (lookahead == 'r') ADVANCE(129);
-      END_STATE();
-    case 82:
-      if (lookahead == 'p') ADVANCE(130);
-      END_STATE();
-    case 83:
       if (lookahead == 'd') ADVANCE(131);
       END_STATE();
+    case 80:
+      if (lookahead == 'e') ADVANCE(132);
+      END_STATE();
+    case 81:
+      if (lookahead == 'l') ADVANCE(133);
+      END_STATE();
+    case 82:
+      ACCEPT_TOKEN(anon_sym_for);
+      END_STATE();
+    case 83:
+      if (lookahead == 'n') ADVANCE(134);
+      END_STATE();
     case 84:
-      ACCEPT_TOKEN(anon_sym_kpi);
+      if (lookahead == 'l') ADVANCE(135);
       END_STATE();
     case 85:
-      if (lookahead == 'p') ADVANCE(132);
+      if (lookahead == 'a') ADVANCE(136);
+      if (lookahead == 'o') ADVANCE(137);
       END_STATE();
     case 86:
-      if (lookahead == 's') ADVANCE(133);
+      if (lookahead == 'r') ADVANCE(138);
       END_STATE();
     case 87:
-      if (lookahead == 'r') ADVANCE(134);
+      if (lookahead == 'p') ADVANCE(139);
       END_STATE();
     case 88:
-      if (lookahead == 'e') ADVANCE(135);
+      if (lookahead == 'd') ADVANCE(140);
       END_STATE();
     case 89:
-      if (lookahead == 'i') ADVANCE(136);
+      ACCEPT_TOKEN(anon_sym_kpi);
       END_STATE();
     case 90:
-      if (lookahead == 'd') ADVANCE(137);
+      if (lookahead == 'p') ADVANCE(141);
       END_STATE();
     case 91:
-      if (lookahead == 'e') ADVANCE(138);
-      END_STATE();
-    case 92:
-      if (lookahead == 'e') ADVANCE(139);
-      END_STATE();
-    case 93:
-      if (lookahead == 'n') ADVANCE(140);
-      END_STATE();
-    case 94:
-      if (lookahead == 's') ADVANCE(141);
-      END_STATE();
-    case 95:
       if (lookahead == 's') ADVANCE(142);
       END_STATE();
+    case 92:
+      if (lookahead == 'r') ADVANCE(143);
+      END_STATE();
+    case 93:
+      if (lookahead == 'e') ADVANCE(144);
+      END_STATE();
+    case 94:
+      if (lookahead == 'i') ADVANCE(145);
+      END_STATE();
+    case 95:
+      if (lookahead == 'd') ADVANCE(146);
+      END_STATE();
     case 96:
-      if (lookahead == 'm') ADVANCE(143);
+      if (lookahead == 't') ADVANCE(147);
       END_STATE();
     case 97:
-      if (lookahead == 's') ADVANCE(144);
+      if (lookahead == 'e') ADVANCE(148);
       END_STATE();
     case 98:
-      if (lookahead == 'e') ADVANCE(145);
+      if (lookahead == 'e') ADVANCE(149);
       END_STATE();
     case 99:
-      if (lookahead == 's') ADVANCE(146);
+      if (lookahead == 'n') ADVANCE(150);
       END_STATE();
     case 100:
-      if (lookahead == 'v') ADVANCE(147);
+      if (lookahead == 's') ADVANCE(151);
       END_STATE();
     case 101:
-      if (lookahead == 't') ADVANCE(148);
+      if (lookahead == 's') ADVANCE(152);
       END_STATE();
     case 102:
-      if (lookahead == 'p') ADVANCE(149);
+      if (lookahead == 'm') ADVANCE(153);
       END_STATE();
     case 103:
-      if (lookahead == 't') ADVANCE(150);
+      if (lookahead == 's') ADVANCE(154);
       END_STATE();
     case 104:
-      if (lookahead == 'm') ADVANCE(151);
+      if (lookahead == 'e') ADVANCE(155);
       END_STATE();
     case 105:
-      if (lookahead == 'n') ADVANCE(152);
+      if (lookahead == 's') ADVANCE(156);
       END_STATE();
     case 106:
-      if (lookahead == 'c') ADVANCE(153);
+      if (lookahead == 'v') ADVANCE(157);
       END_STATE();
     case 107:
-      if (lookahead == 'u') ADVANCE(154);
+      if (lookahead == 'n') ADVANCE(158);
       END_STATE();
     case 108:
-      ACCEPT_TOKEN(anon_sym_via);
+      if (lookahead == 't') ADVANCE(159);
       END_STATE();
     case 109:
-      if (lookahead == 't') ADVANCE(155);
+      if (lookahead == 'p') ADVANCE(160);
       END_STATE();
     case 110:
-      if (lookahead == 'v') ADVANCE(156);
+      if (lookahead == 't') ADVANCE(161);
       END_STATE();
     case 111:
-      if (lookahead == 'r') ADVANCE(157);
+      if (lookahead == 'm') ADVANCE(162);
       END_STATE();
     case 112:
-      if (lookahead == 'w') ADVANCE(158);
+      if (lookahead == 'n') ADVANCE(163);
       END_STATE();
     case 113:
-      if (lookahead == 's') ADVANCE(159);
+      if (lookahead == 'c') ADVANCE(164);
       END_STATE();
     case 114:
-      if (lookahead == 's') ADVANCE(160);
+      if (lookahead == 'u') ADVANCE(165);
       END_STATE();
     case 115:
-      if (lookahead == 'n') ADVANCE(161);
+      ACCEPT_TOKEN(anon_sym_via);
       END_STATE();
     case 116:
-      if (lookahead == 'e') ADVANCE(162);
-      END_STATE();
-    case 117:
-      if (lookahead == 'v') ADVANCE(163);
-      END_STATE();
-    case 118:
-      if (lookahead == 'r') ADVANCE(164);
-      END_STATE();
-    case 119:
-      if (lookahead == 'l') ADVANCE(165);
-      END_STATE();
-    case 120:
-      ACCEPT_TOKEN(anon_sym_does);
-      END_STATE();
-    case 121:
       if (lookahead == 't') ADVANCE(166);
       END_STATE();
-    case 122:
-      if (lookahead == 'e') ADVANCE(167);
+    case 117:
+      ACCEPT_TOKEN(anon_sym_wow);
       END_STATE();
-    case 123:
-      if (lookahead == 'c') ADVANCE(168);
-      if (lookahead == 'r') ADVANCE(169);
+    case 118:
+      if (lookahead == 'v') ADVANCE(167);
       END_STATE();
-    case 124:
+    case 119:
+      if (lookahead == 'r') ADVANCE(168);
+      END_STATE();
+    case 120:
+      if (lookahead == 'w') ADVANCE(169);
+      END_STATE();
+    case 121:
       if (lookahead == 's') ADVANCE(170);
       END_STATE();
-    case 125:
+    case 122:
       if (lookahead == 's') ADVANCE(171);
       END_STATE();
+    case 123:
+      if (lookahead == 'n') ADVANCE(172);
+      END_STATE();
+    case 124:
+      if (lookahead == 'e') ADVANCE(173);
+      END_STATE();
+    case 125:
+      ACCEPT_TOKEN(anon_sym_cost);
+      END_STATE();
     case 126:
-      ACCEPT_TOKEN(anon_sym_goal);
-      if (lookahead == 's') ADVANCE(172);
+      if (lookahead == 'v') ADVANCE(174);
       END_STATE();
     case 127:
-      if (lookahead == 'c') ADVANCE(173);
+      if (lookahead == 'r') ADVANCE(175);
       END_STATE();
     case 128:
-      if (lookahead == 'r') ADVANCE(174);
+      if (lookahead == 'l') ADVANCE(176);
       END_STATE();
     case 129:
-      if (lookahead == 'n') ADVANCE(175);
+      ACCEPT_TOKEN(anon_sym_does);
       END_STATE();
     case 130:
-      if (lookahead == 's') ADVANCE(176);
+      if (lookahead == 't') ADVANCE(177);
       END_STATE();
     case 131:
-      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == 'e') ADVANCE(178);
       END_STATE();
     case 132:
-      ACCEPT_TOKEN(anon_sym_loop);
+      if (lookahead == 'c') ADVANCE(179);
+      if (lookahead == 'r') ADVANCE(180);
       END_STATE();
     case 133:
-      if (lookahead == 'a') ADVANCE(177);
-      END_STATE();
-    case 134:
-      if (lookahead == 'i') ADVANCE(178);
-      END_STATE();
-    case 135:
-      if (lookahead == 'n') ADVANCE(179);
-      END_STATE();
-    case 136:
-      if (lookahead == 't') ADVANCE(180);
-      END_STATE();
-    case 137:
       if (lookahead == 's') ADVANCE(181);
       END_STATE();
+    case 134:
+      if (lookahead == 's') ADVANCE(182);
+      END_STATE();
+    case 135:
+      ACCEPT_TOKEN(anon_sym_goal);
+      if (lookahead == 's') ADVANCE(183);
+      END_STATE();
+    case 136:
+      if (lookahead == 'c') ADVANCE(184);
+      END_STATE();
+    case 137:
+      if (lookahead == 'r') ADVANCE(185);
+      END_STATE();
     case 138:
-      if (lookahead == 'c') ADVANCE(182);
+      if (lookahead == 'n') ADVANCE(186);
       END_STATE();
     case 139:
-      if (lookahead == 'r') ADVANCE(183);
+      if (lookahead == 's') ADVANCE(187);
       END_STATE();
     case 140:
-      if (lookahead == 's') ADVANCE(184);
+      ACCEPT_TOKEN(anon_sym_kind);
       END_STATE();
     case 141:
-      if (lookahead == 'o') ADVANCE(185);
+      ACCEPT_TOKEN(anon_sym_loop);
       END_STATE();
     case 142:
-      if (lookahead == 'e') ADVANCE(186);
+      if (lookahead == 'a') ADVANCE(188);
       END_STATE();
     case 143:
-      if (lookahead == 'i') ADVANCE(187);
+      if (lookahead == 'i') ADVANCE(189);
       END_STATE();
     case 144:
-      if (lookahead == 't') ADVANCE(188);
+      if (lookahead == 'n') ADVANCE(190);
       END_STATE();
     case 145:
-      ACCEPT_TOKEN(anon_sym_role);
+      if (lookahead == 't') ADVANCE(191);
       END_STATE();
     case 146:
-      ACCEPT_TOKEN(anon_sym_says);
+      if (lookahead == 's') ADVANCE(192);
       END_STATE();
     case 147:
-      if (lookahead == 'e') ADVANCE(189);
+      ACCEPT_TOKEN(anon_sym_next);
       END_STATE();
     case 148:
-      if (lookahead == 'e') ADVANCE(190);
+      if (lookahead == 'c') ADVANCE(193);
       END_STATE();
     case 149:
-      if (lookahead == 'o') ADVANCE(191);
+      if (lookahead == 'r') ADVANCE(194);
       END_STATE();
     case 150:
-      if (lookahead == 'e') ADVANCE(192);
+      if (lookahead == 's') ADVANCE(195);
       END_STATE();
     case 151:
-      if (lookahead == 's') ADVANCE(193);
+      if (lookahead == 'o') ADVANCE(196);
       END_STATE();
     case 152:
-      if (lookahead == 'k') ADVANCE(194);
+      if (lookahead == 'e') ADVANCE(197);
       END_STATE();
     case 153:
-      if (lookahead == 'h') ADVANCE(195);
-      END_STATE();
-    case 154:
-      if (lookahead == 'e') ADVANCE(196);
-      END_STATE();
-    case 155:
-      if (lookahead == 's') ADVANCE(197);
-      END_STATE();
-    case 156:
       if (lookahead == 'i') ADVANCE(198);
       END_STATE();
-    case 157:
-      ACCEPT_TOKEN(anon_sym_actor);
-      END_STATE();
-    case 158:
-      ACCEPT_TOKEN(anon_sym_allow);
-      END_STATE();
-    case 159:
+    case 154:
       if (lookahead == 't') ADVANCE(199);
       END_STATE();
-    case 160:
-      ACCEPT_TOKEN(anon_sym_basis);
+    case 155:
+      ACCEPT_TOKEN(anon_sym_role);
       END_STATE();
-    case 161:
+    case 156:
+      ACCEPT_TOKEN(anon_sym_says);
+      END_STATE();
+    case 157:
       if (lookahead == 'e') ADVANCE(200);
       END_STATE();
-    case 162:
-      if (lookahead == 'c') ADVANCE(201);
+    case 158:
+      if (lookahead == 's') ADVANCE(201);
       END_STATE();
-    case 163:
+    case 159:
       if (lookahead == 'e') ADVANCE(202);
       END_STATE();
+    case 160:
+      if (lookahead == 'o') ADVANCE(203);
+      END_STATE();
+    case 161:
+      if (lookahead == 'e') ADVANCE(204);
+      END_STATE();
+    case 162:
+      if (lookahead == 's') ADVANCE(205);
+      END_STATE();
+    case 163:
+      if (lookahead == 'k') ADVANCE(206);
+      END_STATE();
     case 164:
-      if (lookahead == 'i') ADVANCE(203);
+      if (lookahead == 'h') ADVANCE(207);
       END_STATE();
     case 165:
-      if (lookahead == 'a') ADVANCE(204);
+      if (lookahead == 'e') ADVANCE(208);
       END_STATE();
     case 166:
-      if (lookahead == 'h') ADVANCE(205);
+      if (lookahead == 's') ADVANCE(209);
       END_STATE();
     case 167:
-      if (lookahead == 'n') ADVANCE(206);
+      if (lookahead == 'i') ADVANCE(210);
       END_STATE();
     case 168:
-      if (lookahead == 't') ADVANCE(207);
+      ACCEPT_TOKEN(anon_sym_actor);
       END_STATE();
     case 169:
-      if (lookahead == 'i') ADVANCE(208);
+      ACCEPT_TOKEN(anon_sym_allow);
       END_STATE();
     case 170:
-      ACCEPT_TOKEN(anon_sym_feels);
+      if (lookahead == 't') ADVANCE(211);
       END_STATE();
     case 171:
-      ACCEPT_TOKEN(anon_sym_gains);
+      ACCEPT_TOKEN(anon_sym_basis);
       END_STATE();
     case 172:
-      ACCEPT_TOKEN(anon_sym_goals);
+      if (lookahead == 'e') ADVANCE(212);
       END_STATE();
     case 173:
-      if (lookahead == 't') ADVANCE(209);
-      END_STATE();
-    case 174:
-      if (lookahead == 't') ADVANCE(210);
-      END_STATE();
-    case 175:
-      if (lookahead == 'e') ADVANCE(211);
-      END_STATE();
-    case 176:
-      ACCEPT_TOKEN(anon_sym_keeps);
-      END_STATE();
-    case 177:
-      if (lookahead == 'g') ADVANCE(212);
-      END_STATE();
-    case 178:
       if (lookahead == 'c') ADVANCE(213);
       END_STATE();
+    case 174:
+      if (lookahead == 'e') ADVANCE(214);
+      END_STATE();
+    case 175:
+      if (lookahead == 'i') ADVANCE(215);
+      END_STATE();
+    case 176:
+      if (lookahead == 'a') ADVANCE(216);
+      END_STATE();
+    case 177:
+      if (lookahead == 'h') ADVANCE(217);
+      END_STATE();
+    case 178:
+      if (lookahead == 'n') ADVANCE(218);
+      END_STATE();
     case 179:
-      if (lookahead == 't') ADVANCE(214);
+      if (lookahead == 't') ADVANCE(219);
       END_STATE();
     case 180:
-      if (lookahead == 'o') ADVANCE(215);
-      END_STATE();
-    case 181:
-      ACCEPT_TOKEN(anon_sym_needs);
-      END_STATE();
-    case 182:
-      if (lookahead == 't') ADVANCE(216);
-      END_STATE();
-    case 183:
-      ACCEPT_TOKEN(anon_sym_owner);
-      END_STATE();
-    case 184:
-      ACCEPT_TOKEN(anon_sym_pains);
-      END_STATE();
-    case 185:
-      if (lookahead == 'n') ADVANCE(217);
-      END_STATE();
-    case 186:
-      ACCEPT_TOKEN(anon_sym_phase);
-      if (lookahead == 's') ADVANCE(218);
-      END_STATE();
-    case 187:
-      if (lookahead == 's') ADVANCE(219);
-      END_STATE();
-    case 188:
       if (lookahead == 'i') ADVANCE(220);
       END_STATE();
+    case 181:
+      ACCEPT_TOKEN(anon_sym_feels);
+      END_STATE();
+    case 182:
+      ACCEPT_TOKEN(anon_sym_gains);
+      END_STATE();
+    case 183:
+      ACCEPT_TOKEN(anon_sym_goals);
+      END_STATE();
+    case 184:
+      if (lookahead == 't') ADVANCE(221);
+      END_STATE();
+    case 185:
+      if (lookahead == 't') ADVANCE(222);
+      END_STATE();
+    case 186:
+      if (lookahead == 'e') ADVANCE(223);
+      END_STATE();
+    case 187:
+      ACCEPT_TOKEN(anon_sym_keeps);
+      END_STATE();
+    case 188:
+      if (lookahead == 'g') ADVANCE(224);
+      END_STATE();
     case 189:
-      if (lookahead == 's') ADVANCE(221);
+      if (lookahead == 'c') ADVANCE(225);
       END_STATE();
     case 190:
-      ACCEPT_TOKEN(anon_sym_state);
-      END_STATE();
-    case 191:
-      if (lookahead == 'r') ADVANCE(222);
-      END_STATE();
-    case 192:
-      if (lookahead == 'm') ADVANCE(223);
-      END_STATE();
-    case 193:
-      ACCEPT_TOKEN(anon_sym_teams);
-      END_STATE();
-    case 194:
-      if (lookahead == 's') ADVANCE(224);
-      END_STATE();
-    case 195:
-      if (lookahead == 'p') ADVANCE(225);
-      END_STATE();
-    case 196:
-      ACCEPT_TOKEN(anon_sym_value);
-      END_STATE();
-    case 197:
-      ACCEPT_TOKEN(anon_sym_wants);
-      END_STATE();
-    case 198:
       if (lookahead == 't') ADVANCE(226);
       END_STATE();
+    case 191:
+      if (lookahead == 'o') ADVANCE(227);
+      END_STATE();
+    case 192:
+      ACCEPT_TOKEN(anon_sym_needs);
+      END_STATE();
+    case 193:
+      if (lookahead == 't') ADVANCE(228);
+      END_STATE();
+    case 194:
+      ACCEPT_TOKEN(anon_sym_owner);
+      END_STATE();
+    case 195:
+      ACCEPT_TOKEN(anon_sym_pains);
+      END_STATE();
+    case 196:
+      if (lookahead == 'n') ADVANCE(229);
+      END_STATE();
+    case 197:
+      ACCEPT_TOKEN(anon_sym_phase);
+      if (lookahead == 's') ADVANCE(230);
+      END_STATE();
+    case 198:
+      if (lookahead == 's') ADVANCE(231);
+      END_STATE();
     case 199:
-      if (lookahead == 'a') ADVANCE(227);
-      END_STATE();
-    case 200:
-      if (lookahead == 'l') ADVANCE(228);
-      END_STATE();
-    case 201:
-      if (lookahead == 't') ADVANCE(229);
-      END_STATE();
-    case 202:
-      if (lookahead == 'r') ADVANCE(230);
-      END_STATE();
-    case 203:
-      if (lookahead == 'p') ADVANCE(231);
-      END_STATE();
-    case 204:
       if (lookahead == 'i') ADVANCE(232);
       END_STATE();
+    case 200:
+      if (lookahead == 's') ADVANCE(233);
+      END_STATE();
+    case 201:
+      if (lookahead == 'o') ADVANCE(234);
+      END_STATE();
+    case 202:
+      ACCEPT_TOKEN(anon_sym_state);
+      END_STATE();
+    case 203:
+      if (lookahead == 'r') ADVANCE(235);
+      END_STATE();
+    case 204:
+      if (lookahead == 'm') ADVANCE(236);
+      END_STATE();
     case 205:
-      if (lookahead == 'y') ADVANCE(233);
+      ACCEPT_TOKEN(anon_sym_teams);
       END_STATE();
     case 206:
-      if (lookahead == 'c') ADVANCE(234);
+      if (lookahead == 's') ADVANCE(237);
       END_STATE();
     case 207:
-      if (lookahead == 'a') ADVANCE(235);
+      if (lookahead == 'p') ADVANCE(238);
       END_STATE();
     case 208:
-      if (lookahead == 'e') ADVANCE(236);
+      ACCEPT_TOKEN(anon_sym_value);
       END_STATE();
     case 209:
-      ACCEPT_TOKEN(anon_sym_impact);
+      ACCEPT_TOKEN(anon_sym_wants);
       END_STATE();
     case 210:
-      ACCEPT_TOKEN(anon_sym_import);
-      if (lookahead == 'a') ADVANCE(237);
+      if (lookahead == 't') ADVANCE(239);
       END_STATE();
     case 211:
-      if (lookahead == 'y') ADVANCE(238);
+      if (lookahead == 'a') ADVANCE(240);
       END_STATE();
     case 212:
-      if (lookahead == 'e') ADVANCE(239);
+      if (lookahead == 'l') ADVANCE(241);
       END_STATE();
     case 213:
-      ACCEPT_TOKEN(anon_sym_metric);
+      if (lookahead == 't') ADVANCE(242);
       END_STATE();
     case 214:
-      ACCEPT_TOKEN(anon_sym_moment);
+      if (lookahead == 'r') ADVANCE(243);
       END_STATE();
     case 215:
-      if (lookahead == 'r') ADVANCE(240);
+      if (lookahead == 'p') ADVANCE(244);
       END_STATE();
     case 216:
-      if (lookahead == 'i') ADVANCE(241);
+      if (lookahead == 'i') ADVANCE(245);
       END_STATE();
     case 217:
-      if (lookahead == 'a') ADVANCE(242);
+      if (lookahead == 'y') ADVANCE(246);
       END_STATE();
     case 218:
-      ACCEPT_TOKEN(anon_sym_phases);
+      if (lookahead == 'c') ADVANCE(247);
       END_STATE();
     case 219:
-      if (lookahead == 'e') ADVANCE(243);
+      if (lookahead == 'a') ADVANCE(248);
       END_STATE();
     case 220:
-      if (lookahead == 'o') ADVANCE(244);
+      if (lookahead == 'e') ADVANCE(249);
       END_STATE();
     case 221:
-      ACCEPT_TOKEN(anon_sym_serves);
+      ACCEPT_TOKEN(anon_sym_impact);
       END_STATE();
     case 222:
-      if (lookahead == 't') ADVANCE(245);
+      ACCEPT_TOKEN(anon_sym_import);
+      if (lookahead == 'a') ADVANCE(250);
       END_STATE();
     case 223:
-      if (lookahead == 's') ADVANCE(246);
+      if (lookahead == 'y') ADVANCE(251);
       END_STATE();
     case 224:
-      ACCEPT_TOKEN(anon_sym_thinks);
+      if (lookahead == 'e') ADVANCE(252);
       END_STATE();
     case 225:
-      if (lookahead == 'o') ADVANCE(247);
+      ACCEPT_TOKEN(anon_sym_metric);
       END_STATE();
     case 226:
-      if (lookahead == 'i') ADVANCE(248);
+      ACCEPT_TOKEN(anon_sym_moment);
       END_STATE();
     case 227:
-      if (lookahead == 'g') ADVANCE(249);
+      if (lookahead == 'r') ADVANCE(253);
       END_STATE();
     case 228:
-      ACCEPT_TOKEN(anon_sym_channel);
-      if (lookahead == 's') ADVANCE(250);
+      if (lookahead == 'i') ADVANCE(254);
       END_STATE();
     case 229:
-      if (lookahead == 's') ADVANCE(251);
+      if (lookahead == 'a') ADVANCE(255);
       END_STATE();
     case 230:
-      if (lookahead == 'a') ADVANCE(252);
+      ACCEPT_TOKEN(anon_sym_phases);
       END_STATE();
     case 231:
-      if (lookahead == 't') ADVANCE(253);
+      if (lookahead == 'e') ADVANCE(256);
       END_STATE();
     case 232:
-      if (lookahead == 'm') ADVANCE(254);
+      if (lookahead == 'o') ADVANCE(257);
       END_STATE();
     case 233:
-      ACCEPT_TOKEN(anon_sym_empathy);
+      ACCEPT_TOKEN(anon_sym_serves);
       END_STATE();
     case 234:
-      if (lookahead == 'e') ADVANCE(255);
+      if (lookahead == 'r') ADVANCE(258);
       END_STATE();
     case 235:
-      if (lookahead == 't') ADVANCE(256);
+      if (lookahead == 't') ADVANCE(259);
       END_STATE();
     case 236:
-      if (lookahead == 'n') ADVANCE(257);
+      if (lookahead == 's') ADVANCE(260);
       END_STATE();
     case 237:
-      if (lookahead == 'n') ADVANCE(258);
+      ACCEPT_TOKEN(anon_sym_thinks);
       END_STATE();
     case 238:
-      ACCEPT_TOKEN(anon_sym_journey);
+      if (lookahead == 'o') ADVANCE(261);
       END_STATE();
     case 239:
-      ACCEPT_TOKEN(anon_sym_message);
+      if (lookahead == 'i') ADVANCE(262);
       END_STATE();
     case 240:
-      if (lookahead == 'e') ADVANCE(259);
+      if (lookahead == 'g') ADVANCE(263);
       END_STATE();
     case 241:
-      if (lookahead == 'v') ADVANCE(260);
+      ACCEPT_TOKEN(anon_sym_channel);
+      if (lookahead == 's') ADVANCE(264);
       END_STATE();
     case 242:
-      ACCEPT_TOKEN(anon_sym_persona);
+      if (lookahead == 's') ADVANCE(265);
       END_STATE();
     case 243:
-      ACCEPT_TOKEN(anon_sym_promise);
+      if (lookahead == 'a') ADVANCE(266);
       END_STATE();
     case 244:
-      if (lookahead == 'n') ADVANCE(261);
+      if (lookahead == 't') ADVANCE(267);
       END_STATE();
     case 245:
-      if (lookahead == 's') ADVANCE(262);
+      if (lookahead == 'm') ADVANCE(268);
       END_STATE();
     case 246:
-      ACCEPT_TOKEN(anon_sym_systems);
+      ACCEPT_TOKEN(anon_sym_empathy);
       END_STATE();
     case 247:
-      if (lookahead == 'i') ADVANCE(263);
+      if (lookahead == 'e') ADVANCE(269);
       END_STATE();
     case 248:
-      if (lookahead == 'e') ADVANCE(264);
+      if (lookahead == 't') ADVANCE(270);
       END_STATE();
     case 249:
-      if (lookahead == 'e') ADVANCE(265);
+      if (lookahead == 'n') ADVANCE(271);
       END_STATE();
     case 250:
-      ACCEPT_TOKEN(anon_sym_channels);
+      if (lookahead == 'n') ADVANCE(272);
       END_STATE();
     case 251:
-      ACCEPT_TOKEN(anon_sym_collects);
+      ACCEPT_TOKEN(anon_sym_journey);
       END_STATE();
     case 252:
-      if (lookahead == 'b') ADVANCE(266);
+      ACCEPT_TOKEN(anon_sym_message);
       END_STATE();
     case 253:
-      if (lookahead == 'i') ADVANCE(267);
-      END_STATE();
-    case 254:
-      if (lookahead == 'e') ADVANCE(268);
-      END_STATE();
-    case 255:
-      ACCEPT_TOKEN(anon_sym_evidence);
-      END_STATE();
-    case 256:
-      if (lookahead == 'i') ADVANCE(269);
-      END_STATE();
-    case 257:
-      if (lookahead == 'c') ADVANCE(270);
-      END_STATE();
-    case 258:
-      if (lookahead == 'c') ADVANCE(271);
-      END_STATE();
-    case 259:
-      if (lookahead == 'd') ADVANCE(272);
-      END_STATE();
-    case 260:
       if (lookahead == 'e') ADVANCE(273);
       END_STATE();
+    case 254:
+      if (lookahead == 'v') ADVANCE(274);
+      END_STATE();
+    case 255:
+      ACCEPT_TOKEN(anon_sym_persona);
+      END_STATE();
+    case 256:
+      ACCEPT_TOKEN(anon_sym_promise);
+      END_STATE();
+    case 257:
+      if (lookahead == 'n') ADVANCE(275);
+      END_STATE();
+    case 258:
+      ACCEPT_TOKEN(anon_sym_sponsor);
+      END_STATE();
+    case 259:
+      if (lookahead == 's') ADVANCE(276);
+      END_STATE();
+    case 260:
+      ACCEPT_TOKEN(anon_sym_systems);
+      END_STATE();
     case 261:
-      ACCEPT_TOKEN(anon_sym_question);
+      if (lookahead == 'i') ADVANCE(277);
       END_STATE();
     case 262:
-      ACCEPT_TOKEN(anon_sym_supports);
+      if (lookahead == 'e') ADVANCE(278);
       END_STATE();
     case 263:
-      if (lookahead == 'n') ADVANCE(274);
+      if (lookahead == 'e') ADVANCE(279);
       END_STATE();
     case 264:
-      if (lookahead == 's') ADVANCE(275);
+      ACCEPT_TOKEN(anon_sym_channels);
       END_STATE();
     case 265:
-      ACCEPT_TOKEN(anon_sym_backstage);
+      ACCEPT_TOKEN(anon_sym_collects);
       END_STATE();
     case 266:
-      if (lookahead == 'l') ADVANCE(276);
+      if (lookahead == 'b') ADVANCE(280);
       END_STATE();
     case 267:
-      if (lookahead == 'o') ADVANCE(277);
+      if (lookahead == 'i') ADVANCE(281);
       END_STATE();
     case 268:
-      if (lookahead == 'r') ADVANCE(278);
+      if (lookahead == 'e') ADVANCE(282);
       END_STATE();
     case 269:
-      if (lookahead == 'o') ADVANCE(279);
+      ACCEPT_TOKEN(anon_sym_evidence);
       END_STATE();
     case 270:
-      if (lookahead == 'e') ADVANCE(280);
+      if (lookahead == 'i') ADVANCE(283);
       END_STATE();
     case 271:
-      if (lookahead == 'e') ADVANCE(281);
+      if (lookahead == 'c') ADVANCE(284);
       END_STATE();
     case 272:
-      ACCEPT_TOKEN(anon_sym_monitored);
+      if (lookahead == 'c') ADVANCE(285);
       END_STATE();
     case 273:
-      ACCEPT_TOKEN(anon_sym_objective);
+      if (lookahead == 'd') ADVANCE(286);
       END_STATE();
     case 274:
-      if (lookahead == 't') ADVANCE(282);
+      if (lookahead == 'e') ADVANCE(287);
       END_STATE();
     case 275:
-      ACCEPT_TOKEN(anon_sym_activities);
+      ACCEPT_TOKEN(anon_sym_question);
       END_STATE();
     case 276:
-      if (lookahead == 'e') ADVANCE(283);
+      ACCEPT_TOKEN(anon_sym_supports);
       END_STATE();
     case 277:
-      if (lookahead == 'n') ADVANCE(284);
+      if (lookahead == 'n') ADVANCE(288);
       END_STATE();
     case 278:
-      ACCEPT_TOKEN(anon_sym_disclaimer);
+      if (lookahead == 's') ADVANCE(289);
       END_STATE();
     case 279:
-      if (lookahead == 'n') ADVANCE(285);
+      ACCEPT_TOKEN(anon_sym_backstage);
       END_STATE();
     case 280:
-      ACCEPT_TOKEN(anon_sym_experience);
+      if (lookahead == 'l') ADVANCE(290);
       END_STATE();
     case 281:
-      ACCEPT_TOKEN(anon_sym_importance);
+      if (lookahead == 'o') ADVANCE(291);
       END_STATE();
     case 282:
-      ACCEPT_TOKEN(anon_sym_touchpoint);
+      if (lookahead == 'r') ADVANCE(292);
       END_STATE();
     case 283:
-      ACCEPT_TOKEN(anon_sym_deliverable);
+      if (lookahead == 'o') ADVANCE(293);
       END_STATE();
     case 284:
-      ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == 'e') ADVANCE(294);
       END_STATE();
     case 285:
+      if (lookahead == 'e') ADVANCE(295);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(anon_sym_monitored);
+      END_STATE();
+    case 287:
+      ACCEPT_TOKEN(anon_sym_objective);
+      END_STATE();
+    case 288:
+      if (lookahead == 't') ADVANCE(296);
+      END_STATE();
+    case 289:
+      ACCEPT_TOKEN(anon_sym_activities);
+      END_STATE();
+    case 290:
+      if (lookahead == 'e') ADVANCE(297);
+      END_STATE();
+    case 291:
+      if (lookahead == 'n') ADVANCE(298);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(anon_sym_disclaimer);
+      END_STATE();
+    case 293:
+      if (lookahead == 'n') ADVANCE(299);
+      END_STATE();
+    case 294:
+      ACCEPT_TOKEN(anon_sym_experience);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(anon_sym_importance);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(anon_sym_touchpoint);
+      END_STATE();
+    case 297:
+      ACCEPT_TOKEN(anon_sym_deliverable);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(anon_sym_description);
+      END_STATE();
+    case 299:
       ACCEPT_TOKEN(anon_sym_expectation);
       END_STATE();
     default:
@@ -2387,6 +2469,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(1),
     [anon_sym_disclaimer] = ACTIONS(1),
     [anon_sym_allow] = ACTIONS(1),
+    [anon_sym_sponsor] = ACTIONS(1),
+    [anon_sym_for] = ACTIONS(1),
+    [anon_sym_wow] = ACTIONS(1),
+    [anon_sym_cost] = ACTIONS(1),
+    [anon_sym_next] = ACTIONS(1),
     [anon_sym_LBRACE] = ACTIONS(1),
     [anon_sym_RBRACE] = ACTIONS(1),
     [anon_sym_COMMA] = ACTIONS(1),
@@ -2462,6 +2549,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(7),
     [anon_sym_disclaimer] = ACTIONS(7),
     [anon_sym_allow] = ACTIONS(7),
+    [anon_sym_sponsor] = ACTIONS(7),
+    [anon_sym_for] = ACTIONS(7),
+    [anon_sym_wow] = ACTIONS(7),
+    [anon_sym_cost] = ACTIONS(7),
+    [anon_sym_next] = ACTIONS(7),
     [sym_comment] = ACTIONS(3),
     [anon_sym_SEMI] = ACTIONS(9),
     [sym__newline] = ACTIONS(9),
@@ -2526,6 +2618,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(13),
     [anon_sym_disclaimer] = ACTIONS(13),
     [anon_sym_allow] = ACTIONS(13),
+    [anon_sym_sponsor] = ACTIONS(13),
+    [anon_sym_for] = ACTIONS(13),
+    [anon_sym_wow] = ACTIONS(13),
+    [anon_sym_cost] = ACTIONS(13),
+    [anon_sym_next] = ACTIONS(13),
     [sym_comment] = ACTIONS(3),
     [anon_sym_SEMI] = ACTIONS(16),
     [sym__newline] = ACTIONS(16),
@@ -2590,6 +2687,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(7),
     [anon_sym_disclaimer] = ACTIONS(7),
     [anon_sym_allow] = ACTIONS(7),
+    [anon_sym_sponsor] = ACTIONS(7),
+    [anon_sym_for] = ACTIONS(7),
+    [anon_sym_wow] = ACTIONS(7),
+    [anon_sym_cost] = ACTIONS(7),
+    [anon_sym_next] = ACTIONS(7),
     [sym_comment] = ACTIONS(3),
     [anon_sym_SEMI] = ACTIONS(21),
     [sym__newline] = ACTIONS(21),
@@ -2653,6 +2755,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(23),
     [anon_sym_disclaimer] = ACTIONS(23),
     [anon_sym_allow] = ACTIONS(23),
+    [anon_sym_sponsor] = ACTIONS(23),
+    [anon_sym_for] = ACTIONS(23),
+    [anon_sym_wow] = ACTIONS(23),
+    [anon_sym_cost] = ACTIONS(23),
+    [anon_sym_next] = ACTIONS(23),
     [anon_sym_RBRACE] = ACTIONS(25),
     [sym_comment] = ACTIONS(3),
     [anon_sym_SEMI] = ACTIONS(27),
@@ -2717,6 +2824,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(23),
     [anon_sym_disclaimer] = ACTIONS(23),
     [anon_sym_allow] = ACTIONS(23),
+    [anon_sym_sponsor] = ACTIONS(23),
+    [anon_sym_for] = ACTIONS(23),
+    [anon_sym_wow] = ACTIONS(23),
+    [anon_sym_cost] = ACTIONS(23),
+    [anon_sym_next] = ACTIONS(23),
     [anon_sym_RBRACE] = ACTIONS(29),
     [sym_comment] = ACTIONS(3),
     [anon_sym_SEMI] = ACTIONS(31),
@@ -2781,6 +2893,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(13),
     [anon_sym_disclaimer] = ACTIONS(13),
     [anon_sym_allow] = ACTIONS(13),
+    [anon_sym_sponsor] = ACTIONS(13),
+    [anon_sym_for] = ACTIONS(13),
+    [anon_sym_wow] = ACTIONS(13),
+    [anon_sym_cost] = ACTIONS(13),
+    [anon_sym_next] = ACTIONS(13),
     [anon_sym_RBRACE] = ACTIONS(11),
     [sym_comment] = ACTIONS(3),
     [anon_sym_SEMI] = ACTIONS(33),
@@ -2842,6 +2959,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(36),
     [anon_sym_disclaimer] = ACTIONS(36),
     [anon_sym_allow] = ACTIONS(36),
+    [anon_sym_sponsor] = ACTIONS(36),
+    [anon_sym_for] = ACTIONS(36),
+    [anon_sym_wow] = ACTIONS(36),
+    [anon_sym_cost] = ACTIONS(36),
+    [anon_sym_next] = ACTIONS(36),
     [sym_comment] = ACTIONS(3),
     [anon_sym_SEMI] = ACTIONS(11),
     [sym__newline] = ACTIONS(11),
@@ -2901,6 +3023,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_keeps] = ACTIONS(36),
     [anon_sym_disclaimer] = ACTIONS(36),
     [anon_sym_allow] = ACTIONS(36),
+    [anon_sym_sponsor] = ACTIONS(36),
+    [anon_sym_for] = ACTIONS(36),
+    [anon_sym_wow] = ACTIONS(36),
+    [anon_sym_cost] = ACTIONS(36),
+    [anon_sym_next] = ACTIONS(36),
     [anon_sym_RBRACE] = ACTIONS(11),
     [sym_comment] = ACTIONS(3),
     [anon_sym_SEMI] = ACTIONS(11),

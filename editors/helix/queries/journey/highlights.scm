@@ -30,13 +30,14 @@
 
 ; attributes of the schema
 [
-  "value" "description" "phases" "loop"
+  "value" "sponsor" "description" "phases" "loop"
   "role" "evidence" "needs" "pains" "gains" "goals" "channels"
   "says" "thinks" "does" "feels"
   "kind" "question" "activities" "wants" "objective" "message" "kpi"
   "backstage" "teams" "systems" "moment"
   "channel" "owner" "serves" "expectation" "experience" "importance"
   "monitored" "state" "collects" "basis"
+  "for" "wow" "cost" "next"
   "metric" "via" "deliverable"
   "supports" "promise" "keeps" "disclaimer" "allow"
 ] @keyword
@@ -58,7 +59,7 @@
 (statement
   keyword: (keyword
     ["phases" "loop" "channels" "teams" "owner" "systems" "serves" "via"
-     "keeps" "supports"])
+     "keeps" "supports" "next"])
   argument: [
     (identifier) @variable
     (list
@@ -69,6 +70,14 @@
   keyword: (keyword "channel")
   .
   argument: (identifier) @variable)
+
+; for PERSONA …: the persona the scores are for (not a clause word when the
+; persona is missing)
+(statement
+  keyword: (keyword "for")
+  .
+  argument: (identifier) @variable
+  (#not-any-of? @variable "expectation" "experience" "target" "feeling"))
 
 ; deliverable … via touchpoint, touchpoint (the list is captured whole: one
 ; match per identifier would capture `via` more than once)
@@ -115,7 +124,7 @@
   (#any-of? @constant.builtin "online" "offline"))
 
 (statement
-  keyword: (keyword ["monitored" "moment"])
+  keyword: (keyword ["monitored" "moment" "wow"])
   argument: (identifier) @constant.builtin.boolean
   (#any-of? @constant.builtin.boolean "yes" "no"))
 
@@ -127,7 +136,25 @@
 (statement
   keyword: (keyword "metric")
   argument: (identifier) @keyword
-  (#any-of? @keyword "current" "target" "by"))
+  (#any-of? @keyword "current" "target" "unit" "by"))
+
+; experience [SCORE] [target SCORE]
+(statement
+  keyword: (keyword "experience")
+  argument: (identifier) @keyword
+  (#eq? @keyword "target"))
+
+; for PERSONA [expectation SCORE] [experience SCORE] [target SCORE] [feeling TEXT]
+(statement
+  keyword: (keyword "for")
+  argument: (identifier) @keyword
+  (#any-of? @keyword "expectation" "experience" "target" "feeling"))
+
+; cost AMOUNT CURRENCY: an ISO 4217 code (EUR, USD, CHF, …)
+(statement
+  keyword: (keyword "cost")
+  argument: (identifier) @constant
+  (#match? @constant "^[A-Z][A-Z][A-Z]$"))
 
 ; allow CHECK "reason": the code or name of a check
 (statement

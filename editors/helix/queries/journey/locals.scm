@@ -23,7 +23,7 @@
 (statement
   keyword: (keyword
     ["phases" "loop" "channels" "channel" "teams" "owner" "systems" "serves" "via"
-     "keeps" "supports"])
+     "keeps" "supports" "next"])
   argument: [
     (identifier) @local.reference
     (list
@@ -40,3 +40,9 @@
       (identifier) @local.reference)
   ]
   (#eq? @_via "via"))
+
+(statement
+  keyword: (keyword "for")
+  .
+  argument: (identifier) @local.reference
+  (#not-any-of? @local.reference "expectation" "experience" "target" "feeling"))
