@@ -181,7 +181,7 @@ fn touchpoint_score_change() {
             "    expectation 4\n    experience 3\n",
             "    expectation 4\n    experience 4\n",
         ),
-        &["touchpoint checkout: experience 3 → 4"],
+        &["experience at \"Checkout\" [checkout]: 3 → 4"],
     );
 }
 
@@ -195,9 +195,9 @@ fn touchpoint_added_and_removed() {
     assert_eq!(
         messages(&d),
         [
-            "touchpoint app added to phase loyalty",
+            "touchpoint \"Loyalty app\" [app] added to phase \"Loyalty\" [loyalty]",
             // The impact still names it (the checker reports that).
-            "touchpoint store_event removed from phase loyalty",
+            "touchpoint \"Store evenings\" [store_event] removed from phase \"Loyalty\" [loyalty]",
         ]
     );
     assert_eq!(d.summary().added, 1);
@@ -216,12 +216,13 @@ fn touchpoint_renamed_keeps_references() {
     let d = changes(BASE, &new);
     assert_eq!(
         messages(&d),
-        ["touchpoint store_event renamed to owner_evenings"]
+        ["renamed touchpoint \"Store evenings\" [store_event] → [owner_evenings]"]
     );
     assert_eq!(
         d.changes[0].detail,
         Detail::Renamed {
-            from: "store_event".into()
+            from: "store_event".into(),
+            from_title: Some("Store evenings".into()),
         }
     );
 }
@@ -239,11 +240,11 @@ fn touchpoint_fields_changed_with_old_and_new_values() {
     assert_messages(
         &new,
         &[
-            "touchpoint checkout: channel web → app",
-            "touchpoint checkout: owner shop_team → web_team",
-            "touchpoint checkout: systems: added erp; removed payment",
-            "touchpoint checkout: importance high → critical",
-            "touchpoint checkout: state current → planned",
+            "touchpoint \"Checkout\" [checkout]: channel web → app",
+            "touchpoint \"Checkout\" [checkout]: owner shop_team → web_team",
+            "touchpoint \"Checkout\" [checkout]: systems: added erp; removed payment",
+            "touchpoint \"Checkout\" [checkout]: importance high → critical",
+            "touchpoint \"Checkout\" [checkout]: state current → planned",
         ],
     );
 }
@@ -254,7 +255,10 @@ fn touchpoint_copy_changed() {
         BASE,
         &edit("says \"Pay in two clicks.\"", "says \"Pay in one click.\""),
     );
-    assert_eq!(messages(&d), ["touchpoint checkout: copy changed"]);
+    assert_eq!(
+        messages(&d),
+        ["touchpoint \"Checkout\" [checkout]: copy changed"]
+    );
     let text = render::human(&d, false);
     assert!(text.contains("    - \"Pay in two clicks.\"\n"), "{text}");
     assert!(text.contains("    + \"Pay in one click.\"\n"), "{text}");
@@ -271,9 +275,9 @@ fn touchpoint_moved_to_another_phase() {
     assert_messages(
         &new,
         &[
-            "touchpoint newsletter: moved from phase loyalty to phase purchase",
+            "touchpoint \"Newsletter\" [newsletter]: moved from phase \"Loyalty\" [loyalty] to phase \"Purchase\" [purchase]",
             // It was the only touchpoint of loyalty that served buyer.
-            "persona buyer no longer served in phase loyalty",
+            "persona \"Buyer\" [buyer] no longer served in phase \"Loyalty\" [loyalty]",
         ],
     );
 }
@@ -286,7 +290,10 @@ fn phase_core_message_changed() {
         BASE,
         &edit("Gear that lasts for years.", "Gear for every season."),
     );
-    assert_eq!(messages(&d), ["phase awareness: core message changed"]);
+    assert_eq!(
+        messages(&d),
+        ["phase \"Awareness\" [awareness]: core message changed"]
+    );
     match &d.changes[0].detail {
         Detail::Field { name, old, new, .. } => {
             assert_eq!(*name, "message");
@@ -313,10 +320,10 @@ fn phase_added_removed_and_renamed() {
     assert_messages(
         &new,
         &[
-            "journey shop: phases awareness, purchase, loyalty → awareness, purchase, retention, advocacy",
-            "phase loyalty renamed to retention",
-            "phase advocacy added",
-            "touchpoint reviews added to phase advocacy",
+            "journey \"Shop\" [shop]: phases \"Awareness\" [awareness], \"Purchase\" [purchase], \"Loyalty\" [loyalty] → \"Awareness\" [awareness], \"Purchase\" [purchase], \"Loyalty\" [retention], \"Advocacy\" [advocacy]",
+            "renamed phase \"Loyalty\" [loyalty] → [retention]",
+            "phase \"Advocacy\" [advocacy] added",
+            "touchpoint \"Reviews\" [reviews] added to phase \"Advocacy\" [advocacy]",
         ],
     );
 }
@@ -333,10 +340,10 @@ fn phase_removed_with_its_touchpoints() {
     assert_eq!(
         messages(&d),
         [
-            "journey shop: phases awareness, purchase, loyalty → awareness, purchase",
-            "phase loyalty removed",
-            "touchpoint newsletter removed from phase loyalty",
-            "touchpoint store_event removed from phase loyalty",
+            "journey \"Shop\" [shop]: phases \"Awareness\" [awareness], \"Purchase\" [purchase], \"Loyalty\" [loyalty] → \"Awareness\" [awareness], \"Purchase\" [purchase]",
+            "phase \"Loyalty\" [loyalty] removed",
+            "touchpoint \"Newsletter\" [newsletter] removed from phase \"Loyalty\" [loyalty]",
+            "touchpoint \"Store evenings\" [store_event] removed from phase \"Loyalty\" [loyalty]",
         ]
     );
 }
@@ -348,7 +355,7 @@ fn journey_phase_order_changed() {
             "phases awareness, purchase, loyalty",
             "phases purchase, awareness, loyalty",
         ),
-        &["journey shop: phases awareness, purchase, loyalty → purchase, awareness, loyalty"],
+        &["journey \"Shop\" [shop]: phases \"Awareness\" [awareness], \"Purchase\" [purchase], \"Loyalty\" [loyalty] → \"Purchase\" [purchase], \"Awareness\" [awareness], \"Loyalty\" [loyalty]"],
     );
 }
 
@@ -361,10 +368,13 @@ fn journey_value_proposition_changed() {
             "value \"Outdoor gear that lasts a lifetime.\"",
         ),
     );
-    assert_eq!(messages(&d), ["journey shop: value proposition changed"]);
+    assert_eq!(
+        messages(&d),
+        ["journey \"Shop\" [shop]: value proposition changed"]
+    );
     assert_eq!(
         render::human(&d, false),
-        "~ journey shop: value proposition changed
+        "~ journey \"Shop\" [shop]: value proposition changed
     - \"Outdoor gear that lasts.\"
     + \"Outdoor gear that lasts a lifetime.\"
 
@@ -386,7 +396,7 @@ fn persona_no_longer_served_in_phase() {
     );
     assert_eq!(
         messages(&d),
-        ["touchpoint store_event: now serves buyer; no longer serves owner",]
+        ["touchpoint \"Store evenings\" [store_event]: now serves \"Buyer\" [buyer]; no longer serves \"Owner\" [owner]",]
     );
     // owner is still served by the newsletter in loyalty: no coverage change.
     let new = edit(
@@ -401,14 +411,14 @@ fn persona_no_longer_served_in_phase() {
     assert_eq!(
         messages(&d),
         [
-            "touchpoint newsletter: no longer serves owner",
-            "touchpoint store_event: now serves buyer; no longer serves owner",
-            "persona owner no longer served in phase loyalty",
+            "touchpoint \"Newsletter\" [newsletter]: no longer serves \"Owner\" [owner]",
+            "touchpoint \"Store evenings\" [store_event]: now serves \"Buyer\" [buyer]; no longer serves \"Owner\" [owner]",
+            "persona \"Owner\" [owner] no longer served in phase \"Loyalty\" [loyalty]",
         ]
     );
     assert!(matches!(
         d.changes[2].detail,
-        Detail::Served { ref phase, served: false } if phase == "loyalty"
+        Detail::Served { ref phase, served: false, .. } if phase == "loyalty"
     ));
     assert_eq!(d.summary().coverage, 1);
 }
@@ -428,9 +438,9 @@ fn persona_added_removed_renamed_changed() {
     assert_messages(
         &new,
         &[
-            "persona owner: role \"Runs a small shop\" → \"Runs two small shops\"",
-            "persona buyer renamed to team_buyer",
-            "persona guide added",
+            "persona \"Owner\" [owner]: role \"Runs a small shop\" → \"Runs two small shops\"",
+            "renamed persona \"Buyer\" [buyer] → [team_buyer]",
+            "persona \"Guide\" [guide] added",
         ],
     );
     let gone = edit(
@@ -438,14 +448,17 @@ fn persona_added_removed_renamed_changed() {
         "",
     );
     // The touchpoints still name it: the diff shows the definition gone.
-    assert_eq!(messages(&changes(BASE, &gone)), ["persona buyer removed"]);
+    assert_eq!(
+        messages(&changes(BASE, &gone)),
+        ["persona \"Buyer\" [buyer] removed"]
+    );
 }
 
 #[test]
 fn persona_channels_changed() {
     assert_messages(
         &edit("channels web, email, store", "channels web, store, phone"),
-        &["persona owner: channels: added phone; removed email"],
+        &["persona \"Owner\" [owner]: channels: added phone; removed email"],
     );
 }
 
@@ -455,7 +468,7 @@ fn persona_channels_changed() {
 fn kpi_target_changed_added_removed_renamed() {
     assert_messages(
         &edit("target 1000 unit", "target 1500 unit"),
-        &["KPI reach: target 1000 → 1500"],
+        &["KPI \"Visits from campaigns\" [reach]: target 1000 → 1500"],
     );
     // Unnamed KPI: known by its touchpoint and name.
     assert_messages(
@@ -463,30 +476,30 @@ fn kpi_target_changed_added_removed_renamed() {
             "kpi \"Conversion rate\" target 3",
             "kpi \"Conversion rate\" target 3.5",
         ),
-        &["KPI \"Conversion rate\" of touchpoint checkout: target 3 → 3.5"],
+        &["KPI \"Conversion rate\" of touchpoint \"Checkout\" [checkout]: target 3 → 3.5"],
     );
     assert_messages(
         &edit(
             "kpi reach \"Visits from campaigns\"",
             "kpi visits \"Visits from campaigns\"",
         ),
-        &["KPI reach renamed to visits"],
+        &["renamed KPI \"Visits from campaigns\" [reach] → [visits]"],
     );
     assert_messages(
         &edit("    kpi \"Conversion rate\" target 3 unit \"%\"\n", ""),
-        &["KPI \"Conversion rate\" removed from touchpoint checkout"],
+        &["KPI \"Conversion rate\" removed from touchpoint \"Checkout\" [checkout]"],
     );
     assert_messages(
         &edit(
             "    says \"Tips for your gear.\"\n",
             "    says \"Tips for your gear.\"\n    kpi \"Open rate\" target 40 unit \"%\"\n",
         ),
-        &["KPI \"Open rate\" added to touchpoint newsletter"],
+        &["KPI \"Open rate\" added to touchpoint \"Newsletter\" [newsletter]"],
     );
     // A reworded unnamed KPI, the only one of its touchpoint: a change.
     assert_messages(
         &edit("kpi \"Conversion rate\"", "kpi \"Checkout conversion rate\""),
-        &["KPI \"Checkout conversion rate\" of touchpoint checkout: name \"Conversion rate\" → \"Checkout conversion rate\""],
+        &["KPI \"Checkout conversion rate\" of touchpoint \"Checkout\" [checkout]: name \"Conversion rate\" → \"Checkout conversion rate\""],
     );
 }
 
@@ -497,8 +510,8 @@ fn goal_changes() {
     assert_messages(
         &edit("target 15000 by 2027-12-31", "target 18000 by 2028-06-30"),
         &[
-            "goal revenue: target 15000 → 18000",
-            "goal revenue: deadline 2027-12-31 → 2028-06-30",
+            "goal \"Grow revenue\" [revenue]: target 15000 → 18000",
+            "goal \"Grow revenue\" [revenue]: deadline 2027-12-31 → 2028-06-30",
         ],
     );
     assert_messages(
@@ -506,26 +519,26 @@ fn goal_changes() {
             "goal revenue \"Grow revenue\"",
             "goal sales \"Grow revenue\"",
         ),
-        &["goal revenue renamed to sales"],
+        &["renamed goal \"Grow revenue\" [revenue] → [sales]"],
     );
     let extra = format!("{BASE}\ngoal loyalty_goal \"Keep customers\" {{\n  metric \"Churn in %\" current 5 target 3\n}}\n");
-    assert_messages(&extra, &["goal loyalty_goal added"]);
+    assert_messages(&extra, &["goal \"Keep customers\" [loyalty_goal] added"]);
     let start = BASE.find("goal revenue").unwrap();
-    assert_messages(&BASE[..start], &["goal revenue removed"]);
+    assert_messages(&BASE[..start], &["goal \"Grow revenue\" [revenue] removed"]);
 }
 
 #[test]
 fn impact_map_changes() {
     assert_messages(
         &edit("via newsletter, store_event", "via newsletter"),
-        &["impact buys_again: via touchpoints: removed store_event"],
+        &["impact \"Buys again within a year\" [buys_again]: via touchpoints: removed \"Store evenings\" [store_event]"],
     );
     assert_messages(
         &edit("  actor owner {\n", "  actor buyer {\n"),
         &[
-            "actor buyer added to goal revenue",
-            "actor owner removed from goal revenue",
-            "impact buys_again: moved from actor owner in goal revenue to actor buyer in goal revenue",
+            "actor \"Buyer\" [buyer] added to goal \"Grow revenue\" [revenue]",
+            "actor \"Owner\" [owner] removed from goal \"Grow revenue\" [revenue]",
+            "impact \"Buys again within a year\" [buys_again]: moved from actor \"Owner\" [owner] in goal \"Grow revenue\" [revenue] to actor \"Buyer\" [buyer] in goal \"Grow revenue\" [revenue]",
         ],
     );
     assert_messages(
@@ -533,11 +546,11 @@ fn impact_map_changes() {
             "      deliverable reminder \"Reorder reminder\" via newsletter\n",
             "      deliverable reminder \"Reorder reminder\" via newsletter\n      deliverable \"Event invitations\" via store_event\n",
         ),
-        &["deliverable \"Event invitations\" added to impact buys_again"],
+        &["deliverable \"Event invitations\" added to impact \"Buys again within a year\" [buys_again]"],
     );
     assert_messages(
         &edit("impact buys_again \"Buys again within a year\"", "impact buys_again \"Buys again within six months\""),
-        &["impact buys_again: title \"Buys again within a year\" → \"Buys again within six months\""],
+        &["impact \"Buys again within six months\" [buys_again]: title \"Buys again within a year\" → \"Buys again within six months\""],
     );
 }
 
@@ -556,17 +569,25 @@ fn markdown_groups_changes_for_a_pull_request() {
         "<!-- journeyc-diff -->
 ### Journey changes
 
-**2 changes** between `main` and `working tree`: 2 changed.
+**2 changes** between `main` and `working tree`: 2 changed; 1 finding resolved.
 
 #### Phases
 
-- ✏️ phase `awareness`: core message changed
+- ✏️ phase “Awareness” [`awareness`]: core message changed
   - was: “Gear that lasts for years.”
   - now: “Gear for every season.”
 
 #### Touchpoints
 
-- ✏️ touchpoint `checkout`: experience `3` → `4`
+- ✏️ experience at “Checkout” [`checkout`]: `3` → `4`
+
+#### Scores
+
+- scores for all personas: experience 1 up (net +1)
+
+#### Findings resolved
+
+- ✔️ warning `J0413` experience-below-expectation: pain point at `checkout`: experience 3 is 1 point below expectation 4
 "
     );
 }
@@ -587,7 +608,7 @@ fn json_has_old_and_new_values() {
     assert_eq!(c["field"], "experience");
     assert_eq!(c["old"], 3);
     assert_eq!(c["new"], 4);
-    assert_eq!(c["message"], "touchpoint checkout: experience 3 → 4");
+    assert_eq!(c["message"], "experience at \"Checkout\" [checkout]: 3 → 4");
     assert_eq!(v["summary"]["total"], 1);
 }
 
