@@ -666,3 +666,262 @@ fn examples_merged_into_one_file_have_no_changes() {
             .is_empty());
     }
 }
+
+// ---- strategy terms: renames by similarity, claim values, findings, scores
+
+#[test]
+fn persona_id_and_title_renamed_is_one_rename() {
+    // New id, new name, a reworded evidence line; the touchpoints follow.
+    let new = BASE
+        .replace(
+            "persona buyer \"Buyer\"",
+            "persona team_buyer \"Team buyer\"",
+        )
+        .replace(
+            "evidence \"3 interviews, 2027\"",
+            "evidence \"4 interviews, 2027\"",
+        )
+        .replace("serves owner, buyer", "serves owner, team_buyer");
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "renamed persona \"Buyer\" [buyer] → \"Team buyer\" [team_buyer]",
+            "persona \"Team buyer\" [team_buyer]: evidence changed",
+        ]
+    );
+    let text = render::human(&d, false);
+    assert_eq!(text.matches("renamed").count(), 2, "{text}"); // line and summary
+    assert!(
+        !text.contains("added") && !text.contains("removed"),
+        "{text}"
+    );
+    assert!(!text.contains("serves"), "{text}");
+    // The same rename with nothing else changed in a persona that is
+    // not like the other one: a different persona is added and removed.
+    let replaced = BASE.replace(
+        "persona buyer \"Buyer\" {\n  role \"Buys for a team\"\n  evidence \"3 interviews, 2027\"\n  channels web, email\n}",
+        "persona guide \"Guide\" {\n  role \"Leads tours\"\n  evidence \"1 interview\"\n  channels phone\n}",
+    );
+    let kinds: Vec<&str> = changes(BASE, &replaced)
+        .changes
+        .iter()
+        .map(|c| c.detail.category())
+        .collect();
+    assert!(
+        kinds.contains(&"added") && kinds.contains(&"removed"),
+        "{kinds:?}"
+    );
+    assert!(!kinds.contains(&"renamed"));
+}
+
+#[test]
+fn touchpoint_renamed_with_new_title_keeps_via_and_serves() {
+    // The impact's `via` and the deliverable follow; the copy was
+    // reworded in the same change.
+    let new = BASE
+        .replace(
+            "touchpoint store_event \"Store evenings\"",
+            "touchpoint owner_evenings \"Owner evenings\"",
+        )
+        .replace("Meet other owners.", "Meet the other owners.")
+        .replace(
+            "via newsletter, store_event",
+            "via newsletter, owner_evenings",
+        );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "renamed touchpoint \"Store evenings\" [store_event] → \"Owner evenings\" [owner_evenings]",
+            "touchpoint \"Owner evenings\" [owner_evenings]: copy changed",
+        ]
+    );
+    assert!(d.findings.is_empty(), "{:?}", d.findings);
+}
+
+/// `BASE` with the checkout's and the newsletter's copy replaced.
+fn with_copy(checkout: &str, newsletter: &str) -> String {
+    edit(
+        "says \"Pay in two clicks.\"",
+        &format!("says \"{checkout}\""),
+    )
+    .replace(
+        "says \"Tips for your gear.\"",
+        &format!("says \"{newsletter}\""),
+    )
+}
+
+#[test]
+fn price_change_shows_old_and_new_value() {
+    let old = with_copy("Care kit for 9,99 €.", "Tips for your gear.");
+    let new = with_copy("Care kit for 12 €.", "Tips for your gear.");
+    let d = changes(&old, &new);
+    assert_eq!(
+        messages(&d),
+        ["touchpoint \"Checkout\" [checkout]: copy changed: price 9.99 € → 12 €"]
+    );
+    let text = render::human(&d, false);
+    assert!(text.contains("    - \"Care kit for 9,99 €.\"\n"), "{text}");
+    assert!(text.contains("    + \"Care kit for 12 €.\"\n"), "{text}");
+    // Durations and thresholds, in another language and spelling.
+    let old = with_copy("Lieferung in 24 Stunden, versandkostenfrei ab 50 €.", "x");
+    let new = with_copy("Lieferung in 2 Tagen, versandkostenfrei ab 59 €.", "x");
+    assert_eq!(
+        messages(&changes(&old, &new)),
+        ["touchpoint \"Checkout\" [checkout]: copy changed: delivery time 24 h → 48 h; shipping threshold 50 € → 59 €"]
+    );
+    // The same claim written differently: only the copy changed.
+    let old = with_copy("Delivered in 24 hours.", "x");
+    let new = with_copy("Delivered in one day.", "x");
+    assert_eq!(
+        messages(&changes(&old, &new)),
+        ["touchpoint \"Checkout\" [checkout]: copy changed"]
+    );
+}
+
+#[test]
+fn contradiction_introduced_and_resolved() {
+    let agreed = with_copy("Delivered within 24 hours.", "Delivered within 24 hours.");
+    let broken = with_copy("Delivered within 24 hours.", "Delivered within 48 hours.");
+    let d = changes(&agreed, &broken);
+    assert_eq!(
+        messages(&d),
+        ["touchpoint \"Newsletter\" [newsletter]: copy changed: delivery time 24 h → 48 h"]
+    );
+    assert_eq!(d.findings.introduced.len(), 1, "{:?}", d.findings);
+    assert!(d.findings.resolved.is_empty());
+    let f = &d.findings.introduced[0];
+    assert_eq!((f.code, f.name), ("J0504", "contradicting-claims"));
+    assert!(f.message.contains("delivery time"), "{}", f.message);
+    let text = render::human(&d, false);
+    assert!(
+        text.contains(&format!(
+            "! introduces error J0504 contradicting-claims: {}\n",
+            f.message
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("1 change: 1 changed; 1 finding introduced\n"),
+        "{text}"
+    );
+    // Back again: the contradiction is resolved.
+    let back = changes(&broken, &agreed);
+    assert_eq!(back.findings.resolved.len(), 1);
+    assert!(render::human(&back, false).contains("✓ resolves error J0504"));
+    let md = render::markdown(&back, "a", "b");
+    assert!(
+        md.contains("#### Findings resolved\n\n- ✔️ error `J0504`"),
+        "{md}"
+    );
+}
+
+#[test]
+fn findings_follow_renames() {
+    // checkout's experience is below its expectation (J0413) before and
+    // after the touchpoint is renamed: the finding is neither resolved
+    // nor introduced.
+    let new = BASE.replace(
+        "touchpoint checkout \"Checkout\"",
+        "touchpoint pay \"Checkout\"",
+    );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        ["renamed touchpoint \"Checkout\" [checkout] → [pay]"]
+    );
+    assert!(d.findings.is_empty(), "{:?}", d.findings);
+}
+
+#[test]
+fn score_changes_are_summarised() {
+    let new = edit(
+        "    expectation 4\n    experience 3\n",
+        "    expectation 5\n    experience 2\n",
+    )
+    .replace(
+        "    expectation 3\n    experience 3\n",
+        "    expectation 3\n    experience 4\n",
+    );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "experience at \"Search ads\" [ads]: 3 → 4",
+            "expectation at \"Checkout\" [checkout]: 4 → 5",
+            "experience at \"Checkout\" [checkout]: 3 → 2",
+        ]
+    );
+    let text = render::human(&d, false);
+    assert!(
+        text.contains(
+            "\nscores for all personas: experience 1 up, 1 down (net ±0); expectation 1 up (net +1)\n"
+        ),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&render::json(&d, "a", "b")).unwrap();
+    let scores = v["scores"].as_array().unwrap();
+    assert_eq!(scores[0]["measure"], "experience");
+    assert_eq!(
+        (scores[0]["up"].as_u64(), scores[0]["down"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(scores[0]["persona"], serde_json::Value::Null);
+    let c = &v["changes"][0];
+    assert_eq!(
+        (c["field"].as_str(), c["old"].as_i64(), c["new"].as_i64()),
+        (Some("experience"), Some(3), Some(4))
+    );
+}
+
+#[test]
+fn json_carries_titles_claims_and_findings() {
+    let old = with_copy("Delivered within 24 hours.", "Delivered within 24 hours.");
+    let new = with_copy("Delivered within 24 hours.", "Delivered within 48 hours.")
+        .replace(
+            "persona buyer \"Buyer\"",
+            "persona team_buyer \"Team buyer\"",
+        )
+        .replace("serves owner, buyer", "serves owner, team_buyer");
+    let v: serde_json::Value =
+        serde_json::from_str(&render::json(&changes(&old, &new), "a", "b")).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let renamed = changes.iter().find(|c| c["change"] == "renamed").unwrap();
+    assert_eq!(
+        (
+            &renamed["from"],
+            &renamed["from_title"],
+            &renamed["id"],
+            &renamed["title"]
+        ),
+        (
+            &json("buyer"),
+            &json("Buyer"),
+            &json("team_buyer"),
+            &json("Team buyer")
+        )
+    );
+    let copy = changes.iter().find(|c| c["field"] == "says").unwrap();
+    assert_eq!(copy["title"], "Newsletter");
+    assert_eq!(copy["context"], "phase loyalty");
+    assert_eq!(copy["context_titles"], "phase \"Loyalty\" [loyalty]");
+    let claim = &copy["claims"][0];
+    assert_eq!(
+        (&claim["what"], &claim["old"], &claim["new"]),
+        (&json("delivery time"), &json("24 h"), &json("48 h"))
+    );
+    assert_eq!(
+        (claim["old_value"].as_i64(), claim["new_value"].as_i64()),
+        (Some(24), Some(48))
+    );
+    let introduced = v["findings"]["introduced"].as_array().unwrap();
+    assert_eq!(introduced[0]["code"], "J0504");
+    assert_eq!(introduced[0]["severity"], "error");
+    assert_eq!(v["summary"]["introduced"], 1);
+    assert_eq!(v["summary"]["resolved"], 0);
+}
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::Value::String(s.into())
+}
