@@ -70,10 +70,9 @@ pub fn claim_changes(name: &str, old: Option<&Value>, new: Option<&Value>) -> Ve
     let mut out = Vec::new();
     // First claims about the same subject, then the same kind of claim
     // in the same unit ("9.99 €" and "12 €" with nothing else in common).
-    let passes: [&dyn Fn(&Claim, &Claim) -> bool; 2] = [
-        &|o, n| o.describe() == n.describe() && o.same_subject(n),
-        &|o, n| o.describe() == n.describe() && o.measure == n.measure,
-    ];
+    let same_subject = |o: &Claim, n: &Claim| o.describe() == n.describe() && o.same_subject(n);
+    let same_unit = |o: &Claim, n: &Claim| o.describe() == n.describe() && o.measure == n.measure;
+    let passes: [&Pairing; 2] = [&same_subject, &same_unit];
     let mut paired = vec![false; new.len()];
     for pass in passes {
         for (j, n) in new.iter().enumerate() {
@@ -100,6 +99,9 @@ pub fn claim_changes(name: &str, old: Option<&Value>, new: Option<&Value>) -> Ve
     }
     out
 }
+
+/// Whether an old and a new claim are one claim whose value changed.
+type Pairing = dyn Fn(&Claim, &Claim) -> bool;
 
 /// The text of one item of a field: a promise without its id.
 fn text_of<'a>(field: &str, a: &'a Atom) -> &'a str {
