@@ -751,3 +751,70 @@ fn field_changes(written: &Entity, mapped: &Entity, new: &Entity) -> Vec<Detail>
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render;
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn similarity_is_the_share_of_common_attributes() {
+        let a = lines(&["role x", "channels web", "channels email", "evidence 3"]);
+        let b = lines(&["role x", "channels web", "channels email", "evidence 4"]);
+        assert_eq!(similarity(&a, &b), 0.75);
+        assert!(similarity(&a, &b) >= RENAME_SIMILARITY);
+        let c = lines(&["role y", "channels phone"]);
+        assert_eq!(similarity(&a, &c), 0.0);
+        assert_eq!(similarity(&[], &[]), 0.0);
+    }
+
+    /// Per-persona scores and costs, once the snapshot reads them, are
+    /// compared and summed up like any score: here they are added to the
+    /// snapshot by hand.
+    #[test]
+    fn per_persona_scores_and_costs_are_compared_generically() {
+        let src = "persona anna \"Anna\" {\n  role \"Buys\"\n}\nphase p \"P\" {\n  touchpoint t \"Checkout\" {\n    channel web\n    serves anna\n  }\n}\n";
+        let snapshot = |experience: f64, cost: f64| {
+            let ws = crate::workspace_of(&[("a.journey", src)]);
+            let mut s = Snapshot::of_model(&ws.model());
+            let t = s
+                .entities
+                .iter_mut()
+                .find(|e| e.kind == DefKind::Touchpoint)
+                .unwrap();
+            t.scores = vec![
+                Score {
+                    measure: "experience",
+                    persona: Some(Atom::Ref(DefKind::Persona, "anna".into())),
+                    value: experience,
+                    unit: None,
+                },
+                Score {
+                    measure: "cost",
+                    persona: None,
+                    value: cost,
+                    unit: Some("EUR".into()),
+                },
+            ];
+            s
+        };
+        let d = diff(&snapshot(2.0, 12000.0), &snapshot(4.0, 9000.0));
+        let messages: Vec<String> = d.changes.iter().map(render::message).collect();
+        assert_eq!(
+            messages,
+            [
+                "experience of persona \"Anna\" [anna] at \"Checkout\" [t]: 2 → 4",
+                "cost at \"Checkout\" [t]: 12000 EUR → 9000 EUR",
+            ]
+        );
+        let text = render::human(&d, false);
+        assert!(
+            text.contains("\nscores for all personas: cost 1 down (net −3000 EUR)\nscores of persona \"Anna\" [anna]: experience 1 up (net +2)\n"),
+            "{text}"
+        );
+    }
+}

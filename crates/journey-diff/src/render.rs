@@ -511,18 +511,16 @@ fn score_summary_lines(diff: &Diff, style: Style) -> Vec<String> {
         .collect()
 }
 
-/// `error J0504 contradicting-claims: contradicting price: …`.
+/// `error J0504 contradicting-claims: contradicting price: …`. The
+/// message is shown as the checker writes it in either style: it quotes
+/// ids and values in backticks already.
 fn finding_line(f: &Finding, style: Style) -> String {
     format!(
         "{} {} {}: {}",
         f.severity,
         style.id(f.code),
         f.name,
-        match style {
-            Style::Plain => f.message.clone(),
-            // Messages quote ids and values in backticks already.
-            Style::Markdown => f.message.clone(),
-        }
+        f.message
     )
 }
 
