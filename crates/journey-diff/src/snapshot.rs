@@ -127,6 +127,44 @@ pub struct Field {
     pub value: Value,
 }
 
+/// How an entity is named in a report: its kind, id and title, so that a
+/// reader who knows the journey by its titles (`"Checkout"`) finds it,
+/// and one who edits the files finds the id (`[checkout]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    pub kind: DefKind,
+    /// The id, or for an unnamed KPI or deliverable its text.
+    pub id: String,
+    /// Whether `id` is an id (`false`: the text of an unnamed entity).
+    pub named: bool,
+    /// The title (a persona's `name`, an actor's persona's name), when
+    /// it has one.
+    pub title: Option<String>,
+}
+
+impl Name {
+    /// `phase loyalty`, `actor owner`: the kind and the id, as the JSON
+    /// report's `context` names an enclosing entity.
+    pub fn ids(&self) -> String {
+        format!("{} {}", self.kind.word(), self.id)
+    }
+}
+
+/// Measured values of an entity — a touchpoint's expectation and
+/// experience, later per-persona scores and costs — compared as numbers
+/// and summarised per persona rather than listed as fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    /// `expectation`, `experience`, `target`, `cost` …
+    pub measure: &'static str,
+    /// The persona the score is for (a reference: follows renames);
+    /// `None` for every persona the entity serves.
+    pub persona: Option<Atom>,
+    pub value: f64,
+    /// The unit as written (`EUR` for a cost); `None` for scores.
+    pub unit: Option<String>,
+}
+
 /// An entity of one version.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -142,11 +180,17 @@ pub struct Entity {
     /// The key of the enclosing entity (a touchpoint's phase, a KPI's
     /// owner …).
     pub parent: Option<(DefKind, Vec<Atom>)>,
-    /// The enclosing entity, for people: `phase loyalty`, `touchpoint
-    /// checkout`, `actor owner in goal retention`.
-    pub context: Option<String>,
+    /// The enclosing entities, innermost first, for people: `phase
+    /// loyalty`; `actor owner`, `goal retention`.
+    pub context: Vec<Name>,
     /// Fields in a fixed order; absent values are left out.
     pub fields: Vec<Field>,
+    /// Scores and costs, in a fixed order (see [`Score`]).
+    pub scores: Vec<Score>,
+    /// The title people know it by: its `title`, or a persona's or a
+    /// KPI's `name`, or an actor's persona's name. `None` for an unnamed
+    /// entity, whose id is its text.
+    pub title: Option<String>,
     /// Position in reading order (journeys, personas, phases in journey
     /// order with their touchpoints …), for a stable report.
     pub order: usize,
@@ -155,6 +199,16 @@ pub struct Entity {
 impl Entity {
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The entity as a report names it.
+    pub fn name(&self) -> Name {
+        Name {
+            kind: self.kind,
+            id: self.id.clone(),
+            named: self.named || self.kind == DefKind::Actor,
+            title: self.title.clone(),
+        }
     }
 
     /// Applies renames of referenced entities.
@@ -172,6 +226,11 @@ impl Entity {
                 renames.apply(a);
             }
             f.value.normalise();
+        }
+        for s in &mut self.scores {
+            if let Some(p) = &mut s.persona {
+                renames.apply(p);
+            }
         }
     }
 }
@@ -352,15 +411,23 @@ fn scalar(s: &view::Scalar<'_>) -> Atom {
 struct Parent {
     kind: DefKind,
     key: Vec<Atom>,
-    context: String,
+    /// The parent's name and those of its own parents, innermost first.
+    context: Vec<Name>,
 }
 
 impl Parent {
-    fn named(kind: DefKind, id: &str, context: String) -> Parent {
+    fn named(kind: DefKind, id: &str, title: Option<&view::Text<'_>>) -> Parent {
         Parent {
             kind,
             key: vec![Atom::Ref(kind, id.to_string())],
-            context,
+            context: vec![Name {
+                kind,
+                id: id.to_string(),
+                named: true,
+                title: title
+                    .map(|t| normalise_text(&t.value))
+                    .filter(|t| !t.is_empty()),
+            }],
         }
     }
 }
@@ -376,6 +443,18 @@ fn entity(
         Some(n) => (n.text.to_string(), true),
         None => (normalise_text(fallback), false),
     };
+    let title = if named || kind == DefKind::Actor {
+        fields
+            .0
+            .iter()
+            .find(|f| f.name == "title" || f.name == "name")
+            .and_then(|f| match &f.value {
+                Value::One(Atom::Text(t)) if !t.is_empty() => Some(t.clone()),
+                _ => None,
+            })
+    } else {
+        None
+    };
     let key = if named {
         vec![Atom::Ref(kind, id.clone())]
     } else {
@@ -389,8 +468,10 @@ fn entity(
         named,
         key,
         parent: parent.map(|p| (p.kind, p.key.clone())),
-        context: parent.map(|p| p.context.clone()),
+        context: parent.map(|p| p.context.clone()).unwrap_or_default(),
         fields: fields.0,
+        scores: Vec::new(),
+        title,
         order: 0,
     }
 }
@@ -526,19 +607,19 @@ impl Builder<'_> {
         f.words("systems", "systems", &a.systems());
         f.texts("moments", "moments of truth", &a.moments());
         f.allows(&a.allows());
-        let name = a.id.text.to_string();
+        let me = Parent::named(DefKind::Phase, a.id.text, a.title.as_ref());
         self.out
             .push(entity(DefKind::Phase, Some(a.id), "", None, f));
-        let me = Parent::named(DefKind::Phase, &name, format!("phase {name}"));
         for k in &p.kpis {
             self.kpi(*k, &me);
         }
         for t in &p.touchpoints {
-            self.touchpoint(*t, &name);
+            self.touchpoint(*t, &me);
         }
     }
 
-    fn touchpoint(&mut self, id: model::TouchpointId, phase: &str) {
+    fn touchpoint(&mut self, id: model::TouchpointId, parent: &Parent) {
+        let phase = parent.context[0].id.as_str();
         let m = self.m;
         let t = m.touchpoint(id);
         let a = m.touchpoint_syntax(t);
@@ -566,16 +647,6 @@ impl Builder<'_> {
         f.words("systems", "systems", &a.systems());
         f.refs("serves", "serves", DefKind::Persona, &a.serves());
         f.texts("says", "copy", &a.says());
-        f.push(
-            "expectation",
-            "expectation",
-            a.expectation().map(|s| Value::One(Atom::Number(s.value))),
-        );
-        f.push(
-            "experience",
-            "experience",
-            a.experience().map(|s| Value::One(Atom::Number(s.value))),
-        );
         f.word("importance", "importance", a.importance());
         f.push(
             "monitored",
@@ -609,19 +680,23 @@ impl Builder<'_> {
         f.texts("evidence", "evidence", &a.evidence());
         f.texts("disclaimers", "disclaimers", &a.disclaimers());
         f.allows(&a.allows());
-        let parent = Parent::named(DefKind::Phase, phase, format!("phase {phase}"));
-        self.out.push(entity(
-            DefKind::Touchpoint,
-            Some(a.id),
-            "",
-            Some(&parent),
-            f,
-        ));
-        let me = Parent::named(
-            DefKind::Touchpoint,
-            a.id.text,
-            format!("touchpoint {}", a.id.text),
-        );
+        let mut e = entity(DefKind::Touchpoint, Some(a.id), "", Some(parent), f);
+        let score = |measure, value: f64| Score {
+            measure,
+            persona: None,
+            value,
+            unit: None,
+        };
+        e.scores
+            .extend(a.expectation().map(|s| score("expectation", s.value)));
+        e.scores
+            .extend(a.experience().map(|s| score("experience", s.value)));
+        // Per-persona scores (`for anna expectation 4 experience 2 target
+        // 4`) and a touchpoint's `cost 12000 EUR` plug in here, as scores
+        // with `persona: Some(Atom::Ref(DefKind::Persona, …))` and `unit`:
+        // the diff compares and summarises every score generically.
+        self.out.push(e);
+        let me = Parent::named(DefKind::Touchpoint, a.id.text, a.title.as_ref());
         for k in &t.kpis {
             self.kpi(*k, &me);
         }
@@ -681,15 +756,16 @@ impl Builder<'_> {
         }
         f.text("description", "description", a.description().as_ref());
         f.allows(&a.allows());
-        let goal_id = a.id.text.to_string();
+        let me = Parent::named(DefKind::Goal, a.id.text, a.title.as_ref());
         self.out
             .push(entity(DefKind::Goal, Some(a.id), "", None, f));
         for actor in &g.actors {
-            self.actor(*actor, &goal_id);
+            self.actor(*actor, &me);
         }
     }
 
-    fn actor(&mut self, id: model::ActorId, goal: &str) {
+    fn actor(&mut self, id: model::ActorId, goal_parent: &Parent) {
+        let goal = goal_parent.context[0].id.as_str();
         let m = self.m;
         let actor = m.actor(id);
         let a = m.actor_syntax(actor);
@@ -703,14 +779,33 @@ impl Builder<'_> {
         } else {
             Atom::Word(a.id.text.to_string())
         };
-        let goal_parent = Parent::named(DefKind::Goal, goal, format!("goal {goal}"));
-        let mut e = entity(DefKind::Actor, None, a.id.text, Some(&goal_parent), f);
+        let mut e = entity(DefKind::Actor, None, a.id.text, Some(goal_parent), f);
         e.key = vec![Atom::Ref(DefKind::Goal, goal.to_string()), who.clone()];
+        // An actor is known by its title, or by its persona's name.
+        let title = a
+            .title
+            .as_ref()
+            .map(|t| normalise_text(&t.value))
+            .or_else(|| {
+                let p = m.persona(actor.persona?);
+                Some(normalise_text(&m.persona_syntax(p).name.as_ref()?.value))
+            });
+        let name = Name {
+            kind: DefKind::Actor,
+            id: a.id.text.to_string(),
+            named: true,
+            title: title.filter(|t| !t.is_empty()),
+        };
+        // Not a field (the persona's name is not written here): only how
+        // the actor is named.
+        e.title.clone_from(&name.title);
         self.out.push(e);
+        let mut context = vec![name];
+        context.extend(goal_parent.context.iter().cloned());
         let me = Parent {
             kind: DefKind::Actor,
             key: vec![Atom::Ref(DefKind::Goal, goal.to_string()), who.clone()],
-            context: format!("actor {} in goal {goal}", a.id.text),
+            context,
         };
         for i in &actor.impacts {
             self.impact(*i, &me);
@@ -728,7 +823,7 @@ impl Builder<'_> {
         f.allows(&a.allows());
         self.out
             .push(entity(DefKind::Impact, Some(a.id), "", Some(actor), f));
-        let me = Parent::named(DefKind::Impact, a.id.text, format!("impact {}", a.id.text));
+        let me = Parent::named(DefKind::Impact, a.id.text, a.title.as_ref());
         for k in &imp.kpis {
             self.kpi(*k, &me);
         }

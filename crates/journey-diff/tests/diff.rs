@@ -181,7 +181,7 @@ fn touchpoint_score_change() {
             "    expectation 4\n    experience 3\n",
             "    expectation 4\n    experience 4\n",
         ),
-        &["touchpoint checkout: experience 3 → 4"],
+        &["experience at \"Checkout\" [checkout]: 3 → 4"],
     );
 }
 
@@ -195,9 +195,9 @@ fn touchpoint_added_and_removed() {
     assert_eq!(
         messages(&d),
         [
-            "touchpoint app added to phase loyalty",
+            "touchpoint \"Loyalty app\" [app] added to phase \"Loyalty\" [loyalty]",
             // The impact still names it (the checker reports that).
-            "touchpoint store_event removed from phase loyalty",
+            "touchpoint \"Store evenings\" [store_event] removed from phase \"Loyalty\" [loyalty]",
         ]
     );
     assert_eq!(d.summary().added, 1);
@@ -216,12 +216,13 @@ fn touchpoint_renamed_keeps_references() {
     let d = changes(BASE, &new);
     assert_eq!(
         messages(&d),
-        ["touchpoint store_event renamed to owner_evenings"]
+        ["renamed touchpoint \"Store evenings\" [store_event] → [owner_evenings]"]
     );
     assert_eq!(
         d.changes[0].detail,
         Detail::Renamed {
-            from: "store_event".into()
+            from: "store_event".into(),
+            from_title: Some("Store evenings".into()),
         }
     );
 }
@@ -239,11 +240,11 @@ fn touchpoint_fields_changed_with_old_and_new_values() {
     assert_messages(
         &new,
         &[
-            "touchpoint checkout: channel web → app",
-            "touchpoint checkout: owner shop_team → web_team",
-            "touchpoint checkout: systems: added erp; removed payment",
-            "touchpoint checkout: importance high → critical",
-            "touchpoint checkout: state current → planned",
+            "touchpoint \"Checkout\" [checkout]: channel web → app",
+            "touchpoint \"Checkout\" [checkout]: owner shop_team → web_team",
+            "touchpoint \"Checkout\" [checkout]: systems: added erp; removed payment",
+            "touchpoint \"Checkout\" [checkout]: importance high → critical",
+            "touchpoint \"Checkout\" [checkout]: state current → planned",
         ],
     );
 }
@@ -254,7 +255,10 @@ fn touchpoint_copy_changed() {
         BASE,
         &edit("says \"Pay in two clicks.\"", "says \"Pay in one click.\""),
     );
-    assert_eq!(messages(&d), ["touchpoint checkout: copy changed"]);
+    assert_eq!(
+        messages(&d),
+        ["touchpoint \"Checkout\" [checkout]: copy changed"]
+    );
     let text = render::human(&d, false);
     assert!(text.contains("    - \"Pay in two clicks.\"\n"), "{text}");
     assert!(text.contains("    + \"Pay in one click.\"\n"), "{text}");
@@ -271,9 +275,9 @@ fn touchpoint_moved_to_another_phase() {
     assert_messages(
         &new,
         &[
-            "touchpoint newsletter: moved from phase loyalty to phase purchase",
+            "touchpoint \"Newsletter\" [newsletter]: moved from phase \"Loyalty\" [loyalty] to phase \"Purchase\" [purchase]",
             // It was the only touchpoint of loyalty that served buyer.
-            "persona buyer no longer served in phase loyalty",
+            "persona \"Buyer\" [buyer] no longer served in phase \"Loyalty\" [loyalty]",
         ],
     );
 }
@@ -286,7 +290,10 @@ fn phase_core_message_changed() {
         BASE,
         &edit("Gear that lasts for years.", "Gear for every season."),
     );
-    assert_eq!(messages(&d), ["phase awareness: core message changed"]);
+    assert_eq!(
+        messages(&d),
+        ["phase \"Awareness\" [awareness]: core message changed"]
+    );
     match &d.changes[0].detail {
         Detail::Field { name, old, new, .. } => {
             assert_eq!(*name, "message");
@@ -313,10 +320,10 @@ fn phase_added_removed_and_renamed() {
     assert_messages(
         &new,
         &[
-            "journey shop: phases awareness, purchase, loyalty → awareness, purchase, retention, advocacy",
-            "phase loyalty renamed to retention",
-            "phase advocacy added",
-            "touchpoint reviews added to phase advocacy",
+            "journey \"Shop\" [shop]: phases \"Awareness\" [awareness], \"Purchase\" [purchase], \"Loyalty\" [loyalty] → \"Awareness\" [awareness], \"Purchase\" [purchase], \"Loyalty\" [retention], \"Advocacy\" [advocacy]",
+            "renamed phase \"Loyalty\" [loyalty] → [retention]",
+            "phase \"Advocacy\" [advocacy] added",
+            "touchpoint \"Reviews\" [reviews] added to phase \"Advocacy\" [advocacy]",
         ],
     );
 }
@@ -333,10 +340,10 @@ fn phase_removed_with_its_touchpoints() {
     assert_eq!(
         messages(&d),
         [
-            "journey shop: phases awareness, purchase, loyalty → awareness, purchase",
-            "phase loyalty removed",
-            "touchpoint newsletter removed from phase loyalty",
-            "touchpoint store_event removed from phase loyalty",
+            "journey \"Shop\" [shop]: phases \"Awareness\" [awareness], \"Purchase\" [purchase], \"Loyalty\" [loyalty] → \"Awareness\" [awareness], \"Purchase\" [purchase]",
+            "phase \"Loyalty\" [loyalty] removed",
+            "touchpoint \"Newsletter\" [newsletter] removed from phase \"Loyalty\" [loyalty]",
+            "touchpoint \"Store evenings\" [store_event] removed from phase \"Loyalty\" [loyalty]",
         ]
     );
 }
@@ -348,7 +355,7 @@ fn journey_phase_order_changed() {
             "phases awareness, purchase, loyalty",
             "phases purchase, awareness, loyalty",
         ),
-        &["journey shop: phases awareness, purchase, loyalty → purchase, awareness, loyalty"],
+        &["journey \"Shop\" [shop]: phases \"Awareness\" [awareness], \"Purchase\" [purchase], \"Loyalty\" [loyalty] → \"Purchase\" [purchase], \"Awareness\" [awareness], \"Loyalty\" [loyalty]"],
     );
 }
 
@@ -361,10 +368,13 @@ fn journey_value_proposition_changed() {
             "value \"Outdoor gear that lasts a lifetime.\"",
         ),
     );
-    assert_eq!(messages(&d), ["journey shop: value proposition changed"]);
+    assert_eq!(
+        messages(&d),
+        ["journey \"Shop\" [shop]: value proposition changed"]
+    );
     assert_eq!(
         render::human(&d, false),
-        "~ journey shop: value proposition changed
+        "~ journey \"Shop\" [shop]: value proposition changed
     - \"Outdoor gear that lasts.\"
     + \"Outdoor gear that lasts a lifetime.\"
 
@@ -386,7 +396,7 @@ fn persona_no_longer_served_in_phase() {
     );
     assert_eq!(
         messages(&d),
-        ["touchpoint store_event: now serves buyer; no longer serves owner",]
+        ["touchpoint \"Store evenings\" [store_event]: now serves \"Buyer\" [buyer]; no longer serves \"Owner\" [owner]",]
     );
     // owner is still served by the newsletter in loyalty: no coverage change.
     let new = edit(
@@ -401,14 +411,14 @@ fn persona_no_longer_served_in_phase() {
     assert_eq!(
         messages(&d),
         [
-            "touchpoint newsletter: no longer serves owner",
-            "touchpoint store_event: now serves buyer; no longer serves owner",
-            "persona owner no longer served in phase loyalty",
+            "touchpoint \"Newsletter\" [newsletter]: no longer serves \"Owner\" [owner]",
+            "touchpoint \"Store evenings\" [store_event]: now serves \"Buyer\" [buyer]; no longer serves \"Owner\" [owner]",
+            "persona \"Owner\" [owner] no longer served in phase \"Loyalty\" [loyalty]",
         ]
     );
     assert!(matches!(
         d.changes[2].detail,
-        Detail::Served { ref phase, served: false } if phase == "loyalty"
+        Detail::Served { ref phase, served: false, .. } if phase == "loyalty"
     ));
     assert_eq!(d.summary().coverage, 1);
 }
@@ -428,9 +438,9 @@ fn persona_added_removed_renamed_changed() {
     assert_messages(
         &new,
         &[
-            "persona owner: role \"Runs a small shop\" → \"Runs two small shops\"",
-            "persona buyer renamed to team_buyer",
-            "persona guide added",
+            "persona \"Owner\" [owner]: role \"Runs a small shop\" → \"Runs two small shops\"",
+            "renamed persona \"Buyer\" [buyer] → [team_buyer]",
+            "persona \"Guide\" [guide] added",
         ],
     );
     let gone = edit(
@@ -438,14 +448,17 @@ fn persona_added_removed_renamed_changed() {
         "",
     );
     // The touchpoints still name it: the diff shows the definition gone.
-    assert_eq!(messages(&changes(BASE, &gone)), ["persona buyer removed"]);
+    assert_eq!(
+        messages(&changes(BASE, &gone)),
+        ["persona \"Buyer\" [buyer] removed"]
+    );
 }
 
 #[test]
 fn persona_channels_changed() {
     assert_messages(
         &edit("channels web, email, store", "channels web, store, phone"),
-        &["persona owner: channels: added phone; removed email"],
+        &["persona \"Owner\" [owner]: channels: added phone; removed email"],
     );
 }
 
@@ -455,7 +468,7 @@ fn persona_channels_changed() {
 fn kpi_target_changed_added_removed_renamed() {
     assert_messages(
         &edit("target 1000 unit", "target 1500 unit"),
-        &["KPI reach: target 1000 → 1500"],
+        &["KPI \"Visits from campaigns\" [reach]: target 1000 → 1500"],
     );
     // Unnamed KPI: known by its touchpoint and name.
     assert_messages(
@@ -463,30 +476,30 @@ fn kpi_target_changed_added_removed_renamed() {
             "kpi \"Conversion rate\" target 3",
             "kpi \"Conversion rate\" target 3.5",
         ),
-        &["KPI \"Conversion rate\" of touchpoint checkout: target 3 → 3.5"],
+        &["KPI \"Conversion rate\" of touchpoint \"Checkout\" [checkout]: target 3 → 3.5"],
     );
     assert_messages(
         &edit(
             "kpi reach \"Visits from campaigns\"",
             "kpi visits \"Visits from campaigns\"",
         ),
-        &["KPI reach renamed to visits"],
+        &["renamed KPI \"Visits from campaigns\" [reach] → [visits]"],
     );
     assert_messages(
         &edit("    kpi \"Conversion rate\" target 3 unit \"%\"\n", ""),
-        &["KPI \"Conversion rate\" removed from touchpoint checkout"],
+        &["KPI \"Conversion rate\" removed from touchpoint \"Checkout\" [checkout]"],
     );
     assert_messages(
         &edit(
             "    says \"Tips for your gear.\"\n",
             "    says \"Tips for your gear.\"\n    kpi \"Open rate\" target 40 unit \"%\"\n",
         ),
-        &["KPI \"Open rate\" added to touchpoint newsletter"],
+        &["KPI \"Open rate\" added to touchpoint \"Newsletter\" [newsletter]"],
     );
     // A reworded unnamed KPI, the only one of its touchpoint: a change.
     assert_messages(
         &edit("kpi \"Conversion rate\"", "kpi \"Checkout conversion rate\""),
-        &["KPI \"Checkout conversion rate\" of touchpoint checkout: name \"Conversion rate\" → \"Checkout conversion rate\""],
+        &["KPI \"Checkout conversion rate\" of touchpoint \"Checkout\" [checkout]: name \"Conversion rate\" → \"Checkout conversion rate\""],
     );
 }
 
@@ -497,8 +510,8 @@ fn goal_changes() {
     assert_messages(
         &edit("target 15000 by 2027-12-31", "target 18000 by 2028-06-30"),
         &[
-            "goal revenue: target 15000 → 18000",
-            "goal revenue: deadline 2027-12-31 → 2028-06-30",
+            "goal \"Grow revenue\" [revenue]: target 15000 → 18000",
+            "goal \"Grow revenue\" [revenue]: deadline 2027-12-31 → 2028-06-30",
         ],
     );
     assert_messages(
@@ -506,26 +519,26 @@ fn goal_changes() {
             "goal revenue \"Grow revenue\"",
             "goal sales \"Grow revenue\"",
         ),
-        &["goal revenue renamed to sales"],
+        &["renamed goal \"Grow revenue\" [revenue] → [sales]"],
     );
     let extra = format!("{BASE}\ngoal loyalty_goal \"Keep customers\" {{\n  metric \"Churn in %\" current 5 target 3\n}}\n");
-    assert_messages(&extra, &["goal loyalty_goal added"]);
+    assert_messages(&extra, &["goal \"Keep customers\" [loyalty_goal] added"]);
     let start = BASE.find("goal revenue").unwrap();
-    assert_messages(&BASE[..start], &["goal revenue removed"]);
+    assert_messages(&BASE[..start], &["goal \"Grow revenue\" [revenue] removed"]);
 }
 
 #[test]
 fn impact_map_changes() {
     assert_messages(
         &edit("via newsletter, store_event", "via newsletter"),
-        &["impact buys_again: via touchpoints: removed store_event"],
+        &["impact \"Buys again within a year\" [buys_again]: via touchpoints: removed \"Store evenings\" [store_event]"],
     );
     assert_messages(
         &edit("  actor owner {\n", "  actor buyer {\n"),
         &[
-            "actor buyer added to goal revenue",
-            "actor owner removed from goal revenue",
-            "impact buys_again: moved from actor owner in goal revenue to actor buyer in goal revenue",
+            "actor \"Buyer\" [buyer] added to goal \"Grow revenue\" [revenue]",
+            "actor \"Owner\" [owner] removed from goal \"Grow revenue\" [revenue]",
+            "impact \"Buys again within a year\" [buys_again]: moved from actor \"Owner\" [owner] in goal \"Grow revenue\" [revenue] to actor \"Buyer\" [buyer] in goal \"Grow revenue\" [revenue]",
         ],
     );
     assert_messages(
@@ -533,11 +546,11 @@ fn impact_map_changes() {
             "      deliverable reminder \"Reorder reminder\" via newsletter\n",
             "      deliverable reminder \"Reorder reminder\" via newsletter\n      deliverable \"Event invitations\" via store_event\n",
         ),
-        &["deliverable \"Event invitations\" added to impact buys_again"],
+        &["deliverable \"Event invitations\" added to impact \"Buys again within a year\" [buys_again]"],
     );
     assert_messages(
         &edit("impact buys_again \"Buys again within a year\"", "impact buys_again \"Buys again within six months\""),
-        &["impact buys_again: title \"Buys again within a year\" → \"Buys again within six months\""],
+        &["impact \"Buys again within six months\" [buys_again]: title \"Buys again within a year\" → \"Buys again within six months\""],
     );
 }
 
@@ -556,17 +569,25 @@ fn markdown_groups_changes_for_a_pull_request() {
         "<!-- journeyc-diff -->
 ### Journey changes
 
-**2 changes** between `main` and `working tree`: 2 changed.
+**2 changes** between `main` and `working tree`: 2 changed; 1 finding resolved.
 
 #### Phases
 
-- ✏️ phase `awareness`: core message changed
+- ✏️ phase “Awareness” [`awareness`]: core message changed
   - was: “Gear that lasts for years.”
   - now: “Gear for every season.”
 
 #### Touchpoints
 
-- ✏️ touchpoint `checkout`: experience `3` → `4`
+- ✏️ experience at “Checkout” [`checkout`]: `3` → `4`
+
+#### Scores
+
+- scores for all personas: experience 1 up (net +1)
+
+#### Findings resolved
+
+- ✔️ warning `J0413` experience-below-expectation: pain point at `checkout`: experience 3 is 1 point below expectation 4
 "
     );
 }
@@ -587,7 +608,7 @@ fn json_has_old_and_new_values() {
     assert_eq!(c["field"], "experience");
     assert_eq!(c["old"], 3);
     assert_eq!(c["new"], 4);
-    assert_eq!(c["message"], "touchpoint checkout: experience 3 → 4");
+    assert_eq!(c["message"], "experience at \"Checkout\" [checkout]: 3 → 4");
     assert_eq!(v["summary"]["total"], 1);
 }
 
@@ -644,4 +665,263 @@ fn examples_merged_into_one_file_have_no_changes() {
             .entities
             .is_empty());
     }
+}
+
+// ---- strategy terms: renames by similarity, claim values, findings, scores
+
+#[test]
+fn persona_id_and_title_renamed_is_one_rename() {
+    // New id, new name, a reworded evidence line; the touchpoints follow.
+    let new = BASE
+        .replace(
+            "persona buyer \"Buyer\"",
+            "persona team_buyer \"Team buyer\"",
+        )
+        .replace(
+            "evidence \"3 interviews, 2027\"",
+            "evidence \"4 interviews, 2027\"",
+        )
+        .replace("serves owner, buyer", "serves owner, team_buyer");
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "renamed persona \"Buyer\" [buyer] → \"Team buyer\" [team_buyer]",
+            "persona \"Team buyer\" [team_buyer]: evidence changed",
+        ]
+    );
+    let text = render::human(&d, false);
+    assert_eq!(text.matches("renamed").count(), 2, "{text}"); // line and summary
+    assert!(
+        !text.contains("added") && !text.contains("removed"),
+        "{text}"
+    );
+    assert!(!text.contains("serves"), "{text}");
+    // The same rename with nothing else changed in a persona that is
+    // not like the other one: a different persona is added and removed.
+    let replaced = BASE.replace(
+        "persona buyer \"Buyer\" {\n  role \"Buys for a team\"\n  evidence \"3 interviews, 2027\"\n  channels web, email\n}",
+        "persona guide \"Guide\" {\n  role \"Leads tours\"\n  evidence \"1 interview\"\n  channels phone\n}",
+    );
+    let kinds: Vec<&str> = changes(BASE, &replaced)
+        .changes
+        .iter()
+        .map(|c| c.detail.category())
+        .collect();
+    assert!(
+        kinds.contains(&"added") && kinds.contains(&"removed"),
+        "{kinds:?}"
+    );
+    assert!(!kinds.contains(&"renamed"));
+}
+
+#[test]
+fn touchpoint_renamed_with_new_title_keeps_via_and_serves() {
+    // The impact's `via` and the deliverable follow; the copy was
+    // reworded in the same change.
+    let new = BASE
+        .replace(
+            "touchpoint store_event \"Store evenings\"",
+            "touchpoint owner_evenings \"Owner evenings\"",
+        )
+        .replace("Meet other owners.", "Meet the other owners.")
+        .replace(
+            "via newsletter, store_event",
+            "via newsletter, owner_evenings",
+        );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "renamed touchpoint \"Store evenings\" [store_event] → \"Owner evenings\" [owner_evenings]",
+            "touchpoint \"Owner evenings\" [owner_evenings]: copy changed",
+        ]
+    );
+    assert!(d.findings.is_empty(), "{:?}", d.findings);
+}
+
+/// `BASE` with the checkout's and the newsletter's copy replaced.
+fn with_copy(checkout: &str, newsletter: &str) -> String {
+    edit(
+        "says \"Pay in two clicks.\"",
+        &format!("says \"{checkout}\""),
+    )
+    .replace(
+        "says \"Tips for your gear.\"",
+        &format!("says \"{newsletter}\""),
+    )
+}
+
+#[test]
+fn price_change_shows_old_and_new_value() {
+    let old = with_copy("Care kit for 9,99 €.", "Tips for your gear.");
+    let new = with_copy("Care kit for 12 €.", "Tips for your gear.");
+    let d = changes(&old, &new);
+    assert_eq!(
+        messages(&d),
+        ["touchpoint \"Checkout\" [checkout]: copy changed: price 9.99 € → 12 €"]
+    );
+    let text = render::human(&d, false);
+    assert!(text.contains("    - \"Care kit for 9,99 €.\"\n"), "{text}");
+    assert!(text.contains("    + \"Care kit for 12 €.\"\n"), "{text}");
+    // Durations and thresholds, in another language and spelling.
+    let old = with_copy("Lieferung in 24 Stunden, versandkostenfrei ab 50 €.", "x");
+    let new = with_copy("Lieferung in 2 Tagen, versandkostenfrei ab 59 €.", "x");
+    assert_eq!(
+        messages(&changes(&old, &new)),
+        ["touchpoint \"Checkout\" [checkout]: copy changed: delivery time 24 h → 48 h; shipping threshold 50 € → 59 €"]
+    );
+    // The same claim written differently: only the copy changed.
+    let old = with_copy("Delivered in 24 hours.", "x");
+    let new = with_copy("Delivered in one day.", "x");
+    assert_eq!(
+        messages(&changes(&old, &new)),
+        ["touchpoint \"Checkout\" [checkout]: copy changed"]
+    );
+}
+
+#[test]
+fn contradiction_introduced_and_resolved() {
+    let agreed = with_copy("Delivered within 24 hours.", "Delivered within 24 hours.");
+    let broken = with_copy("Delivered within 24 hours.", "Delivered within 48 hours.");
+    let d = changes(&agreed, &broken);
+    assert_eq!(
+        messages(&d),
+        ["touchpoint \"Newsletter\" [newsletter]: copy changed: delivery time 24 h → 48 h"]
+    );
+    assert_eq!(d.findings.introduced.len(), 1, "{:?}", d.findings);
+    assert!(d.findings.resolved.is_empty());
+    let f = &d.findings.introduced[0];
+    assert_eq!((f.code, f.name), ("J0504", "contradicting-claims"));
+    assert!(f.message.contains("delivery time"), "{}", f.message);
+    let text = render::human(&d, false);
+    assert!(
+        text.contains(&format!(
+            "! introduces error J0504 contradicting-claims: {}\n",
+            f.message
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("1 change: 1 changed; 1 finding introduced\n"),
+        "{text}"
+    );
+    // Back again: the contradiction is resolved.
+    let back = changes(&broken, &agreed);
+    assert_eq!(back.findings.resolved.len(), 1);
+    assert!(render::human(&back, false).contains("✓ resolves error J0504"));
+    let md = render::markdown(&back, "a", "b");
+    assert!(
+        md.contains("#### Findings resolved\n\n- ✔️ error `J0504`"),
+        "{md}"
+    );
+}
+
+#[test]
+fn findings_follow_renames() {
+    // checkout's experience is below its expectation (J0413) before and
+    // after the touchpoint is renamed: the finding is neither resolved
+    // nor introduced.
+    let new = BASE.replace(
+        "touchpoint checkout \"Checkout\"",
+        "touchpoint pay \"Checkout\"",
+    );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        ["renamed touchpoint \"Checkout\" [checkout] → [pay]"]
+    );
+    assert!(d.findings.is_empty(), "{:?}", d.findings);
+}
+
+#[test]
+fn score_changes_are_summarised() {
+    let new = edit(
+        "    expectation 4\n    experience 3\n",
+        "    expectation 5\n    experience 2\n",
+    )
+    .replace(
+        "    expectation 3\n    experience 3\n",
+        "    expectation 3\n    experience 4\n",
+    );
+    let d = changes(BASE, &new);
+    assert_eq!(
+        messages(&d),
+        [
+            "experience at \"Search ads\" [ads]: 3 → 4",
+            "expectation at \"Checkout\" [checkout]: 4 → 5",
+            "experience at \"Checkout\" [checkout]: 3 → 2",
+        ]
+    );
+    let text = render::human(&d, false);
+    assert!(
+        text.contains(
+            "\nscores for all personas: experience 1 up, 1 down (net ±0); expectation 1 up (net +1)\n"
+        ),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&render::json(&d, "a", "b")).unwrap();
+    let scores = v["scores"].as_array().unwrap();
+    assert_eq!(scores[0]["measure"], "experience");
+    assert_eq!(
+        (scores[0]["up"].as_u64(), scores[0]["down"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(scores[0]["persona"], serde_json::Value::Null);
+    let c = &v["changes"][0];
+    assert_eq!(
+        (c["field"].as_str(), c["old"].as_i64(), c["new"].as_i64()),
+        (Some("experience"), Some(3), Some(4))
+    );
+}
+
+#[test]
+fn json_carries_titles_claims_and_findings() {
+    let old = with_copy("Delivered within 24 hours.", "Delivered within 24 hours.");
+    let new = with_copy("Delivered within 24 hours.", "Delivered within 48 hours.")
+        .replace(
+            "persona buyer \"Buyer\"",
+            "persona team_buyer \"Team buyer\"",
+        )
+        .replace("serves owner, buyer", "serves owner, team_buyer");
+    let v: serde_json::Value =
+        serde_json::from_str(&render::json(&changes(&old, &new), "a", "b")).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let renamed = changes.iter().find(|c| c["change"] == "renamed").unwrap();
+    assert_eq!(
+        (
+            &renamed["from"],
+            &renamed["from_title"],
+            &renamed["id"],
+            &renamed["title"]
+        ),
+        (
+            &json("buyer"),
+            &json("Buyer"),
+            &json("team_buyer"),
+            &json("Team buyer")
+        )
+    );
+    let copy = changes.iter().find(|c| c["field"] == "says").unwrap();
+    assert_eq!(copy["title"], "Newsletter");
+    assert_eq!(copy["context"], "phase loyalty");
+    assert_eq!(copy["context_titles"], "phase \"Loyalty\" [loyalty]");
+    let claim = &copy["claims"][0];
+    assert_eq!(
+        (&claim["what"], &claim["old"], &claim["new"]),
+        (&json("delivery time"), &json("24 h"), &json("48 h"))
+    );
+    assert_eq!(
+        (claim["old_value"].as_i64(), claim["new_value"].as_i64()),
+        (Some(24), Some(48))
+    );
+    let introduced = v["findings"]["introduced"].as_array().unwrap();
+    assert_eq!(introduced[0]["code"], "J0504");
+    assert_eq!(introduced[0]["severity"], "error");
+    assert_eq!(v["summary"]["introduced"], 1);
+    assert_eq!(v["summary"]["resolved"], 0);
+}
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::Value::String(s.into())
 }

@@ -112,16 +112,19 @@ fn change_strategy(dir: &Path) {
     );
 }
 
-const EXPECTED_HUMAN: &str = "~ phase loyalty: core message changed
+const EXPECTED_HUMAN: &str = "~ phase \"Loyalty\" [loyalty]: core message changed
     - \"Every month, a clean handover.\"
     + \"Every month, a clean handover to your tax advisor.\"
-~ touchpoint checkout: experience 3 → 4
-~ touchpoint report renamed to monthly_report
-+ touchpoint referrals added to phase loyalty
-- touchpoint evenings removed from phase loyalty
-! persona owner no longer served in phase loyalty
+~ experience at \"Checkout\" [checkout]: 3 → 4
+~ renamed touchpoint \"Monthly report\" [report] → [monthly_report]
++ touchpoint \"Referral programme\" [referrals] added to phase \"Loyalty\" [loyalty]
+- touchpoint \"Customer evenings\" [evenings] removed from phase \"Loyalty\" [loyalty]
+! persona \"Owner\" [owner] no longer served in phase \"Loyalty\" [loyalty]
+✓ resolves warning J0413 experience-below-expectation: pain point at `checkout`: experience 3 is 1 point below expectation 4
 
-6 changes: 1 added, 1 removed, 1 renamed, 2 changed, 1 coverage change
+scores for all personas: experience 1 up (net +1)
+
+6 changes: 1 added, 1 removed, 1 renamed, 2 changed, 1 coverage change; 1 finding resolved
 ";
 
 #[test]
@@ -167,7 +170,12 @@ fn git_head_1_against_the_working_tree() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "~ touchpoint checkout: experience 3 → 4\n\n1 change: 1 changed\n"
+        "~ experience at \"Checkout\" [checkout]: 3 → 4\n\
+         ✓ resolves warning J0413 experience-below-expectation: pain point at `checkout`: experience 3 is 1 point below expectation 4\n\
+         \n\
+         scores for all personas: experience 1 up (net +1)\n\
+         \n\
+         1 change: 1 changed; 1 finding resolved\n"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -198,7 +206,7 @@ fn git_revision_resolves_imports_inside_the_revision() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "~ persona owner: role \"Runs a joinery\" → \"Runs a joinery with 8 people\"\n\n1 change: 1 changed\n"
+        "~ persona \"Owner\" [owner]: role \"Runs a joinery\" → \"Runs a joinery with 8 people\"\n\n1 change: 1 changed\n"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -250,24 +258,32 @@ fn markdown_and_json_formats() {
         "<!-- journeyc-diff -->
 ### Journey changes
 
-**6 changes** between `HEAD` and `working tree`: 1 added, 1 removed, 1 renamed, 2 changed, 1 coverage change.
+**6 changes** between `HEAD` and `working tree`: 1 added, 1 removed, 1 renamed, 2 changed, 1 coverage change; 1 finding resolved.
 
 #### Phases
 
-- ✏️ phase `loyalty`: core message changed
+- ✏️ phase “Loyalty” [`loyalty`]: core message changed
   - was: “Every month, a clean handover.”
   - now: “Every month, a clean handover to your tax advisor.”
 
 #### Touchpoints
 
-- ✏️ touchpoint `checkout`: experience `3` → `4`
-- 🔁 touchpoint `report` renamed to `monthly_report`
-- ➕ touchpoint `referrals` added to phase `loyalty`
-- ➖ touchpoint `evenings` removed from phase `loyalty`
+- ✏️ experience at “Checkout” [`checkout`]: `3` → `4`
+- 🔁 renamed touchpoint “Monthly report” [`report`] → [`monthly_report`]
+- ➕ touchpoint “Referral programme” [`referrals`] added to phase “Loyalty” [`loyalty`]
+- ➖ touchpoint “Customer evenings” [`evenings`] removed from phase “Loyalty” [`loyalty`]
 
 #### Persona coverage
 
-- ⚠️ persona `owner` no longer served in phase `loyalty`
+- ⚠️ persona “Owner” [`owner`] no longer served in phase “Loyalty” [`loyalty`]
+
+#### Scores
+
+- scores for all personas: experience 1 up (net +1)
+
+#### Findings resolved
+
+- ✔️ warning `J0413` experience-below-expectation: pain point at `checkout`: experience 3 is 1 point below expectation 4
 "
     );
     let out = journeyc(&["diff", "--git", "HEAD", "--format", "json"], &dir);
@@ -320,7 +336,7 @@ fn two_folders() {
         &dir,
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).starts_with("~ touchpoint checkout: experience 3 → 4\n"));
+    assert!(stdout(&out).starts_with("~ experience at \"Checkout\" [checkout]: 3 → 4\n"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -415,6 +431,80 @@ fn without_paths_the_journey_toml_workspace_is_compared() {
         stderr(&out).contains("has syntax errors in 1 file"),
         "{}",
         stderr(&out)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn persona_renamed_across_files_and_a_delivery_time_changed() {
+    // The persona `manager` becomes `office` ("Office lead") in
+    // personas.journey; the touchpoints in both phase files follow. The
+    // checkout's copy promises a slower delivery, which now contradicts
+    // the report's copy; its unchanged price is not listed.
+    let dir = repository("strategy-terms");
+    let copy = |purchase: &str, report: &str| {
+        write(
+            &dir,
+            "shop/phases/purchase.journey",
+            &PURCHASE.replace(
+                "    expectation 4\n",
+                &format!("    says \"Invoicing for 9,99 € a month.\"\n    says \"{purchase}\"\n    expectation 4\n"),
+            ),
+        );
+        write(
+            &dir,
+            "shop/phases/loyalty.journey",
+            &LOYALTY.replace(
+                "    serves manager\n  }",
+                &format!("    serves manager\n    says \"{report}\"\n  }}"),
+            ),
+        );
+    };
+    copy(
+        "Your report arrives within 24 hours.",
+        "Your report arrives within one day.",
+    );
+    commit(&dir, "copy");
+    copy(
+        "Your report arrives within 48 hours.",
+        "Your report arrives within one day.",
+    );
+    write(
+        &dir,
+        "shop/personas.journey",
+        &PERSONAS.replace(
+            "persona manager \"Office manager\"",
+            "persona office \"Office lead\"",
+        ),
+    );
+    for file in [
+        "shop/phases/purchase.journey",
+        "shop/phases/loyalty.journey",
+    ] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        write(&dir, file, &text.replace("manager", "office"));
+    }
+    let out = journeyc(&["diff", "--git", "HEAD", "--color", "never"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "~ renamed persona \"Office manager\" [manager] → \"Office lead\" [office]",
+            "~ touchpoint \"Checkout\" [checkout]: copy changed: delivery time 24 h → 48 h",
+        ],
+        "{text}"
+    );
+    assert_eq!(text.matches("renamed persona").count(), 1, "{text}");
+    assert!(!text.contains("serves"), "{text}");
+    assert!(
+        text.contains("! introduces error J0504 contradicting-claims: contradicting delivery time"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("2 changes: 1 renamed, 1 changed; 1 finding introduced\n"),
+        "{text}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
