@@ -509,6 +509,7 @@ impl Builder<'_> {
         let mut f = Fields::default();
         f.text("title", "title", a.title.as_ref());
         f.text("value", "value proposition", a.value().as_ref());
+        f.text("sponsor", "sponsor", a.sponsor().as_ref());
         f.text("description", "description", a.description().as_ref());
         f.push(
             "phases",
@@ -673,6 +674,32 @@ impl Builder<'_> {
                 }
             }),
         );
+        f.push(
+            "wow",
+            "wow moment",
+            a.wow().and_then(|w| {
+                w.value.then(|| {
+                    Value::One(match &w.note {
+                        Some(n) => text(n),
+                        None => Atom::Word("yes".into()),
+                    })
+                })
+            }),
+        );
+        f.refs("next", "leads on to", DefKind::Touchpoint, &a.next());
+        let mut feelings: Vec<String> = a
+            .persona_scores()
+            .iter()
+            .filter_map(|p| Some(format!("{}: {}", p.persona.text, p.feeling.as_ref()?.value)))
+            .collect();
+        if !feelings.is_empty() {
+            feelings.sort();
+            f.push(
+                "feelings",
+                "feelings",
+                Some(Value::Set(feelings.into_iter().map(Atom::Text).collect())),
+            );
+        }
         f.texts("collects", "personal data collected", &a.collects());
         f.word("basis", "legal basis", a.basis());
         f.text("description", "description", a.description().as_ref());
@@ -691,10 +718,32 @@ impl Builder<'_> {
             .extend(a.expectation().map(|s| score("expectation", s.value)));
         e.scores
             .extend(a.experience().map(|s| score("experience", s.value)));
-        // Per-persona scores (`for anna expectation 4 experience 2 target
-        // 4`) and a touchpoint's `cost 12000 EUR` plug in here, as scores
-        // with `persona: Some(Atom::Ref(DefKind::Persona, …))` and `unit`:
-        // the diff compares and summarises every score generically.
+        e.scores
+            .extend(a.target_experience().map(|s| score("target", s.value)));
+        // Each persona's own scores: references, so they follow a rename.
+        for p in a.persona_scores() {
+            let theirs = [
+                ("expectation", p.expectation),
+                ("experience", p.experience),
+                ("target", p.target),
+            ];
+            e.scores
+                .extend(theirs.into_iter().filter_map(|(measure, s)| {
+                    Some(Score {
+                        measure,
+                        persona: Some(Atom::Ref(DefKind::Persona, p.persona.text.to_string())),
+                        value: s?.value,
+                        unit: None,
+                    })
+                }));
+        }
+        e.scores
+            .extend(a.cost().filter(|c| !c.amount.is_nan()).map(|c| Score {
+                measure: "cost",
+                persona: None,
+                value: c.amount,
+                unit: Some(c.currency.text.to_string()),
+            }));
         self.out.push(e);
         let me = Parent::named(DefKind::Touchpoint, a.id.text, a.title.as_ref());
         for k in &t.kpis {
@@ -748,6 +797,7 @@ impl Builder<'_> {
                 "target",
                 metric.target.as_ref().map(|v| Value::One(scalar(v))),
             );
+            f.text("unit", "unit", metric.unit.as_ref());
             f.push(
                 "by",
                 "deadline",

@@ -925,3 +925,48 @@ fn json_carries_titles_claims_and_findings() {
 fn json(s: &str) -> serde_json::Value {
     serde_json::Value::String(s.into())
 }
+
+#[test]
+fn per_persona_score_and_cost_changes_are_summarised() {
+    let old = edit(
+        "    expectation 3\n    experience 3\n",
+        "    expectation 3\n    experience 3\n    for buyer experience 2 feeling \"lost\"\n    cost 1200 EUR\n",
+    );
+    let new = edit(
+        "    expectation 3\n    experience 3\n",
+        "    expectation 3\n    experience 3\n    for buyer experience 4 feeling \"at home\"\n    cost 1500 EUR\n",
+    );
+    let d = changes(&old, &new);
+    let m = messages(&d);
+    assert!(
+        m.iter()
+            .any(|l| l == "experience of persona \"Buyer\" [buyer] at \"Search ads\" [ads]: 2 → 4"),
+        "{m:#?}"
+    );
+    assert!(
+        m.iter()
+            .any(|l| l == "cost at \"Search ads\" [ads]: 1200 EUR → 1500 EUR"),
+        "{m:#?}"
+    );
+    let text = render::human(&d, false);
+    assert!(text.contains("persona \"Buyer\" [buyer]"), "{text}");
+}
+
+#[test]
+fn a_persona_rename_carries_their_scores_along() {
+    let old = edit(
+        "    expectation 3\n    experience 3\n",
+        "    expectation 3\n    experience 3\n    for buyer experience 2\n",
+    );
+    let new = old
+        .replace(
+            "persona buyer \"Buyer\"",
+            "persona team_buyer \"Team buyer\"",
+        )
+        .replace("serves owner, buyer", "serves owner, team_buyer")
+        .replace("for buyer experience", "for team_buyer experience")
+        .replace("actor buyer", "actor team_buyer");
+    let d = changes(&old, &new);
+    let m = messages(&d);
+    assert!(!m.iter().any(|l| l.contains("experience of")), "{m:#?}");
+}
