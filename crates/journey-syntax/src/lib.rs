@@ -208,15 +208,25 @@ fn unclosed_block(src: &str, tokens: &[lexer::Token], file: FileId, open: Span) 
 
 /// Drops the report of an invalid character that a number's or an
 /// argument's diagnostic already covers and fixes (the `%` of
-/// `target 4,5%`, the `€` of `cost 1200 €`): one mistake, one diagnostic.
+/// `target 4,5%`, the `€` of `cost 1200 €`, the full stop of
+/// `by 31.12.2027.`): one mistake, one diagnostic.
 fn absorb_covered_characters(diagnostics: &mut Vec<Diagnostic>) {
     let covered: Vec<Span> = diagnostics
         .iter()
         .filter(|d| {
-            (d.code == codes::NUMBER_FORMAT.code || d.code == codes::INVALID_ARGUMENT.code)
-                && !d.fixes.is_empty()
+            [
+                codes::NUMBER_FORMAT.code,
+                codes::DATE_FORMAT.code,
+                codes::INVALID_ARGUMENT.code,
+            ]
+            .contains(&d.code)
         })
-        .map(|d| d.span())
+        .flat_map(|d| {
+            d.fixes
+                .iter()
+                .flat_map(|f| f.edits.iter().map(|e| e.span))
+                .chain([d.span()])
+        })
         .collect();
     if covered.is_empty() {
         return;
@@ -291,6 +301,23 @@ fn invalid_character(src: &str, t: lexer::Token, file: FileId) -> Diagnostic {
     )
     .with_label("not part of the language")
     .with_help(help);
+    if first == '.' && text.len() == 1 {
+        let before = src[..t.span.start as usize].chars().next_back();
+        let value = Span::new(t.span.start, t.span.start);
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '"')
+            && validate::full_stop_after(src, value).is_some()
+        {
+            return Diagnostic::new(
+                &codes::INVALID_CHARACTER,
+                file,
+                t.span,
+                "a full stop after the value: a statement ends with its line".to_string(),
+            )
+            .with_label("full stop")
+            .with_help("statements are not sentences: leave the full stop out")
+            .with_fix("remove the full stop", t.span, "");
+        }
+    }
     if first == '/' && text.starts_with("//") {
         d = d.with_fix(
             "turn into a `#` comment",

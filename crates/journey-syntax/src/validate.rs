@@ -16,6 +16,7 @@ use journey_diagnostics::{Diagnostic, FileId, Span};
 use std::collections::HashMap;
 
 mod args;
+pub(crate) use args::full_stop_after;
 pub(crate) mod shape;
 use args::{Slot, UnitAfter, Want};
 use shape::Shape;

@@ -112,7 +112,7 @@ phase after-sales "After sales" {
 }
 
 goal abos "Abonnements" {
-  metric "Umsatz aus Abonnements" current 800 target 1500 by 31.12.2027
+  metric "Umsatz aus Abonnements" current 800 target 1500 by 31.12.2027.
   actor kunde {
     impact bestellt "Bestellt ein Abonnement" {
       kpi "Neue Abonnements" target 60 unit "pro Monat"

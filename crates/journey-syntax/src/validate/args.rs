@@ -13,6 +13,19 @@ use crate::view::*;
 use journey_diagnostics::{Diagnostic, Span};
 use smallvec::SmallVec;
 
+/// The span of a full stop right after `value` that ends its line (only
+/// blanks or a comment follow): a sentence's full stop, not a decimal.
+pub(crate) fn full_stop_after(src: &str, value: Span) -> Option<Span> {
+    let rest = src.get(value.end as usize..)?;
+    let after = rest.strip_prefix('.')?;
+    let line = after
+        .split('\n')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t', '\r']);
+    (line.is_empty() || line.starts_with('#')).then(|| Span::new(value.end, value.end + 1))
+}
+
 /// What kind of value an argument slot wants, for messages.
 #[derive(Clone, Copy)]
 pub(super) enum Want {
@@ -546,7 +559,13 @@ put anything else in quotes"
             .with_label("month and day need two digits")
             .with_help(format!("write `{iso}`"))
         };
-        self.error(d.with_fix(format!("write `{iso}`"), v.span, iso));
+        // `by 31.12.2027.`: the full stop that ends a German sentence goes
+        // with the same fix, so the one mistake is one error.
+        let fix_span = match full_stop_after(self.src, v.span) {
+            Some(dot) => v.span.cover(dot),
+            None => v.span,
+        };
+        self.error(d.with_fix(format!("write `{iso}`"), fix_span, iso));
         false
     }
 
