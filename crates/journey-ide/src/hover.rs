@@ -709,6 +709,23 @@ goal revenue "Grow revenue" {
     }
 
     #[test]
+    fn touchpoint_shows_persona_feelings_target_cost_and_path() {
+        let ws = "//- a.journey\n\
+persona anna \"Anna\" {}\n\
+phase p {\n  touchpoint a$0d \"Ad\" {\n    serves anna\n    expectation 3\n    experience 2.5 target 4\n    for anna experience 2 feeling \"lost\"\n    wow \"free samples\"\n    cost 1200 EUR\n    next shop\n  }\n  touchpoint shop {\n    serves anna\n  }\n}\n";
+        let h = hover(ws);
+        for part in [
+            "Expectation 3 · experience 2.5 (gap \u{2212}0.5) · target 4",
+            "For `anna`: experience 2 — \u{201c}lost\u{201d}",
+            "Wow moment: free samples",
+            "Cost: 1200 EUR",
+            "Next: `shop`",
+        ] {
+            assert!(h.contains(part), "{part} not in:\n{h}");
+        }
+    }
+
+    #[test]
     fn goal_shows_its_metric() {
         insta::assert_snapshot!(hover(&at("goal rev|enue")), @r"
             phases.journey:18:6-18:13 `revenue`

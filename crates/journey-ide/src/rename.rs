@@ -215,6 +215,29 @@ goal g {\n  actor sabine {\n    impact i \"x\" { via ads }\n  }\n  actor advisor
     }
 
     #[test]
+    fn a_rename_follows_persona_scores_and_the_path() {
+        let ws = "//- a.journey\n\
+persona an$0na \"Anna\" {}\n\
+phase p {\n  touchpoint ad {\n    serves anna\n    for anna experience 2\n    next shop\n  }\n  touchpoint shop {\n    serves anna\n  }\n}\n";
+        let f = Fixture::parse(ws);
+        let change = f.analysis.rename(f.cursor(), "anne").expect("rename");
+        let mut text = f.text(f.cursor().file).to_string();
+        for e in change.edits.iter().rev() {
+            text.replace_range(e.span.range(), &e.new_text);
+        }
+        assert!(text.contains("    for anne experience 2\n"), "{text}");
+        assert_eq!(text.matches("anne").count(), 4, "{text}");
+
+        let f = Fixture::parse(&ws.replace("an$0na", "anna").replace("touchpoint shop", "touchpoint sh$0op"));
+        let change = f.analysis.rename(f.cursor(), "store").expect("rename");
+        let mut text = f.text(f.cursor().file).to_string();
+        for e in change.edits.iter().rev() {
+            text.replace_range(e.span.range(), &e.new_text);
+        }
+        assert!(text.contains("    next store\n"), "{text}");
+    }
+
+    #[test]
     fn prepare_gives_the_name_span() {
         let f = at("touchpoint a|ds");
         let span = f.analysis.prepare_rename(f.cursor()).unwrap();
