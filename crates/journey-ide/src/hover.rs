@@ -160,12 +160,9 @@ fn score(s: &Option<Score>) -> Option<f64> {
 }
 
 /// `3`, `2.5`: scores as people write them.
+/// Rounded to two decimals, so that a gap of `4.2 - 2.6` reads `1.6`.
 pub(crate) fn number(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
+    format!("{}", (v * 100.0).round() / 100.0)
 }
 
 fn scalar<'s>(s: &'s Option<Scalar<'_>>) -> Option<&'s str> {

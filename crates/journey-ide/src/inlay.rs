@@ -4,6 +4,7 @@
 use crate::hover::{number, phase_number, signed_gap};
 use crate::Analysis;
 use journey_diagnostics::{FileId, Span};
+use journey_syntax::view::Score;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InlayKind {
@@ -42,28 +43,28 @@ pub(crate) fn inlay_hints(a: &Analysis, file: FileId, range: Option<Span>) -> Ve
             });
         }
         for t in phase.touchpoints() {
-            let (Some(exp), Some(expe)) = (t.expectation(), t.experience()) else {
-                continue;
-            };
-            let gap = expe.value - exp.value;
-            let at = exp.span.end.max(expe.span.end);
-            out.push(InlayHint {
-                offset: at,
-                label: format!("gap {}", signed_gap(gap)),
-                kind: InlayKind::Gap,
-                tooltip: Some(format!(
-                    "experience {} minus expectation {}: {}",
-                    number(expe.value),
-                    number(exp.value),
-                    if gap < 0.0 {
-                        "the touchpoint disappoints"
-                    } else if gap > 0.0 {
-                        "the touchpoint delights"
-                    } else {
-                        "the touchpoint meets expectations"
-                    }
-                )),
-            });
+            let (own_exp, own_got) = (t.expectation(), t.experience());
+            if let (Some(exp), Some(got)) = (own_exp, own_got) {
+                out.push(gap_hint(None, exp, got, exp.span.end.max(got.span.end)));
+            }
+            // A persona's own line: their gap, with what the line leaves
+            // out taken from the touchpoint.
+            for p in t.persona_scores() {
+                if p.expectation.is_none() && p.experience.is_none() {
+                    continue;
+                }
+                let (Some(exp), Some(got)) = (p.expectation.or(own_exp), p.experience.or(own_got))
+                else {
+                    continue;
+                };
+                let at = [p.expectation, p.experience]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| s.span.end)
+                    .max()
+                    .unwrap_or(p.persona.span.end);
+                out.push(gap_hint(Some(p.persona.text), exp, got, at));
+            }
         }
     }
     if let Some(r) = range {
@@ -71,6 +72,30 @@ pub(crate) fn inlay_hints(a: &Analysis, file: FileId, range: Option<Span>) -> Ve
     }
     out.sort_by_key(|h| h.offset);
     out
+}
+
+/// The gap between experience and expectation, for everyone or for one
+/// persona.
+fn gap_hint(persona: Option<&str>, exp: Score, got: Score, offset: u32) -> InlayHint {
+    let gap = got.value - exp.value;
+    let whose = persona.map_or(String::new(), |p| format!(" for `{p}`"));
+    InlayHint {
+        offset,
+        label: format!("gap {}", signed_gap(gap)),
+        kind: InlayKind::Gap,
+        tooltip: Some(format!(
+            "experience {} minus expectation {}{whose}: {}",
+            number(got.value),
+            number(exp.value),
+            if gap < 0.0 {
+                "the touchpoint disappoints"
+            } else if gap > 0.0 {
+                "the touchpoint delights"
+            } else {
+                "the touchpoint meets expectations"
+            }
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -81,7 +106,7 @@ mod tests {
     fn phase_numbers_and_gaps() {
         let f = Fixture::parse(
             "//- main.journey\njourney j { phases a, b }\n\
-             //- phases.journey\nphase b {\n  touchpoint t {\n    expectation 4\n    experience 2\n  }\n  touchpoint u {\n    experience 5\n    expectation 3\n  }\n}\nphase a {}\n",
+             //- phases.journey\nphase b {\n  touchpoint t {\n    expectation 4\n    experience 2\n    for anna experience 4.2\n  }\n  touchpoint u {\n    experience 5\n    expectation 3\n  }\n}\nphase a {}\n",
         );
         let file = f.file("phases.journey");
         let got: Vec<String> = f
@@ -96,7 +121,7 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["1:8 2 of 2", "4:17 gap −2", "8:18 gap +2", "11:8 1 of 2"]
+            ["1:8 2 of 2", "4:17 gap −2", "5:28 gap +0.2", "9:18 gap +2", "12:8 1 of 2"]
         );
     }
 }
