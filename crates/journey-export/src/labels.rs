@@ -42,7 +42,10 @@ pub fn kpi_display(l: &Labels, k: &Kpi) -> String {
 
 /// `Monthly churn in %: 3.1 → 1.8 by 2027-06-30`.
 pub fn metric_display(l: &Labels, m: &Metric) -> String {
-    let v = |v: &Value| value_display(l, v);
+    let v = |v: &Value| match &m.unit {
+        Some(u) => format!("{} {u}", value_display(l, v)),
+        None => value_display(l, v),
+    };
     let mut s = match (&m.current, &m.target) {
         (Some(c), Some(t)) => l.f(
             "metric-from-to",
@@ -60,7 +63,13 @@ pub fn metric_display(l: &Labels, m: &Metric) -> String {
             "metric-now",
             &[("name", m.name.as_str().into()), ("current", v(c).into())],
         ),
-        (None, None) => m.name.clone(),
+        (None, None) => match &m.unit {
+            Some(u) => l.f(
+                "kpi-unit",
+                &[("name", m.name.as_str().into()), ("unit", u.into())],
+            ),
+            None => m.name.clone(),
+        },
     };
     if let Some(by) = &m.by {
         s.push(' ');
