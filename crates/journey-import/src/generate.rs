@@ -258,10 +258,10 @@ fn touchpoint(src: &mut Src, r: &Row) {
         src.line(&s);
     }
     if let Some(e) = r.expectation {
-        src.line(&format!("expectation {e}"));
+        src.line(&format!("expectation {}", journey_export::format_number(e)));
     }
     if let Some(e) = r.experience {
-        src.line(&format!("experience {e}"));
+        src.line(&format!("experience {}", journey_export::format_number(e)));
     }
     if let Some(i) = &r.importance {
         src.line(&format!("importance {i}"));

@@ -94,6 +94,15 @@ pub fn sheet(name: &str) -> Option<&'static str> {
                 &["impact", "impact-map", "impactmap", "wirkungskarte"],
             ),
             ("promises", &["promise", "versprechen"]),
+            (
+                "persona_scores",
+                &[
+                    "persona score",
+                    "scores",
+                    "bewertungen",
+                    "bewertung je persona",
+                ],
+            ),
         ],
     )
 }

@@ -63,8 +63,8 @@ pub struct Row {
     pub copy: Vec<String>,
     pub evidence: Vec<String>,
     pub disclaimers: Vec<String>,
-    pub expectation: Option<u8>,
-    pub experience: Option<u8>,
+    pub expectation: Option<f64>,
+    pub experience: Option<f64>,
     pub importance: Option<String>,
     pub monitored: Option<bool>,
     pub state: Option<String>,
@@ -673,7 +673,7 @@ impl RowReader<'_> {
         None
     }
 
-    fn score(&mut self, column: &str) -> Option<u8> {
+    fn score(&mut self, column: &str) -> Option<f64> {
         let c = self.cell(column).to_string();
         if c.is_empty() {
             return None;
@@ -684,25 +684,20 @@ impl RowReader<'_> {
             crate::numbers::parse_number(&c, crate::numbers::Style::German)
         };
         match value {
-            Some(v) if v.fract() == 0.0 && (1.0..=5.0).contains(&v) => Some(v as u8),
-            Some(v) if (1.0..=5.0).contains(&v) => {
-                self.error(
-                    column,
-                    format!("`{c}` is not a whole number; scores are whole numbers from 1 to 5"),
-                );
-                None
-            }
+            Some(v) if (1.0..=5.0).contains(&v) => Some(v),
             Some(_) => {
                 self.error(
                     column,
-                    format!("`{c}` is outside the scale; scores are whole numbers from 1 to 5"),
+                    format!("`{c}` is outside the scale; scores are numbers from 1 to 5, decimals allowed"),
                 );
                 None
             }
             None => {
                 self.error(
                     column,
-                    format!("`{c}` is not a score; scores are whole numbers from 1 to 5"),
+                    format!(
+                        "`{c}` is not a score; scores are numbers from 1 to 5, decimals allowed"
+                    ),
                 );
                 None
             }
