@@ -88,3 +88,21 @@ pub fn phase_kind(l: &Labels, kind: &str) -> String {
         kind.to_string()
     }
 }
+
+/// An amount of money as this language writes it: `12000 EUR`,
+/// `12,50 EUR` in German.
+pub fn money(l: &Labels, amount: f64, currency: &str) -> String {
+    let v = Value::Number((amount * 100.0).round() / 100.0);
+    format!("{} {currency}", value_display(l, &v))
+}
+
+/// Cost totals, one currency after another (`15000 EUR · 800 CHF`):
+/// amounts in different currencies are never added together.
+pub fn totals_display(l: &Labels, totals: &crate::doc::CostTotals) -> String {
+    totals
+        .0
+        .iter()
+        .map(|(c, n)| money(l, *n, c))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
