@@ -73,6 +73,12 @@ pub struct Row {
     pub basis: Option<String>,
     pub description: Option<String>,
     pub allows: Vec<Allow>,
+    pub target_experience: Option<f64>,
+    /// `wow`: like `moment`.
+    pub wow: Moment,
+    /// The amount as written and the currency code.
+    pub cost: Option<(String, String)>,
+    pub next: Vec<String>,
 }
 
 impl Row {
@@ -844,6 +850,15 @@ impl RowReader<'_> {
         let basis = self.word("basis", "legal basis", &names(schema::LEGAL_BASES));
         let description = self.text("description");
         let allows = self.allows();
+        let target_experience = self.score("target_experience");
+        let wow = match self.raw("wow") {
+            "" => Moment::No,
+            c if c.trim().eq_ignore_ascii_case("yes") => Moment::Yes,
+            c if c.trim().eq_ignore_ascii_case("no") => Moment::No,
+            c => Moment::Note(c.to_string()),
+        };
+        let cost = self.cost();
+        let next = self.idents("next");
         if self.table.errors.len() > errors_before {
             return None;
         }
@@ -874,6 +889,59 @@ impl RowReader<'_> {
             basis,
             description,
             allows,
+            target_experience,
+            wow,
+            cost,
+            next,
         })
+    }
+
+    /// `cost` and `currency`: an amount (`12000`, `12.000,50`) and a
+    /// three-letter code; both or neither.
+    fn cost(&mut self) -> Option<(String, String)> {
+        let amount = self.cell("cost").trim().to_string();
+        let currency = self.cell("currency").trim().to_string();
+        match (amount.is_empty(), currency.is_empty()) {
+            (true, true) => None,
+            (false, true) => {
+                self.error(
+                    "currency",
+                    "the cost has no currency; write its code (EUR, CHF, USD, GBP …)".to_string(),
+                );
+                None
+            }
+            (true, false) => {
+                self.error(
+                    "cost",
+                    "a currency but no amount; write the cost, or clear the currency".to_string(),
+                );
+                None
+            }
+            (false, false) => {
+                let n = if is_number(&amount) {
+                    amount.parse::<f64>().ok()
+                } else {
+                    crate::numbers::parse_number(&amount, crate::numbers::Style::German)
+                };
+                let ok_currency =
+                    currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase());
+                match (n, ok_currency) {
+                    (Some(n), true) if n.is_finite() && n >= 0.0 => {
+                        Some((journey_export::format_number(n), currency))
+                    }
+                    (Some(_), true) | (None, _) => {
+                        self.error(
+                            "cost",
+                            format!("`{amount}` is not an amount; write a number such as 12000"),
+                        );
+                        None
+                    }
+                    (Some(_), false) => {
+                        self.error("currency", format!("`{currency}` is not a currency code; write three capital letters such as EUR, CHF, USD or GBP"));
+                        None
+                    }
+                }
+            }
+        }
     }
 }
