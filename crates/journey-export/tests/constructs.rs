@@ -235,3 +235,11 @@ fn the_map_links_the_next_touchpoint_and_marks_the_channel_switch() {
     assert!(html.contains("Dr. Kim Weber, COO"));
     assert!(html.contains("badge wow"));
 }
+
+#[test]
+fn mermaid_draws_the_path_with_the_channel_switch() {
+    let doc = document();
+    let m = render(&doc, Format::Mermaid);
+    assert!(m.contains("flowchart LR"), "{m}");
+    assert!(m.contains("==\"web → store\"==>"), "{m}");
+}
