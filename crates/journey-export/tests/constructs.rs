@@ -243,3 +243,21 @@ fn mermaid_draws_the_path_with_the_channel_switch() {
     assert!(m.contains("flowchart LR"), "{m}");
     assert!(m.contains("==\"web → store\"==>"), "{m}");
 }
+
+#[test]
+fn the_workbook_map_totals_cost_per_phase_and_currency() {
+    use journey_export::sheet::Lang;
+    use journey_export::xlsx::{map_derived, Cell};
+    let doc = document();
+    let buy = doc.phase("buy").unwrap();
+    assert_eq!(
+        map_derived(buy, "cost", Lang::En),
+        Cell::Text("15000 EUR\n800.5 CHF".into())
+    );
+    assert_eq!(
+        map_derived(buy, "cost", Lang::De),
+        Cell::Text("15000 EUR\n800,5 CHF".into())
+    );
+    let bytes = journey_export::xlsx::render(&doc, Lang::De).unwrap();
+    assert!(!bytes.is_empty());
+}
