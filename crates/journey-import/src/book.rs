@@ -1540,6 +1540,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn currencies_as_codes_signs_or_words() {
+        assert!(is_currency("EUR") && is_currency("CHF"));
+        assert!(!is_currency("eur") && !is_currency("EURO") && !is_currency("€"));
+        assert_eq!(currency_code("€"), Some("EUR"));
+        assert_eq!(currency_code(" Euro "), Some("EUR"));
+        assert_eq!(currency_code("Franken"), Some("CHF"));
+        assert_eq!(currency_code("£"), Some("GBP"));
+        assert_eq!(currency_code("Taler"), None);
+    }
+
+    #[test]
     fn map_entries_and_kpi_lines() {
         let e = parse_entry("Newsletter (email, geplant)");
         assert_eq!(
