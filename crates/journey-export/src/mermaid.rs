@@ -386,7 +386,7 @@ fn path_diagram(out: &mut String, doc: &Document, l: &Labels, j: &Journey) {
     let phases: Vec<&crate::doc::Phase> = doc.journey_phases(j).collect();
     let in_journey = |id: &str| {
         doc.touchpoint(id)
-            .is_some_and(|t| j.phases.iter().any(|p| *p == t.phase))
+            .is_some_and(|t| j.phases.contains(&t.phase))
     };
     let mut edges: Vec<(&str, &str)> = Vec::new();
     for p in &phases {

@@ -693,7 +693,7 @@ fn rows(doc: &Document, l: &Labels, phases: &[&Phase], col_w: f64) -> Vec<Row> {
             continue;
         }
         // The persona's own scores (`for`), else the touchpoint's.
-        let curve = journey_export::persona_curve(&persona.id, &phases);
+        let curve = journey_export::persona_curve(&persona.id, phases);
         let points = curve
             .iter()
             .map(|c| (c.experience, c.expectation))

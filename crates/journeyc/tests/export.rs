@@ -515,7 +515,10 @@ fn output_files_get_ordinary_permissions_and_keep_their_own() {
         &dir,
     );
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(errors(&out), "error: `folder.json` is a folder, not a file\n");
+    assert_eq!(
+        errors(&out),
+        "error: `folder.json` is a folder, not a file\n"
+    );
 
     std::fs::write(dir.join("ro.json"), "old").unwrap();
     chmod(&dir.join("ro.json"), 0o444);
