@@ -401,6 +401,24 @@ pub const TOUCHPOINT_ALIASES: &[(&str, &[&str])] = &[
     ("moment", &["moment", "moment der wahrheit"]),
     ("moment_note", &["moment note", "warum"]),
     (
+        "target",
+        &[
+            "target experience",
+            "ziel-erlebnis",
+            "ziel erlebnis",
+            "soll-erlebnis",
+            "zielwert",
+        ],
+    ),
+    ("wow", &["wow", "wow-moment", "begeisterung"]),
+    ("wow_note", &["warum wow"]),
+    ("cost", &["cost", "kosten", "budget"]),
+    ("currency", &["currency", "währung"]),
+    (
+        "next",
+        &["next", "danach", "nächster", "nächste touchpoints"],
+    ),
+    (
         "collects",
         &[
             "collects",
