@@ -367,7 +367,7 @@ fn header_problems() {
     let imp = import(&csv).unwrap();
     assert_eq!(
         imp.notes,
-        ["ignored the column `Bemerkungen` (Z); it is not one journeyc reads"]
+        ["ignored the column `Bemerkungen` (AE); it is not one journeyc reads"]
     );
     // Without phase and touchpoint there is nothing to import.
     let shown: Vec<String> = import("channel,owner\nweb,marketing\n")
