@@ -356,16 +356,28 @@ impl<'a> Page<'a> {
                 .map(|p| {
                     let name = doc.persona_name(&p.persona);
                     let short = name.split(',').next().unwrap_or(name).trim();
-                    let v = |x: Option<f64>| x.map(|x| self.dec(x));
-                    let mut s = format!("<b>{}</b>", escape(short));
-                    if let Some(x) = v(p.experience.or(t.experience)) {
-                        let _ = write!(s, " {x}");
+                    let mut s = format!("<b>{}</b> ", escape(short));
+                    let x = p.experience.or(t.experience);
+                    let e = p.expectation.or(t.expectation);
+                    match (x, e) {
+                        (Some(x), Some(e)) => s.push_str(&self.f(
+                            "score-experience-expected",
+                            &[("x", self.dec(x).into()), ("e", self.dec(e).into())],
+                        )),
+                        (Some(x), None) => {
+                            s.push_str(&self.f("score-experience", &[("x", self.dec(x).into())]))
+                        }
+                        (None, Some(e)) => {
+                            s.push_str(&self.f("expected", &[("e", self.dec(e).into())]))
+                        }
+                        (None, None) => {}
                     }
-                    if let Some(e) = v(p.expectation.or(t.expectation)) {
-                        let _ = write!(s, " / {e}");
-                    }
-                    if let Some(g) = v(p.target.or(t.target_experience)) {
-                        let _ = write!(s, " → {g}");
+                    if let Some(g) = p.target.or(t.target_experience) {
+                        let _ = write!(
+                            s,
+                            " {}",
+                            self.f("score-target", &[("x", self.dec(g).into())])
+                        );
                     }
                     if let Some(f) = &p.feeling {
                         let _ = write!(s, " <i>({})</i>", escape(&text::one_line(f)));
