@@ -133,6 +133,7 @@ pub fn from_workspace(
                 title: title(&a.title),
                 value: text(a.value()),
                 description: text(a.description()),
+                sponsor: text(a.sponsor()),
                 phases: j.phase_ids().map(phase_id).collect(),
                 loop_back: j.loop_back.as_ref().and_then(|l| {
                     Some(LoopBack {
@@ -307,6 +308,7 @@ fn touchpoint(
     });
     let state_written = name(t.state());
     let moment = t.moment();
+    let wow = t.wow();
     // Where the impact map reaches it: plain `via` first, then deliverables.
     let mut reached_by = Vec::new();
     for i in &tp.reached_by {
@@ -354,12 +356,36 @@ fn touchpoint(
         keeps: names(t.keeps()),
         expectation: t.expectation().map(|s| s.value),
         experience: t.experience().map(|s| s.value),
+        target_experience: t.target_experience().map(|s| s.value),
+        persona_scores: t
+            .persona_scores()
+            .into_iter()
+            .map(|p| PersonaScores {
+                persona: p.persona.text.to_string(),
+                expectation: p.expectation.map(|s| s.value),
+                experience: p.experience.map(|s| s.value),
+                target: p.target.map(|s| s.value),
+                feeling: text(p.feeling),
+            })
+            .collect(),
         importance: name(t.importance()),
         monitored: t.monitored().map(|f| f.value),
         state_explicit: state_written.is_some(),
         state: state_written.unwrap_or_else(|| "current".to_string()),
         moment: moment.as_ref().is_some_and(|m| m.value),
         moment_note: moment.filter(|m| m.value).and_then(|m| text(m.note)),
+        wow: wow.as_ref().is_some_and(|w| w.value),
+        wow_note: wow.filter(|w| w.value).and_then(|w| text(w.note)),
+        cost: t.cost().filter(|c| c.amount.is_finite()).map(|c| Cost {
+            amount: c.amount,
+            currency: c.currency.text.to_string(),
+        }),
+        next: tp
+            .next
+            .iter()
+            .filter(|n| keep.phases.contains(&m.touchpoint(**n).phase.index()))
+            .map(|n| m.touchpoint(*n).head.id().to_string())
+            .collect(),
         collects: texts(t.collects()),
         basis: name(t.basis()),
         description: text(t.description()),
@@ -466,6 +492,7 @@ fn goal(m: &Model, g: &model::Goal, loc: &Locator<'_>) -> Goal {
             name: x.name.value.into_owned(),
             current: x.current.map(value),
             target: x.target.map(value),
+            unit: text(x.unit),
             by: x.by.as_ref().map(|b| b.display().to_string()),
         }),
         description: text(a.description()),

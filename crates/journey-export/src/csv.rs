@@ -50,6 +50,11 @@ pub const COLUMNS: &[&str] = &[
     "basis",
     "description",
     "allows",
+    "target_experience",
+    "wow",
+    "cost",
+    "currency",
+    "next",
 ];
 
 /// Escapes `s` for a place in a cell where `specials` separate: each of
@@ -84,7 +89,7 @@ fn part(s: &str) -> String {
 pub const FORMULA_TRIGGERS: &[char] = &['=', '+', '-', '@', '\t', '\r', '\''];
 
 /// Columns that hold numbers: a number there is written as it is.
-const NUMERIC: &[&str] = &["expectation", "experience"];
+const NUMERIC: &[&str] = &["expectation", "experience", "target_experience", "cost"];
 
 /// A cell as written: with a `'` in front when it starts with one of
 /// [`FORMULA_TRIGGERS`], so that no spreadsheet runs it as a formula.
@@ -204,6 +209,21 @@ fn cells(journey: &str, phase: &Phase, t: &Touchpoint) -> Vec<String> {
             })
             .collect::<Vec<_>>()
             .join("; "),
+        score(t.target_experience),
+        if t.wow {
+            t.wow_note.clone().unwrap_or_else(|| "yes".into())
+        } else {
+            String::new()
+        },
+        t.cost
+            .as_ref()
+            .map(|c| format_number(c.amount))
+            .unwrap_or_default(),
+        t.cost
+            .as_ref()
+            .map(|c| c.currency.clone())
+            .unwrap_or_default(),
+        list(&t.next),
     ]
 }
 

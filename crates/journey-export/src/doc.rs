@@ -147,6 +147,8 @@ pub struct Journey {
     /// The value proposition.
     pub value: Option<String>,
     pub description: Option<String>,
+    /// The executive who backs the journey (`sponsor`).
+    pub sponsor: Option<String>,
     /// The phase ids, in journey order.
     pub phases: Vec<String>,
     /// `loop from -> to`: after `from` the journey continues with `to`.
@@ -322,6 +324,12 @@ pub struct Touchpoint {
     pub expectation: Option<f64>,
     #[serde(serialize_with = "serialize_score")]
     pub experience: Option<f64>,
+    /// The experience aimed for (`experience … target SCORE`).
+    #[serde(serialize_with = "serialize_score")]
+    pub target_experience: Option<f64>,
+    /// Each persona's own scores (`for PERSONA …`), as written: what a
+    /// line leaves out is `null` and falls back to the touchpoint's score.
+    pub persona_scores: Vec<PersonaScores>,
     pub importance: Option<String>,
     pub monitored: Option<bool>,
     /// `current` (status quo) or `planned` (target journey). A touchpoint
@@ -333,6 +341,14 @@ pub struct Touchpoint {
     pub moment: bool,
     /// Why it is a moment of truth, when said.
     pub moment_note: Option<String>,
+    /// A wow moment: a deliberate over-delivery (`wow`).
+    pub wow: bool,
+    /// Why it is a wow moment, when said.
+    pub wow_note: Option<String>,
+    /// What the touchpoint costs (`cost AMOUNT CURRENCY`).
+    pub cost: Option<Cost>,
+    /// The touchpoints the customer goes on to (`next`), as ids.
+    pub next: Vec<String>,
     pub collects: Vec<String>,
     /// The GDPR legal basis for `collects`.
     pub basis: Option<String>,
@@ -343,7 +359,140 @@ pub struct Touchpoint {
     pub location: Location,
 }
 
+/// `for PERSONA [expectation S] [experience S] [target S] [feeling "…"]`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PersonaScores {
+    pub persona: String,
+    #[serde(serialize_with = "serialize_score")]
+    pub expectation: Option<f64>,
+    #[serde(serialize_with = "serialize_score")]
+    pub experience: Option<f64>,
+    #[serde(serialize_with = "serialize_score")]
+    pub target: Option<f64>,
+    pub feeling: Option<String>,
+}
+
+/// `cost AMOUNT CURRENCY`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cost {
+    #[serde(serialize_with = "serialize_amount")]
+    pub amount: f64,
+    /// The ISO 4217 code as written (`EUR`).
+    pub currency: String,
+}
+
+fn serialize_amount<S: serde::Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Error> {
+    serialize_number(*n, s)
+}
+
+impl Cost {
+    /// `12000 EUR`.
+    pub fn display(&self) -> String {
+        format!("{} {}", format_number(self.amount), self.currency)
+    }
+}
+
+/// Costs summed per currency, in the order the currencies first appear;
+/// amounts in different currencies are never added together.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CostTotals(pub Vec<(String, f64)>);
+
+impl CostTotals {
+    pub fn of<'a>(touchpoints: impl IntoIterator<Item = &'a Touchpoint>) -> CostTotals {
+        let mut t = CostTotals::default();
+        for c in touchpoints.into_iter().filter_map(|t| t.cost.as_ref()) {
+            t.add(c);
+        }
+        t
+    }
+
+    pub fn add(&mut self, c: &Cost) {
+        match self.0.iter_mut().find(|(cur, _)| *cur == c.currency) {
+            Some((_, sum)) => *sum += c.amount,
+            None => self.0.push((c.currency.clone(), c.amount)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `15000 EUR · 800 CHF`.
+    pub fn display(&self) -> String {
+        self.0
+            .iter()
+            .map(|(cur, n)| format!("{} {cur}", format_number(round_cents(*n))))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// Sums of decimal amounts without binary noise (`0.1 + 0.2` is `0.3`).
+fn round_cents(n: f64) -> f64 {
+    (n * 100.0).round() / 100.0
+}
+
+impl PersonaScores {
+    /// A compact reading: `anna: 4 / 2 → 4 (annoyed)` (expectation /
+    /// experience → target).
+    pub fn display(&self) -> String {
+        let f = |n: Option<f64>| n.map(format_number).unwrap_or_else(|| "–".to_string());
+        let mut s = format!("{}:", self.persona);
+        if let Some(e) = self.expectation {
+            s.push_str(&format!(" {} /", format_number(e)));
+        }
+        s.push_str(&format!(" {}", f(self.experience)));
+        if let Some(t) = self.target {
+            s.push_str(&format!(" → {}", format_number(t)));
+        }
+        if let Some(x) = &self.feeling {
+            s.push_str(&format!(" ({x})"));
+        }
+        s
+    }
+}
+
 impl Touchpoint {
+    /// `persona`'s own scores at this touchpoint, if it has a `for` line.
+    pub fn scores_for(&self, persona: &str) -> Option<&PersonaScores> {
+        self.persona_scores.iter().find(|p| p.persona == persona)
+    }
+
+    /// The status-quo experience of `persona`: their own `for` score, else
+    /// the touchpoint's.
+    pub fn experience_for(&self, persona: &str) -> Option<f64> {
+        self.scores_for(persona)
+            .and_then(|p| p.experience)
+            .or(self.experience)
+    }
+
+    /// The expectation of `persona`, with the same fallback.
+    pub fn expectation_for(&self, persona: &str) -> Option<f64> {
+        self.scores_for(persona)
+            .and_then(|p| p.expectation)
+            .or(self.expectation)
+    }
+
+    /// The experience aimed for for `persona`: their own target, else the
+    /// touchpoint's target, else (for a current touchpoint) the status quo.
+    pub fn target_for(&self, persona: &str) -> Option<f64> {
+        self.scores_for(persona)
+            .and_then(|p| p.target)
+            .or(self.target_experience)
+            .or_else(|| {
+                if self.is_planned() {
+                    None
+                } else {
+                    self.experience_for(persona)
+                }
+            })
+    }
+
+    /// `persona`'s feeling at this touchpoint, when their `for` line says.
+    pub fn feeling_for(&self, persona: &str) -> Option<&str> {
+        self.scores_for(persona).and_then(|p| p.feeling.as_deref())
+    }
+
     pub fn display_title(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.id)
     }
@@ -360,6 +509,8 @@ pub struct Metric {
     pub name: String,
     pub current: Option<Value>,
     pub target: Option<Value>,
+    /// The unit the values are in (`EUR`, `%`).
+    pub unit: Option<String>,
     /// The deadline, `YYYY-MM-DD`.
     pub by: Option<String>,
 }
@@ -373,6 +524,14 @@ impl Metric {
             (None, Some(t)) => s.push_str(&format!(": target {}", t.display())),
             (Some(c), None) => s.push_str(&format!(": now {}", c.display())),
             (None, None) => {}
+        }
+        if let Some(u) = &self.unit {
+            if self.current.is_some() || self.target.is_some() {
+                s.push(' ');
+                s.push_str(u);
+            } else {
+                s.push_str(&format!(" (in {u})"));
+            }
         }
         if let Some(by) = &self.by {
             s.push_str(&format!(" by {by}"));

@@ -16,8 +16,9 @@
 //! [`render_with`] returns the page as a string, for files and for
 //! editors that show it in a webview.
 
+use crate::doc::CostTotals;
 use crate::doc::{Document, Impact, Journey, Persona, Phase, Touchpoint};
-use crate::labels::{kpi_display, metric_display, phase_kind};
+use crate::labels::{kpi_display, metric_display, money, phase_kind};
 use crate::text::{self, mean, Scores};
 use crate::Options;
 use journey_l10n::{Arg, Labels};
@@ -170,6 +171,10 @@ struct Page<'a> {
     l: Labels,
     options: &'a Options,
     out: String,
+    /// The touchpoints some `next` links to, whose card has not yet got
+    /// its anchor `tp-ID` (a phase in two journeys shows its cards twice;
+    /// ids stay unique).
+    to_anchor: std::collections::HashSet<String>,
 }
 
 impl<'a> Page<'a> {
@@ -223,9 +228,17 @@ impl<'a> Page<'a> {
         if t.is_planned() {
             class.push_str(" planned");
         }
+        if t.wow {
+            class.push_str(" wow");
+        }
+        let anchor = if self.to_anchor.remove(&t.id) {
+            format!(" id=\"tp-{}\"", escape(&t.id))
+        } else {
+            String::new()
+        };
         let _ = write!(
             self.out,
-            "<article class=\"{class}\"{}><div class=\"tp-title\">{}",
+            "<article class=\"{class}\"{anchor}{}><div class=\"tp-title\">{}",
             refs("touchpoint", &t.id, Some(&t.serves)),
             escape(t.display_title())
         );
@@ -234,6 +247,10 @@ impl<'a> Page<'a> {
                 "<span class=\"badge mot\">{}</span>",
                 self.t("badge-moment")
             );
+            self.w(&s);
+        }
+        if t.wow {
+            let s = format!("<span class=\"badge wow\">{}</span>", self.t("badge-wow"));
             self.w(&s);
         }
         if t.is_planned() {
@@ -325,6 +342,55 @@ impl<'a> Page<'a> {
             }
             (None, None) => {}
         }
+        if let Some(x) = t.target_experience {
+            let s = self.f("score-target", &[("x", self.dec(x).into())]);
+            let _ = write!(
+                self.out,
+                "<div class=\"score-line target\"><span>{s}</span></div>"
+            );
+        }
+        if !t.persona_scores.is_empty() {
+            let items: Vec<String> = t
+                .persona_scores
+                .iter()
+                .map(|p| {
+                    let name = doc.persona_name(&p.persona);
+                    let short = name.split(',').next().unwrap_or(name).trim();
+                    let mut s = format!("<b>{}</b> ", escape(short));
+                    let x = p.experience.or(t.experience);
+                    let e = p.expectation.or(t.expectation);
+                    match (x, e) {
+                        (Some(x), Some(e)) => s.push_str(&self.f(
+                            "score-experience-expected",
+                            &[("x", self.dec(x).into()), ("e", self.dec(e).into())],
+                        )),
+                        (Some(x), None) => {
+                            s.push_str(&self.f("score-experience", &[("x", self.dec(x).into())]))
+                        }
+                        (None, Some(e)) => {
+                            s.push_str(&self.f("expected", &[("e", self.dec(e).into())]))
+                        }
+                        (None, None) => {}
+                    }
+                    if let Some(g) = p.target.or(t.target_experience) {
+                        let _ = write!(
+                            s,
+                            " {}",
+                            self.f("score-target", &[("x", self.dec(g).into())])
+                        );
+                    }
+                    if let Some(f) = &p.feeling {
+                        let _ = write!(s, " <i>({})</i>", escape(&text::one_line(f)));
+                    }
+                    format!("<li>{s}</li>")
+                })
+                .collect();
+            let _ = write!(
+                self.out,
+                "<ul class=\"tp-personas\">{}</ul>",
+                items.concat()
+            );
+        }
         if let Some(n) = &t.moment_note {
             let _ = write!(
                 self.out,
@@ -332,6 +398,22 @@ impl<'a> Page<'a> {
                 escape(&text::one_line(n))
             );
         }
+        if let Some(n) = &t.wow_note {
+            let _ = write!(
+                self.out,
+                "<div class=\"tp-note wow\">★ {}</div>",
+                escape(&text::one_line(n))
+            );
+        }
+        if let Some(c) = &t.cost {
+            let _ = write!(
+                self.out,
+                "<div class=\"tp-cost\"><span class=\"tp-label\">{}</span> {}</div>",
+                self.t("tp-cost"),
+                escape(&money(&self.l, c.amount, &c.currency))
+            );
+        }
+        self.next_links(t);
         // The copy: the first line in full when short, the rest folded.
         if let Some((first, rest)) = t.says.split_first() {
             let first = text::one_line(first);
@@ -370,6 +452,84 @@ impl<'a> Page<'a> {
         let s = self.folded_list("tp-keeps", &self.t("tp-keeps"), &kept);
         self.w(&s);
         self.w("</article>");
+    }
+
+    /// A phase's cost totals per currency: the status quo (current
+    /// touchpoints) and, where planned touchpoints add cost, the target
+    /// journey's total in the target view.
+    fn cost_totals(&self, p: &Phase) -> String {
+        let now = CostTotals::of(text::current(p));
+        let all = CostTotals::of(&p.touchpoints);
+        let show = |t: &CostTotals| {
+            if t.is_empty() {
+                format!("<span class=\"muted\">{}</span>", self.t("cost-none"))
+            } else {
+                t.0.iter()
+                    .map(|(c, n)| {
+                        format!(
+                            "<span class=\"cost-total\">{}</span>",
+                            escape(&money(&self.l, *n, c))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        };
+        if all.is_empty() {
+            return String::new();
+        }
+        if now == all {
+            return show(&now);
+        }
+        format!(
+            "<span class=\"only-current\">{}</span><span class=\"only-target\">{}</span>",
+            show(&now),
+            show(&all)
+        )
+    }
+
+    /// The customer's path on: a link to each `next` touchpoint, with a
+    /// marker where the path switches channel (`web → store`).
+    fn next_links(&mut self, t: &Touchpoint) {
+        if t.next.is_empty() {
+            return;
+        }
+        let doc = self.doc;
+        let mut links = Vec::new();
+        for id in &t.next {
+            let Some(n) = doc.touchpoint(id) else {
+                continue;
+            };
+            let mut s = format!(
+                "<a class=\"next-link{}\" href=\"#tp-{}\">→ {}</a>",
+                if n.is_planned() { " planned" } else { "" },
+                escape(id),
+                escape(n.display_title())
+            );
+            if let (Some(from), Some(to)) = (&t.channel, &n.channel) {
+                if from != to {
+                    let _ = write!(
+                        s,
+                        " <span class=\"channel-switch\">{}</span>",
+                        self.f(
+                            "next-switch",
+                            &[("from", from.as_str().into()), ("to", to.as_str().into())]
+                        )
+                    );
+                }
+            }
+            links.push(format!("<li>{s}</li>"));
+        }
+        if links.is_empty() {
+            return;
+        }
+        let _ = write!(
+            self.out,
+            "<nav class=\"tp-next\" aria-label=\"{}\"><span class=\"tp-label\">{}</span><ul>{}</ul></nav>",
+            self.t("tp-next"),
+            self.t("tp-next"),
+            links.concat()
+        );
     }
 
     /// One row of the map: a row header and a cell per phase. `r` orders
@@ -426,6 +586,7 @@ impl<'a> Page<'a> {
              <div class=\"legend\"><span><i style=\"background:var(--teal)\"></i>{}</span>\
              <span><i style=\"background:var(--gold)\"></i>{}</span>\
              <span><i style=\"background:#f6c453\"></i>{}</span>\
+             {}\
              <span><i style=\"background:var(--violet)\"></i>{}</span>\
              <span><i style=\"background:var(--red)\"></i>{}</span>\
              <span><i style=\"background:var(--green)\"></i>{}</span></div>\
@@ -437,6 +598,11 @@ impl<'a> Page<'a> {
             self.t("legend-online"),
             self.t("legend-offline"),
             self.t("legend-moment"),
+            if phases.iter().any(|p| p.touchpoints.iter().any(|t| t.wow)) {
+                format!("<span>{}</span>", self.t("legend-wow"))
+            } else {
+                String::new()
+            },
             self.t("legend-planned"),
             self.t("legend-below"),
             self.t("legend-above"),
@@ -570,8 +736,22 @@ impl<'a> Page<'a> {
             },
         );
 
+        let costs = phases
+            .iter()
+            .any(|p| p.touchpoints.iter().any(|t| t.cost.is_some()));
+        if costs {
+            self.row(
+                after + 2,
+                "row-cost",
+                "hint-cost",
+                "cost",
+                phases,
+                |page, p| page.cost_totals(p),
+            );
+        }
+
         self.group_row("business", "group-business", n);
-        let b = after + 2;
+        let b = after + 2 + usize::from(costs);
         self.row(b, "row-message", "", "message", phases, |_, p| {
             p.message
                 .as_deref()
@@ -619,14 +799,16 @@ impl<'a> Page<'a> {
 
     /// The emotion curve of one persona through the phases.
     fn curve(&mut self, persona: &Persona, phases: &[&Phase], index: usize, loop_to: Option<&str>) {
-        let serves = |t: &&Touchpoint| t.serves.contains(&persona.id);
-        let points: Vec<Pair> = phases
+        let curve = text::persona_curve(&persona.id, phases);
+        let points: Vec<Pair> = curve
             .iter()
-            .map(|p| {
-                let s = Scores::of(text::current(p).filter(serves));
-                (s.experience, s.expectation)
-            })
+            .map(|c| (c.experience, c.expectation))
             .collect();
+        let targets: Vec<Option<f64>> = if text::target_differs(&curve) {
+            curve.iter().map(|c| c.target).collect()
+        } else {
+            Vec::new()
+        };
         let name = persona.name.as_deref().unwrap_or(&persona.id);
         let _ = write!(
             self.out,
@@ -644,6 +826,7 @@ impl<'a> Page<'a> {
             persona,
             phases,
             &points,
+            &targets,
             &format!("curve-{index}-title"),
             loop_to,
         );
@@ -653,6 +836,7 @@ impl<'a> Page<'a> {
             persona,
             phases,
             &points,
+            &targets,
             &format!("curve-{index}-tall"),
             loop_to,
         );
@@ -678,7 +862,46 @@ impl<'a> Page<'a> {
         } else {
             let _ = write!(self.out, "<ul>{}</ul>", overs.concat());
         }
-        self.w("</div></div></div>");
+        self.w("</div></div>");
+        self.curve_table(persona, phases, &curve);
+        self.w("</div>");
+    }
+
+    /// The curves of one persona as a table: the text alternative to the
+    /// SVG, phase by phase, with the persona's feelings.
+    fn curve_table(&mut self, persona: &Persona, phases: &[&Phase], curve: &[text::CurvePoint]) {
+        let _ = write!(
+            self.out,
+            "<details class=\"curve-data\"><summary>{}</summary><table><thead><tr>\
+             <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            self.t("curve-table"),
+            self.t("curve-col-phase"),
+            self.t("curve-col-expectation"),
+            self.t("curve-col-status"),
+            self.t("curve-col-target"),
+            self.t("curve-col-feelings"),
+        );
+        for (p, c) in phases.iter().zip(curve) {
+            let v = |x: Option<f64>| x.map(|x| self.dec(x)).unwrap_or_else(|| "–".into());
+            let feelings: Vec<String> = p
+                .touchpoints
+                .iter()
+                .filter_map(|t| {
+                    t.feeling_for(&persona.id)
+                        .map(|f| format!("{}: {f}", t.display_title()))
+                })
+                .collect();
+            let _ = write!(
+                self.out,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(p.display_title()),
+                v(c.expectation),
+                v(c.experience),
+                v(c.target),
+                escape(&feelings.join("; "))
+            );
+        }
+        self.w("</tbody></table></details>");
     }
 
     fn curves(&mut self, j: &Journey, phases: &[&Phase], first_index: usize) -> usize {
@@ -702,6 +925,7 @@ impl<'a> Page<'a> {
              <span class=\"view-name\">{}<span class=\"only-target\"> {}</span></span></div>\
              <div class=\"legend\"><span><svg width=\"26\" height=\"10\"><line x1=\"0\" x2=\"26\" y1=\"5\" y2=\"5\" stroke=\"#1f3a5f\" stroke-width=\"3.5\"/></svg> {}</span>\
              <span><svg width=\"26\" height=\"10\"><line x1=\"0\" x2=\"26\" y1=\"5\" y2=\"5\" stroke=\"#5b6678\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/></svg> {}</span>\
+             {}\
              <span><i style=\"background:rgba(197,48,48,.3)\"></i>{}</span>\
              <span><i style=\"background:rgba(47,133,90,.3)\"></i>{}</span>\
              <span>{}</span><span>{}</span>\
@@ -711,6 +935,17 @@ impl<'a> Page<'a> {
             self.t("curves-intro-target"),
             self.t("legend-experience"),
             self.t("legend-expectation"),
+            if personas
+                .iter()
+                .any(|p| text::target_differs(&text::persona_curve(&p.id, phases)))
+            {
+                format!(
+                    "<span><svg width=\"26\" height=\"10\"><line x1=\"0\" x2=\"26\" y1=\"5\" y2=\"5\" stroke=\"#6b46c1\" stroke-width=\"2.5\" stroke-dasharray=\"10 4 2 4\"/></svg> {}</span>",
+                    self.t("legend-target")
+                )
+            } else {
+                String::new()
+            },
             self.t("legend-pain-area"),
             self.t("legend-over-area"),
             self.t("legend-dot"),
@@ -997,6 +1232,14 @@ impl<'a> Page<'a> {
             self.t("eyebrow"),
             escape(j.title.as_deref().unwrap_or(&j.id))
         );
+        if let Some(sp) = &j.sponsor {
+            let _ = write!(
+                self.out,
+                "<p class=\"sponsor\"><b>{}</b> {}</p>",
+                self.t("sponsor"),
+                escape(&text::one_line(sp))
+            );
+        }
         if let Some(v) = &j.value {
             let _ = write!(
                 self.out,
@@ -1081,6 +1324,12 @@ pub fn render_with(doc: &Document, options: &Options) -> String {
         l,
         options,
         out: String::with_capacity(256 * 1024),
+        to_anchor: doc
+            .phases
+            .iter()
+            .flat_map(|p| &p.touchpoints)
+            .flat_map(|t| t.next.iter().cloned())
+            .collect(),
     };
     let _ = write!(
         page.out,

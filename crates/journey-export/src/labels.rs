@@ -42,7 +42,10 @@ pub fn kpi_display(l: &Labels, k: &Kpi) -> String {
 
 /// `Monthly churn in %: 3.1 → 1.8 by 2027-06-30`.
 pub fn metric_display(l: &Labels, m: &Metric) -> String {
-    let v = |v: &Value| value_display(l, v);
+    let v = |v: &Value| match &m.unit {
+        Some(u) => format!("{} {u}", value_display(l, v)),
+        None => value_display(l, v),
+    };
     let mut s = match (&m.current, &m.target) {
         (Some(c), Some(t)) => l.f(
             "metric-from-to",
@@ -60,7 +63,13 @@ pub fn metric_display(l: &Labels, m: &Metric) -> String {
             "metric-now",
             &[("name", m.name.as_str().into()), ("current", v(c).into())],
         ),
-        (None, None) => m.name.clone(),
+        (None, None) => match &m.unit {
+            Some(u) => l.f(
+                "kpi-unit",
+                &[("name", m.name.as_str().into()), ("unit", u.into())],
+            ),
+            None => m.name.clone(),
+        },
     };
     if let Some(by) = &m.by {
         s.push(' ');
@@ -78,4 +87,22 @@ pub fn phase_kind(l: &Labels, kind: &str) -> String {
     } else {
         kind.to_string()
     }
+}
+
+/// An amount of money as this language writes it: `12000 EUR`,
+/// `12,50 EUR` in German.
+pub fn money(l: &Labels, amount: f64, currency: &str) -> String {
+    let v = Value::Number((amount * 100.0).round() / 100.0);
+    format!("{} {currency}", value_display(l, &v))
+}
+
+/// Cost totals, one currency after another (`15000 EUR · 800 CHF`):
+/// amounts in different currencies are never added together.
+pub fn totals_display(l: &Labels, totals: &crate::doc::CostTotals) -> String {
+    totals
+        .0
+        .iter()
+        .map(|(c, n)| money(l, *n, c))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

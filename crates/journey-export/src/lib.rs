@@ -15,11 +15,12 @@ pub mod markdown;
 pub mod mermaid;
 pub mod sheet;
 mod text;
+pub use text::{persona_curve, target_differs, CurvePoint};
 pub mod xlsx;
 
 pub use doc::*;
 pub use journey_l10n::{Labels, Lang};
-pub use labels::{kpi_display, metric_display, phase_kind};
+pub use labels::{kpi_display, metric_display, money, phase_kind, totals_display};
 
 /// How an export is rendered: in which language, with or without the
 /// checker's findings.

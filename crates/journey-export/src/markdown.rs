@@ -1,8 +1,8 @@
 //! Markdown: the journey map as the workshop table, then the persona cards
 //! and the impact map as a nested list. Written for GitHub's renderer.
 
-use crate::doc::{Document, Journey, Persona, Phase, Touchpoint};
-use crate::labels::{kpi_display, metric_display, phase_kind};
+use crate::doc::{CostTotals, Document, Journey, Persona, Phase, Touchpoint};
+use crate::labels::{kpi_display, metric_display, money, phase_kind, totals_display};
 use crate::text::{self, Scores};
 use crate::Options;
 use journey_l10n::Labels;
@@ -63,10 +63,58 @@ fn touchpoint_cell(l: &Labels, t: &Touchpoint) -> String {
     if t.moment {
         s.push_str(" ★");
     }
+    if t.wow {
+        let _ = write!(s, " {}", inline(&l.t("badge-wow")));
+    }
     if t.is_planned() {
         let _ = write!(s, " *{}*", l.t("planned"));
     }
+    if let Some(c) = &t.cost {
+        let _ = write!(s, " · {}", inline(&money(l, c.amount, &c.currency)));
+    }
     s
+}
+
+/// `→ Title` per `next` touchpoint, with the channel switch when the
+/// path changes channel.
+fn next_cell(l: &Labels, doc: &Document, t: &Touchpoint) -> String {
+    t.next
+        .iter()
+        .filter_map(|id| doc.touchpoint(id))
+        .map(|n| {
+            let mut s = format!("→ {}", inline(n.display_title()));
+            if let (Some(a), Some(b)) = (&t.channel, &n.channel) {
+                if a != b {
+                    let sw = l.f(
+                        "next-switch",
+                        &[("from", a.as_str().into()), ("to", b.as_str().into())],
+                    );
+                    let _ = write!(s, " *({})*", inline(&sw));
+                }
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The cost totals of a phase per currency: the status quo, and what
+/// planned touchpoints would add.
+fn cost_cell(l: &Labels, p: &Phase) -> String {
+    let now = CostTotals::of(text::current(p));
+    let planned = CostTotals::of(p.touchpoints.iter().filter(|t| t.is_planned()));
+    let mut parts = Vec::new();
+    if !now.is_empty() {
+        parts.push(inline(&totals_display(l, &now)));
+    }
+    if !planned.is_empty() {
+        parts.push(format!(
+            "*{}:* + {}",
+            inline(&l.t("planned")),
+            inline(&totals_display(l, &planned))
+        ));
+    }
+    parts.join("<br>")
 }
 
 fn touchpoints_cell(l: &Labels, p: &Phase, online: bool) -> String {
@@ -109,6 +157,9 @@ fn journey_map(out: &mut String, l: &Labels, doc: &Document, j: &Journey) {
             inline(&l.t("value-proposition")),
             inline(v)
         );
+    }
+    if let Some(sp) = &j.sponsor {
+        let _ = writeln!(out, "**{}:** {}\n", inline(&l.t("sponsor")), inline(sp));
     }
     if let Some(d) = &j.description {
         for para in text::paragraphs(d) {
@@ -199,6 +250,32 @@ fn journey_map(out: &mut String, l: &Labels, doc: &Document, j: &Journey) {
         let _ = write!(out, "| **{}** |", inline(&l.t(label)));
         for p in &phases {
             let _ = write!(out, " {} |", cell(l, p));
+        }
+        out.push('\n');
+    }
+    if phases
+        .iter()
+        .any(|p| p.touchpoints.iter().any(|t| t.cost.is_some()))
+    {
+        let _ = write!(out, "| **{}** |", inline(&l.t("row-cost")));
+        for p in &phases {
+            let _ = write!(out, " {} |", cost_cell(l, p));
+        }
+        out.push('\n');
+    }
+    if phases
+        .iter()
+        .any(|p| p.touchpoints.iter().any(|t| !t.next.is_empty()))
+    {
+        let _ = write!(out, "| **{}** |", inline(&l.t("tp-next")));
+        for p in &phases {
+            let items: Vec<String> = p
+                .touchpoints
+                .iter()
+                .filter(|t| !t.next.is_empty())
+                .map(|t| format!("{} {}", inline(t.display_title()), next_cell(l, doc, t)))
+                .collect();
+            let _ = write!(out, " {} |", items.join("<br>"));
         }
         out.push('\n');
     }

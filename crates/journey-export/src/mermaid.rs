@@ -378,6 +378,102 @@ fn journey_diagram(
     }
 }
 
+/// The customer's path through a journey as a `flowchart LR`: the
+/// touchpoints that `next` links, grouped by phase, an arrow per `next`;
+/// an arrow that changes channel is labelled `web → store` and drawn
+/// thick. Nothing when no touchpoint of the journey names a `next`.
+fn path_diagram(out: &mut String, doc: &Document, l: &Labels, j: &Journey) {
+    let phases: Vec<&crate::doc::Phase> = doc.journey_phases(j).collect();
+    let in_journey = |id: &str| {
+        doc.touchpoint(id)
+            .is_some_and(|t| j.phases.contains(&t.phase))
+    };
+    let mut edges: Vec<(&str, &str)> = Vec::new();
+    for p in &phases {
+        for t in &p.touchpoints {
+            for n in &t.next {
+                if in_journey(n) {
+                    edges.push((&t.id, n));
+                }
+            }
+        }
+    }
+    if edges.is_empty() {
+        return;
+    }
+    let on_path: std::collections::HashSet<&str> =
+        edges.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let title = j.title.as_deref().unwrap_or(&j.id);
+    let _ = write!(
+        out,
+        "## {}\n\n```mermaid\nflowchart LR\n",
+        crate::markdown::inline(&format!("{} – {}", title, l.t("tp-next")))
+    );
+    out.push_str(
+        "    %% The customer's path: an arrow per `next`; a labelled, thick arrow switches channel.\n\
+         \x20   %% Phases are the boxes; dashed touchpoints are planned.\n",
+    );
+    let mut ids: HashMap<&str, String> = HashMap::new();
+    for (pi, p) in phases.iter().enumerate() {
+        let tps: Vec<&crate::doc::Touchpoint> = p
+            .touchpoints
+            .iter()
+            .filter(|t| on_path.contains(t.id.as_str()))
+            .collect();
+        if tps.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "    subgraph p{}[\"{}\"]",
+            pi + 1,
+            label_text(p.display_title())
+        );
+        for t in tps {
+            let n = format!("n{}", ids.len() + 1);
+            let class = if t.is_planned() {
+                "planned"
+            } else {
+                "touchpoint"
+            };
+            let _ = writeln!(
+                out,
+                "      {n}[\"{}<br/><small>{}</small>\"]:::{class}",
+                label_text(t.display_title()),
+                label_text(text::channel(t))
+            );
+            ids.insert(&t.id, n);
+        }
+        out.push_str("    end\n");
+    }
+    for (a, b) in edges {
+        let (Some(na), Some(nb)) = (ids.get(a), ids.get(b)) else {
+            continue;
+        };
+        let (ta, tb) = (doc.touchpoint(a), doc.touchpoint(b));
+        let switch = match (
+            ta.and_then(|t| t.channel.as_deref()),
+            tb.and_then(|t| t.channel.as_deref()),
+        ) {
+            (Some(x), Some(y)) if x != y => Some(format!("{} → {}", label_text(x), label_text(y))),
+            _ => None,
+        };
+        match switch {
+            Some(s) => {
+                let _ = writeln!(out, "    {na} ==\"{s}\"==> {nb}");
+            }
+            None => {
+                let _ = writeln!(out, "    {na} --> {nb}");
+            }
+        }
+    }
+    out.push_str(
+        "    classDef touchpoint fill:#e6f4ea,stroke:#2f855a,color:#123524\n\
+         \x20   classDef planned fill:#ffffff,stroke:#6b46c1,color:#2d1b4e,stroke-dasharray:5 3\n",
+    );
+    out.push_str("```\n\n");
+}
+
 fn impact_diagram(out: &mut String, doc: &Document, l: &Labels, goals: &[Goal]) {
     let _ = write!(
         out,
@@ -498,6 +594,7 @@ pub fn render_with(doc: &Document, options: &Options) -> String {
     let actors = actor_names(doc);
     for j in &doc.journeys {
         journey_diagram(&mut out, doc, l, j, &actors);
+        path_diagram(&mut out, doc, l, j);
     }
     if !doc.goals.is_empty() {
         impact_diagram(&mut out, doc, l, &doc.goals);

@@ -104,12 +104,14 @@ pub const SHEETS: &[Label] = labels! {
     "kpis" => "KPIs", "KPIs";
     "impact" => "Impact map", "Impact Map";
     "promises" => "Promises", "Versprechen";
+    "persona_scores" => "Persona scores", "Bewertung je Persona";
 };
 
 /// The *Journey* sheet: one row per journey.
 pub const JOURNEY_COLUMNS: &[Label] = labels! {
     "id" => "ID", "ID";
     "title" => "Title", "Titel";
+    "sponsor" => "Sponsor", "Auftraggeber";
     "value" => "Value proposition", "Wertversprechen";
     "description" => "Description", "Beschreibung";
     "phases" => "Phases (in order)", "Phasen (in Reihenfolge)";
@@ -140,6 +142,7 @@ pub const MAP_ROWS: &[Label] = labels! {
     "systems" => "IT systems", "IT-Systeme";
     "moments" => "Moments of truth", "Moments of Truth";
     "experience" => "Mean experience (1-5)", "Erlebnis Ø (1-5)";
+    "cost" => "Cost (total)", "Kosten (Summe)";
     "supports" => "Supports", "Stützt";
     "evidence" => "Evidence", "Belege";
     "disclaimers" => "Small print", "Kleingedrucktes";
@@ -148,7 +151,7 @@ pub const MAP_ROWS: &[Label] = labels! {
 
 /// Map rows whose content comes from other sheets (touchpoints, KPIs,
 /// the experience scores).
-pub const MAP_DERIVED: &[&str] = &["online", "offline", "other", "kpis", "experience"];
+pub const MAP_DERIVED: &[&str] = &["online", "offline", "other", "kpis", "experience", "cost"];
 
 /// The *Personas* sheet: one row per persona.
 pub const PERSONA_COLUMNS: &[Label] = labels! {
@@ -185,11 +188,17 @@ pub const TOUCHPOINT_COLUMNS: &[Label] = labels! {
     "keeps" => "Keeps (promises)", "Hält (Versprechen)";
     "expectation" => "Expectation (1-5)", "Erwartung (1-5)";
     "experience" => "Experience (1-5)", "Erlebnis (1-5)";
+    "target" => "Target experience (1-5)", "Ziel-Erlebnis (1-5)";
     "importance" => "Importance", "Wichtigkeit";
     "monitored" => "Monitored", "Überwacht";
     "state" => "State", "Zustand";
     "moment" => "Moment of truth", "Moment of Truth";
     "moment_note" => "Why a moment of truth", "Warum Moment of Truth";
+    "wow" => "Wow moment", "Wow-Moment";
+    "wow_note" => "Why a wow moment", "Warum Wow-Moment";
+    "cost" => "Cost", "Kosten";
+    "currency" => "Currency", "Währung";
+    "next" => "Next (touchpoints)", "Danach (Touchpoints)";
     "collects" => "Personal data collected", "Erhobene personenbezogene Daten";
     "basis" => "Legal basis", "Rechtsgrundlage";
     "description" => "Description", "Beschreibung";
@@ -222,6 +231,7 @@ pub const IMPACT_COLUMNS: &[Label] = labels! {
     "metric" => "Metric", "Messgröße";
     "current" => "Current", "Ist-Wert";
     "target" => "Target", "Zielwert";
+    "unit" => "Unit", "Einheit";
     "by" => "By", "Bis";
     "via" => "Touchpoints (via)", "Touchpoints (via)";
     "description" => "Description", "Beschreibung";
@@ -242,6 +252,18 @@ pub const PROMISE_COLUMNS: &[Label] = labels! {
     "id" => "ID", "ID";
     "text" => "Promise", "Versprechen";
     "kept_by" => "Kept by (from Touchpoints)", "Gehalten von (aus Touchpoints)";
+};
+
+/// The *Persona scores* sheet: one row per `for` line of a touchpoint —
+/// a persona's own scores there. An empty score falls back to the
+/// touchpoint's own (on the Touchpoints sheet).
+pub const PERSONA_SCORE_COLUMNS: &[Label] = labels! {
+    "touchpoint" => "Touchpoint", "Touchpoint";
+    "persona" => "Persona", "Persona";
+    "expectation" => "Expectation (1-5)", "Erwartung (1-5)";
+    "experience" => "Experience (1-5)", "Erlebnis (1-5)";
+    "target" => "Target experience (1-5)", "Ziel-Erlebnis (1-5)";
+    "feeling" => "Feeling", "Gefühl";
 };
 
 /// Fixed values as the workbook writes them.

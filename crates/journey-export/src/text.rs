@@ -84,3 +84,48 @@ pub fn served_names(doc: &Document, t: &Touchpoint) -> Vec<String> {
         .map(|p| doc.persona_name(p).to_string())
         .collect()
 }
+
+/// One phase of a persona's emotion curves: the status quo (experience
+/// against expectation) and the experience aimed for.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct CurvePoint {
+    /// Status quo: the current touchpoints serving the persona, each with
+    /// the persona's own experience (`for`), else the touchpoint's.
+    pub experience: Option<f64>,
+    pub expectation: Option<f64>,
+    /// Target: each touchpoint's [`Touchpoint::target_for`] — the
+    /// persona's target, else the touchpoint's, else (current ones) the
+    /// status quo; planned touchpoints count with their target only.
+    pub target: Option<f64>,
+}
+
+/// The points of `persona`'s curves, one per phase, each the mean over
+/// the phase's touchpoints that serve the persona.
+pub fn persona_curve(persona: &str, phases: &[&Phase]) -> Vec<CurvePoint> {
+    phases
+        .iter()
+        .map(|p| {
+            let serving = || {
+                p.touchpoints
+                    .iter()
+                    .filter(|t| t.serves.iter().any(|s| s == persona))
+            };
+            let current = || serving().filter(|t| !t.is_planned());
+            CurvePoint {
+                experience: mean(current().filter_map(|t| t.experience_for(persona))),
+                expectation: mean(current().filter_map(|t| t.expectation_for(persona))),
+                target: mean(serving().filter_map(|t| t.target_for(persona))),
+            }
+        })
+        .collect()
+}
+
+/// Whether the target curve says anything the status quo does not: some
+/// phase aims for another score than it has.
+pub fn target_differs(points: &[CurvePoint]) -> bool {
+    points.iter().any(|p| match (p.experience, p.target) {
+        (Some(x), Some(t)) => (x - t).abs() > 1e-9,
+        (None, Some(_)) => true,
+        _ => false,
+    })
+}

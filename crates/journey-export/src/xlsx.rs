@@ -21,7 +21,7 @@
 //! columns are as wide as their content allows, rows as high as their
 //! wrapped text.
 
-use crate::doc::{format_number, Allow, Document, Kpi, Phase, Touchpoint, Value};
+use crate::doc::{format_number, Allow, CostTotals, Document, Kpi, Phase, Touchpoint, Value};
 use crate::sheet::{self, join_lines, label, Label, Lang};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -209,8 +209,69 @@ pub fn map_derived(p: &Phase, key: &str, lang: Lang) -> Cell {
         "other" => list(None),
         "kpis" => Cell::list(&p.kpis.iter().map(Kpi::display).collect::<Vec<_>>()),
         "experience" => mean_experience(p).map(Cell::Number).unwrap_or(Cell::Empty),
+        "cost" => Cell::list(&cost_lines(&CostTotals::of(&p.touchpoints), lang)),
         _ => Cell::Empty,
     }
+}
+
+/// Cost totals one currency per line (`15000 EUR`, `800 CHF`), with the
+/// decimal comma in German.
+pub fn cost_lines(totals: &CostTotals, lang: Lang) -> Vec<String> {
+    totals
+        .0
+        .iter()
+        .map(|(cur, n)| {
+            let n = format_number((n * 100.0).round() / 100.0);
+            let n = match lang {
+                Lang::De => n.replace('.', ","),
+                Lang::En => n,
+            };
+            format!("{n} {cur}")
+        })
+        .collect()
+}
+
+/// The *Persona scores* sheet's cells for one `for` line.
+fn persona_score_row(t: &Touchpoint, p: &crate::doc::PersonaScores) -> Vec<Cell> {
+    let score = |n: Option<f64>| n.map(Cell::Number).unwrap_or(Cell::Empty);
+    vec![
+        Cell::text(&t.id),
+        Cell::text(&p.persona),
+        score(p.expectation),
+        score(p.experience),
+        score(p.target),
+        Cell::opt(&p.feeling),
+    ]
+}
+
+fn persona_score_sheet(doc: &Document, lang: Lang) -> Grid {
+    let mut g = Grid::new(sheet::label(sheet::SHEETS, "persona_scores", lang), (1, 2));
+    g.header(sheet::PERSONA_SCORE_COLUMNS, lang);
+    for p in &doc.phases {
+        for t in &p.touchpoints {
+            for ps in &t.persona_scores {
+                let cells = persona_score_row(t, ps);
+                g.rows.push(
+                    cells
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            (
+                                c,
+                                if (2..5).contains(&i) {
+                                    Style::Score
+                                } else {
+                                    Style::Plain
+                                },
+                            )
+                        })
+                        .collect(),
+                );
+            }
+        }
+    }
+    g.widths = vec![None, None, None, None, None, Some(44.0)];
+    g
 }
 
 fn journey_sheet(doc: &Document, lang: Lang) -> Grid {
@@ -220,6 +281,7 @@ fn journey_sheet(doc: &Document, lang: Lang) -> Grid {
         g.row(vec![
             Cell::text(&j.id),
             Cell::opt(&j.title),
+            Cell::opt(&j.sponsor),
             Cell::opt(&j.value),
             Cell::opt(&j.description),
             Cell::list(&j.phases),
@@ -234,6 +296,7 @@ fn journey_sheet(doc: &Document, lang: Lang) -> Grid {
     }
     g.widths = vec![
         None,
+        Some(30.0),
         Some(30.0),
         Some(50.0),
         Some(50.0),
@@ -252,8 +315,15 @@ fn map_sheet(doc: &Document, lang: Lang) -> Grid {
         .phases
         .iter()
         .any(|p| p.touchpoints.iter().any(|t| t.presence.is_none()));
+    let has_cost = doc
+        .phases
+        .iter()
+        .any(|p| p.touchpoints.iter().any(|t| t.cost.is_some()));
     for row in sheet::MAP_ROWS {
         if row.key == "other" && !has_other {
+            continue;
+        }
+        if row.key == "cost" && !has_cost {
             continue;
         }
         if row.key == "supports" {
@@ -368,6 +438,7 @@ fn touchpoint_sheet(doc: &Document, lang: Lang) -> Grid {
                 Cell::list(&t.keeps),
                 t.expectation.map(Cell::Number).unwrap_or(Cell::Empty),
                 t.experience.map(Cell::Number).unwrap_or(Cell::Empty),
+                t.target_experience.map(Cell::Number).unwrap_or(Cell::Empty),
                 t.importance
                     .as_deref()
                     .map(|i| Cell::text(sheet::value(i, lang)))
@@ -380,6 +451,18 @@ fn touchpoint_sheet(doc: &Document, lang: Lang) -> Grid {
                     Cell::Empty
                 },
                 Cell::opt(&t.moment_note),
+                if t.wow {
+                    yes_no(Some(true), lang)
+                } else {
+                    Cell::Empty
+                },
+                Cell::opt(&t.wow_note),
+                t.cost
+                    .as_ref()
+                    .map(|c| Cell::Number(c.amount))
+                    .unwrap_or(Cell::Empty),
+                Cell::opt(&t.cost.as_ref().map(|c| c.currency.clone())),
+                Cell::list(&t.next),
                 Cell::list(&t.collects),
                 Cell::opt(&t.basis),
                 Cell::opt(&t.description),
@@ -396,6 +479,7 @@ fn touchpoint_sheet(doc: &Document, lang: Lang) -> Grid {
                 | "evidence"
                 | "disclaimers"
                 | "moment_note"
+                | "wow_note"
                 | "collects"
                 | "description"
                 | "allows"
@@ -471,6 +555,7 @@ fn impact_sheet(doc: &Document, lang: Lang) -> Grid {
                 m.map(|m| Cell::text(&m.name)).unwrap_or(Cell::Empty),
                 m.map(|m| Cell::value(&m.current)).unwrap_or(Cell::Empty),
                 m.map(|m| Cell::value(&m.target)).unwrap_or(Cell::Empty),
+                m.map(|m| Cell::opt(&m.unit)).unwrap_or(Cell::Empty),
                 m.and_then(|m| m.by.as_ref())
                     .map(|b| Cell::Date(b.clone()))
                     .unwrap_or(Cell::Empty),
@@ -482,12 +567,12 @@ fn impact_sheet(doc: &Document, lang: Lang) -> Grid {
         ));
         for a in &goal.actors {
             let mut cells = vec![level("actor"), Cell::text(&a.id), Cell::opt(&a.title)];
-            cells.resize(9, Cell::Empty);
+            cells.resize(10, Cell::Empty);
             cells.push(allows(&a.allows));
             g.rows.push(styled(cells, 1));
             for i in &a.impacts {
                 let mut cells = vec![level("impact"), Cell::text(&i.id), Cell::opt(&i.title)];
-                cells.resize(7, Cell::Empty);
+                cells.resize(8, Cell::Empty);
                 cells.push(Cell::list(&i.via));
                 cells.push(Cell::Empty);
                 cells.push(allows(&i.allows));
@@ -495,7 +580,7 @@ fn impact_sheet(doc: &Document, lang: Lang) -> Grid {
                 for d in &i.deliverables {
                     let mut cells =
                         vec![level("deliverable"), Cell::opt(&d.id), Cell::text(&d.title)];
-                    cells.resize(7, Cell::Empty);
+                    cells.resize(8, Cell::Empty);
                     cells.push(Cell::list(&d.via));
                     g.rows.push(styled(cells, 3));
                 }
@@ -507,6 +592,7 @@ fn impact_sheet(doc: &Document, lang: Lang) -> Grid {
         None,
         Some(44.0),
         Some(30.0),
+        None,
         None,
         None,
         Some(11.0),
@@ -555,6 +641,7 @@ fn grids(doc: &Document, lang: Lang) -> Vec<Grid> {
         kpi_sheet(doc, lang),
         impact_sheet(doc, lang),
         promise_sheet(doc, lang),
+        persona_score_sheet(doc, lang),
     ]
 }
 

@@ -20,8 +20,8 @@ use crate::workbook::{Grid, Value};
 use journey_export::sheet::{self, split_lines, Lang};
 use journey_export::xlsx::{kept_by, map_derived, Cell as Shown};
 use journey_export::{
-    Actor, Deliverable, Document, Empathy, Goal, Impact, Journey, Kpi, Location, LoopBack, Metric,
-    Persona, Phase, Promise, Support, Touchpoint,
+    Actor, Cost, Deliverable, Document, Empathy, Goal, Impact, Journey, Kpi, Location, LoopBack,
+    Metric, Persona, PersonaScores, Phase, Promise, Support, Touchpoint,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -67,6 +67,7 @@ fn detect_lang(grids: &[Grid]) -> Lang {
         sheet::KPI_COLUMNS,
         sheet::IMPACT_COLUMNS,
         sheet::PROMISE_COLUMNS,
+        sheet::PERSONA_SCORE_COLUMNS,
     ]
     .iter()
     .flat_map(|l| l.iter())
@@ -228,6 +229,50 @@ pub fn read_own(grids: &[Grid], cx: &mut Context) -> Read {
             cx.place("touchpoint", &id, t.at(r, "id"));
             let tp = read_touchpoint(&t, r, id, title, &phases[pi].id, cx);
             phases[pi].touchpoints.push(tp);
+        }
+    }
+
+    // Persona scores: one row per persona and touchpoint.
+    if let Some(g) = by_kind.get("persona_scores") {
+        let t = Table::new(g, sheet::PERSONA_SCORE_COLUMNS, &[], cx);
+        require(&t, &["touchpoint", "persona"], cx);
+        for r in t.rows() {
+            let Some(of) = t.cell(r, "touchpoint").ident(cx, "a touchpoint id") else {
+                if t.cell(r, "touchpoint").value.is_empty() {
+                    cx.error(
+                        t.at(r, "touchpoint"),
+                        "empty; write the id of the touchpoint (from the Touchpoints sheet)",
+                    );
+                }
+                continue;
+            };
+            let Some(persona) = t.cell(r, "persona").ident(cx, "a persona id") else {
+                if t.cell(r, "persona").value.is_empty() {
+                    cx.error(
+                        t.at(r, "persona"),
+                        "empty; write the id of the persona these scores are for",
+                    );
+                }
+                continue;
+            };
+            let scores = PersonaScores {
+                persona,
+                expectation: t.cell(r, "expectation").score(cx, "expectation"),
+                experience: t.cell(r, "experience").score(cx, "experience"),
+                target: t.cell(r, "target").score(cx, "target experience"),
+                feeling: t.cell(r, "feeling").text(cx),
+            };
+            let tp = phases
+                .iter_mut()
+                .flat_map(|p| p.touchpoints.iter_mut())
+                .find(|x| x.id == of);
+            match tp {
+                Some(tp) => tp.persona_scores.push(scores),
+                None => cx.error(
+                    t.at(r, "touchpoint"),
+                    format!("there is no touchpoint `{of}` on the Touchpoints sheet"),
+                ),
+            }
         }
     }
 
@@ -452,6 +497,7 @@ pub fn read_own(grids: &[Grid], cx: &mut Context) -> Read {
             journeys.push(Journey {
                 id,
                 title: t.cell(r, "title").text(cx),
+                sponsor: t.cell(r, "sponsor").text(cx),
                 value: t.cell(r, "value").text(cx),
                 description: t.cell(r, "description").text(cx),
                 phases: phase_ids,
@@ -570,6 +616,7 @@ fn header_label(key: &str) -> &'static str {
         sheet::KPI_COLUMNS,
         sheet::PROMISE_COLUMNS,
         sheet::IMPACT_COLUMNS,
+        sheet::PERSONA_SCORE_COLUMNS,
     ] {
         if let Some(l) = labels.iter().find(|l| l.key == key) {
             return l.en;
@@ -667,6 +714,7 @@ fn read_touchpoint(
     tp.keeps = t.cell(r, "keeps").idents(cx, "a promise id");
     tp.expectation = t.cell(r, "expectation").score(cx, "expectation");
     tp.experience = t.cell(r, "experience").score(cx, "experience");
+    tp.target_experience = t.cell(r, "target").score(cx, "target experience");
     tp.importance = t
         .cell(r, "importance")
         .word(
@@ -702,6 +750,50 @@ fn read_touchpoint(
         cx.error(t.at(r, "moment"), "says no, but a reason for the moment of truth is given; write `yes`, or clear the reason");
     }
     tp.moment_note = note;
+    let wow = t.cell(r, "wow").yes_no(cx);
+    let note = t.cell(r, "wow_note").text(cx);
+    tp.wow = wow.unwrap_or(false) || note.is_some();
+    if wow == Some(false) && note.is_some() {
+        cx.error(
+            t.at(r, "wow"),
+            "says no, but a reason for the wow moment is given; write `yes`, or clear the reason",
+        );
+    }
+    tp.wow_note = note;
+    let amount = t
+        .cell(r, "cost")
+        .number(cx, "the cost is an amount such as 12000 or 12.000,50");
+    let currency = t.cell(r, "currency").text(cx).map(|c| c.trim().to_string());
+    match (amount, currency) {
+        (Some(amount), Some(c)) if is_currency(&c) => {
+            tp.cost = Some(Cost {
+                amount,
+                currency: c,
+            })
+        }
+        (Some(amount), Some(c)) => match currency_code(&c) {
+            Some(code) => {
+                tp.cost = Some(Cost {
+                    amount,
+                    currency: code.to_string(),
+                })
+            }
+            None => cx.error(
+                t.at(r, "currency"),
+                format!("`{c}` is not a currency code; write three capital letters such as EUR, CHF, USD or GBP"),
+            ),
+        },
+        (Some(_), None) => cx.error(
+            t.at(r, "currency"),
+            "the cost has no currency; write its code (EUR, CHF, USD, GBP …)",
+        ),
+        (None, Some(_)) => cx.error(
+            t.at(r, "cost"),
+            "a currency but no amount; write the cost, or clear the currency",
+        ),
+        (None, None) => {}
+    }
+    tp.next = t.cell(r, "next").idents(cx, "a touchpoint id");
     tp.collects = t.cell(r, "collects").list(cx);
     tp.basis = t
         .cell(r, "basis")
@@ -720,6 +812,23 @@ fn read_touchpoint(
     tp.description = t.cell(r, "description").text(cx);
     tp.allows = t.cell(r, "allows").allows(cx);
     tp
+}
+
+/// Three capital letters, as ISO 4217 codes are written.
+fn is_currency(c: &str) -> bool {
+    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The code of a currency written as a sign or a word (`€`, `eur`,
+/// `Franken`).
+fn currency_code(c: &str) -> Option<&'static str> {
+    match labels::normalise(c).as_str() {
+        "€" | "eur" | "euro" => Some("EUR"),
+        "$" | "usd" | "dollar" | "us$" => Some("USD"),
+        "£" | "gbp" | "pound" | "pfund" => Some("GBP"),
+        "chf" | "fr." | "franken" | "sfr." => Some("CHF"),
+        _ => None,
+    }
 }
 
 fn read_impact_map(
@@ -746,11 +855,12 @@ fn read_impact_map(
                 let name = t.cell(r, "metric").text(cx);
                 let current = t.cell(r, "current").measure(cx);
                 let target = t.cell(r, "target").measure(cx);
+                let unit = t.cell(r, "unit").text(cx);
                 let by = t.cell(r, "by").date(cx);
                 let metric = match name {
-                    Some(name) => Some(Metric { name, current, target, by }),
+                    Some(name) => Some(Metric { name, current, target, unit, by }),
                     None => {
-                        if current.is_some() || target.is_some() || by.is_some() {
+                        if current.is_some() || target.is_some() || unit.is_some() || by.is_some() {
                             cx.error(t.at(r, "metric"), "the goal has values but no metric; write what is measured here");
                         }
                         None
@@ -1323,6 +1433,7 @@ pub fn read_workshop(g: &Grid, source: &str, cx: &mut Context) -> Read {
     let journey = Journey {
         id: jid,
         title,
+        sponsor: None,
         value: None,
         description: None,
         phases: phases.iter().map(|p| p.id.clone()).collect(),
@@ -1427,6 +1538,17 @@ fn parse_kpi(line: &str, style: Style) -> Kpi {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn currencies_as_codes_signs_or_words() {
+        assert!(is_currency("EUR") && is_currency("CHF"));
+        assert!(!is_currency("eur") && !is_currency("EURO") && !is_currency("€"));
+        assert_eq!(currency_code("€"), Some("EUR"));
+        assert_eq!(currency_code(" Euro "), Some("EUR"));
+        assert_eq!(currency_code("Franken"), Some("CHF"));
+        assert_eq!(currency_code("£"), Some("GBP"));
+        assert_eq!(currency_code("Taler"), None);
+    }
 
     #[test]
     fn map_entries_and_kpi_lines() {

@@ -258,10 +258,20 @@ fn touchpoint(src: &mut Src, r: &Row) {
         src.line(&s);
     }
     if let Some(e) = r.expectation {
-        src.line(&format!("expectation {e}"));
+        src.line(&format!("expectation {}", journey_export::format_number(e)));
     }
-    if let Some(e) = r.experience {
-        src.line(&format!("experience {e}"));
+    match (r.experience, r.target_experience) {
+        (Some(e), Some(t)) => src.line(&format!(
+            "experience {} target {}",
+            journey_export::format_number(e),
+            journey_export::format_number(t)
+        )),
+        (Some(e), None) => src.line(&format!("experience {}", journey_export::format_number(e))),
+        (None, Some(t)) => src.line(&format!(
+            "experience target {}",
+            journey_export::format_number(t)
+        )),
+        (None, None) => {}
     }
     if let Some(i) = &r.importance {
         src.line(&format!("importance {i}"));
@@ -278,6 +288,17 @@ fn touchpoint(src: &mut Src, r: &Row) {
         Moment::No => {}
         Moment::Yes => src.line("moment"),
         Moment::Note(n) => src.line(&format!("moment {}", literal(n, c))),
+    }
+    match &r.wow {
+        Moment::No => {}
+        Moment::Yes => src.line("wow"),
+        Moment::Note(n) => src.line(&format!("wow {}", literal(n, c))),
+    }
+    if let Some((amount, currency)) = &r.cost {
+        src.line(&format!("cost {amount} {currency}"));
+    }
+    if !r.next.is_empty() {
+        src.line(&format!("next {}", r.next.join(", ")));
     }
     if !r.collects.is_empty() {
         src.line(&format!("collects {}", texts(&r.collects, c)));

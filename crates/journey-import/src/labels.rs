@@ -94,6 +94,15 @@ pub fn sheet(name: &str) -> Option<&'static str> {
                 &["impact", "impact-map", "impactmap", "wirkungskarte"],
             ),
             ("promises", &["promise", "versprechen"]),
+            (
+                "persona_scores",
+                &[
+                    "persona score",
+                    "scores",
+                    "bewertungen",
+                    "bewertung je persona",
+                ],
+            ),
         ],
     )
 }
@@ -391,6 +400,24 @@ pub const TOUCHPOINT_ALIASES: &[(&str, &[&str])] = &[
     ("state", &["status", "ist/soll", "state"]),
     ("moment", &["moment", "moment der wahrheit"]),
     ("moment_note", &["moment note", "warum"]),
+    (
+        "target",
+        &[
+            "target experience",
+            "ziel-erlebnis",
+            "ziel erlebnis",
+            "soll-erlebnis",
+            "zielwert",
+        ],
+    ),
+    ("wow", &["wow", "wow-moment", "begeisterung"]),
+    ("wow_note", &["warum wow"]),
+    ("cost", &["cost", "kosten", "budget"]),
+    ("currency", &["currency", "währung"]),
+    (
+        "next",
+        &["next", "danach", "nächster", "nächste touchpoints"],
+    ),
     (
         "collects",
         &[

@@ -239,51 +239,45 @@ impl Cell<'_> {
         }
     }
 
-    /// A 1–5 score: a number cell, or a number typed as text.
-    pub fn score(&self, cx: &mut Context, what: &str) -> Option<f64> {
-        let value = match self.value {
-            Value::Empty => return None,
-            Value::Number(n) => *n,
-            Value::Text(t) if t.trim().is_empty() => return None,
+    /// A number: a number cell, or a number typed as text (`12.000,50`
+    /// in a German workbook). `rule` ends the message for text that is
+    /// not a number.
+    pub fn number(&self, cx: &mut Context, rule: &str) -> Option<f64> {
+        match self.value {
+            Value::Empty => None,
+            Value::Number(n) => Some(*n),
+            Value::Text(t) if t.trim().is_empty() => None,
             Value::Text(t) => match numbers::parse_number(t, cx.number_style()) {
-                Some(n) => n,
+                Some(n) => Some(n),
                 None => {
                     cx.error(
                         self.at.clone(),
-                        format!(
-                            "`{}` is not a number; the {what} is a whole number from 1 (poor) to 5 (excellent)",
-                            t.trim()
-                        ),
+                        format!("`{}` is not a number; {rule}", t.trim()),
                     );
-                    return None;
+                    None
                 }
             },
             other => {
                 cx.error(
                     self.at.clone(),
-                    format!(
-                        "`{}` is not a number; the {what} is a whole number from 1 (poor) to 5 (excellent)",
-                        other.as_text()
-                    ),
+                    format!("`{}` is not a number; {rule}", other.as_text()),
                 );
-                return None;
+                None
             }
-        };
+        }
+    }
+
+    /// A score from 1.0 to 5.0 (decimals allowed, e.g. survey means): a
+    /// number cell, or a number typed as text.
+    pub fn score(&self, cx: &mut Context, what: &str) -> Option<f64> {
+        let rule =
+            format!("the {what} is a number from 1 (poor) to 5 (excellent), decimals allowed");
+        let value = self.number(cx, &rule)?;
         if !(1.0..=5.0).contains(&value) {
             cx.error(
                 self.at.clone(),
                 format!(
-                    "`{}` is outside the scale; the {what} is a whole number from 1 (poor) to 5 (excellent)",
-                    journey_export::format_number(value)
-                ),
-            );
-            return None;
-        }
-        if value.fract() != 0.0 {
-            cx.error(
-                self.at.clone(),
-                format!(
-                    "`{}` is not a whole number; the {what} is a whole number from 1 (poor) to 5 (excellent)",
+                    "`{}` is outside the scale; {rule}",
                     journey_export::format_number(value)
                 ),
             );

@@ -16,7 +16,8 @@ use crate::generate::literal;
 use crate::{ImportError, OutFile};
 use journey_export::sheet::Lang;
 use journey_export::{
-    format_number, Allow, Document, Goal, Journey, Kpi, Persona, Phase, Touchpoint, Value,
+    format_number, Allow, Document, Goal, Journey, Kpi, Persona, PersonaScores, Phase, Touchpoint,
+    Value,
 };
 
 /// File names per language.
@@ -113,6 +114,7 @@ fn head(keyword: &str, id: &str, title: &Option<String>) -> String {
 
 fn journey(s: &mut Src, j: &Journey) {
     s.open(&head("journey", &j.id, &j.title));
+    s.text("sponsor", &j.sponsor);
     s.text("value", &j.value);
     s.text("description", &j.description);
     s.ids("phases", &j.phases);
@@ -215,8 +217,19 @@ fn touchpoint(s: &mut Src, t: &Touchpoint) {
     if let Some(e) = t.expectation {
         s.line(&format!("expectation {}", format_number(e)));
     }
-    if let Some(e) = t.experience {
-        s.line(&format!("experience {}", format_number(e)));
+    match (t.experience, t.target_experience) {
+        (Some(e), Some(x)) => s.line(&format!(
+            "experience {} target {}",
+            format_number(e),
+            format_number(x)
+        )),
+        (Some(e), None) => s.line(&format!("experience {}", format_number(e))),
+        (None, Some(x)) => s.line(&format!("experience target {}", format_number(x))),
+        (None, None) => {}
+    }
+    for p in &t.persona_scores {
+        let c = s.col();
+        s.line(&persona_scores_line(p, c));
     }
     if let Some(i) = &t.importance {
         s.line(&format!("importance {i}"));
@@ -238,6 +251,19 @@ fn touchpoint(s: &mut Src, t: &Touchpoint) {
             None => s.line("moment"),
         }
     }
+    if t.wow {
+        match &t.wow_note {
+            Some(n) => {
+                let c = s.col();
+                s.line(&format!("wow {}", literal(n, c)));
+            }
+            None => s.line("wow"),
+        }
+    }
+    if let Some(cost) = &t.cost {
+        s.line(&format!("cost {}", cost.display()));
+    }
+    s.ids("next", &t.next);
     s.texts("collects", &t.collects);
     if let Some(b) = &t.basis {
         s.line(&format!("basis {b}"));
@@ -245,6 +271,24 @@ fn touchpoint(s: &mut Src, t: &Touchpoint) {
     s.text("description", &t.description);
     s.allows(&t.allows);
     s.close();
+}
+
+/// `for PERSONA [expectation S] [experience S] [target S] [feeling "…"]`.
+pub(crate) fn persona_scores_line(p: &PersonaScores, col: usize) -> String {
+    let mut line = format!("for {}", p.persona);
+    for (word, v) in [
+        ("expectation", p.expectation),
+        ("experience", p.experience),
+        ("target", p.target),
+    ] {
+        if let Some(v) = v {
+            line.push_str(&format!(" {word} {}", format_number(v)));
+        }
+    }
+    if let Some(f) = &p.feeling {
+        line.push_str(&format!(" feeling {}", literal(f, col)));
+    }
+    line
 }
 
 fn goal(s: &mut Src, g: &Goal) {
@@ -257,6 +301,9 @@ fn goal(s: &mut Src, g: &Goal) {
         }
         if let Some(v) = &m.target {
             line.push_str(&format!(" target {}", value(v, c)));
+        }
+        if let Some(u) = &m.unit {
+            line.push_str(&format!(" unit {}", literal(u, c)));
         }
         if let Some(by) = &m.by {
             line.push_str(&format!(" by {}", value(&Value::Date(by.clone()), c)));

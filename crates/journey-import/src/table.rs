@@ -63,8 +63,8 @@ pub struct Row {
     pub copy: Vec<String>,
     pub evidence: Vec<String>,
     pub disclaimers: Vec<String>,
-    pub expectation: Option<u8>,
-    pub experience: Option<u8>,
+    pub expectation: Option<f64>,
+    pub experience: Option<f64>,
     pub importance: Option<String>,
     pub monitored: Option<bool>,
     pub state: Option<String>,
@@ -73,6 +73,12 @@ pub struct Row {
     pub basis: Option<String>,
     pub description: Option<String>,
     pub allows: Vec<Allow>,
+    pub target_experience: Option<f64>,
+    /// `wow`: like `moment`.
+    pub wow: Moment,
+    /// The amount as written and the currency code.
+    pub cost: Option<(String, String)>,
+    pub next: Vec<String>,
 }
 
 impl Row {
@@ -673,7 +679,7 @@ impl RowReader<'_> {
         None
     }
 
-    fn score(&mut self, column: &str) -> Option<u8> {
+    fn score(&mut self, column: &str) -> Option<f64> {
         let c = self.cell(column).to_string();
         if c.is_empty() {
             return None;
@@ -684,25 +690,20 @@ impl RowReader<'_> {
             crate::numbers::parse_number(&c, crate::numbers::Style::German)
         };
         match value {
-            Some(v) if v.fract() == 0.0 && (1.0..=5.0).contains(&v) => Some(v as u8),
-            Some(v) if (1.0..=5.0).contains(&v) => {
-                self.error(
-                    column,
-                    format!("`{c}` is not a whole number; scores are whole numbers from 1 to 5"),
-                );
-                None
-            }
+            Some(v) if (1.0..=5.0).contains(&v) => Some(v),
             Some(_) => {
                 self.error(
                     column,
-                    format!("`{c}` is outside the scale; scores are whole numbers from 1 to 5"),
+                    format!("`{c}` is outside the scale; scores are numbers from 1 to 5, decimals allowed"),
                 );
                 None
             }
             None => {
                 self.error(
                     column,
-                    format!("`{c}` is not a score; scores are whole numbers from 1 to 5"),
+                    format!(
+                        "`{c}` is not a score; scores are numbers from 1 to 5, decimals allowed"
+                    ),
                 );
                 None
             }
@@ -849,6 +850,15 @@ impl RowReader<'_> {
         let basis = self.word("basis", "legal basis", &names(schema::LEGAL_BASES));
         let description = self.text("description");
         let allows = self.allows();
+        let target_experience = self.score("target_experience");
+        let wow = match self.raw("wow") {
+            "" => Moment::No,
+            c if c.trim().eq_ignore_ascii_case("yes") => Moment::Yes,
+            c if c.trim().eq_ignore_ascii_case("no") => Moment::No,
+            c => Moment::Note(c.to_string()),
+        };
+        let cost = self.cost();
+        let next = self.idents("next");
         if self.table.errors.len() > errors_before {
             return None;
         }
@@ -879,6 +889,59 @@ impl RowReader<'_> {
             basis,
             description,
             allows,
+            target_experience,
+            wow,
+            cost,
+            next,
         })
+    }
+
+    /// `cost` and `currency`: an amount (`12000`, `12.000,50`) and a
+    /// three-letter code; both or neither.
+    fn cost(&mut self) -> Option<(String, String)> {
+        let amount = self.cell("cost").trim().to_string();
+        let currency = self.cell("currency").trim().to_string();
+        match (amount.is_empty(), currency.is_empty()) {
+            (true, true) => None,
+            (false, true) => {
+                self.error(
+                    "currency",
+                    "the cost has no currency; write its code (EUR, CHF, USD, GBP …)".to_string(),
+                );
+                None
+            }
+            (true, false) => {
+                self.error(
+                    "cost",
+                    "a currency but no amount; write the cost, or clear the currency".to_string(),
+                );
+                None
+            }
+            (false, false) => {
+                let n = if is_number(&amount) {
+                    amount.parse::<f64>().ok()
+                } else {
+                    crate::numbers::parse_number(&amount, crate::numbers::Style::German)
+                };
+                let ok_currency =
+                    currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase());
+                match (n, ok_currency) {
+                    (Some(n), true) if n.is_finite() && n >= 0.0 => {
+                        Some((journey_export::format_number(n), currency))
+                    }
+                    (Some(_), true) | (None, _) => {
+                        self.error(
+                            "cost",
+                            format!("`{amount}` is not an amount; write a number such as 12000"),
+                        );
+                        None
+                    }
+                    (Some(_), false) => {
+                        self.error("currency", format!("`{currency}` is not a currency code; write three capital letters such as EUR, CHF, USD or GBP"));
+                        None
+                    }
+                }
+            }
+        }
     }
 }

@@ -212,7 +212,7 @@ fn bad_score_and_unknown_phase_kind_are_precise_errors_and_a_missing_column_is_e
     assert_eq!(
         shown,
         [
-            "row 2, column `experience` (P): `7` is outside the scale; scores are whole numbers from 1 to 5",
+            "row 2, column `experience` (P): `7` is outside the scale; scores are numbers from 1 to 5, decimals allowed",
             "row 3, column `phase_kind` (D): unknown phase kind `awarenes`; expected one of awareness, consideration, decision, purchase, onboarding, usage, loyalty, advocacy, offboarding, custom (did you mean `awareness`?)",
         ]
     );
@@ -224,8 +224,8 @@ fn bad_score_and_unknown_phase_kind_are_precise_errors_and_a_missing_column_is_e
 #[test]
 fn cell_errors_name_row_and_column() {
     let cases: &[(&[(&str, &str)], &str)] = &[
-        (&[("expectation", "high")], "row 2, column `expectation` (P): `high` is not a score; scores are whole numbers from 1 to 5"),
-        (&[("experience", "3.5")], "row 2, column `experience` (Q): `3.5` is not a whole number; scores are whole numbers from 1 to 5"),
+        (&[("expectation", "high")], "row 2, column `expectation` (P): `high` is not a score; scores are numbers from 1 to 5, decimals allowed"),
+        (&[("experience", "5.5")], "row 2, column `experience` (Q): `5.5` is outside the scale; scores are numbers from 1 to 5, decimals allowed"),
         (&[("touchpoint_id", "")], "row 2, column `touchpoint_id` (E): empty; every row needs a touchpoint id (from the title: `search_ads`?)"),
         (&[("touchpoint_id", "search ads")], "row 2, column `touchpoint_id` (E): `search ads` is not an id: ids are one word of letters, digits and `_`, not starting with a digit (did you mean `search_ads`?)"),
         (&[("presence", "virtual")], "row 2, column `presence` (H): unknown presence `virtual`; expected one of online, offline"),
@@ -367,7 +367,7 @@ fn header_problems() {
     let imp = import(&csv).unwrap();
     assert_eq!(
         imp.notes,
-        ["ignored the column `Bemerkungen` (Z); it is not one journeyc reads"]
+        ["ignored the column `Bemerkungen` (AE); it is not one journeyc reads"]
     );
     // Without phase and touchpoint there is nothing to import.
     let shown: Vec<String> = import("channel,owner\nweb,marketing\n")

@@ -102,6 +102,7 @@ fn journey(cx: &Ctx) -> String {
             ("goals", &names.goals),
             ("journey_id", &cx.texts.journey_id),
             ("journey_title", &escape(&title)),
+            ("sponsor", &escape(&cx.texts.sponsor)),
             ("value", &escape(&cx.texts.value)),
             ("about", &about),
             ("inner", &inner),

@@ -112,6 +112,8 @@ pub(crate) struct Texts {
     pub persona: String,
     pub journey_id: String,
     pub journey_title: String,
+    /// The example sponsor of the journey (`sponsor "Name, role"`).
+    pub sponsor: String,
     pub value: String,
     pub intro: String,
     pub list: String,

@@ -414,8 +414,11 @@ enum Row {
 #[derive(Debug, Clone)]
 struct Curve {
     persona: String,
-    /// Experience and expectation per phase.
+    /// Experience and expectation per phase (the status quo).
     points: Vec<Pair>,
+    /// The experience aimed for per phase; empty when it is the status
+    /// quo throughout.
+    targets: Vec<Option<f64>>,
     /// The touchpoints per phase: (experience, class, moment).
     dots: Vec<Vec<(f64, &'static str, bool)>>,
 }
@@ -689,21 +692,17 @@ fn rows(doc: &Document, l: &Labels, phases: &[&Phase], col_w: f64) -> Vec<Row> {
         {
             continue;
         }
-        let points = phases
+        // The persona's own scores (`for`), else the touchpoint's.
+        let curve = journey_export::persona_curve(&persona.id, phases);
+        let points = curve
             .iter()
-            .map(|p| {
-                let cur: Vec<&Touchpoint> = p
-                    .touchpoints
-                    .iter()
-                    .filter(serves)
-                    .filter(|t| !t.is_planned())
-                    .collect();
-                (
-                    mean(cur.iter().filter_map(|t| t.experience)),
-                    mean(cur.iter().filter_map(|t| t.expectation)),
-                )
-            })
+            .map(|c| (c.experience, c.expectation))
             .collect();
+        let targets = if journey_export::target_differs(&curve) {
+            curve.iter().map(|c| c.target).collect()
+        } else {
+            Vec::new()
+        };
         let dots = phases
             .iter()
             .map(|p| {
@@ -712,8 +711,11 @@ fn rows(doc: &Document, l: &Labels, phases: &[&Phase], col_w: f64) -> Vec<Row> {
                     .filter(serves)
                     .filter(|t| !t.is_planned())
                     .filter_map(|t| {
-                        let x = t.experience?;
-                        let cls = t.expectation.map(|e| gap_class(x, e)).unwrap_or("");
+                        let x = t.experience_for(&persona.id)?;
+                        let cls = t
+                            .expectation_for(&persona.id)
+                            .map(|e| gap_class(x, e))
+                            .unwrap_or("");
                         Some((x, cls, t.moment))
                     })
                     .collect()
@@ -722,6 +724,7 @@ fn rows(doc: &Document, l: &Labels, phases: &[&Phase], col_w: f64) -> Vec<Row> {
         kept.push(Row::Curve(Curve {
             persona: persona.name.clone().unwrap_or_else(|| persona.id.clone()),
             points,
+            targets,
             dots,
         }));
     }
@@ -989,6 +992,28 @@ fn draw_curve(out: &mut String, l: &Labels, c: &Curve, x0: f64, y0: f64, col_w: 
             run.trim()
         );
     }
+    // The target curve, where it differs from the status quo.
+    let mut cur = String::new();
+    let mut target_runs = Vec::new();
+    for (i, t) in c.targets.iter().enumerate() {
+        match t {
+            Some(v) => {
+                let _ = write!(cur, "{:.1},{:.1} ", xp(i as f64 + 0.5), yv(*v));
+            }
+            None if !cur.is_empty() => target_runs.push(std::mem::take(&mut cur)),
+            None => {}
+        }
+    }
+    if !cur.is_empty() {
+        target_runs.push(cur);
+    }
+    for run in target_runs {
+        let _ = write!(
+            out,
+            "<polyline class=\"target-line\" points=\"{}\" fill=\"none\" stroke=\"{VIOLET}\" stroke-width=\"2\" stroke-dasharray=\"8 3 2 3\" stroke-linejoin=\"round\"/>",
+            run.trim()
+        );
+    }
     for (i, dots) in c.dots.iter().enumerate() {
         let k = dots.len().max(1) as f64;
         for (j, (v, cls, moment)) in dots.iter().enumerate() {
@@ -1037,6 +1062,7 @@ fn draw_legend(out: &mut String, l: &Labels, x0: f64, y0: f64, full: f64) {
         (l.t("legend-above"), format!("<rect width=\"9\" height=\"9\" rx=\"2\" fill=\"{GREEN}\"/>")),
         (l.t("legend-experience"), format!("<line x1=\"0\" x2=\"16\" y1=\"4.5\" y2=\"4.5\" stroke=\"{NAVY}\" stroke-width=\"2.6\"/>")),
         (l.t("legend-expectation"), format!("<line x1=\"0\" x2=\"16\" y1=\"4.5\" y2=\"4.5\" stroke=\"{MUTED}\" stroke-width=\"1.8\" stroke-dasharray=\"4 3\"/>")),
+        (l.t("legend-target"), format!("<line x1=\"0\" x2=\"16\" y1=\"4.5\" y2=\"4.5\" stroke=\"{VIOLET}\" stroke-width=\"2\" stroke-dasharray=\"5 2 1 2\"/>")),
     ];
     for (label, swatch) in items {
         let sw = if swatch.starts_with("<line") {

@@ -231,3 +231,56 @@ fn no_poster_label_is_missing_in_either_language() {
     }
     assert_eq!(journey_l10n::take_missing(), Vec::<String>::new());
 }
+
+/// Two personas with their own `for` scores get distinct curves; a
+/// touchpoint's `target` adds the target curve.
+#[test]
+fn per_persona_scores_and_targets_shape_the_curves() {
+    let source = r#"
+journey j "J" {
+  phases buy
+}
+persona anna "Anna" {
+  evidence "5 interviews"
+}
+persona ben "Ben" {
+  evidence "5 interviews"
+}
+phase buy "Buy" {
+  message "Fast"
+  touchpoint checkout "Checkout" {
+    channel web online
+    owner shop
+    serves anna, ben
+    expectation 4
+    experience 3 target 4.5
+    for anna experience 1.5
+    for ben experience 4.5
+  }
+}
+"#;
+    let mut ws = Workspace::new();
+    ws.set_file(
+        PathBuf::from("/nowhere/j.journey"),
+        "j.journey".into(),
+        source.into(),
+    );
+    let doc = checked(ws);
+    let svg = journey_poster::svg(&doc, &Options::default());
+    let navy_lines: Vec<&str> = svg
+        .split("<polyline")
+        .skip(1)
+        .filter(|p| p.contains("stroke-width=\"2.6\""))
+        .map(|p| {
+            p.split("points=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(navy_lines.len(), 2, "one status-quo line per persona");
+    assert_ne!(navy_lines[0], navy_lines[1], "the personas' curves differ");
+    assert!(svg.contains("class=\"target-line\""));
+}

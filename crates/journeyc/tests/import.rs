@@ -119,7 +119,7 @@ fn bad_score_unknown_phase_and_misspelt_column_write_nothing() {
     assert_eq!(
         stderr(&out),
         "error: workshop.csv: row 1 (header), column `ownr` (I): unknown column `ownr` (did you mean `owner`?)
-error: workshop.csv: row 2, column `experience` (Q): `9` is outside the scale; scores are whole numbers from 1 to 5
+error: workshop.csv: row 2, column `experience` (Q): `9` is outside the scale; scores are numbers from 1 to 5, decimals allowed
 error: workshop.csv: row 3, column `phase_kind` (D): unknown phase kind `purchace`; expected one of awareness, consideration, decision, purchase, onboarding, usage, loyalty, advocacy, offboarding, custom (did you mean `purchase`?)
 error: nothing was written: 3 errors in `workshop.csv`
 "

@@ -29,7 +29,8 @@ fn write_all(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
-const A: &str = "import \"b.journey\"\n\njourney j \"J\" {\n  phases p\n}\n";
+const A: &str =
+    "import \"b.journey\"\n\njourney j \"J\" {\n  sponsor \"Kim Weber, COO\"\n  phases p\n}\n";
 /// Three errors: a score out of range, a missing score, a stray `%%%`.
 const B: &str =
     "phase p \"P\" {\n  touchpoint t \"T\" {\n    expectation 9\n    experience %%%\n  }\n}\n";

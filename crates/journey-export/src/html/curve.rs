@@ -80,12 +80,14 @@ type Gaps = (Vec<String>, Vec<String>);
 impl Page<'_> {
     /// One emotion curve: its SVG in the wide or the tall frame; returns
     /// the touchpoints that fall short of or exceed their expectation.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn curve_svg(
         &mut self,
         fr: &Frame,
         persona: &Persona,
         phases: &[&Phase],
         points: &[Pair],
+        targets: &[Option<f64>],
         id: &str,
         loop_to: Option<&str>,
     ) -> Gaps {
@@ -114,7 +116,8 @@ impl Page<'_> {
         }
         self.gap_areas(fr, points);
         self.curve_lines(fr, points);
-        let gaps = self.touchpoint_marks(fr, persona, phases);
+        self.target_line(fr, targets);
+        let gaps = self.touchpoint_marks(fr, persona, phases, !targets.is_empty());
         self.w("</svg>");
         gaps
     }
@@ -289,10 +292,32 @@ impl Page<'_> {
         }
     }
 
-    /// Each touchpoint the persona meets as a dot, moments of truth as a
-    /// star, planned ones (target view only) as a hollow diamond at their
-    /// expectation; touchpoints of one phase are spread across its band.
-    fn touchpoint_marks(&mut self, fr: &Frame, persona: &Persona, phases: &[&Phase]) -> Gaps {
+    /// The target curve: the experience aimed for per phase, violet and
+    /// dash-dotted, broken where a phase has no target.
+    fn target_line(&mut self, fr: &Frame, targets: &[Option<f64>]) {
+        let points: Vec<Pair> = targets.iter().map(|t| (*t, None)).collect();
+        for run in runs(fr, &points, |p| p.0) {
+            let _ = write!(
+                self.out,
+                "<polyline class=\"target-line\" points=\"{}\" fill=\"none\" stroke=\"#6b46c1\" stroke-width=\"2.5\" stroke-dasharray=\"10 4 2 4\" stroke-linejoin=\"round\"/>",
+                run.trim()
+            );
+        }
+    }
+
+    /// Each touchpoint the persona meets as a dot at the persona's own
+    /// experience (their `for` line, else the touchpoint's), moments of
+    /// truth as a star, planned ones (target view only) as a hollow
+    /// diamond at their expectation; with `targets`, a small violet ring
+    /// where a touchpoint aims elsewhere. Touchpoints of one phase are
+    /// spread across its band.
+    fn touchpoint_marks(
+        &mut self,
+        fr: &Frame,
+        persona: &Persona,
+        phases: &[&Phase],
+        targets: bool,
+    ) -> Gaps {
         let band = fr.band();
         let mut gaps: Gaps = (Vec::new(), Vec::new());
         for (i, p) in phases.iter().enumerate() {
@@ -307,20 +332,49 @@ impl Page<'_> {
                 let d = ((j as f64 - (k - 1.0) / 2.0) * step)
                     .clamp(-band / 2.0 + 10.0, band / 2.0 - 10.0);
                 let pos = i as f64 + 0.5 + d / band;
+                let aim = t.target_for(&persona.id);
                 if t.is_planned() {
-                    self.planned_mark(fr, t, pos);
-                } else if let Some(xp) = t.experience {
-                    self.scored_mark(fr, t, xp, pos);
-                    self.gap_line(p, t, xp, &mut gaps);
+                    self.planned_mark(fr, t, &persona.id, pos);
+                } else if let Some(xp) = t.experience_for(&persona.id) {
+                    if targets {
+                        if let Some(aim) = aim.filter(|a| (a - xp).abs() > 1e-9) {
+                            self.target_mark(fr, t, aim, pos);
+                        }
+                    }
+                    self.scored_mark(fr, t, &persona.id, xp, pos);
+                    self.gap_line(p, t, &persona.id, xp, &mut gaps);
+                    continue;
+                }
+                if let (true, Some(aim)) = (targets, aim) {
+                    self.target_mark(fr, t, aim, pos);
                 }
             }
         }
         gaps
     }
 
-    /// A planned touchpoint: a hollow diamond at its expectation, if any.
-    fn planned_mark(&mut self, fr: &Frame, t: &Touchpoint, pos: f64) {
-        let Some(e) = t.expectation else { return };
+    /// Where a touchpoint aims: a small violet ring at its target.
+    fn target_mark(&mut self, fr: &Frame, t: &Touchpoint, aim: f64, pos: f64) {
+        let (x, y) = fr.at(pos, aim);
+        let tip = self.f(
+            "target-tip",
+            &[
+                ("title", t.display_title().into()),
+                ("x", self.dec(aim).into()),
+            ],
+        );
+        let _ = write!(
+            self.out,
+            "<circle class=\"target-mark\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#ffffff\" stroke=\"#6b46c1\" stroke-width=\"2\"><title>{tip}</title></circle>"
+        );
+    }
+
+    /// A planned touchpoint: a hollow diamond at its expectation (the
+    /// persona's own, else the touchpoint's), if any.
+    fn planned_mark(&mut self, fr: &Frame, t: &Touchpoint, persona: &str, pos: f64) {
+        let Some(e) = t.expectation_for(persona) else {
+            return;
+        };
         let (x, y) = fr.at(pos, e);
         let tip = self.f(
             "planned-tip",
@@ -341,16 +395,17 @@ impl Page<'_> {
 
     /// A touchpoint with experience `xp`: a star for a moment of truth, a
     /// dot otherwise, larger and coloured where it misses its expectation.
-    fn scored_mark(&mut self, fr: &Frame, t: &Touchpoint, xp: f64, pos: f64) {
-        let cls = t.expectation.map(|e| gap_class(xp, e)).unwrap_or("");
+    fn scored_mark(&mut self, fr: &Frame, t: &Touchpoint, persona: &str, xp: f64, pos: f64) {
+        let expectation = t.expectation_for(persona);
+        let cls = expectation.map(|e| gap_class(xp, e)).unwrap_or("");
         let (fill, r) = match cls {
             "pain" => ("#c53030", 6.5),
             "over" => ("#2f855a", 6.5),
             _ => ("#4a78b5", 4.5),
         };
         let (x, y) = fr.at(pos, xp);
-        let tip = match t.expectation {
-            Some(e) => self.f(
+        let tip = match expectation {
+            Some(e) => self.l.f(
                 "dot-tip-expected",
                 &[
                     ("title", t.display_title().into()),
@@ -358,7 +413,7 @@ impl Page<'_> {
                     ("e", self.dec(e).into()),
                 ],
             ),
-            None => self.f(
+            None => self.l.f(
                 "dot-tip",
                 &[
                     ("title", t.display_title().into()),
@@ -366,6 +421,29 @@ impl Page<'_> {
                 ],
             ),
         };
+        // Built unescaped, escaped once where it is written.
+        let feeling = t.feeling_for(persona);
+        let tip = match feeling {
+            Some(f) => self.l.f(
+                "feeling-tip",
+                &[("tip", tip.as_str().into()), ("feeling", f.into())],
+            ),
+            None => tip,
+        };
+        let tip = if t.wow {
+            self.l.f("wow-tip", &[("tip", tip.as_str().into())])
+        } else {
+            tip
+        };
+        if let (Some(f), false) = (feeling, fr.tall) {
+            let word = wrap(f.split(':').next().unwrap_or(f), 18, 1);
+            let _ = write!(
+                self.out,
+                "<text class=\"feeling\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10.5\" font-style=\"italic\" fill=\"#5b6678\">{}</text>",
+                y - 11.0,
+                escape(&word.concat())
+            );
+        }
         if t.moment {
             let mtip = self.f("moment-tip", &[("tip", tip.as_str().into())]);
             let _ = write!(
@@ -376,15 +454,18 @@ impl Page<'_> {
         } else {
             let _ = write!(
                 self.out,
-                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>{tip}</title></circle>"
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>{}</title></circle>",
+                escape(&tip)
             );
         }
     }
 
     /// The list line of a touchpoint in phase `p` that falls short of
     /// (`gaps.0`) or exceeds (`gaps.1`) its expectation.
-    fn gap_line(&self, p: &Phase, t: &Touchpoint, xp: f64, gaps: &mut Gaps) {
-        let Some(e) = t.expectation else { return };
+    fn gap_line(&self, p: &Phase, t: &Touchpoint, persona: &str, xp: f64, gaps: &mut Gaps) {
+        let Some(e) = t.expectation_for(persona) else {
+            return;
+        };
         let title = escape(t.display_title());
         let phase = escape(p.display_title());
         let line = format!(
