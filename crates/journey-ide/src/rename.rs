@@ -228,7 +228,10 @@ phase p {\n  touchpoint ad {\n    serves anna\n    for anna experience 2\n    ne
         assert!(text.contains("    for anne experience 2\n"), "{text}");
         assert_eq!(text.matches("anne").count(), 4, "{text}");
 
-        let f = Fixture::parse(&ws.replace("an$0na", "anna").replace("touchpoint shop", "touchpoint sh$0op"));
+        let f = Fixture::parse(
+            &ws.replace("an$0na", "anna")
+                .replace("touchpoint shop", "touchpoint sh$0op"),
+        );
         let change = f.analysis.rename(f.cursor(), "store").expect("rename");
         let mut text = f.text(f.cursor().file).to_string();
         for e in change.edits.iter().rev() {
