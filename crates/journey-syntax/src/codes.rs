@@ -173,9 +173,12 @@ pub const UNCLOSED_BLOCK: CodeInfo = CodeInfo {
     summary: "a `{` without its `}`",
     explanation: "Every block opened with `{` must be closed with `}`. The diagnostic points \
 at the `{` that is never closed. A definition such as `phase` at the start of a \
-line ends every block still open, so the rest of the file is read as written; \
-when a `}` stands at the indentation of an outer block, the block opened in \
-between is the one reported, and the fix adds its `}` there.
+line ends every block still open, so the rest of the file is read as written. \
+When the file lacks a `}`, an indented definition that cannot stand in the open \
+block (a `touchpoint` lined up with the touchpoint above it, a `phase` inside a \
+phase) ends that block too, and the fix adds its `}` before that line. When a \
+`}` stands at the indentation of an outer block, the block opened in between is \
+the one reported, and the fix adds its `}` there.
 ",
     bad: Some(Example::new(include_str!(
         "../rule-examples/J0105/bad.journey"

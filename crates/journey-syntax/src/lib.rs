@@ -17,6 +17,7 @@ mod parser;
 pub mod schema;
 mod text;
 pub mod tree;
+mod unclosed;
 mod validate;
 pub mod view;
 
@@ -146,7 +147,26 @@ fn unclosed_block(src: &str, tokens: &[lexer::Token], file: FileId, open: Span) 
     let mut stack: Vec<Span> = Vec::new();
     let mut last = open.end;
     let mut ends_in_open_string = false;
-    for t in &tokens[from..] {
+    // A line that ended the block (an indented definition after it): the
+    // `}` goes right before that line.
+    let ended_by_line = unclosed::implicit_closes(tokens, src)
+        .into_iter()
+        .find(|c| c.open == open.start);
+    if let Some(c) = ended_by_line {
+        // Before the blank lines that separate the next definition.
+        let mut at = c.line as usize;
+        while let Some(prev) = src[..at.saturating_sub(1)].rfind('\n') {
+            if !src[prev + 1..at].trim().is_empty() {
+                break;
+            }
+            at = prev + 1;
+        }
+        insert = Some((at as u32, format!("{}}}\n", indent(open.start))));
+    }
+    for t in tokens[from..]
+        .iter()
+        .take_while(|_| ended_by_line.is_none())
+    {
         if t.kind == TokenKind::Ident && starts.binary_search(&t.span.start).is_ok() {
             break;
         }

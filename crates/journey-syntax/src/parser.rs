@@ -14,6 +14,7 @@
 use crate::codes;
 use crate::lexer::{Token, TokenKind};
 use crate::tree::{Builder, NodeKind, SyntaxTree, Value, ValueKind};
+use crate::unclosed::{implicit_closes, ImplicitClose};
 use chumsky::error::{EmptyErr, LabelError};
 use chumsky::input::{Input, ValueInput};
 use chumsky::prelude::*;
@@ -258,7 +259,11 @@ where
             )
             .then(
                 just(RBrace)
-                    .map_with(|_, e| Some(sp(e.span())))
+                    .map_with(|_, e| {
+                        // An empty `}` ends a block that lacks its own.
+                        let span: SimpleSpan = e.span();
+                        (span.start < span.end).then(|| sp(span))
+                    })
                     .or(end().to(None))
                     .or(definition_start.clone().rewind().to(None)),
             )
@@ -343,6 +348,11 @@ where
 
     let stray_close = just(RBrace)
         .validate(|_, e, emitter| {
+            let span: SimpleSpan = e.span();
+            if span.start == span.end {
+                // An empty `}` that found its block already ended.
+                return;
+            }
             emitter.emit(custom::<I, E>(
                 codes::UNMATCHED_CLOSE.code,
                 e.span(),
@@ -364,17 +374,32 @@ where
 /// The tokens the parser sees: no comments, no invalid bytes (already
 /// reported by the lexer), and no braces nested deeper than [`MAX_DEPTH`]
 /// (reported here).
+///
+/// Where a line ends blocks that lack their `}` ([`implicit_closes`]),
+/// the parser sees an empty `}` and a line end before it: the block is
+/// read as ending there and reported as never closed.
 fn parser_input(
     tokens: &[Token],
+    closes: &[ImplicitClose],
     file: FileId,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(TokenKind, SimpleSpan)> {
-    let mut out = Vec::with_capacity(tokens.len());
+    let mut out = Vec::with_capacity(tokens.len() + 2 * closes.len());
     let mut depth = 0usize;
     let mut reported = false;
+    let mut closes = closes.iter().peekable();
     for t in tokens {
         match t.kind {
             TokenKind::Comment | TokenKind::Whitespace | TokenKind::Error => continue,
+            _ => {}
+        }
+        while let Some(c) = closes.next_if(|c| c.line <= t.span.start) {
+            let at = SimpleSpan::from(c.line as usize..c.line as usize);
+            out.push((TokenKind::RBrace, at));
+            out.push((TokenKind::Newline, at));
+            depth = depth.saturating_sub(1);
+        }
+        match t.kind {
             TokenKind::LBrace => {
                 depth += 1;
                 if depth > MAX_DEPTH {
@@ -446,7 +471,7 @@ pub(crate) fn parse_tokens_in_chunks(
 ) -> Vec<Statement> {
     let src_len = src.len();
     let starts = definition_starts(tokens, src);
-    let input = parser_input(tokens, file, diags);
+    let input = parser_input(tokens, &implicit_closes(tokens, src), file, diags);
     let eoi = SimpleSpan::from(src_len..src_len);
     // Most files are well-formed: parse once without error details, and
     // only when that finds errors parse again to describe them.
@@ -614,7 +639,7 @@ mod tests {
 
     fn runs(src: &str, parts: usize) -> Vec<String> {
         let mut diags = Vec::new();
-        let input = parser_input(&lex(src), FileId(0), &mut diags);
+        let input = parser_input(&lex(src), &[], FileId(0), &mut diags);
         split_at_definitions(&input, parts)
             .into_iter()
             .map(|run| {
@@ -647,7 +672,7 @@ mod tests {
             .map(|i| format!("phase p{i} \"P\" {{\n  message \"m {i}\"\n}}\n"))
             .collect();
         let mut diags = Vec::new();
-        let input = parser_input(&lex(&src), FileId(0), &mut diags);
+        let input = parser_input(&lex(&src), &[], FileId(0), &mut diags);
         let eoi = SimpleSpan::from(src.len()..src.len());
         assert!(split_at_definitions(&input, 8).len() > 4, "several runs");
         let starts = definition_starts(&lex(&src), &src);
@@ -657,7 +682,7 @@ mod tests {
         assert_eq!(runs.len(), 40);
         assert!(diags.is_empty());
         let broken = src.replacen("message", "message {", 1);
-        let input = parser_input(&lex(&broken), FileId(0), &mut diags);
+        let input = parser_input(&lex(&broken), &[], FileId(0), &mut diags);
         let eoi = SimpleSpan::from(broken.len()..broken.len());
         assert!(
             parse_chunks_fast(&input, eoi, &definition_starts(&lex(&broken), &broken)).is_none(),

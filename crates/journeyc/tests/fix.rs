@@ -69,7 +69,8 @@ phase awareness "Awareness" {
 /// The mistakes of a first-time writer, each one error with one fix: a
 /// name with a hyphen (defined and listed), German keywords and values,
 /// typographic quotes, a decimal comma with a percent sign, a missing `}`
-/// and a German date.
+/// before a definition at the start of a line and one before an indented
+/// definition, and a German date.
 const FIRST_TIME: &str = r#"journey j "J" {
   sponsor "Kim Weber, COO"
   value "Schnell geliefert, sicher bezahlt"
@@ -108,6 +109,13 @@ phase after-sales "After sales" {
     says "Sicher bezahlt, schnell geliefert"
     expectation 3
     experience 3
+  touchpoint shop "Filiale" {
+    channel store
+    owner vertrieb
+    serves kunde
+    says "Sicher bezahlt, schnell geliefert"
+    expectation 3
+    experience 3
   }
 }
 
@@ -116,7 +124,7 @@ goal abos "Abonnements" {
   actor kunde {
     impact bestellt "Bestellt ein Abonnement" {
       kpi "Neue Abonnements" target 60 unit "pro Monat"
-      via web, mail
+      via web, mail, shop
     }
   }
 }
@@ -162,6 +170,14 @@ phase after_sales "After sales" {
     expectation 3
     experience 3
   }
+  touchpoint shop "Filiale" {
+    channel store
+    owner vertrieb
+    serves kunde
+    says "Sicher bezahlt, schnell geliefert"
+    expectation 3
+    experience 3
+  }
 }
 
 goal abos "Abonnements" {
@@ -169,7 +185,7 @@ goal abos "Abonnements" {
   actor kunde {
     impact bestellt "Bestellt ein Abonnement" {
       kpi "Neue Abonnements" target 60 unit "pro Monat"
-      via web, mail
+      via web, mail, shop
     }
   }
 }
@@ -266,8 +282,8 @@ fn a_first_time_writers_mistakes_are_one_error_each_and_fixed_to_a_clean_file() 
     assert_eq!(
         found,
         [
-            "J0101", "J0101", "J0101", "J0105", "J0109", "J0110", "J0201", "J0201", "J0201",
-            "J0203", "J0308"
+            "J0101", "J0101", "J0101", "J0105", "J0105", "J0109", "J0110", "J0201", "J0201",
+            "J0201", "J0203", "J0308"
         ],
         "{}",
         stdout(&before)
@@ -283,7 +299,7 @@ fn a_first_time_writers_mistakes_are_one_error_each_and_fixed_to_a_clean_file() 
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), FIRST_TIME_FIXED);
     assert_eq!(stdout(&out), "no problems in 1 file\n");
-    assert_eq!(stderr(&out), "fixed 11 problems in 1 file (0 remaining)\n");
+    assert_eq!(stderr(&out), "fixed 12 problems in 1 file (0 remaining)\n");
 
     let after = journeyc(&["check", "--color", "never"], &dir);
     assert_eq!(after.status.code(), Some(0), "{}", stdout(&after));

@@ -55,6 +55,7 @@ crate::rules::declare_rules!(
     path_leaves_persona,
     journey_without_sponsor,
     goal_not_money,
+    path_to_itself,
 );
 
 use crate::incremental::whole::Part;

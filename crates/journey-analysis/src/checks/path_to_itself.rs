@@ -1,0 +1,99 @@
+//! J0428 `path-to-itself`: `next` names the touchpoint it stands in.
+
+use super::Context;
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "J0428",
+    name: "path-to-itself",
+    default_severity: Severity::Warning,
+    opt_in: false,
+    summary: "the customer's path leads from a touchpoint to itself",
+    explanation: "`next` names the touchpoints a customer goes on to from this one. A touchpoint \
+that names itself draws no step of the path: the customer stays where they are. Usually \
+another touchpoint was meant (copied from the touchpoint above, or a similar id); the fix \
+removes the touchpoint's own id from its `next`.
+",
+    bad: Some(Example::new(include_str!("../../rule-examples/J0428/bad.journey"))),
+    good: Some(Example::new(include_str!("../../rule-examples/J0428/good.journey"))),
+};
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let m = cx.model;
+    for t in &m.touchpoints {
+        if t.next.is_empty() {
+            continue;
+        }
+        let a = m.touchpoint_syntax(t);
+        let next = a.next();
+        for (i, name) in next.iter().enumerate() {
+            if name.text != a.id.text {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                &CODE,
+                t.head.file,
+                name.span,
+                format!("the path from `{}` leads to `{}` itself", a.id.text, name.text),
+            )
+            .with_label("this touchpoint's own id")
+            .with_help("name the touchpoint the customer goes on to, or remove this id");
+            let removal = match (i.checked_sub(1).map(|p| &next[p]), next.get(i + 1)) {
+                (Some(before), _) => Some(Span::new(before.span.end, name.span.end)),
+                (None, Some(after)) => Some(Span::new(name.span.start, after.span.start)),
+                (None, None) => whole_line(cx.text(t.head.file), name.span, name.text),
+            };
+            if let Some(span) = removal {
+                d = d.with_fix(format!("remove `{}` from `next`", name.text), span, "");
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// The line `next ID` (with its line end) when it holds nothing else.
+fn whole_line(src: &str, name: Span, id: &str) -> Option<Span> {
+    let start = src[..name.start as usize].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[name.end as usize..]
+        .find('\n')
+        .map_or(src.len(), |i| name.end as usize + i + 1);
+    let words: Vec<&str> = src[start..end].split_whitespace().collect();
+    (words == ["next", id]).then(|| Span::new(start as u32, end as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_util::*;
+
+    fn src(next: &str) -> String {
+        format!(
+            "persona anna \"A\" {{}}\nphase p \"P\" {{\n  touchpoint ad \"Ad\" {{\n    serves anna\n    next {next}\n  }}\n  touchpoint shop \"Shop\" {{\n    serves anna\n  }}\n}}\n"
+        )
+    }
+
+    fn removed(next: &str) -> String {
+        let src = src(next);
+        let ds = findings(&src, "J0428");
+        assert_eq!(ds.len(), 1, "{next}");
+        let edit = &ds[0].fixes[0].edits[0];
+        let mut fixed = src.clone();
+        fixed.replace_range(edit.span.range(), &edit.new_text);
+        fixed
+    }
+
+    #[test]
+    fn a_path_to_itself_is_removed_wherever_it_stands_in_the_list() {
+        assert_eq!(removed("ad, shop"), src("shop"));
+        assert_eq!(removed("shop, ad"), src("shop"));
+        assert_eq!(
+            removed("ad"),
+            src("ad").replace("    next ad\n", ""),
+            "the only id: the whole line goes"
+        );
+    }
+
+    #[test]
+    fn a_path_to_another_touchpoint() {
+        assert!(findings(&src("shop"), "J0428").is_empty());
+    }
+}
