@@ -9,6 +9,8 @@
 //! id adds it as a fourth part (`name:target:unit:id`). Whitespace at the
 //! start or end of a list item or KPI part is part of the text: it gets a
 //! backslash too (`\ `), so that it is not taken for the space after `;`.
+//! Each persona's own scores are one item of `persona_scores`,
+//! `persona:expectation:experience:target:feeling`, escaped like a KPI.
 //!
 //! Formula injection: a spreadsheet runs a cell that starts with `=`, `+`,
 //! `-`, `@`, a tab or a carriage return as a formula
@@ -18,7 +20,7 @@
 //! every cell, so texts come back exactly ([`neutralise`]). The score
 //! columns hold numbers, which are written as they are.
 
-use crate::doc::{format_number, Document, Kpi, Phase, Touchpoint};
+use crate::doc::{format_number, Document, Kpi, PersonaScores, Phase, Touchpoint};
 
 /// The columns, in order. Documented in the README; `journeyc import csv`
 /// reads these names, and their German headers
@@ -55,6 +57,7 @@ pub const COLUMNS: &[&str] = &[
     "cost",
     "currency",
     "next",
+    "persona_scores",
 ];
 
 /// Escapes `s` for a place in a cell where `specials` separate: each of
@@ -224,7 +227,28 @@ fn cells(journey: &str, phase: &Phase, t: &Touchpoint) -> Vec<String> {
             .map(|c| c.currency.clone())
             .unwrap_or_default(),
         list(&t.next),
+        t.persona_scores
+            .iter()
+            .map(persona_scores)
+            .collect::<Vec<_>>()
+            .join("; "),
     ]
+}
+
+/// `persona:expectation:experience:target:feeling`, empty parts at the
+/// end left out (`anna:4:2`).
+fn persona_scores(p: &PersonaScores) -> String {
+    let mut parts = vec![
+        part(&p.persona),
+        score(p.expectation),
+        score(p.experience),
+        score(p.target),
+        p.feeling.as_deref().map(part).unwrap_or_default(),
+    ];
+    while parts.len() > 1 && parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    parts.join(":")
 }
 
 /// The CSV text of the document with the header row in English, the

@@ -273,6 +273,10 @@ fn touchpoint(src: &mut Src, r: &Row) {
         )),
         (None, None) => {}
     }
+    for p in &r.persona_scores {
+        let line = crate::source::persona_scores_line(p, src.col());
+        src.line(&line);
+    }
     if let Some(i) = &r.importance {
         src.line(&format!("importance {i}"));
     }

@@ -11,6 +11,28 @@ use journey_syntax::schema;
 /// writes them.
 pub use journey_export::csv::COLUMNS;
 
+/// A score cell: empty, or a number from 1 to 5 (a decimal comma too).
+fn parse_score(c: &str) -> Result<Option<f64>, String> {
+    let c = c.trim();
+    if c.is_empty() {
+        return Ok(None);
+    }
+    let value = if is_number(c) {
+        c.parse::<f64>().ok()
+    } else {
+        crate::numbers::parse_number(c, crate::numbers::Style::German)
+    };
+    match value {
+        Some(v) if (1.0..=5.0).contains(&v) => Ok(Some(v)),
+        Some(_) => Err(format!(
+            "`{c}` is outside the scale; scores are numbers from 1 to 5, decimals allowed"
+        )),
+        None => Err(format!(
+            "`{c}` is not a score; scores are numbers from 1 to 5, decimals allowed"
+        )),
+    }
+}
+
 /// A KPI cell item: `name:target:unit[:id]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Kpi {
@@ -79,6 +101,8 @@ pub struct Row {
     /// The amount as written and the currency code.
     pub cost: Option<(String, String)>,
     pub next: Vec<String>,
+    /// `for PERSONA …`: each persona's own scores.
+    pub persona_scores: Vec<journey_export::PersonaScores>,
 }
 
 impl Row {
@@ -681,33 +705,73 @@ impl RowReader<'_> {
 
     fn score(&mut self, column: &str) -> Option<f64> {
         let c = self.cell(column).to_string();
-        if c.is_empty() {
-            return None;
-        }
-        let value = if is_number(&c) {
-            c.parse::<f64>().ok()
-        } else {
-            crate::numbers::parse_number(&c, crate::numbers::Style::German)
-        };
-        match value {
-            Some(v) if (1.0..=5.0).contains(&v) => Some(v),
-            Some(_) => {
-                self.error(
-                    column,
-                    format!("`{c}` is outside the scale; scores are numbers from 1 to 5, decimals allowed"),
-                );
+        match parse_score(&c) {
+            Ok(score) => score,
+            Err(message) => {
+                self.error(column, message);
                 None
             }
-            None => {
+        }
+    }
+
+    /// `persona_scores`: items `persona:expectation:experience:target:feeling`.
+    fn persona_scores(&mut self) -> Vec<journey_export::PersonaScores> {
+        const COLUMN: &str = "persona_scores";
+        let mut out = Vec::new();
+        for raw in cells::raw_items(self.raw(COLUMN)) {
+            let parts: Vec<String> = cells::split_raw(&raw, ':')
+                .iter()
+                .map(|p| cells::unescape(cells::trim_raw(p)))
+                .collect();
+            let item = cells::unescape(&raw);
+            if parts.len() > 5 {
                 self.error(
-                    column,
+                    COLUMN,
                     format!(
-                        "`{c}` is not a score; scores are numbers from 1 to 5, decimals allowed"
+                        "`{item}` has {} parts; write `persona:expectation:experience:target:feeling` (`\\:` for a colon in the feeling)",
+                        parts.len()
                     ),
                 );
-                None
+                continue;
             }
+            let persona = parts.first().cloned().unwrap_or_default();
+            if !is_ident(&persona) {
+                self.error(
+                    COLUMN,
+                    format!("`{item}`: `{persona}` is not a persona id; the first part is the persona's id"),
+                );
+                continue;
+            }
+            let mut scores = [None; 3];
+            let mut bad = false;
+            for (i, what) in ["expectation", "experience", "target"]
+                .into_iter()
+                .enumerate()
+            {
+                match parse_score(parts.get(i + 1).map_or("", String::as_str)) {
+                    Ok(s) => scores[i] = s,
+                    Err(message) => {
+                        self.error(
+                            COLUMN,
+                            format!("`{item}`, {what} of `{persona}`: {message}"),
+                        );
+                        bad = true;
+                    }
+                }
+            }
+            if bad {
+                continue;
+            }
+            let [expectation, experience, target] = scores;
+            out.push(journey_export::PersonaScores {
+                persona,
+                expectation,
+                experience,
+                target,
+                feeling: parts.get(4).filter(|f| !f.is_empty()).cloned(),
+            });
         }
+        out
     }
 
     fn kpis(&mut self) -> Vec<Kpi> {
@@ -859,6 +923,7 @@ impl RowReader<'_> {
         };
         let cost = self.cost();
         let next = self.idents("next");
+        let persona_scores = self.persona_scores();
         if self.table.errors.len() > errors_before {
             return None;
         }
@@ -893,6 +958,7 @@ impl RowReader<'_> {
             wow,
             cost,
             next,
+            persona_scores,
         })
     }
 

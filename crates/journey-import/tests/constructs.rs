@@ -189,7 +189,7 @@ fn every_new_construct_round_trips_through_the_workbook() {
 }
 
 #[test]
-fn target_wow_cost_and_next_come_back_from_the_csv_table() {
+fn target_wow_cost_next_and_persona_scores_come_back_from_the_csv_table() {
     let before = before();
     let csv = journey_export::csv::render(&before);
     let imported = import_csv(&csv, "t.csv", Path::new("/nonexistent/out"))
@@ -206,5 +206,12 @@ fn target_wow_cost_and_next_come_back_from_the_csv_table() {
         assert_eq!((a.wow, &a.wow_note), (b.wow, &b.wow_note), "{id}");
         assert_eq!(a.cost, b.cost, "{id}");
         assert_eq!(a.next, b.next, "{id}");
+        assert_eq!(a.persona_scores, b.persona_scores, "{id}");
     }
+    assert!(
+        before
+            .touchpoint("checkout")
+            .is_some_and(|t| !t.persona_scores.is_empty()),
+        "the fixture has per-persona scores"
+    );
 }

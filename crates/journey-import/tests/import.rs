@@ -362,12 +362,15 @@ fn header_problems() {
         ]
     );
     // A column journeyc does not know and that is no typo is ignored,
-    // with a note.
+    // with a note naming its letter (the one after the known columns).
     let csv = format!("{},Bemerkungen\n{},x\n", header(), row(GOOD));
     let imp = import(&csv).unwrap();
+    let letter = journey_export::xlsx::column_letter(COLUMNS.len());
     assert_eq!(
         imp.notes,
-        ["ignored the column `Bemerkungen` (AE); it is not one journeyc reads"]
+        [format!(
+            "ignored the column `Bemerkungen` ({letter}); it is not one journeyc reads"
+        )]
     );
     // Without phase and touchpoint there is nothing to import.
     let shown: Vec<String> = import("channel,owner\nweb,marketing\n")

@@ -254,3 +254,4 @@ col-wow = Wow-Moment
 col-cost = Kosten
 col-currency = Währung
 col-next = Danach
+col-persona_scores = Bewertung je Persona

@@ -255,3 +255,4 @@ col-wow = wow
 col-cost = cost
 col-currency = currency
 col-next = next
+col-persona_scores = persona_scores
