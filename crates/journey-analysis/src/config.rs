@@ -321,6 +321,11 @@ impl RawValue {
             RawKind::Table(_) => "table",
         }
     }
+    /// `a string`, `an integer` …: the type with its article.
+    pub fn described(&self) -> String {
+        let name = self.type_name();
+        format!("{} {name}", journey_diagnostics::a_or_an(name))
+    }
 }
 
 /// A TOML table with spans, its entries in source order.
@@ -610,10 +615,10 @@ impl Config {
             Some(t) => Some(t),
             None => {
                 let msg = format!(
-                    "`{}` must be a table (`[{}]`), found a {}",
+                    "`{}` must be a table (`[{}]`), found {}",
                     entry.key,
                     entry.key,
-                    entry.value.type_name()
+                    entry.value.described()
                 );
                 self.problem(&INVALID_CONFIG, entry.value.span, msg).label = "not a table".into();
                 None
@@ -646,7 +651,7 @@ impl Config {
                             "`lang` must be \"en\" or \"de\", found {}",
                             match e.value.as_str() {
                                 Some(s) => format!("\"{s}\""),
-                                None => format!("a {}", e.value.type_name()),
+                                None => e.value.described(),
                             }
                         );
                         let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
@@ -669,9 +674,9 @@ impl Config {
     fn read_globs(&mut self, e: &RawEntry) -> Vec<Glob> {
         let Some(items) = e.value.as_array() else {
             let msg = format!(
-                "`{}` must be an array of glob strings, found a {}",
+                "`{}` must be an array of glob strings, found {}",
                 e.key,
-                e.value.type_name()
+                e.value.described()
             );
             let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
             d.label = "not an array".into();
@@ -681,7 +686,7 @@ impl Config {
         let mut globs = Vec::new();
         for item in items {
             let Some(s) = item.as_str() else {
-                let msg = format!("a glob must be a string, found a {}", item.type_name());
+                let msg = format!("a glob must be a string, found {}", item.described());
                 self.problem(&INVALID_CONFIG, item.span, msg).label = "not a string".into();
                 continue;
             };
@@ -712,8 +717,8 @@ impl Config {
         const HELP: &str = "write it as `import_roots = [\"../shared\"]`: folders, relative to journey.toml's folder, whose .journey files may be imported";
         let Some(items) = e.value.as_array() else {
             let msg = format!(
-                "`import_roots` must be an array of folder paths, found a {}",
-                e.value.type_name()
+                "`import_roots` must be an array of folder paths, found {}",
+                e.value.described()
             );
             let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
             d.label = "not an array".into();
@@ -724,7 +729,7 @@ impl Config {
         let mut roots = Vec::new();
         for item in items {
             let Some(written) = item.as_str() else {
-                let msg = format!("a folder must be a string, found a {}", item.type_name());
+                let msg = format!("a folder must be a string, found {}", item.described());
                 let d = self.problem(&INVALID_CONFIG, item.span, msg);
                 d.label = "not a string".into();
                 d.help = Some(HELP.into());
@@ -791,9 +796,9 @@ impl Config {
             };
             let Some(level_name) = e.value.as_str() else {
                 let msg = format!(
-                    "the level of `{}` must be a string (\"allow\", \"info\", \"warn\" or \"deny\"), found a {}",
+                    "the level of `{}` must be a string (\"allow\", \"info\", \"warn\" or \"deny\"), found {}",
                     e.key,
-                    e.value.type_name()
+                    e.value.described()
                 );
                 self.problem(&INVALID_CONFIG, e.value.span, msg).label = "not a string".into();
                 continue;
@@ -887,9 +892,9 @@ impl Config {
                 }
                 None => {
                     let msg = format!(
-                        "`{}` must be a whole number, found a {}",
+                        "`{}` must be a whole number, found {}",
                         e.key,
-                        e.value.type_name()
+                        e.value.described()
                     );
                     self.problem(&INVALID_CONFIG, e.value.span, msg).label =
                         "not a whole number".into();
@@ -908,8 +913,8 @@ impl Config {
                     Some(b) => self.export.findings = b,
                     None => {
                         let msg = format!(
-                            "`findings` must be `true` or `false`, found a {}",
-                            e.value.type_name()
+                            "`findings` must be `true` or `false`, found {}",
+                            e.value.described()
                         );
                         let d = self.problem(&INVALID_CONFIG, e.value.span, msg);
                         d.label = "not a boolean".into();

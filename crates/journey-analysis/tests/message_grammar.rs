@@ -38,7 +38,10 @@ fn journey_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             journey_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "journey") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "journey" || e == "toml")
+        {
             out.push(path);
         }
     }

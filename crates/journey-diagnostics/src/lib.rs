@@ -24,3 +24,25 @@ pub use diagnostic::{Applicability, Diagnostic, Fix, Label, Severity, TextEdit};
 pub use line_index::{LineCol, LineIndex};
 pub use source::{SourceFile, SourceMap, Sources};
 pub use span::{FileId, Span};
+
+/// "a" or "an" before `noun`, by its first letter: "an importance", "a
+/// phase kind". Messages name values and kinds from tables; this keeps
+/// their article right whatever the table holds.
+pub fn a_or_an(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+#[cfg(test)]
+mod article_tests {
+    #[test]
+    fn the_article_follows_the_first_letter() {
+        assert_eq!(super::a_or_an("importance"), "an");
+        assert_eq!(super::a_or_an("Offline channel"), "an");
+        assert_eq!(super::a_or_an("phase kind"), "a");
+        assert_eq!(super::a_or_an("legal basis"), "a");
+    }
+}

@@ -77,8 +77,9 @@ fn symbol_hover(a: &Analysis, pos: FilePosition) -> Option<HoverResult> {
                 match value {
                     Some(v) => format!("`{}` ({})\n\n{}", v.name, kind.describe(), v.doc),
                     None => format!(
-                        "`{}` is not a {}: use one of {}",
+                        "`{}` is not {} {}: use one of {}",
                         occ.name,
+                        journey_diagnostics::a_or_an(kind.describe()),
                         kind.describe(),
                         kind.values()
                             .iter()
@@ -720,6 +721,20 @@ phase p {\n  touchpoint a$0d \"Ad\" {\n    serves anna\n    expectation 3\n    e
         ] {
             assert!(h.contains(part), "{part} not in:\n{h}");
         }
+    }
+
+    #[test]
+    fn an_unknown_value_names_the_allowed_ones_with_the_right_article() {
+        let ws = "//- a.journey\n\
+phase p {\n  touchpoint t {\n    importance ho$0ch\n    state curent\n  }\n}\n";
+        let h = hover(ws);
+        assert!(
+            h.contains("`hoch` is not an importance: use one of `low`"),
+            "{h}"
+        );
+        let ws = ws.replace("ho$0ch", "hoch").replace("cur", "cu$0r");
+        let h = hover(&ws);
+        assert!(h.contains("`curent` is not a state: use one of"), "{h}");
     }
 
     #[test]

@@ -476,7 +476,7 @@ fn import_roots_let_a_workspace_share_a_folder() {
     let text = stdout(&out);
     for line in [
         "journey.toml:2:17: error[J0601]: import root `../nowhere` does not exist",
-        "journey.toml:2:31: error[J0601]: a folder must be a string, found a integer",
+        "journey.toml:2:31: error[J0601]: a folder must be a string, found an integer",
         "journey.toml:2:34: error[J0601]: an import root must name a folder, found an empty string",
         "journey.toml:3:1: warning[J0603]: unknown key `import-roots` in journey.toml",
     ] {

@@ -37,7 +37,7 @@ fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, value
         name.span,
         format!("unknown {what} `{}`", name.text),
     )
-    .with_label(format!("not {} {what}", article(what)));
+    .with_label(format!("not {} {what}", journey_diagnostics::a_or_an(what)));
     if let Some(english) = journey_syntax::english_for_german(name.text, &words) {
         d = d
             .with_help(format!(
@@ -68,14 +68,6 @@ fn check(out: &mut Vec<Diagnostic>, file: FileId, name: &Name, what: &str, value
     out.push(d);
 }
 
-/// "an importance", "a state".
-fn article(what: &str) -> &'static str {
-    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
-}
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = cx.model;

@@ -209,7 +209,7 @@ impl Reader {
         match &v.kind {
             RawKind::Table(t) => Some(t),
             _ => {
-                let msg = format!("{what} must be a table, found a {}", v.type_name());
+                let msg = format!("{what} must be a table, found {}", v.described());
                 self.invalid(v.span, msg);
                 None
             }
@@ -226,9 +226,9 @@ impl Reader {
             }
             None => {
                 let msg = format!(
-                    "`{}` must be a string, found a {}",
+                    "`{}` must be a string, found {}",
                     e.key,
-                    e.value.type_name()
+                    e.value.described()
                 );
                 self.invalid(e.value.span, msg);
                 None
@@ -247,9 +247,9 @@ impl Reader {
                         Some(s) if !s.trim().is_empty() => out.push(s.to_string()),
                         _ => {
                             let msg = format!(
-                                "`{}` must list non-empty strings, found a {}",
+                                "`{}` must list non-empty strings, found {}",
                                 e.key,
-                                item.type_name()
+                                item.described()
                             );
                             self.invalid(item.span, msg);
                         }
@@ -259,9 +259,9 @@ impl Reader {
             }
             _ => {
                 let msg = format!(
-                    "`{}` must be a string or a list of strings, found a {}",
+                    "`{}` must be a string or a list of strings, found {}",
                     e.key,
-                    e.value.type_name()
+                    e.value.described()
                 );
                 self.invalid(e.value.span, msg);
                 Vec::new()
@@ -418,8 +418,8 @@ impl Reader {
                 "variants" => {
                     let Some(groups) = e.value.as_array() else {
                         let msg = format!(
-                            "`variants` must be a list of lists of terms, found a {}",
-                            e.value.type_name()
+                            "`variants` must be a list of lists of terms, found {}",
+                            e.value.described()
                         );
                         self.invalid(e.value.span, msg);
                         continue;
@@ -461,7 +461,7 @@ fn raw_text(v: &RawValue) -> String {
         RawKind::Integer(i) => i.to_string(),
         RawKind::Float(f) => f.to_string(),
         RawKind::Boolean(b) => b.to_string(),
-        _ => format!("a {}", v.type_name()),
+        _ => v.described(),
     }
 }
 
