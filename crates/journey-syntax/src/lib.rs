@@ -111,9 +111,18 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
     }
     let statements =
         parser::parse_tokens_in_chunks(&tokens, src, file, &mut diagnostics, min_tokens);
-    for d in diagnostics.iter_mut() {
-        if d.code == codes::UNCLOSED_BLOCK.code {
-            *d = unclosed_block(src, &tokens, file, d.span());
+    if diagnostics
+        .iter()
+        .any(|d| d.code == codes::UNCLOSED_BLOCK.code)
+    {
+        let blocks = BlockEnds {
+            definition_starts: parser::definition_starts(&tokens, src),
+            implicit_closes: unclosed::implicit_closes(&tokens, src),
+        };
+        for d in diagnostics.iter_mut() {
+            if d.code == codes::UNCLOSED_BLOCK.code {
+                *d = unclosed_block(src, &tokens, &blocks, file, d.span());
+            }
         }
     }
     let tree = parser::build_tree(tokens, src.len(), &statements);
@@ -129,7 +138,20 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
 /// at the indentation of an outer block, that `}` was meant for the outer
 /// one and the block opened in between is the one not closed. The fix
 /// adds the `}` where the indentation says the block ends.
-fn unclosed_block(src: &str, tokens: &[lexer::Token], file: FileId, open: Span) -> Diagnostic {
+/// Where blocks end besides their `}`, read once per file for all of its
+/// unclosed blocks.
+struct BlockEnds {
+    definition_starts: std::sync::Arc<[u32]>,
+    implicit_closes: Vec<unclosed::ImplicitClose>,
+}
+
+fn unclosed_block(
+    src: &str,
+    tokens: &[lexer::Token],
+    blocks: &BlockEnds,
+    file: FileId,
+    open: Span,
+) -> Diagnostic {
     use lexer::TokenKind;
     let line_start = |at: u32| src[..at as usize].rfind('\n').map_or(0, |i| i + 1);
     let indent = |at: u32| {
@@ -139,7 +161,7 @@ fn unclosed_block(src: &str, tokens: &[lexer::Token], file: FileId, open: Span) 
     };
     let first_on_line = |at: u32| src[line_start(at)..at as usize].trim().is_empty();
     let is_keyword = |w: &str| !schema::contexts_of(w).is_empty();
-    let starts = parser::definition_starts(tokens, src);
+    let starts = &blocks.definition_starts;
     let from = tokens.partition_point(|t| t.span.start < open.start);
     // The block lacking its `}` and where the `}` goes.
     let mut unclosed = open;
@@ -149,9 +171,7 @@ fn unclosed_block(src: &str, tokens: &[lexer::Token], file: FileId, open: Span) 
     let mut ends_in_open_string = false;
     // A line that ended the block (an indented definition after it): the
     // `}` goes right before that line.
-    let ended_by_line = unclosed::implicit_closes(tokens, src)
-        .into_iter()
-        .find(|c| c.open == open.start);
+    let ended_by_line = blocks.implicit_closes.iter().find(|c| c.open == open.start);
     if let Some(c) = ended_by_line {
         // Before the blank lines that separate the next definition.
         let mut at = c.line as usize;

@@ -471,7 +471,8 @@ pub(crate) fn parse_tokens_in_chunks(
 ) -> Vec<Statement> {
     let src_len = src.len();
     let starts = definition_starts(tokens, src);
-    let input = parser_input(tokens, &implicit_closes(tokens, src), file, diags);
+    let reported_before = diags.len();
+    let input = parser_input(tokens, &[], file, diags);
     let eoi = SimpleSpan::from(src_len..src_len);
     // Most files are well-formed: parse once without error details, and
     // only when that finds errors parse again to describe them.
@@ -486,6 +487,15 @@ pub(crate) fn parse_tokens_in_chunks(
     let output = if fast.is_some() {
         fast
     } else {
+        // Only a file with a problem can lack a `}`: where its indentation
+        // ends blocks early, the parser sees them end there.
+        let closes = implicit_closes(tokens, src);
+        let input = if closes.is_empty() {
+            input
+        } else {
+            diags.truncate(reported_before);
+            parser_input(tokens, &closes, file, diags)
+        };
         let (output, errors) = source_parser::<_, Err>(starts)
             .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
             .into_output_errors();
