@@ -41,7 +41,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let removal = match (i.checked_sub(1).map(|p| &next[p]), next.get(i + 1)) {
                 (Some(before), _) => Some(Span::new(before.span.end, name.span.end)),
                 (None, Some(after)) => Some(Span::new(name.span.start, after.span.start)),
-                (None, None) => whole_line(cx.text(t.head.file), name.span, name.text),
+                (None, None) => next_statement(&a, name.span)
+                    .map(|s| super::line_removal(cx.text(t.head.file), s)),
             };
             if let Some(span) = removal {
                 d = d.with_fix(format!("remove `{}` from `next`", name.text), span, "");
@@ -51,14 +52,13 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The line `next ID` (with its line end) when it holds nothing else.
-fn whole_line(src: &str, name: Span, id: &str) -> Option<Span> {
-    let start = src[..name.start as usize].rfind('\n').map_or(0, |i| i + 1);
-    let end = src[name.end as usize..]
-        .find('\n')
-        .map_or(src.len(), |i| name.end as usize + i + 1);
-    let words: Vec<&str> = src[start..end].split_whitespace().collect();
-    (words == ["next", id]).then(|| Span::new(start as u32, end as u32))
+/// The span of the `next` statement that holds `name`.
+fn next_statement(t: &journey_syntax::view::Touchpoint<'_>, name: Span) -> Option<Span> {
+    t.statement()
+        .block()?
+        .statements()
+        .map(|s| s.span())
+        .find(|s| s.start <= name.start && name.end <= s.end)
 }
 
 #[cfg(test)]
