@@ -62,6 +62,16 @@ pub fn raw_items(cell: &str) -> Vec<String> {
         .collect()
 }
 
+/// The parts of a still escaped list item at each unescaped `:`, trimmed
+/// and unescaped: a KPI's `name:target:unit:id`, a persona's
+/// `persona:expectation:experience:target:feeling`.
+pub fn parts(item: &str) -> Vec<String> {
+    split_raw(item, ':')
+        .iter()
+        .map(|p| unescape(trim_raw(p)))
+        .collect()
+}
+
 /// Trims whitespace from both ends of a still escaped item or part,
 /// except whitespace escaped with a backslash (`\ `): the export writes
 /// whitespace at the ends of a text that way, so that it survives.

@@ -719,10 +719,7 @@ impl RowReader<'_> {
         const COLUMN: &str = "persona_scores";
         let mut out = Vec::new();
         for raw in cells::raw_items(self.raw(COLUMN)) {
-            let parts: Vec<String> = cells::split_raw(&raw, ':')
-                .iter()
-                .map(|p| cells::unescape(cells::trim_raw(p)))
-                .collect();
+            let parts = cells::parts(&raw);
             let item = cells::unescape(&raw);
             if parts.len() > 5 {
                 self.error(
@@ -777,10 +774,7 @@ impl RowReader<'_> {
     fn kpis(&mut self) -> Vec<Kpi> {
         let mut out = Vec::new();
         for raw in cells::raw_items(self.raw("kpis")) {
-            let parts: Vec<String> = cells::split_raw(&raw, ':')
-                .iter()
-                .map(|p| cells::unescape(cells::trim_raw(p)))
-                .collect();
+            let parts = cells::parts(&raw);
             if parts.len() > 4 {
                 self.error(
                     "kpis",
