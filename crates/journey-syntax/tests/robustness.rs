@@ -267,3 +267,34 @@ fn every_token_kind_round_trips_through_the_lexer() {
         assert!(kinds.contains(&k), "{k:?} missing");
     }
 }
+
+/// A `}` taken out anywhere in the examples is one error at the block
+/// left open, whose fix gives back a file without syntax errors: the
+/// block ends where the next definition starts, however it is indented.
+#[test]
+fn a_missing_closing_brace_is_one_error_whose_fix_parses_clean() {
+    let mut cases = 0;
+    for src in examples() {
+        for (at, _) in src.match_indices('}') {
+            let broken = format!("{}{}", &src[..at], &src[at + 1..]);
+            assert_invariants(&broken);
+            let p = parse(&broken, FileId(0));
+            let errors: Vec<_> = p
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == journey_diagnostics::Severity::Error)
+                .collect();
+            assert!(
+                errors.len() == 1 && errors[0].code == "J0105",
+                "`}}` at {at} taken out:\n{broken}\n{errors:#?}"
+            );
+            let edit = &errors[0].fixes[0].edits[0];
+            let mut fixed = broken.clone();
+            fixed.replace_range(edit.span.range(), &edit.new_text);
+            let again = parse(&fixed, FileId(0));
+            assert!(!again.has_errors(), "{fixed}\n{:#?}", again.diagnostics);
+            cases += 1;
+        }
+    }
+    assert!(cases > 50, "only {cases} braces in the examples");
+}
