@@ -407,13 +407,13 @@ try {
     await editorFocus();
     await gotoLine(title.line, title.col);
     await select('Rechnungen'.length);
-    await page.waitForTimeout(500);
+    await until('the title card highlighted', async () =>
+      (await frame.locator('[data-ref="journey:shop"].jm-active').count()) > 0, 10_000);
     const scrolled = await frame.evaluate(() => {
       window.scrollTo(0, 400);
       return Math.round(document.scrollingElement.scrollTop);
     });
     if (scrolled < 100) throw new Error(`the map did not scroll: ${scrolled}`);
-    await page.waitForTimeout(300);
     await page.keyboard.type('Invoices');
     await until('the update', async () => (await mapText(frame, 'h1')) === 'Invoices in two minutes', 10_000);
     const kept = await frame.evaluate(() => ({
