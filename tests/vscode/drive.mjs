@@ -183,11 +183,17 @@ async function activeTab() {
 async function editorFocus() {
   // The text is in the first group, the map preview in the second. After a
   // click in the preview, keys go to the preview's frame and Ctrl+1 may
-  // never reach VS Code: activate the first group by clicking its text.
+  // never reach VS Code: activate the first group with a click on its tab,
+  // or else on its text, until VS Code reports that group as the active one.
   const active = page.locator('.editor-group-container.active .monaco-editor textarea');
-  if (await active.count() === 0) {
-    await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
-  }
+  const first = page.locator('.editor-group-container').first();
+  let tries = 0;
+  await until('the text editor group active', async () => {
+    if (await active.count() > 0) return true;
+    const target = tries++ % 2 === 0 ? first.locator('.tab.active') : first.locator('.monaco-editor .view-lines');
+    await target.first().click({ timeout: 2000 });
+    return (await active.count()) > 0;
+  }, 15_000, 250);
   await active.first().focus();
 }
 
