@@ -52,6 +52,15 @@ pub struct Keyword {
     pub snippet: &'static str,
 }
 
+impl Keyword {
+    /// Takes a comma-separated list of identifiers (`serves ID, …`), as
+    /// its signature says: the lists where naming an id twice says nothing
+    /// more than naming it once.
+    pub fn lists_ids(&self) -> bool {
+        self.signature.contains("ID, …") || self.signature.contains("ID, ID, …")
+    }
+}
+
 use Context::*;
 
 const DEFS: &[Context] = &[Journey, Persona, Phase, Touchpoint, Goal, Actor, Impact];

@@ -56,6 +56,7 @@ crate::rules::declare_rules!(
     journey_without_sponsor,
     goal_not_money,
     path_to_itself,
+    listed_twice,
 );
 
 use crate::incremental::whole::Part;
@@ -306,6 +307,22 @@ pub fn line_removal(text: &str, span: Span) -> Span {
         Span::new(line_start as u32, line_end as u32)
     } else {
         span
+    }
+}
+
+/// The span that takes item `i` out of a list of identifiers, keeping
+/// the statement well-formed: the item with the comma before it, or the
+/// first item with the comma after it, or, for the only item, the whole
+/// statement (its line, when nothing else stands on it).
+pub fn list_item_removal(text: &str, list: &journey_syntax::view::IdList<'_>, i: usize) -> Span {
+    let item = list.ids[i].span;
+    match (
+        i.checked_sub(1).map(|p| list.ids[p].span),
+        list.ids.get(i + 1),
+    ) {
+        (Some(before), _) => Span::new(before.end, item.end),
+        (None, Some(after)) => Span::new(item.start, after.span.start),
+        (None, None) => line_removal(text, list.statement),
     }
 }
 

@@ -1,7 +1,7 @@
 //! J0428 `path-to-itself`: `next` names the touchpoint it stands in.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity, Span};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, Severity};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0428",
@@ -25,40 +25,26 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let a = m.touchpoint_syntax(t);
-        let next = a.next();
-        for (i, name) in next.iter().enumerate() {
-            if name.text != a.id.text {
-                continue;
+        for list in a.id_lists().iter().filter(|l| l.keyword == "next") {
+            for (i, name) in list.ids.iter().enumerate() {
+                if name.text != a.id.text {
+                    continue;
+                }
+                let removal = super::list_item_removal(cx.text(t.head.file), list, i);
+                out.push(
+                    Diagnostic::new(
+                        &CODE,
+                        t.head.file,
+                        name.span,
+                        format!("the path from `{}` leads to `{}` itself", a.id.text, name.text),
+                    )
+                    .with_label("this touchpoint's own id")
+                    .with_help("name the touchpoint the customer goes on to, or remove this id")
+                    .with_fix(format!("remove `{}` from `next`", name.text), removal, ""),
+                );
             }
-            let mut d = Diagnostic::new(
-                &CODE,
-                t.head.file,
-                name.span,
-                format!("the path from `{}` leads to `{}` itself", a.id.text, name.text),
-            )
-            .with_label("this touchpoint's own id")
-            .with_help("name the touchpoint the customer goes on to, or remove this id");
-            let removal = match (i.checked_sub(1).map(|p| &next[p]), next.get(i + 1)) {
-                (Some(before), _) => Some(Span::new(before.span.end, name.span.end)),
-                (None, Some(after)) => Some(Span::new(name.span.start, after.span.start)),
-                (None, None) => next_statement(&a, name.span)
-                    .map(|s| super::line_removal(cx.text(t.head.file), s)),
-            };
-            if let Some(span) = removal {
-                d = d.with_fix(format!("remove `{}` from `next`", name.text), span, "");
-            }
-            out.push(d);
         }
     }
-}
-
-/// The span of the `next` statement that holds `name`.
-fn next_statement(t: &journey_syntax::view::Touchpoint<'_>, name: Span) -> Option<Span> {
-    t.statement()
-        .block()?
-        .statements()
-        .map(|s| s.span())
-        .find(|s| s.start <= name.start && name.end <= s.end)
 }
 
 #[cfg(test)]
@@ -89,6 +75,11 @@ mod tests {
             removed("ad"),
             src("ad").replace("    next ad\n", ""),
             "the only id: the whole line goes"
+        );
+        assert_eq!(
+            removed("shop\n    # the same again\n    next ad"),
+            src("shop\n    # the same again"),
+            "the id is the only one of its statement: the comment above stays"
         );
     }
 

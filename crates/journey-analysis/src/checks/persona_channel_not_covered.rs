@@ -49,7 +49,8 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .with_label("not covered")
                 .with_help(format!(
-                    "add a `{}` touchpoint that serves `{}`, or remove the channel from the persona",
+                    "add {} `{}` touchpoint that serves `{}`, or remove the channel from the persona",
+                    journey_diagnostics::a_or_an(c.text),
                     c.text,
                     p.head.id()
                 )),

@@ -17,6 +17,7 @@ mod values;
 
 pub use values::*;
 
+use crate::schema::{self, Context};
 use crate::tree::{Statement, SyntaxTree};
 use crate::validate::Reader;
 use journey_diagnostics::{FileId, Span};
@@ -209,6 +210,37 @@ impl<'a> Def<'a> {
         self.all(keyword).filter_map(move |s| cast(src, s))
     }
 
+    /// Each list of identifiers in the block, one per statement, in
+    /// order: every statement of a repeatable list keyword (`next`,
+    /// `via`), the first of the others.
+    fn id_lists(self, context: Context) -> Vec<IdList<'a>> {
+        let src = self.src;
+        let mut once: Vec<&str> = Vec::new();
+        let Some(block) = self.stmt.block() else {
+            return Vec::new();
+        };
+        block
+            .statements()
+            .filter_map(|s| {
+                let keyword = schema::keyword(s.keyword_text(src), context)?;
+                if !keyword.lists_ids() {
+                    return None;
+                }
+                if !keyword.repeatable {
+                    if once.contains(&keyword.name) {
+                        return None;
+                    }
+                    once.push(keyword.name);
+                }
+                Some(IdList {
+                    keyword: keyword.name,
+                    statement: s.span(),
+                    ids: self.read(s, |l, s| l.many_idents(s, "")),
+                })
+            })
+            .collect()
+    }
+
     /// The id and title of a definition, and its spans; `None` when the
     /// id is missing or not an identifier.
     fn header(
@@ -257,6 +289,12 @@ macro_rules! definition {
             /// `allow CHECK "reason"` statements.
             pub fn allows(&self) -> Vec<Allow<'a>> {
                 self.def.allows()
+            }
+
+            /// The lists of identifiers in the block (`serves a, b`,
+            /// `next c`), one per statement, in order.
+            pub fn id_lists(&self) -> Vec<IdList<'a>> {
+                self.def.id_lists(Context::$name)
             }
         }
     };

@@ -70,6 +70,16 @@ pub struct Name<'a> {
     pub span: Span,
 }
 
+/// One statement's list of identifiers (`serves anna, tom`), as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdList<'a> {
+    /// The statement's keyword.
+    pub keyword: &'static str,
+    /// The whole statement.
+    pub statement: Span,
+    pub ids: Vec<Name<'a>>,
+}
+
 /// A decoded string literal or text block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text<'a> {
