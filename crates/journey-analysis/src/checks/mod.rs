@@ -399,6 +399,17 @@ pub(crate) mod test_util {
             .collect()
     }
 
+    /// `src` with the first fix of its only finding of `code` applied.
+    pub fn fixed(src: &str, code: &str) -> String {
+        let ds = findings(src, code);
+        assert_eq!(ds.len(), 1, "one {code} in:\n{src}");
+        let mut fixed = src.to_string();
+        for edit in &ds[0].fixes[0].edits {
+            fixed.replace_range(edit.span.range(), &edit.new_text);
+        }
+        fixed
+    }
+
     /// The source text each finding of `code` points at.
     pub fn spans(src: &str, code: &str) -> Vec<String> {
         findings(src, code)

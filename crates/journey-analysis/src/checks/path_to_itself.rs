@@ -58,13 +58,7 @@ mod tests {
     }
 
     fn removed(next: &str) -> String {
-        let src = src(next);
-        let ds = findings(&src, "J0428");
-        assert_eq!(ds.len(), 1, "{next}");
-        let edit = &ds[0].fixes[0].edits[0];
-        let mut fixed = src.clone();
-        fixed.replace_range(edit.span.range(), &edit.new_text);
-        fixed
+        fixed(&src(next), "J0428")
     }
 
     #[test]
