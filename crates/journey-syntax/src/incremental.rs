@@ -76,7 +76,7 @@ pub fn try_reparse(old: &Parse, old_src: &str, new_src: &str, file: FileId) -> O
         );
     }
     let mut diagnostics = Vec::new();
-    let statements = parser::parse_tokens_in_chunks(
+    let (statements, _) = parser::parse_tokens_in_chunks(
         &region_tokens,
         &new_src[..new_region_end],
         file,

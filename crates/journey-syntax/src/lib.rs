@@ -109,20 +109,11 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
             _ => {}
         }
     }
-    let statements =
+    let (statements, ends) =
         parser::parse_tokens_in_chunks(&tokens, src, file, &mut diagnostics, min_tokens);
-    if diagnostics
-        .iter()
-        .any(|d| d.code == codes::UNCLOSED_BLOCK.code)
-    {
-        let blocks = BlockEnds {
-            definition_starts: parser::definition_starts(&tokens, src),
-            implicit_closes: unclosed::implicit_closes(&tokens, src),
-        };
-        for d in diagnostics.iter_mut() {
-            if d.code == codes::UNCLOSED_BLOCK.code {
-                *d = unclosed_block(src, &tokens, &blocks, file, d.span());
-            }
+    for d in diagnostics.iter_mut() {
+        if d.code == codes::UNCLOSED_BLOCK.code {
+            *d = unclosed_block(src, &tokens, &ends, file, d.span());
         }
     }
     let tree = parser::build_tree(tokens, src.len(), &statements);
@@ -138,17 +129,10 @@ pub fn parse_split(src: &str, file: FileId, min_tokens: usize, min_definitions: 
 /// at the indentation of an outer block, that `}` was meant for the outer
 /// one and the block opened in between is the one not closed. The fix
 /// adds the `}` where the indentation says the block ends.
-/// Where blocks end besides their `}`, read once per file for all of its
-/// unclosed blocks.
-struct BlockEnds {
-    definition_starts: std::sync::Arc<[u32]>,
-    implicit_closes: Vec<unclosed::ImplicitClose>,
-}
-
 fn unclosed_block(
     src: &str,
     tokens: &[lexer::Token],
-    blocks: &BlockEnds,
+    blocks: &unclosed::BlockEnds,
     file: FileId,
     open: Span,
 ) -> Diagnostic {

@@ -14,7 +14,7 @@
 use crate::codes;
 use crate::lexer::{Token, TokenKind};
 use crate::tree::{Builder, NodeKind, SyntaxTree, Value, ValueKind};
-use crate::unclosed::{implicit_closes, ImplicitClose};
+use crate::unclosed::{implicit_closes, BlockEnds, ImplicitClose};
 use chumsky::error::{EmptyErr, LabelError};
 use chumsky::input::{Input, ValueInput};
 use chumsky::prelude::*;
@@ -462,13 +462,16 @@ pub(crate) const PARALLEL_MIN_TOKENS: usize = 10_000;
 /// Parses `tokens` (from [`crate::lexer::lex_lossless`] over the same text). Files
 /// of at least `min_tokens` tokens are split into runs of whole top-level
 /// definitions that are parsed in parallel.
+///
+/// Also returns where blocks ended besides their `}`, as the parse read
+/// them, for the report of a block left unclosed.
 pub(crate) fn parse_tokens_in_chunks(
     tokens: &[Token],
     src: &str,
     file: FileId,
     diags: &mut Vec<Diagnostic>,
     min_tokens: usize,
-) -> Vec<Statement> {
+) -> (Vec<Statement>, BlockEnds) {
     let src_len = src.len();
     let starts = definition_starts(tokens, src);
     let reported_before = diags.len();
@@ -484,25 +487,31 @@ pub(crate) fn parse_tokens_in_chunks(
             .into_output_errors();
         output.filter(|_| errors.is_empty())
     };
-    let output = if fast.is_some() {
-        fast
-    } else {
-        // Only a file with a problem can lack a `}`: where its indentation
-        // ends blocks early, the parser sees them end there.
-        let closes = implicit_closes(tokens, src);
-        let input = if closes.is_empty() {
-            input
-        } else {
-            diags.truncate(reported_before);
-            parser_input(tokens, &closes, file, diags)
+    if let Some(statements) = fast {
+        let ends = BlockEnds {
+            definition_starts: starts,
+            implicit_closes: Vec::new(),
         };
-        let (output, errors) = source_parser::<_, Err>(starts)
-            .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
-            .into_output_errors();
-        diags.extend(errors.into_iter().map(|e| to_diagnostic(e, file)));
-        output
+        return (statements, ends);
+    }
+    // Only a file with a problem can lack a `}`: where its indentation
+    // ends blocks early, the parser sees them end there.
+    let closes = implicit_closes(tokens, src);
+    let input = if closes.is_empty() {
+        input
+    } else {
+        diags.truncate(reported_before);
+        parser_input(tokens, &closes, file, diags)
     };
-    output.unwrap_or_default()
+    let (output, errors) = source_parser::<_, Err>(starts.clone())
+        .parse(input.as_slice().map(eoi, |(k, s)| (k, s)))
+        .into_output_errors();
+    diags.extend(errors.into_iter().map(|e| to_diagnostic(e, file)));
+    let ends = BlockEnds {
+        definition_starts: starts,
+        implicit_closes: closes,
+    };
+    (output.unwrap_or_default(), ends)
 }
 
 /// The error-free fast pass over runs of whole top-level definitions, in
@@ -687,7 +696,8 @@ mod tests {
         assert!(split_at_definitions(&input, 8).len() > 4, "several runs");
         let starts = definition_starts(&lex(&src), &src);
         let runs = parse_chunks_fast(&input, eoi, &starts).expect("no run has an error");
-        let whole = parse_tokens_in_chunks(&lex(&src), &src, FileId(0), &mut diags, usize::MAX);
+        let (whole, _) =
+            parse_tokens_in_chunks(&lex(&src), &src, FileId(0), &mut diags, usize::MAX);
         assert_eq!(runs, whole);
         assert_eq!(runs.len(), 40);
         assert!(diags.is_empty());

@@ -29,6 +29,7 @@
 use crate::lexer::{Token, TokenKind};
 use crate::parser::{is_top_level_only, MAX_DEPTH};
 use crate::schema::{self, Context};
+use std::sync::Arc;
 
 /// One block that a line ends although its `}` is missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,18 @@ pub(crate) struct ImplicitClose {
     pub(crate) line: u32,
     /// The start of the block's `{`.
     pub(crate) open: u32,
+}
+
+/// Where blocks end besides their `}`, as one parse of a file read them:
+/// the report of each unclosed block ([`crate::unclosed_block`]) looks
+/// them up rather than reading the file again.
+pub(crate) struct BlockEnds {
+    /// The definition keywords that end every open block
+    /// (`parser::definition_starts`).
+    pub(crate) definition_starts: Arc<[u32]>,
+    /// The blocks an indented definition ended ([`implicit_closes`]);
+    /// empty when the file parsed without errors.
+    pub(crate) implicit_closes: Vec<ImplicitClose>,
 }
 
 /// An open block as the parser will nest it.
@@ -115,10 +128,7 @@ pub(crate) fn implicit_closes(tokens: &[Token], src: &str) -> Vec<ImplicitClose>
                     .zip(statement_keyword)
                     .and_then(|(c, k)| schema::keyword(k, c))
                     .and_then(|k| k.opens);
-                let opener = src[..t.span.start as usize]
-                    .rfind('\n')
-                    .map_or(0, |i| i + 1);
-                let indent = src[opener..t.span.start as usize]
+                let indent = src[line_start as usize..t.span.start as usize]
                     .bytes()
                     .take_while(|b| *b == b' ' || *b == b'\t')
                     .count() as u32;
