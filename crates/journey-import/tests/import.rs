@@ -231,6 +231,9 @@ fn cell_errors_name_row_and_column() {
         (&[("presence", "virtual")], "row 2, column `presence` (H): unknown presence `virtual`; expected one of online, offline"),
         (&[("basis", "consnet")], "row 2, column `basis` (W): unknown legal basis `consnet`; expected one of consent, contract, legal_obligation, vital_interest, public_task, legitimate_interest (did you mean `consent`?)"),
         (&[("kpis", ":40:%")], "row 2, column `kpis` (K): `:40:%`: a KPI needs a name before the first `:`"),
+        (&[("persona_scores", "anna:4:9")], "row 2, column `persona_scores` (AE): `anna:4:9`, experience of `anna`: `9` is outside the scale; scores are numbers from 1 to 5, decimals allowed"),
+        (&[("persona_scores", "anna tom:4")], "row 2, column `persona_scores` (AE): `anna tom:4`: `anna tom` is not a persona id; the first part is the persona's id"),
+        (&[("persona_scores", "anna:4:2:4:calm:later")], "row 2, column `persona_scores` (AE): `anna:4:2:4:calm:later` has 6 parts; write `persona:expectation:experience:target:feeling` (`\\:` for a colon in the feeling)"),
         (&[("allows", "J9999:because")], "row 2, column `allows` (Y): `J9999` is not the code or name of a check (see `journeyc explain`)"),
         (&[("allows", "experience-below-expectation")], "row 2, column `allows` (Y): `experience-below-expectation` has no reason; write `check:reason` so that reviewers know why"),
     ];
