@@ -1,8 +1,9 @@
 //! J0429 `listed-twice`: a list of ids names the same id twice.
 
 use super::Context;
-use journey_diagnostics::{CodeInfo, Diagnostic, Example, FileId, Severity};
+use journey_diagnostics::{CodeInfo, Diagnostic, Example, FileId, Severity, Span};
 use journey_syntax::view::IdList;
+use rustc_hash::FxHashMap;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "J0429",
@@ -40,17 +41,14 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// Reports every id named again in a list of the same keyword, within
 /// one definition: `next a` and `next a` on two lines are one list.
 fn report(cx: &Context<'_>, file: FileId, lists: &[IdList<'_>], out: &mut Vec<Diagnostic>) {
-    for (l, list) in lists.iter().enumerate() {
+    // The first mention of each id: one pass, however long the lists.
+    let mut first_at: FxHashMap<(&str, &str), Span> = FxHashMap::default();
+    for list in lists {
         for (i, id) in list.ids.iter().enumerate() {
-            let earlier = lists[..=l]
-                .iter()
-                .filter(|e| e.keyword == list.keyword)
-                .flat_map(|e| e.ids.iter())
-                .take_while(|e| e.span != id.span)
-                .find(|e| e.text == id.text);
-            let Some(first) = earlier else {
+            let first = *first_at.entry((list.keyword, id.text)).or_insert(id.span);
+            if first == id.span {
                 continue;
-            };
+            }
             out.push(
                 Diagnostic::new(
                     &CODE,
@@ -59,7 +57,7 @@ fn report(cx: &Context<'_>, file: FileId, lists: &[IdList<'_>], out: &mut Vec<Di
                     format!("`{}` is listed twice in `{}`", id.text, list.keyword),
                 )
                 .with_label("listed again here")
-                .with_secondary(file, first.span, "first listed here")
+                .with_secondary(file, first, "first listed here")
                 .with_help("remove it, or write the id that was meant")
                 .with_fix(
                     format!("remove the second `{}`", id.text),
