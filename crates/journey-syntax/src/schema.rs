@@ -53,11 +53,13 @@ pub struct Keyword {
 }
 
 impl Keyword {
-    /// Takes a comma-separated list of identifiers (`serves ID, …`), as
-    /// its signature says: the lists where naming an id twice says nothing
-    /// more than naming it once.
+    /// Takes nothing but a comma-separated list of identifiers (`serves
+    /// ID, …`), as its signature says: the lists where naming an id twice
+    /// says nothing more than naming it once. (`deliverable … via ID, …`
+    /// holds more than the list.)
     pub fn lists_ids(&self) -> bool {
-        self.signature.contains("ID, …") || self.signature.contains("ID, ID, …")
+        let args = self.signature.strip_prefix(self.name).map(str::trim_start);
+        matches!(args, Some("ID, …" | "ID, ID, …"))
     }
 }
 
@@ -518,6 +520,29 @@ mod tests {
 #[cfg(test)]
 mod lookup_tests {
     use super::*;
+
+    #[test]
+    fn the_lists_of_ids_are_the_statements_that_name_several() {
+        let lists: Vec<(Context, &str)> = KEYWORDS
+            .iter()
+            .filter(|k| k.lists_ids())
+            .map(|k| (k.context, k.name))
+            .collect();
+        assert_eq!(
+            lists,
+            [
+                (Journey, "phases"),
+                (Persona, "channels"),
+                (Phase, "teams"),
+                (Phase, "systems"),
+                (Touchpoint, "systems"),
+                (Touchpoint, "serves"),
+                (Touchpoint, "next"),
+                (Touchpoint, "keeps"),
+                (Impact, "via"),
+            ]
+        );
+    }
 
     #[test]
     fn lookup_finds_every_keyword_and_allow_only_in_definitions() {

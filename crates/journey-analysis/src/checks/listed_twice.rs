@@ -110,6 +110,18 @@ mod tests {
     }
 
     #[test]
+    fn deliverables_are_definitions_not_a_list() {
+        // Two deliverables with one id are a duplicate definition, and two
+        // that share a touchpoint are fine: neither is a list named twice.
+        let src = format!(
+            "{}goal g \"G\" {{\n  actor a {{\n    impact i \"I\" {{\n      via ad\n      deliverable app \"App\" via ad, shop\n      deliverable app \"App v2\" via ad\n    }}\n  }}\n}}\n",
+            src("anna", "")
+        );
+        assert!(findings(&src, "J0429").is_empty());
+        assert!(!findings(&src, "J0305").is_empty());
+    }
+
+    #[test]
     fn the_journeys_phases_are_left_to_phase_listed_twice() {
         let src = "journey j \"J\" {\n  phases a, a\n}\nphase a \"A\" {\n}\n";
         assert!(findings(src, "J0429").is_empty());
